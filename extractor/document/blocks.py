@@ -1,0 +1,137 @@
+"""Printed lines → blocks: CJK line wraps rejoined, numbered headings told from items.
+
+A line continues the previous block unless something on the page says otherwise: it
+starts with a numbering marker, it is indented like a first line, the previous line
+stopped short of the right margin, or a larger vertical gap separates them. Paragraphs
+run on across page breaks the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.document.model import Block
+from extractor.knowledge import section_vocab
+from extractor.pdf.pages import Line
+
+
+@dataclass(frozen=True, slots=True)
+class Margins:
+    left: float
+    right: float
+    size: float
+    leading: float
+
+
+@lru_cache(maxsize=1)
+def _markers() -> list[tuple[str, re.Pattern[str]]]:
+    return [(m.type, re.compile(m.pattern)) for m in section_vocab().markers]
+
+
+def find_marker(text: str) -> tuple[str, str] | None:
+    """(marker text, marker type) of a numbered line, or None."""
+    for kind, pattern in _markers():
+        m = pattern.match(text)
+        if m:
+            return m.group(0), kind
+    return None
+
+
+def margins(lines: list[Line]) -> Margins:
+    """Body margins of a run of pages: the most common left edge and the common right
+    edge of full lines, and the typical font size and line spacing."""
+    if not lines:
+        return Margins(0, 0, 12, 24)
+    lefts = Counter(round(ln.x0) for ln in lines)
+    rights = Counter(round(ln.x1) for ln in lines)
+    sizes = Counter(round(ln.size, 1) for ln in lines)
+    gaps = Counter(
+        round(b.top - a.top)
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and 0 < b.top - a.top < 80
+    )
+    return Margins(
+        left=float(lefts.most_common(1)[0][0]),
+        right=float(max(r for r, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 3))),
+        size=float(sizes.most_common(1)[0][0]) or 12.0,
+        leading=float(gaps.most_common(1)[0][0]) if gaps else 24.0,
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(text) and text.rstrip()[-1] in "。！？；：:;!?"
+
+
+def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
+    text = line.text.lstrip()
+    if find_marker(text):
+        return True
+    if line.page == prev.page and line.top - prev.bottom > m.leading * 1.2:
+        return True
+    if line.x0 > m.left + m.size * 0.8:
+        return True  # first-line indent, or a centred line
+    if prev.x1 < m.right - m.size * 1.5:
+        return True  # previous line stopped short: its paragraph ended
+    if prev.page != line.page and _ends_sentence(prev.text):
+        return True
+    return False
+
+
+def _is_heading(block_text: str, marker: str, n_lines: int) -> bool:
+    rules = section_vocab().heading
+    body = block_text[len(marker) :].strip()
+    if not body or n_lines > 2 or len(body) > rules.max_chars:
+        return False
+    return body[-1] not in rules.sentence_end
+
+
+def _label_kind(text: str) -> bool:
+    """An unnumbered line such as "值得肯定的地方：" standing alone."""
+    body = text.strip().rstrip("：:")
+    if len(body) > 12:
+        return False
+    return any(body == w for words in section_vocab().labels.values() for w in words)
+
+
+def assemble(lines: list[Line], m: Margins) -> list[Block]:
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and not _starts_block(groups[-1][-1], line, m):
+            prev_block = groups[-1]
+            first = prev_block[0].text.lstrip()
+            mk = find_marker(first)
+            # A heading never swallows the line after it unless it visibly wraps.
+            if not (mk and _is_heading(first, mk[0], 1) and prev_block[-1].x1 < m.right - m.size * 3):
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+
+    blocks: list[Block] = []
+    for group in groups:
+        parts: list[str] = []
+        starts: list[int] = []
+        pos = 0
+        for ln in group:
+            starts.append(pos)
+            parts.append(ln.text)
+            pos += len(ln.text)
+        text = "".join(parts)
+        stripped = text.lstrip()
+        mk = find_marker(stripped)
+        kind = "paragraph"
+        marker = mtype = None
+        if mk:
+            marker, mtype = mk
+            if _is_heading(stripped, marker, len(group)):
+                kind = "heading"
+        elif _label_kind(stripped):
+            kind = "label"
+        block = Block(kind, text, group, starts, marker=marker, marker_type=mtype)  # type: ignore[arg-type]
+        if marker and text != stripped:
+            # keep offsets aligned: the marker is located after leading spaces
+            block.marker = text[: len(text) - len(stripped)] + marker
+        blocks.append(block)
+    return blocks

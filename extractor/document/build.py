@@ -1,0 +1,134 @@
+"""PDF → `Document`, each page parsed once.
+
+Order of work: pypdfium2 reads every page's glyphs, rules and comments (`pdf.pages`);
+pages with rules get their tables found (`pdf.tables`); glyphs outside tables become
+lines, page furniture is set aside, lines become blocks, and blocks and tables in
+reading order become the section tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.document.blocks import assemble, margins
+from extractor.document.lines import page_lines, strip_furniture
+from extractor.document.model import Block, Document, PageInfo, Section, Table
+from extractor.document.sections import build_tree
+from extractor.document.tables import join_continued, to_table
+from extractor.pdf.pages import Line, RawPage, read_pages
+from extractor.pdf.tables import TableSettings, find_tables
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentOptions:
+    password: str | None = None
+    tables: TableSettings = TableSettings()
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _page_tables(page: RawPage, settings: TableSettings) -> list[Table]:
+    if not page.rules:
+        return []
+    return [to_table(raw, page.glyphs) for raw in find_tables(page.number, page.rules, page.glyphs, settings)]
+
+
+def _mark_title(blocks: list[Block], body_size: float) -> None:
+    """Large lines on the first page before the first heading are the cover title."""
+    for b in blocks:
+        if b.kind == "heading" or b.page > 1:
+            break
+        if b.lines[0].size >= body_size * 1.25:
+            b.kind = "title"
+
+
+def _caption(flow: list[Block | Table], i: int) -> str:
+    """The short text block printed right above a table on its page, if any."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        item = flow[j]
+        if isinstance(item, Table):
+            return ""
+        t = flow[i]
+        assert isinstance(t, Table)
+        if item.lines[-1].page == t.pages[0] and len(item.text) <= 60:
+            return item.text.strip()
+        return ""
+    return ""
+
+
+def _assign_sections(root: Section) -> None:
+    for sec in root.walk():
+        for t in sec.tables:
+            t.section = sec.path
+
+
+def build_document(path: Path, options: DocumentOptions | None = None) -> Document:
+    opts = options or DocumentOptions()
+    raw_pages = read_pages(path, opts.password)
+    per_page_tables = [_page_tables(p, opts.tables) for p in raw_pages]
+    per_page_lines: list[list[Line]] = []
+    for page, tables in zip(raw_pages, per_page_tables, strict=True):
+        regions = [
+            (min(c.bbox[0] for c in t.cells), min(c.bbox[1] for c in t.cells),
+             max(c.bbox[2] for c in t.cells), max(c.bbox[3] for c in t.cells))
+            for t in tables
+        ]
+        per_page_lines.append(page_lines(page, regions))
+    removed = strip_furniture(per_page_lines, [p.height for p in raw_pages])
+
+    all_lines = [ln for lines in per_page_lines for ln in lines]
+    m = margins([ln for ln in all_lines if not _landscape(raw_pages, ln.page)] or all_lines)
+
+    # Reading order: per page, lines and tables by their top; tables cut block runs.
+    flow: list[Block | Table] = []
+    run: list[Line] = []
+    for lines, tables in zip(per_page_lines, per_page_tables, strict=True):
+        items: list[tuple[float, Line | Table]] = [(ln.top, ln) for ln in lines]
+        items += [(min(c.bbox[1] for c in t.cells), t) for t in tables]
+        for _, item in sorted(items, key=lambda x: x[0]):
+            if isinstance(item, Table):
+                flow.extend(assemble(run, m))
+                run = []
+                flow.append(item)
+            else:
+                run.append(item)
+    flow.extend(assemble(run, m))
+
+    def text_between(page: int, top: float, bottom: float) -> bool:
+        return any(top < ln.top < bottom for ln in per_page_lines[page - 1])
+
+    tables = join_continued([t for t in flow if isinstance(t, Table)], text_between)
+    kept = {id(t) for t in tables}
+    flow = [i for i in flow if not isinstance(i, Table) or id(i) in kept]
+    for i, item in enumerate(flow):
+        if isinstance(item, Table):
+            item.caption = _caption(flow, i)
+    blocks = [i for i in flow if isinstance(i, Block)]
+    _mark_title(blocks, m.size)
+    root = build_tree(flow)
+    _assign_sections(root)
+    return Document(
+        path=str(path),
+        sha256=sha256(path),
+        pages=[
+            PageInfo(p.number, p.width, p.height, len(p.glyphs), p.image_objects, len(t))
+            for p, t in zip(raw_pages, per_page_tables, strict=True)
+        ],
+        blocks=blocks,
+        tables=tables,
+        root=root,
+        comments=[c for p in raw_pages for c in p.comments],
+        removed=removed,
+    )
+
+
+def _landscape(pages: list[RawPage], number: int) -> bool:
+    return pages[number - 1].landscape

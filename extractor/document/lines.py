@@ -1,0 +1,85 @@
+"""Glyphs → printed lines, with page furniture (page numbers, running heads) set aside."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractor.pdf.pages import BBox, Glyph, Line, RawPage
+
+_PAGE_NUMBER = re.compile(r"^[\s\-–—第]*(\d{1,3}|[ivxlc]+)[\s\-–—页]*(/\s*\d+\s*页?)?$", re.I)
+
+
+def _inside(g: Glyph, boxes: list[BBox]) -> bool:
+    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+    return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+
+
+def page_lines(page: RawPage, exclude: list[BBox]) -> list[Line]:
+    """Group glyphs into lines in stream order; a drop in y or a jump back in x starts
+    a new line. Glyphs inside `exclude` (table regions) are left out."""
+    lines: list[Line] = []
+    cur: list[Glyph] = []
+    cur_sizes: list[float] = []
+    cur_weights: list[int] = []
+
+    def flush() -> None:
+        while cur and cur[-1].char.isspace():
+            cur.pop()
+        if cur:
+            sizes = sorted(cur_sizes)
+            line = Line(page.number, list(cur), size=sizes[len(sizes) // 2])
+            line.bold = sum(1 for w in cur_weights if w >= 600) > len(cur_weights) / 2
+            lines.append(line)
+        cur.clear()
+        cur_sizes.clear()
+        cur_weights.clear()
+
+    top = bottom = 0.0
+    for g, size, weight in zip(page.glyphs, page.sizes, page.weights, strict=True):
+        if exclude and _inside(g, exclude):
+            continue
+        if cur:
+            mid = (g.top + g.bottom) / 2
+            if not (top - 1 <= mid <= bottom + 1) or g.x0 < cur[-1].x0 - 2:
+                flush()
+        if not cur:
+            if g.char.isspace():
+                continue
+            top, bottom = g.top, g.bottom
+        cur.append(g)
+        cur_sizes.append(size)
+        cur_weights.append(weight)
+    flush()
+    lines.sort(key=lambda ln: (round(ln.top / 3), ln.x0))
+    return lines
+
+
+def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[Line]:
+    """Remove page numbers and lines repeated at the same place on most pages.
+
+    Returns the removed lines (kept for `inspect`, never in the text flow)."""
+    removed: list[Line] = []
+    margin_texts: Counter[str] = Counter()
+    for lines, h in zip(pages, heights, strict=True):
+        seen: set[str] = set()
+        for ln in lines:
+            if ln.top < h * 0.08 or ln.bottom > h * 0.92:
+                key = re.sub(r"\d+", "#", ln.text.strip())
+                if key not in seen:
+                    margin_texts[key] += 1
+                    seen.add(key)
+    repeated = {t for t, n in margin_texts.items() if n >= max(3, len(pages) // 2)}
+    for lines, h in zip(pages, heights, strict=True):
+        keep: list[Line] = []
+        for ln in lines:
+            in_margin = ln.top < h * 0.08 or ln.bottom > h * 0.92
+            text = ln.text.strip()
+            if in_margin and (
+                _PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in repeated
+            ):
+                removed.append(ln)
+            else:
+                keep.append(ln)
+        lines[:] = keep
+    return removed

@@ -1,0 +1,172 @@
+"""The `Document`: what the passes see of a PDF — blocks of text, a section tree,
+tables and comments, each piece able to say where on which page it was printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from extractor.pdf.pages import BBox, Comment, Line
+from extractor.records import Provenance
+
+BlockKind = Literal["title", "heading", "label", "paragraph"]
+
+
+def union(boxes: list[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph, heading or label rejoined from its printed lines.
+
+    `text` is the printed text with line wraps removed; `starts[i]` is the offset in
+    `text` where `lines[i]` begins, so any substring maps back to glyph boxes.
+    """
+
+    kind: BlockKind
+    text: str
+    lines: list[Line]
+    starts: list[int]
+    marker: str | None = None
+    marker_type: str | None = None
+    level: int | None = None
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def body(self) -> str:
+        """Text after the numbering marker."""
+        return self.text[len(self.marker) :].strip() if self.marker else self.text
+
+    def boxes(self, start: int = 0, end: int | None = None) -> list[tuple[int, BBox]]:
+        """(page, bbox) of the characters text[start:end], one box per line touched."""
+        end = len(self.text) if end is None else end
+        out: list[tuple[int, BBox]] = []
+        for line, s in zip(self.lines, self.starts, strict=True):
+            lo, hi = max(start, s), min(end, s + len(line.glyphs))
+            if lo < hi:
+                gl = line.glyphs[lo - s : hi - s]
+                out.append((line.page, union([(g.x0, g.top, g.x1, g.bottom) for g in gl])))
+        return out
+
+    def provenance(self, start: int = 0, end: int | None = None) -> Provenance:
+        boxes = self.boxes(start, end) or [(self.page, self.lines[0].bbox)]
+        page = boxes[0][0]
+        bbox = union([b for p, b in boxes if p == page])
+        return Provenance(page=page, bbox=_round(bbox), text=self.text[start:end])
+
+
+def _round(b: BBox) -> BBox:
+    return (round(b[0], 1), round(b[1], 1), round(b[2], 1), round(b[3], 1))
+
+
+@dataclass(slots=True)
+class TableCell:
+    row: int
+    col: int
+    text: str
+    page: int
+    bbox: BBox
+    rowspan: int = 1
+    colspan: int = 1
+
+    def provenance(self) -> Provenance:
+        return Provenance(page=self.page, bbox=_round(self.bbox), text=self.text)
+
+
+@dataclass(slots=True)
+class Table:
+    """A table, joined across pages; cells on a grid with spans resolved.
+
+    `header_rows` leading rows are header; `columns[c]` is the flattened header path of
+    grid column c (e.g. ("电访", "完成量")).
+    """
+
+    cells: list[TableCell]
+    n_rows: int
+    n_cols: int
+    header_rows: int
+    columns: list[tuple[str, ...]]
+    ruled: bool
+    caption: str = ""
+    section: tuple[str, ...] = ()
+    pages: list[int] = field(default_factory=list)
+
+    def grid(self) -> list[list[TableCell | None]]:
+        g: list[list[TableCell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            g[c.row][c.col] = c
+        return g
+
+    def body(self) -> list[list[TableCell | None]]:
+        return self.grid()[self.header_rows :]
+
+    def column_label(self, col: int) -> str:
+        return " › ".join(self.columns[col])
+
+
+@dataclass(slots=True)
+class Section:
+    title: str
+    level: int
+    heading: Block | None = None
+    canonical: str | None = None
+    items: list[Block | Table] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = field(default=None, repr=False)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        out: list[str] = []
+        s: Section | None = self
+        while s is not None and s.parent is not None:
+            out.append(s.title)
+            s = s.parent
+        return tuple(reversed(out))
+
+    def walk(self) -> list[Section]:
+        out = [self]
+        for c in self.children:
+            out.extend(c.walk())
+        return out
+
+    @property
+    def blocks(self) -> list[Block]:
+        return [i for i in self.items if isinstance(i, Block)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [i for i in self.items if isinstance(i, Table)]
+
+
+@dataclass(slots=True)
+class PageInfo:
+    number: int
+    width: float
+    height: float
+    chars: int
+    images: int
+    tables: int
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    sha256: str
+    pages: list[PageInfo]
+    blocks: list[Block]
+    tables: list[Table]
+    root: Section
+    comments: list[Comment]
+    removed: list[Line] = field(default_factory=list)
+
+    def sections(self) -> list[Section]:
+        return self.root.walk()[1:]

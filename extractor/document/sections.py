@@ -1,0 +1,101 @@
+"""Blocks and tables in reading order → a section tree with canonical section names.
+
+Levels come from the order in which numbering styles appear (the first style met is
+level 1, a new style nests one deeper, a style already open closes what is below it),
+so a report that numbers "1." under "一、" and one that numbers "（一）" there both nest
+correctly. Unnumbered labels ("值得肯定的地方：") open a leaf section under the current one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from extractor.document.model import Block, Section, Table
+from extractor.knowledge import section_vocab
+
+_QUALIFIER = re.compile(r"[（(][^）)]*[）)]")
+
+
+@lru_cache(maxsize=1)
+def _choices() -> tuple[list[str], list[str]]:
+    vocab = section_vocab()
+    names: list[str] = []
+    ids: list[str] = []
+    for sid, words in [*vocab.sections.items(), *vocab.labels.items()]:
+        for w in words:
+            names.append(w)
+            ids.append(sid)
+    return names, ids
+
+
+def heading_key(title: str) -> str:
+    """Heading text reduced for matching: no qualifier, spaces, trailing colon, 片区 names."""
+    t = _QUALIFIER.sub("", title)
+    t = re.sub(r"\s+", "", t).rstrip("：:")
+    t = re.sub(r"^(片区[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+片区)", "片区", t)
+    return t
+
+
+def canonical(title: str) -> tuple[str | None, float]:
+    key = heading_key(title)
+    if not key:
+        return None, 0.0
+    names, ids = _choices()
+    hit = process.extractOne(key, names, scorer=fuzz.ratio)
+    if hit is None:
+        return None, 0.0
+    _, score, idx = hit
+    if score < section_vocab().heading.min_score:
+        # Long headings that merely contain a known wording ("片区一社工点服务情况").
+        part = process.extractOne(key, names, scorer=fuzz.partial_ratio)
+        if part and part[1] >= 95 and len(names[part[2]]) >= 4:
+            return ids[part[2]], float(part[1])
+        return None, float(score)
+    return ids[idx], float(score)
+
+
+def build_tree(flow: list[Block | Table]) -> Section:
+    root = Section(title="", level=0)
+    stack: list[Section] = [root]
+    style_levels: list[str] = []  # numbering styles of the open headings, outermost first
+
+    def open_section(block: Block, level: int) -> None:
+        while len(stack) > 1 and stack[-1].level >= level:
+            stack.pop()
+        title = block.body.rstrip("：:").strip()
+        cid, _ = canonical(title)
+        sec = Section(title=title, level=level, heading=block, canonical=cid, parent=stack[-1])
+        stack[-1].children.append(sec)
+        stack.append(sec)
+
+    for item in flow:
+        if isinstance(item, Block) and item.kind == "heading" and item.marker_type:
+            style = item.marker_type
+            if style == "appendix":
+                style_levels.clear()
+                level = 1
+                style_levels.append(style)
+            elif style in style_levels:
+                level = style_levels.index(style) + 1
+                del style_levels[level:]
+            else:
+                # A style not yet open nests under the open ones.
+                while style_levels and style_levels[-1] == "label":
+                    style_levels.pop()
+                style_levels.append(style)
+                level = len(style_levels)
+            item.level = level
+            open_section(item, level)
+        elif isinstance(item, Block) and item.kind == "label":
+            # A label ends the previous label's items: reopen at the same depth.
+            while len(stack) > 1 and stack[-1].heading is not None and stack[-1].heading.kind == "label":
+                stack.pop()
+            level = stack[-1].level + 1
+            item.level = level
+            open_section(item, level)
+        else:
+            stack[-1].items.append(item)
+    return root

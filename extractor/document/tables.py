@@ -1,0 +1,160 @@
+"""Cell rectangles + glyphs → tables on a grid: spans, header rows, column paths, and
+tables continued over a page break joined into one (a repeated header dropped)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extractor.document.model import Table, TableCell
+from extractor.pdf.pages import BBox, Glyph
+from extractor.pdf.tables import RawTable
+
+_NUMERIC = re.compile(r"^[\s\d.,，%％/／—–\-−√×]+$")
+
+
+def _axis(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(axis: list[float], v: float, tol: float = 2.0) -> int:
+    for i, a in enumerate(axis):
+        if abs(a - v) <= tol:
+            return i
+    return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
+
+
+def cell_text(glyphs: list[Glyph]) -> str:
+    """Glyphs of one cell in reading order; wrapped lines joined without a separator."""
+    if not glyphs:
+        return ""
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+        if rows and abs(rows[-1][0].top - g.top) < (g.bottom - g.top) * 0.5:
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    text = "".join("".join(g.char for g in sorted(r, key=lambda g: g.x0)) for r in rows)
+    return text.strip()
+
+
+def _assign(glyphs: list[Glyph], cells: list[BBox]) -> list[list[Glyph]]:
+    out: list[list[Glyph]] = [[] for _ in cells]
+    for g in glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        for i, (x0, top, x1, bottom) in enumerate(cells):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                out[i].append(g)
+                break
+    return out
+
+
+def _is_header_row(texts: list[str]) -> bool:
+    filled = [t for t in texts if t]
+    if not filled:
+        return True
+    numeric = sum(1 for t in filled if _NUMERIC.match(t))
+    return numeric == 0
+
+
+def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
+    xs = _axis([c[0] for c in raw.cells] + [c[2] for c in raw.cells])
+    ys = _axis([c[1] for c in raw.cells] + [c[3] for c in raw.cells])
+    texts = _assign(glyphs, raw.cells)
+    cells: list[TableCell] = []
+    for box, gl in zip(raw.cells, texts, strict=True):
+        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
+        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        cells.append(
+            TableCell(
+                row=r0,
+                col=c0,
+                text=cell_text(gl),
+                page=raw.page,
+                bbox=box,
+                rowspan=max(1, r1 - r0),
+                colspan=max(1, c1 - c0),
+            )
+        )
+    n_rows, n_cols = max(1, len(ys) - 1), max(1, len(xs) - 1)
+    table = Table(cells, n_rows, n_cols, 0, [], raw.ruled, pages=[raw.page])
+    _set_header(table)
+    return table
+
+
+def _set_header(table: Table) -> None:
+    grid = table.grid()
+    header = 0
+    for r in range(table.n_rows):
+        # A cell spanning down from a header row keeps the row in the header.
+        texts = [c.text for c in grid[r] if c is not None]
+        if _is_header_row(texts) and r < table.n_rows - 1:
+            header = r + 1
+        else:
+            break
+    table.header_rows = header
+    table.columns = column_paths(table)
+
+
+def column_paths(table: Table) -> list[tuple[str, ...]]:
+    """For each grid column, the header texts above it, outermost first."""
+    paths: list[list[str]] = [[] for _ in range(table.n_cols)]
+    for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if c.row >= table.header_rows or not c.text:
+            continue
+        label = re.sub(r"\s+", "", c.text)
+        for col in range(c.col, min(table.n_cols, c.col + c.colspan)):
+            if not paths[col] or paths[col][-1] != label:
+                paths[col].append(label)
+    return [tuple(p) for p in paths]
+
+
+def _header_texts(table: Table) -> list[str]:
+    return [re.sub(r"\s+", "", c.text) for c in table.cells if c.row < table.header_rows]
+
+
+def join_continued(
+    tables: list[Table],
+    text_between: Callable[[int, float, float], bool],
+) -> list[Table]:
+    """Join a table that starts a page onto the previous page's last table when they have
+    the same columns and no body text stands between them (after the first table on its
+    page, before the second on its page); drop the continuation's header when it repeats
+    the first one."""
+    out: list[Table] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and t.pages[0] == prev.pages[-1] + 1
+            and t.n_cols == prev.n_cols
+            and not text_between(prev.pages[-1], _bottom(prev, prev.pages[-1]), 1e9)
+            and not text_between(t.pages[0], 0, _top(t, t.pages[0]))
+        ):
+            repeated = t.header_rows > 0 and _header_texts(t) == _header_texts(prev)
+            skip = t.header_rows if repeated else 0
+            offset = prev.n_rows - skip
+            for c in t.cells:
+                if c.row < skip:
+                    continue
+                c.row += offset
+                prev.cells.append(c)
+            prev.n_rows += t.n_rows - skip
+            prev.pages.append(t.pages[0])
+            continue
+        out.append(t)
+    return out
+
+
+def _top(t: Table, page: int) -> float:
+    return min(c.bbox[1] for c in t.cells if c.page == page)
+
+
+def _bottom(t: Table, page: int) -> float:
+    return max(c.bbox[3] for c in t.cells if c.page == page)
+
+

@@ -1,0 +1,202 @@
+"""Glyphs, lines, vector-rule counts and comments of every page, read once with pypdfium2.
+
+pypdfium2 reads a CJK page's characters with their boxes in about a millisecond, where
+pdfplumber's full layout pass takes tens; so text always comes from here and only pages
+that carry tables go through pdfplumber (see `tables.py`). Coordinates are converted to
+pdfplumber's convention (origin top-left, y grows downwards) so both sources agree.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extractor.pdf.rules import Edge, read_rules
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    char: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line: its text and one box per character (for span provenance)."""
+
+    page: int
+    glyphs: list[Glyph]
+    size: float = 0.0
+    bold: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(g.char for g in self.glyphs)
+
+    @property
+    def x0(self) -> float:
+        return min(g.x0 for g in self.glyphs)
+
+    @property
+    def x1(self) -> float:
+        return max(g.x1 for g in self.glyphs)
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        return max(g.bottom for g in self.glyphs)
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A PDF annotation carrying a reviewer's note: kept apart from the body text."""
+
+    page: int
+    subtype: str
+    author: str
+    contents: str
+    rect: BBox
+
+
+@dataclass(slots=True)
+class RawPage:
+    number: int  # 1-based
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    sizes: list[float]
+    weights: list[int]
+    path_objects: int
+    image_objects: int
+    comments: list[Comment] = field(default_factory=list)
+    rules: list[Edge] = field(default_factory=list)
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+
+def _annot_string(annot: ctypes.c_void_p, key: str) -> str:
+    k = key.encode("ascii")
+    n = pdfium_c.FPDFAnnot_GetStringValue(annot, k, None, 0)
+    if n <= 2:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    pdfium_c.FPDFAnnot_GetStringValue(annot, k, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
+    return buf.raw[: n - 2].decode("utf-16-le", errors="replace")
+
+
+_SUBTYPES = {
+    pdfium_c.FPDF_ANNOT_TEXT: "Text",
+    pdfium_c.FPDF_ANNOT_FREETEXT: "FreeText",
+    pdfium_c.FPDF_ANNOT_HIGHLIGHT: "Highlight",
+    pdfium_c.FPDF_ANNOT_POPUP: "Popup",
+}
+
+
+def _comments(page: pdfium.PdfPage, number: int, height: float) -> list[Comment]:
+    out: list[Comment] = []
+    raw_page = page.raw
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(raw_page)):
+        annot = pdfium_c.FPDFPage_GetAnnot(raw_page, i)
+        try:
+            sub = pdfium_c.FPDFAnnot_GetSubtype(annot)
+            if sub in (pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_POPUP):
+                continue
+            contents = _annot_string(annot, "Contents")
+            if not contents:
+                continue
+            rect = pdfium_c.FS_RECTF()
+            pdfium_c.FPDFAnnot_GetRect(annot, rect)
+            out.append(
+                Comment(
+                    page=number,
+                    subtype=_SUBTYPES.get(sub, str(sub)),
+                    author=_annot_string(annot, "T"),
+                    contents=contents,
+                    rect=(rect.left, height - rect.top, rect.right, height - rect.bottom),
+                )
+            )
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return out
+
+
+def _page_objects(page: pdfium.PdfPage) -> tuple[int, int]:
+    paths = images = 0
+    raw_page = page.raw
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
+        kind = pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw_page, i))
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+    return paths, images
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        raw_tp = textpage.raw
+        n = pdfium_c.FPDFText_CountChars(raw_tp)
+        text = textpage.get_text_range(0, n) if n else ""
+        rect = pdfium_c.FS_RECTF()
+        glyphs: list[Glyph] = []
+        sizes: list[float] = []
+        weights: list[int] = []
+        for i in range(min(n, len(text))):
+            ch = text[i]
+            if ch in "\r\n\x02\ufffe" or pdfium_c.FPDFText_IsGenerated(raw_tp, i) == 1:
+                continue
+            pdfium_c.FPDFText_GetLooseCharBox(raw_tp, i, rect)
+            glyphs.append(Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom))
+            sizes.append(pdfium_c.FPDFText_GetFontSize(raw_tp, i))
+            weights.append(pdfium_c.FPDFText_GetFontWeight(raw_tp, i))
+    finally:
+        textpage.close()
+    paths, images = _page_objects(page)
+    return RawPage(
+        number=number,
+        width=width,
+        height=height,
+        glyphs=glyphs,
+        sizes=sizes,
+        weights=weights,
+        path_objects=paths,
+        image_objects=images,
+        comments=_comments(page, number, height),
+        rules=read_rules(page, height) if paths else [],
+    )
+
+
+def read_pages(path: Path, password: str | None = None) -> list[RawPage]:
+    """Every page's glyphs and comments; the PDF is opened once and closed on return."""
+    pdf = pdfium.PdfDocument(str(path), password=password)
+    try:
+        pages: list[RawPage] = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            try:
+                pages.append(read_page(page, i + 1))
+            finally:
+                page.close()
+        return pages
+    finally:
+        pdf.close()

@@ -1,0 +1,88 @@
+"""Straight rules (table borders) of a page, read from pypdfium2's path objects.
+
+They are returned as pdfplumber-style edge dicts so that pdfplumber's own table
+algorithm (`merge_edges` → `edges_to_intersections` → `intersections_to_cells`) runs on
+them without pdfplumber having to lay out the whole page through pdfminer first.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+Edge = dict[str, Any]
+
+# A filled rectangle thinner than this is a rule (Word draws borders that way).
+_THIN = 2.5
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float) -> Edge | None:
+    w, h = x1 - x0, bottom - top
+    if h <= _THIN and w > _THIN:
+        y = (top + bottom) / 2
+        return {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0,
+                "orientation": "h", "object_type": "line"}
+    if w <= _THIN and h > _THIN:
+        x = (x0 + x1) / 2
+        return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h,
+                "orientation": "v", "object_type": "line"}
+    return None
+
+
+def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
+    single = _edge(x0, top, x1, bottom)
+    if single is not None:
+        return [single]
+    sides = [
+        _edge(x0, top, x1, top + 0.1),
+        _edge(x0, bottom - 0.1, x1, bottom),
+        _edge(x0, top, x0 + 0.1, bottom),
+        _edge(x1 - 0.1, top, x1, bottom),
+    ]
+    return [e for e in sides if e is not None]
+
+
+def read_rules(page: pdfium.PdfPage, height: float) -> list[Edge]:
+    """Horizontal and vertical segments of every path object, in top-left coordinates."""
+    edges: list[Edge] = []
+    raw_page = page.raw
+    matrix = pdfium_c.FS_MATRIX()
+    fx, fy = ctypes.c_float(), ctypes.c_float()
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
+        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        points: list[tuple[float, float, int]] = []
+        for s in range(pdfium_c.FPDFPath_CountSegments(obj)):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, s)
+            pdfium_c.FPDFPathSegment_GetPoint(seg, fx, fy)
+            x, y = fx.value, fy.value
+            points.append((a * x + c * y + e, height - (b * x + d * y + f),
+                           pdfium_c.FPDFPathSegment_GetType(seg)))
+        if not points:
+            continue
+        if len(points) >= 4 and all(t != pdfium_c.FPDF_SEGMENT_BEZIERTO for *_, t in points):
+            xs = [p[0] for p in points]
+            ys = [p[1] for p in points]
+            # Axis-aligned closed shapes (rectangles) give their four sides.
+            if len({round(x, 1) for x in xs}) <= 2 and len({round(y, 1) for y in ys}) <= 2:
+                edges.extend(_rect_edges(min(xs), min(ys), max(xs), max(ys)))
+                continue
+        prev: tuple[float, float] | None = None
+        for x, y, kind in points:
+            if kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+                seg_edge = _edge(min(prev[0], x), min(prev[1], y), max(prev[0], x),
+                                 max(prev[1], y))
+                if seg_edge is None and abs(prev[1] - y) < 0.5:
+                    seg_edge = _edge(min(prev[0], x), y, max(prev[0], x), y)
+                elif seg_edge is None and abs(prev[0] - x) < 0.5:
+                    seg_edge = _edge(x, min(prev[1], y), x, max(prev[1], y))
+                if seg_edge is not None:
+                    edges.append(seg_edge)
+            prev = (x, y)
+    return edges

@@ -1,0 +1,313 @@
+"""The record shapes Pinggu produces: one `Report` per PDF.
+
+Everything else imports from here; this module imports nothing of the project, so the
+records stay the stable contract between extraction, checks, stores, exports and gold.
+Values keep the report's Chinese as printed; field names are English snake_case
+(see design §7 for the glossary). Provenance is optional so that gold files, which are
+written without page geometry, validate against the same model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Party = Literal["monitor", "buyer", "supervision_centre", "third_party"]
+Polarity = Literal["praise", "concern"]
+ReportKind = Literal["中期", "末期"]
+Severity = Literal["error", "warning", "info"]
+Status = Literal["success", "partial", "failure"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Provenance(Record):
+    """Where a value was read: 1-based page, bbox in PDF points (x0, top, x1, bottom)."""
+
+    page: int
+    bbox: tuple[float, float, float, float] | None = None
+    text: str = ""
+
+
+class Text(Record):
+    value: str
+    prov: Provenance | None = None
+
+
+class Number(Record):
+    """A printed figure. `printed` keeps the text as it stood ("240 万元", "60.00%")."""
+
+    value: float
+    printed: str | None = None
+    unit: str | None = None
+    approx: bool = False
+    prov: Provenance | None = None
+
+
+class Date(Record):
+    value: dt.date
+    printed: str | None = None
+    prov: Provenance | None = None
+
+
+class Period(Record):
+    start: dt.date
+    end: dt.date
+    months: int | None = Field(None, description="Month count as printed, if printed")
+    printed: str | None = None
+    prov: Provenance | None = None
+
+
+class Source(Record):
+    file: str
+    sha256: str | None = None
+    pages: int | None = None
+    extractor_version: str | None = None
+    profile: str | None = None
+
+
+class Meta(Record):
+    station: Text | None = None
+    street: Text | None = None
+    district: Text | None = None
+    city: Text | None = None
+    kind: ReportKind | None = None
+    year: int | None = None
+    operator: Text | None = None
+    buyer: Text | None = None
+    address: Text | None = None
+    contract_period: Period | None = None
+    assessment_period: Period | None = None
+    funding_yuan: Number | None = None
+    evaluation_date: Date | None = None
+    evaluator: Text | None = None
+    area_count: Number | None = None
+
+
+class PartyWeight(Record):
+    party: Party
+    weight: float = Field(description="Share of the 100-point total, in percent")
+    prov: Provenance | None = None
+
+
+class GradeBand(Record):
+    """A grade and its score interval; None means unbounded on that side."""
+
+    grade: str
+    lower: float | None = None
+    lower_inclusive: bool = True
+    upper: float | None = None
+    upper_inclusive: bool = False
+    prov: Provenance | None = None
+
+
+class PartyScore(Record):
+    party: Party
+    score: Number
+
+
+class Scoring(Record):
+    weights: list[PartyWeight] = Field(default_factory=list)
+    weights_source: Literal["report", "profile"] | None = None
+    bands: list[GradeBand] = Field(default_factory=list)
+    bands_source: Literal["report", "profile"] | None = None
+    party_scores: list[PartyScore] = Field(default_factory=list)
+    total: Number | None = None
+    grade: Text | None = None
+
+
+class AssessmentSection(Record):
+    """One praise or concern heading and how many items it holds (0 when none stated)."""
+
+    party: Party
+    section_path: list[str]
+    area: str | None = None
+    polarity: Polarity
+    heading: str
+    item_count: int
+    none_stated: bool = False
+    prov: Provenance | None = None
+
+
+class AssessmentItem(Record):
+    party: Party
+    section_path: list[str]
+    area: str | None = None
+    polarity: Polarity
+    ordinal: int | None = None
+    headline: str
+    text: str
+    themes: list[str] = Field(default_factory=list)
+    numbers: list[float] = Field(default_factory=list)
+    prov: Provenance | None = None
+
+
+class Cell(Record):
+    """A table cell as printed; value is None for "/" (not applicable) or blank."""
+
+    printed: str
+    value: float | None = None
+    prov: Provenance | None = None
+
+
+class IndicatorRow(Record):
+    """One 片区 (or 合计, or station-level) × indicator × measure of an appendix table."""
+
+    table: str = Field(description="Appendix label, e.g. 附件1-1")
+    area: str | None = Field(None, description="片区 label as printed, 合计, or None")
+    indicator: str = Field(description="Canonical indicator id from models/indicators")
+    label: str = Field(description="Raw header label as printed")
+    measure: str = Field(description="Canonical measure: count, sessions, attendances, ...")
+    target: Cell | None = None
+    done: Cell | None = None
+    pct: Cell | None = None
+    not_applicable: bool = False
+
+
+class NarrativeFigure(Record):
+    """A figure stated in running text, tied to an indicator where one is recognised."""
+
+    indicator: str | None = None
+    measure: str | None = None
+    kind: Literal["done", "pct", "target", "other"] = "done"
+    value: float
+    printed: str
+    unit: str | None = None
+    scope: str | None = Field(None, description="片区 label or None for the station")
+    approx: bool = False
+    sentence: str = ""
+    prov: Provenance | None = None
+
+
+class Indicators(Record):
+    rows: list[IndicatorRow] = Field(default_factory=list)
+    narrative: list[NarrativeFigure] = Field(default_factory=list)
+
+
+class RosterRow(Record):
+    group: Literal["certified", "uncertified"]
+    seq: int
+    name: str
+    position: str | None = None
+    qualification: str | None = None
+    contract: str | None = None
+    marks: list[str] = Field(
+        default_factory=list, description="Per-month 人员到位 marks as printed: √, ——, 0.5"
+    )
+    on_post: Number | None = Field(None, description="人员到岗小计")
+    experienced: Number | None = Field(None, description="2年以上社工到岗小计")
+    note: str | None = None
+    prov: Provenance | None = None
+
+
+class RosterTotals(Record):
+    """A printed subtotal line of the roster (a group's 小计 or the 总计)."""
+
+    scope: Literal["certified", "uncertified", "all"]
+    monthly: list[float] = Field(default_factory=list, description="有效人次 per month")
+    on_post: Number | None = None
+    experienced: Number | None = None
+    prov: Provenance | None = None
+
+
+class Staffing(Record):
+    """Staffing figures as printed in the narrative, plus the 附件2 roster."""
+
+    certified_required: Number | None = None
+    certified_actual: Number | None = None
+    certified_surplus: Number | None = None
+    fulltime_required: Number | None = None
+    fulltime_actual: Number | None = None
+    fulltime_surplus: Number | None = None
+    certified_count: Number | None = None
+    uncertified_count: Number | None = None
+    total_count: Number | None = None
+    mid_level_count: Number | None = None
+    assistant_level_count: Number | None = None
+    resigned_early: Number | None = None
+    left_in_probation: Number | None = None
+    transferred_in: Number | None = None
+    new_hires: Number | None = None
+    stable_count: Number | None = None
+    retention_rate: Number | None = None
+    retention_requirement: Number | None = None
+    experienced_person_months: Number | None = None
+    experienced_share: Number | None = None
+    roster: list[RosterRow] = Field(default_factory=list)
+    roster_totals: list[RosterTotals] = Field(default_factory=list)
+    roster_retention_rate: Number | None = None
+
+
+class Location(Record):
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    ref: str = Field(description="Stable pointer, e.g. indicators/附件1-1/合计/casework/pct")
+    text: str = ""
+
+
+class Finding(Record):
+    rule: str
+    severity: Severity
+    locations: list[Location] = Field(default_factory=list)
+    printed: str | None = None
+    expected: str | None = None
+    tolerance: str | None = None
+    cause: str | None = None
+    explanation_zh: str = ""
+    explanation_en: str = ""
+
+
+class Problem(Record):
+    stage: str
+    message: str
+    page: int | None = None
+
+
+class Report(Record):
+    schema_version: str = SCHEMA_VERSION
+    status: Status = "success"
+    problems: list[Problem] = Field(default_factory=list)
+    source: Source
+    meta: Meta = Field(default_factory=Meta)
+    scoring: Scoring = Field(default_factory=Scoring)
+    assessment_sections: list[AssessmentSection] = Field(default_factory=list)
+    assessments: list[AssessmentItem] = Field(default_factory=list)
+    indicators: Indicators = Field(default_factory=Indicators)
+    staffing: Staffing = Field(default_factory=Staffing)
+    findings: list[Finding] = Field(default_factory=list)
+
+
+ErrorKind = Literal[
+    "row_pct",
+    "total_cell",
+    "total_pct_sum",
+    "score_sum",
+    "grade_band",
+    "narrative_mismatch",
+    "roster_subtotal",
+    "staffing_rate",
+    "published",
+]
+
+
+class ExpectedFinding(Record):
+    """A known inconsistency in a gold report: injected by the generator or published."""
+
+    kind: ErrorKind
+    ref: str = Field(description="Same pointer scheme as Location.ref")
+    printed: str
+    expected: str
+    note: str = ""
+
+
+class GoldReport(Report):
+    """Gold answer for one corpus PDF: the Report plus what the checker must find."""
+
+    variant: dict[str, str | int | bool] = Field(default_factory=dict)
+    expected_findings: list[ExpectedFinding] = Field(default_factory=list)
