@@ -24,13 +24,17 @@ app = typer.Typer(
 err = Console(stderr=True)
 T = TypeVar("T")
 
-PasswordOpt = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
+PasswordOpt = Annotated[
+    str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds allowed to parse one PDF.")]
 MemoryOpt = Annotated[int, typer.Option("--max-memory", help="MB of memory one parse may add.")]
 OcrOpt = Annotated[bool, typer.Option("--ocr", help="Accept image-only PDFs (scans) for OCR.")]
 
 
-def options(password: str | None, timeout: float, max_memory: int, ocr: bool = False) -> pipeline.PipelineOptions:
+def options(
+    password: str | None, timeout: float, max_memory: int, ocr: bool = False
+) -> pipeline.PipelineOptions:
     return pipeline.PipelineOptions(
         password=password, ocr=ocr, limits=Limits(timeout_s=timeout, max_memory_mb=max_memory)
     )

@@ -76,3 +76,77 @@ def _validated(model: type[BaseModel], name: str) -> Any:
 def section_vocab() -> SectionVocab:
     result: SectionVocab = _validated(SectionVocab, "sections.yaml")
     return result
+
+
+class PartyProfile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    names: list[str]
+    section: str
+    default_weight: float
+
+
+class BandProfile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    grade: str
+    lower: float | None = None
+    lower_inclusive: bool = True
+    upper: float | None = None
+    upper_inclusive: bool = False
+
+
+class ScoringPatterns(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    weight: str
+    band_at_least: str
+    band_between: str
+    band_below: str
+    party_score: str
+    total: str
+    grade: str
+
+
+class Profile(BaseModel):
+    """Knowledge of one report family; printed weights and bands override the defaults."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    description: str
+    parties: dict[str, PartyProfile]
+    grades: list[str]
+    default_bands: list[BandProfile]
+    scoring: ScoringPatterns
+    none_stated: str
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        """A scoring pattern with `{grades}` filled in, longest grade first."""
+        grades = "|".join(sorted(self.grades, key=len, reverse=True))
+        return _compile(getattr(self.scoring, name).replace("{grades}", grades))
+
+    def party_of(self, text: str) -> str | None:
+        """The party whose name appears in `text` (longest name wins)."""
+        best: tuple[int, str] | None = None
+        for pid, p in self.parties.items():
+            for n in p.names:
+                if n in text and (best is None or len(n) > best[0]):
+                    best = (len(n), pid)
+        return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+DEFAULT_PROFILE = "guangzhou_station"
+
+
+@lru_cache(maxsize=8)
+def profile(name: str = DEFAULT_PROFILE) -> Profile:
+    path = Path("profiles") / f"{name}.yaml"
+    result: Profile = _validated(Profile, str(path))
+    for field in ScoringPatterns.model_fields:
+        try:
+            result.pattern(field)
+        except re.error as exc:
+            raise KnowledgeError(f"{models_dir() / path}: scoring.{field}: {exc}") from exc
+    return result

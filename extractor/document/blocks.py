@@ -8,6 +8,7 @@ run on across page breaks the same way.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -50,12 +51,14 @@ def margins(lines: list[Line]) -> Margins:
     sizes = Counter(round(ln.size, 1) for ln in lines)
     gaps = Counter(
         round(b.top - a.top)
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if a.page == b.page and 0 < b.top - a.top < 80
     )
     return Margins(
         left=float(lefts.most_common(1)[0][0]),
-        right=float(max(r for r, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 3))),
+        right=float(
+            max(r for r, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 3))
+        ),
         size=float(sizes.most_common(1)[0][0]) or 12.0,
         leading=float(gaps.most_common(1)[0][0]) if gaps else 24.0,
     )
@@ -73,11 +76,34 @@ def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
         return True
     if line.x0 > m.left + m.size * 0.8:
         return True  # first-line indent, or a centred line
-    if prev.x1 < m.right - m.size * 1.5:
-        return True  # previous line stopped short: its paragraph ended
-    if prev.page != line.page and _ends_sentence(prev.text):
+    room = m.right - prev.x1
+    if room > m.size * 1.5 and _lead_width(line) < room - m.size * 0.5:
+        # The previous line stopped short although the next line's first word would
+        # have fitted there: its paragraph ended. (A line that breaks before a long
+        # number or Latin word is short too, and continues.)
         return True
     return False
+
+
+def _lead_width(line: Line) -> float:
+    """Width of the unbreakable run that opens a line: one CJK glyph, or a run of digits,
+    Latin letters and number punctuation (which wrappers never split)."""
+    g = line.glyphs
+    if not g:
+        return 0.0
+    if not (g[0].char.isascii() and (g[0].char.isalnum() or g[0].char in ".%")):
+        return g[0].x1 - g[0].x0
+    end = 0
+    while (
+        end + 1 < len(g)
+        and g[end + 1].char.isascii()
+        and (g[end + 1].char.isalnum() or g[end + 1].char in ".%,:-/")
+    ):
+        end += 1
+    # a number is usually glued to its unit ("722人"), so count the next glyph too
+    if end + 1 < len(g) and not g[end + 1].char.isspace():
+        end += 1
+    return g[end].x1 - g[0].x0
 
 
 def _is_heading(block_text: str, marker: str, n_lines: int) -> bool:
@@ -104,7 +130,9 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
             first = prev_block[0].text.lstrip()
             mk = find_marker(first)
             # A heading never swallows the line after it unless it visibly wraps.
-            if not (mk and _is_heading(first, mk[0], 1) and prev_block[-1].x1 < m.right - m.size * 3):
+            if not (
+                mk and _is_heading(first, mk[0], 1) and prev_block[-1].x1 < m.right - m.size * 3
+            ):
                 groups[-1].append(line)
                 continue
         groups.append([line])

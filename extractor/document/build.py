@@ -9,7 +9,7 @@ reading order become the section tree.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.document.blocks import assemble, margins
@@ -24,7 +24,7 @@ from extractor.pdf.tables import TableSettings, find_tables
 @dataclass(frozen=True, slots=True)
 class DocumentOptions:
     password: str | None = None
-    tables: TableSettings = TableSettings()
+    tables: TableSettings = field(default_factory=TableSettings)
 
 
 def sha256(path: Path) -> str:
@@ -38,7 +38,10 @@ def sha256(path: Path) -> str:
 def _page_tables(page: RawPage, settings: TableSettings) -> list[Table]:
     if not page.rules:
         return []
-    return [to_table(raw, page.glyphs) for raw in find_tables(page.number, page.rules, page.glyphs, settings)]
+    return [
+        to_table(raw, page.glyphs)
+        for raw in find_tables(page.number, page.rules, page.glyphs, settings)
+    ]
 
 
 def _mark_title(blocks: list[Block], body_size: float) -> None:
@@ -77,8 +80,12 @@ def build_document(path: Path, options: DocumentOptions | None = None) -> Docume
     per_page_lines: list[list[Line]] = []
     for page, tables in zip(raw_pages, per_page_tables, strict=True):
         regions = [
-            (min(c.bbox[0] for c in t.cells), min(c.bbox[1] for c in t.cells),
-             max(c.bbox[2] for c in t.cells), max(c.bbox[3] for c in t.cells))
+            (
+                min(c.bbox[0] for c in t.cells),
+                min(c.bbox[1] for c in t.cells),
+                max(c.bbox[2] for c in t.cells),
+                max(c.bbox[3] for c in t.cells),
+            )
             for t in tables
         ]
         per_page_lines.append(page_lines(page, regions))
@@ -102,12 +109,12 @@ def build_document(path: Path, options: DocumentOptions | None = None) -> Docume
                 run.append(item)
     flow.extend(assemble(run, m))
 
-    def text_between(page: int, top: float, bottom: float) -> bool:
-        return any(top < ln.top < bottom for ln in per_page_lines[page - 1])
+    def text_between(page: int, top: float, bottom: float) -> list[str]:
+        return [ln.text.strip() for ln in per_page_lines[page - 1] if top < ln.top < bottom]
 
     tables = join_continued([t for t in flow if isinstance(t, Table)], text_between)
     kept = {id(t) for t in tables}
-    flow = [i for i in flow if not isinstance(i, Table) or id(i) in kept]
+    flow = _drop_repeats(flow, kept)
     for i, item in enumerate(flow):
         if isinstance(item, Table):
             item.caption = _caption(flow, i)
@@ -128,6 +135,29 @@ def build_document(path: Path, options: DocumentOptions | None = None) -> Docume
         comments=[c for p in raw_pages for c in p.comments],
         removed=removed,
     )
+
+
+def _drop_repeats(flow: list[Block | Table], kept: set[int]) -> list[Block | Table]:
+    """Remove tables joined into an earlier one, and the title/caption blocks printed
+    again above them on the continuation page."""
+    out: list[Block | Table] = []
+    pending: list[Block] = []
+    for item in flow:
+        if isinstance(item, Block):
+            pending.append(item)
+            continue
+        if id(item) not in kept:
+            # a continuation: the blocks just above it on its page are repeats
+            page = item.pages[0]
+            earlier = {b.text for b in out if isinstance(b, Block)}
+            pending = [b for b in pending if not (b.page == page and b.text in earlier)]
+            out.extend(pending)
+        else:
+            out.extend(pending)
+            out.append(item)
+        pending = []
+    out.extend(pending)
+    return out
 
 
 def _landscape(pages: list[RawPage], number: int) -> bool:

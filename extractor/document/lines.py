@@ -75,9 +75,7 @@ def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[Line]
         for ln in lines:
             in_margin = ln.top < h * 0.08 or ln.bottom > h * 0.92
             text = ln.text.strip()
-            if in_margin and (
-                _PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in repeated
-            ):
+            if in_margin and (_PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in repeated):
                 removed.append(ln)
             else:
                 keep.append(ln)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from extractor.nlp.numbers import Normalised, normalise_with_map
 from extractor.pdf.pages import BBox, Comment, Line
 from extractor.records import Provenance
 
@@ -36,6 +37,14 @@ class Block:
     marker: str | None = None
     marker_type: str | None = None
     level: int | None = None
+    _norm: Normalised | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def normalised(self) -> Normalised:
+        """Normalised text (half-width digits, no layout spaces) with a map back to `text`."""
+        if self._norm is None or self._norm.origin[-1] != len(self.text):
+            self._norm = normalise_with_map(self.text)
+        return self._norm
 
     @property
     def page(self) -> int:

@@ -91,7 +91,11 @@ def build_tree(flow: list[Block | Table]) -> Section:
             open_section(item, level)
         elif isinstance(item, Block) and item.kind == "label":
             # A label ends the previous label's items: reopen at the same depth.
-            while len(stack) > 1 and stack[-1].heading is not None and stack[-1].heading.kind == "label":
+            while (
+                len(stack) > 1
+                and stack[-1].heading is not None
+                and stack[-1].heading.kind == "label"
+            ):
                 stack.pop()
             level = stack[-1].level + 1
             item.level = level

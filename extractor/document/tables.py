@@ -119,7 +119,7 @@ def _header_texts(table: Table) -> list[str]:
 
 def join_continued(
     tables: list[Table],
-    text_between: Callable[[int, float, float], bool],
+    text_between: Callable[[int, float, float], list[str]],
 ) -> list[Table]:
     """Join a table that starts a page onto the previous page's last table when they have
     the same columns and no body text stands between them (after the first table on its
@@ -133,7 +133,10 @@ def join_continued(
             and t.pages[0] == prev.pages[-1] + 1
             and t.n_cols == prev.n_cols
             and not text_between(prev.pages[-1], _bottom(prev, prev.pages[-1]), 1e9)
-            and not text_between(t.pages[0], 0, _top(t, t.pages[0]))
+            and _repeats(
+                text_between(t.pages[0], 0, _top(t, t.pages[0])),
+                text_between(prev.pages[0], 0, _top(prev, prev.pages[0])),
+            )
         ):
             repeated = t.header_rows > 0 and _header_texts(t) == _header_texts(prev)
             skip = t.header_rows if repeated else 0
@@ -150,11 +153,15 @@ def join_continued(
     return out
 
 
+def _repeats(above_next: list[str], above_first: list[str]) -> bool:
+    """Nothing stands above the continuation but lines repeated from above the first
+    part (an appendix title and caption printed again on each page)."""
+    return all(t in above_first for t in above_next)
+
+
 def _top(t: Table, page: int) -> float:
     return min(c.bbox[1] for c in t.cells if c.page == page)
 
 
 def _bottom(t: Table, page: int) -> float:
     return max(c.bbox[3] for c in t.cells if c.page == page)
-
-

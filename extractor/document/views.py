@@ -15,7 +15,9 @@ def _preview(text: str, n: int = 60) -> str:
 def table_markdown(t: Table) -> list[str]:
     grid = t.grid()
     out: list[str] = []
-    pages = "–".join(str(p) for p in (t.pages[0], t.pages[-1])) if len(t.pages) > 1 else str(t.pages[0])
+    pages = (
+        "–".join(str(p) for p in (t.pages[0], t.pages[-1])) if len(t.pages) > 1 else str(t.pages[0])
+    )
     out.append(
         f"**Table** p.{pages} · {t.n_rows}×{t.n_cols} · header rows {t.header_rows} · "
         f"{'ruled' if t.ruled else 'unruled'}" + (f" · caption: {t.caption}" if t.caption else "")
@@ -53,14 +55,21 @@ def _section_md(sec: Section, out: list[str]) -> None:
 
 
 def to_markdown(doc: Document) -> str:
-    out = [f"# {doc.path}", "", f"{len(doc.pages)} pages · {len(doc.blocks)} blocks · "
-           f"{len(doc.tables)} tables · {len(doc.comments)} comments", ""]
+    out = [
+        f"# {doc.path}",
+        "",
+        f"{len(doc.pages)} pages · {len(doc.blocks)} blocks · "
+        f"{len(doc.tables)} tables · {len(doc.comments)} comments",
+        "",
+    ]
     _section_md(doc.root, out)
     if doc.comments:
         out.append("## Comments (annotations, not body text)")
         out.append("")
         for c in doc.comments:
-            out.append(f"- p.{c.page} {c.subtype} by {c.author or '?'}: {_preview(c.contents, 120)}")
+            out.append(
+                f"- p.{c.page} {c.subtype} by {c.author or '?'}: {_preview(c.contents, 120)}"
+            )
     return "\n".join(out) + "\n"
 
 
@@ -71,7 +80,9 @@ def _section_json(sec: Section) -> dict[str, Any]:
         "canonical": sec.canonical,
         "page": sec.heading.page if sec.heading else None,
         "blocks": [
-            {"kind": i.kind, "page": i.page, "text": i.text} for i in sec.items if isinstance(i, Block)
+            {"kind": i.kind, "page": i.page, "text": i.text}
+            for i in sec.items
+            if isinstance(i, Block)
         ],
         "tables": [doc_table_json(t) for t in sec.tables],
         "children": [_section_json(c) for c in sec.children],
@@ -88,8 +99,15 @@ def doc_table_json(t: Table) -> dict[str, Any]:
         "columns": [list(c) for c in t.columns],
         "ruled": t.ruled,
         "cells": [
-            {"row": c.row, "col": c.col, "rowspan": c.rowspan, "colspan": c.colspan,
-             "text": c.text, "page": c.page, "bbox": [round(v, 1) for v in c.bbox]}
+            {
+                "row": c.row,
+                "col": c.col,
+                "rowspan": c.rowspan,
+                "colspan": c.colspan,
+                "text": c.text,
+                "page": c.page,
+                "bbox": [round(v, 1) for v in c.bbox],
+            }
             for c in t.cells
         ],
     }

@@ -98,7 +98,9 @@ def _annot_string(annot: ctypes.c_void_p, key: str) -> str:
     if n <= 2:
         return ""
     buf = ctypes.create_string_buffer(n)
-    pdfium_c.FPDFAnnot_GetStringValue(annot, k, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
+    pdfium_c.FPDFAnnot_GetStringValue(
+        annot, k, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n
+    )
     return buf.raw[: n - 2].decode("utf-16-le", errors="replace")
 
 

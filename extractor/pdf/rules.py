@@ -23,12 +23,28 @@ def _edge(x0: float, top: float, x1: float, bottom: float) -> Edge | None:
     w, h = x1 - x0, bottom - top
     if h <= _THIN and w > _THIN:
         y = (top + bottom) / 2
-        return {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": w, "height": 0.0,
-                "orientation": "h", "object_type": "line"}
+        return {
+            "x0": x0,
+            "x1": x1,
+            "top": y,
+            "bottom": y,
+            "width": w,
+            "height": 0.0,
+            "orientation": "h",
+            "object_type": "line",
+        }
     if w <= _THIN and h > _THIN:
         x = (x0 + x1) / 2
-        return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": h,
-                "orientation": "v", "object_type": "line"}
+        return {
+            "x0": x,
+            "x1": x,
+            "top": top,
+            "bottom": bottom,
+            "width": 0.0,
+            "height": h,
+            "orientation": "v",
+            "object_type": "line",
+        }
     return None
 
 
@@ -62,8 +78,13 @@ def read_rules(page: pdfium.PdfPage, height: float) -> list[Edge]:
             seg = pdfium_c.FPDFPath_GetPathSegment(obj, s)
             pdfium_c.FPDFPathSegment_GetPoint(seg, fx, fy)
             x, y = fx.value, fy.value
-            points.append((a * x + c * y + e, height - (b * x + d * y + f),
-                           pdfium_c.FPDFPathSegment_GetType(seg)))
+            points.append(
+                (
+                    a * x + c * y + e,
+                    height - (b * x + d * y + f),
+                    pdfium_c.FPDFPathSegment_GetType(seg),
+                )
+            )
         if not points:
             continue
         if len(points) >= 4 and all(t != pdfium_c.FPDF_SEGMENT_BEZIERTO for *_, t in points):
@@ -76,8 +97,7 @@ def read_rules(page: pdfium.PdfPage, height: float) -> list[Edge]:
         prev: tuple[float, float] | None = None
         for x, y, kind in points:
             if kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
-                seg_edge = _edge(min(prev[0], x), min(prev[1], y), max(prev[0], x),
-                                 max(prev[1], y))
+                seg_edge = _edge(min(prev[0], x), min(prev[1], y), max(prev[0], x), max(prev[1], y))
                 if seg_edge is None and abs(prev[1] - y) < 0.5:
                     seg_edge = _edge(min(prev[0], x), y, max(prev[0], x), y)
                 elif seg_edge is None and abs(prev[0] - x) < 0.5:

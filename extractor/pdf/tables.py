@@ -112,9 +112,11 @@ def _unruled(h_edges: list[Edge], glyphs: list[Glyph], s: TableSettings) -> list
     # Group rules that share an x-extent into one table region.
     regions: list[list[Edge]] = []
     for e in h_edges:
-        if regions and abs(regions[-1][-1]["x0"] - e["x0"]) < 5 and abs(
-            regions[-1][-1]["x1"] - e["x1"]
-        ) < 5:
+        if (
+            regions
+            and abs(regions[-1][-1]["x0"] - e["x0"]) < 5
+            and abs(regions[-1][-1]["x1"] - e["x1"]) < 5
+        ):
             regions[-1].append(e)
         else:
             regions.append([e])
@@ -137,8 +139,15 @@ def _unruled(h_edges: list[Edge], glyphs: list[Glyph], s: TableSettings) -> list
             if x0 + 2 < e["x0"] < x1 - 2
         ]
         v += [
-            {"x0": x, "x1": x, "top": top, "bottom": bottom, "height": bottom - top,
-             "width": 0.0, "orientation": "v"}
+            {
+                "x0": x,
+                "x1": x,
+                "top": top,
+                "bottom": bottom,
+                "height": bottom - top,
+                "width": 0.0,
+                "orientation": "v",
+            }
             for x in (x0, x1)
         ]
         h = plumber_table.words_to_edges_h(words, word_threshold=1)

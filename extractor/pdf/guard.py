@@ -1,0 +1,236 @@
+"""Run a PDF parser in a forked child with a wall-clock and a memory bound.
+
+A hostile or broken PDF (a decompression bomb, a content stream that loops) must cost
+one file, not the batch: the parser runs in a child process with `RLIMIT_AS` set, the
+parent waits at most `timeout_s` and kills the child's whole process group when time
+is up. Results and `PingguError`s come back pickled through a pipe; any other
+exception comes back as a `RuntimeError` carrying the child's traceback text.
+
+Why plain `os.fork` rather than `multiprocessing`: the overhead stays at a few
+milliseconds, the function need not be picklable, and `waitpid` gives the exit signal
+we need to tell an out-of-memory abort from a crash. POSIX only; forking a process
+whose other threads hold locks (logging, stdout) can deadlock the child.
+
+The memory bound is address space *added* to what the parent had mapped at fork
+(RLIMIT_AS = current size + max_memory_mb): the child inherits the parent's mappings,
+so an absolute limit would make the bound depend on what the caller imported.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import pickle
+import resource
+import select
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from extractor.errors import ParseMemoryError, ParseTimeoutError, PingguError
+
+T = TypeVar("T")
+
+_MB = 1 << 20
+_PR_SET_PDEATHSIG = 1
+# Signals that, with the memory bound set, almost always mean an allocation failed:
+# PDFium aborts on failed allocations (SIGABRT), the kernel OOM killer sends SIGKILL.
+_MEMORY_SIGNALS = frozenset({signal.SIGABRT, signal.SIGKILL})
+_CPU_BACKSTOP_S = 5  # RLIMIT_CPU slack: only fires if the parent died and cannot kill us
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds for one parse. `enabled=False` runs in-process (debugging, pure-speed runs)."""
+
+    timeout_s: float = 60.0
+    max_memory_mb: int = 2048
+    enabled: bool = True
+
+    def __post_init__(self) -> None:
+        if self.timeout_s <= 0 or self.max_memory_mb <= 0:
+            raise ValueError(f"limits must be positive: {self}")
+
+
+def run_bounded(
+    fn: Callable[..., T],
+    *args: Any,
+    limits: Limits,
+    source: str | os.PathLike[str] | None = None,
+) -> T:
+    """Return `fn(*args)` computed in a bounded child process.
+
+    `source` names the file in timeout/memory errors; by default the first positional
+    argument that is a path or string. Raises ParseTimeoutError, ParseMemoryError, any
+    PingguError raised by `fn`, or RuntimeError for everything else.
+    """
+    if not limits.enabled:
+        return fn(*args)
+    label = _label(fn, args, source)
+    sys.stdout.flush()  # else the child would flush a copy of the parent's buffers
+    sys.stderr.flush()
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child; coverage cannot see it
+        os.close(read_fd)
+        _child(fn, args, limits, write_fd)
+    os.close(write_fd)
+    try:
+        os.setpgid(pid, pid)  # also done by the child; whichever runs first wins the race
+    except OSError:
+        pass
+    reaped = False
+    try:
+        payload, timed_out = _read_until(read_fd, time.monotonic() + limits.timeout_s)
+        if timed_out:
+            _kill_group(pid)
+        _, status = os.waitpid(pid, 0)
+        reaped = True
+    finally:
+        os.close(read_fd)
+        if not reaped:  # interrupted (e.g. Ctrl-C): never leave the child running
+            _kill_group(pid)
+            os.waitpid(pid, 0)
+    result: T = _outcome(payload, timed_out, os.waitstatus_to_exitcode(status), limits, label)
+    return result
+
+
+def _label(fn: Callable[..., Any], args: tuple[Any, ...], source: object) -> Path:
+    if source is None:
+        source = next((a for a in args if isinstance(a, str | os.PathLike)), None)
+    if isinstance(source, str | os.PathLike):
+        return Path(source)
+    return Path(f"<{getattr(fn, '__qualname__', repr(fn))}>")
+
+
+def _child(fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits, fd: int) -> None:
+    """Run in the forked child; never returns."""
+    try:
+        payload: tuple[str, Any]
+        hard = resource.RLIM_INFINITY
+        try:
+            hard = _bound_self(limits)
+            payload = ("ok", fn(*args))
+        except MemoryError:
+            payload = ("memory", None)
+        except PingguError as exc:
+            payload = ("pinggu", exc)
+        except BaseException as exc:
+            # Libraries wrap MemoryError (pdfplumber raises PdfminerException from it).
+            memory = _caused_by_memory(exc)
+            payload = ("memory", None) if memory else ("error", traceback.format_exc())
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))  # room to pickle the answer
+        try:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            data = pickle.dumps(("error", traceback.format_exc()))
+        sys.stdout.flush()  # before the answer: the parent waits for us once it has it
+        sys.stderr.flush()
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(data)
+    finally:
+        os._exit(0)
+
+
+def _caused_by_memory(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, MemoryError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _bound_self(limits: Limits) -> int:
+    """Set the child's group and limits; return the RLIMIT_AS hard limit to restore."""
+    os.setpgid(0, 0)  # own group, so a timeout kill reaches grandchildren too
+    _die_with_parent()
+    _, cpu_hard = resource.getrlimit(resource.RLIMIT_CPU)
+    cpu = int(limits.timeout_s) + _CPU_BACKSTOP_S
+    if cpu_hard == resource.RLIM_INFINITY or cpu < cpu_hard:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu_hard))
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft = _address_space() + limits.max_memory_mb * _MB
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    return hard
+
+
+def _die_with_parent() -> None:
+    """Ask the kernel to SIGKILL us if the parent dies (Linux; elsewhere a no-op)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+def _address_space() -> int:
+    """Current virtual size of this process in bytes (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+def _read_until(fd: int, deadline: float) -> tuple[bytes, bool]:
+    """Read the pipe to EOF; (data, timed_out)."""
+    chunks: list[bytes] = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return b"".join(chunks), True
+        ready, _, _ = select.select([fd], [], [], remaining)
+        if not ready:
+            continue  # loop re-checks the deadline
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks), False
+        chunks.append(chunk)
+
+
+def _kill_group(pid: int) -> None:
+    for kill in (os.killpg, os.kill):
+        try:
+            kill(pid, signal.SIGKILL)
+            return
+        except ProcessLookupError:
+            continue
+
+
+def _outcome(payload: bytes, timed_out: bool, code: int, limits: Limits, label: Path) -> Any:
+    if timed_out or code == -signal.SIGXCPU:
+        raise ParseTimeoutError(label, limits.timeout_s)
+    if payload:
+        try:
+            kind, value = pickle.loads(payload)
+        except Exception as exc:
+            raise RuntimeError(f"{label}: cannot read the parser's answer: {exc!r}") from exc
+        if kind == "ok":
+            return value
+        if kind == "memory":
+            raise ParseMemoryError(label, limits.max_memory_mb)
+        if kind == "pinggu":
+            raise value
+        raise RuntimeError(f"{label}: the parser failed in its child process:\n{value}")
+    if code < 0 and -code in _MEMORY_SIGNALS:
+        detail = f"parser process died from {_signal_name(-code)}"
+        raise ParseMemoryError(label, limits.max_memory_mb, detail)
+    reason = f"signal {_signal_name(-code)}" if code < 0 else f"exit status {code}"
+    raise RuntimeError(f"{label}: the parser process died without an answer ({reason})")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
