@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,10 +11,12 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from extractor import pipeline
 from extractor.errors import PingguError
 from extractor.pdf.guard import Limits
+from extractor.records import Report
 
 app = typer.Typer(
     name="pinggu",
@@ -72,6 +75,163 @@ def inspect(
         raise typer.BadParameter("--format must be md or json")
     text = guarded(lambda: pipeline.inspect(pdf, fmt, options(password, timeout, max_memory)))  # type: ignore[arg-type]
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command()
+def bench(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="PDFs or folders (default: corpora/ without corpora/scanned/)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Add the results to this Markdown file.")
+    ] = None,
+    repeat: Annotated[
+        int, typer.Option("--repeat", "-n", min=1, help="Keep the best of N runs.")
+    ] = 1,
+) -> None:
+    """Time the document layer beside bare pdfplumber and pypdfium2: pages/s, peak memory.
+
+    Each method runs in a fresh process on one core; also reports how often pypdfium2 and
+    pdfplumber see the same characters on a page.
+
+    Example: pinggu bench corpora/seed --repeat 3 --output BENCHMARKS.md
+    """
+    from extractor import bench as b  # pdfplumber etc. load only when benchmarking
+
+    try:
+        result = b.run_bench(paths or None, repeat=repeat)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    result.agreement = b.text_agreement(result.paths)
+    table = Table(title=f"{len(result.paths)} files, best of {repeat}")
+    for i, h in enumerate(b.HEADERS):
+        table.add_column(h, justify="left" if i == 0 else "right")
+    for row in b.rows(result, short=True):
+        table.add_row(*row)
+    out = Console()
+    out.print(table)
+    for name, why in result.skipped.items():
+        out.print(f"[dim]{b.METHODS[name].label}: skipped ({why})[/]", highlight=False)
+    a = result.agreement
+    out.print(f"text agreement: {a['identical']}/{a['pages']} pages identical ({a['share']:.1%})")
+    if output:
+        command = shlex.join(["pinggu", *sys.argv[1:]])
+        b.update_file(output, b.to_markdown(result, command))
+        out.print(f"written to {output}")
+
+
+def _report_markdown(r: Report) -> str:
+    from extractor.exports import report_markdown
+
+    return report_markdown(r)
+
+
+@app.command()
+def extract(
+    pdfs: Annotated[list[Path], typer.Argument(help="Report PDFs.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write here (file, or folder for several PDFs with json/md)."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or md.")] = "json",
+    redact_names: Annotated[
+        bool, typer.Option("--redact-names", help="Replace roster names with pseudonyms.")
+    ] = False,
+    password: PasswordOpt = None,
+    timeout: TimeoutOpt = 60.0,
+    max_memory: MemoryOpt = 2048,
+) -> None:
+    """Extract one `Report` record per PDF (metadata, scores, praise/concern items,
+    indicator tables, narrative figures, staffing and roster), each value with its page,
+    bbox and source text.
+
+    Example: pinggu extract corpora/seed/xicun_2024_final.pdf --format md
+    """
+    from extractor.exports import write_reports
+
+    if fmt not in ("json", "jsonl", "md"):
+        raise typer.BadParameter("--format must be json, jsonl or md")
+    opts = options(password, timeout, max_memory)
+    failed = 0
+    last_code = 0
+    reports: list[Report] = []
+    for pdf in pdfs:
+        try:
+            reports.append(pipeline.extract(pdf, opts))
+        except PingguError as exc:
+            failed += 1
+            last_code = exc.exit_code
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            if exc.hint:
+                err.print(f"[dim]hint:[/] {exc.hint}", highlight=False, soft_wrap=True)
+    write_reports(reports, fmt, output, redact=redact_names)
+    if failed:
+        raise typer.Exit(last_code if failed == len(pdfs) else 2)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schemas.")] = Path(
+        "models/schemas"
+    ),
+) -> None:
+    """Write the JSON Schemas of the records (Report, GoldReport) into models/schemas.
+
+    Example: pinggu schema --out models/schemas
+    """
+    from extractor.schemas import write_schemas
+
+    for path in write_schemas(out):
+        typer.echo(str(path))
+
+
+@app.command()
+def evaluate(
+    corpus: Annotated[
+        Path, typer.Argument(help="Folder with PDFs and *.gold.json beside them.")
+    ] = Path("corpora"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="List every mismatching field.")
+    ] = False,
+    timeout: TimeoutOpt = 60.0,
+    max_memory: MemoryOpt = 2048,
+) -> None:
+    """Compare extraction with gold: per field group and overall precision / recall / F1
+    (strict and normalised), whole-record accuracy, table cell accuracy and praise/concern
+    count accuracy per section.
+
+    Example: pinggu evaluate corpora --json
+    """
+    from rich.progress import Progress
+
+    from extractor.exports import evaluation_table
+
+    opts = options(None, timeout, max_memory)
+    pairs = pipeline.gold_pairs(corpus)
+    if not pairs:
+        err.print(f"[bold red]error:[/] no *.gold.json with a PDF beside it under {corpus}")
+        raise typer.Exit(2)
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("evaluating", total=len(pairs))
+        scores, summary = pipeline.evaluate_corpus(
+            corpus, opts, on_file=lambda _: progress.advance(task)
+        )
+    if as_json:
+        import json
+
+        if details:
+            summary["mismatches"] = {s.file: s.mismatches for s in scores if s.mismatches}
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    Console().print(evaluation_table(summary))
+    if details:
+        for s in scores:
+            for m in s.mismatches:
+                typer.echo(f"{s.file}: {m}")
 
 
 def main() -> None:  # pragma: no cover

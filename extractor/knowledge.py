@@ -150,3 +150,39 @@ def profile(name: str = DEFAULT_PROFILE) -> Profile:
         except re.error as exc:
             raise KnowledgeError(f"{models_dir() / path}: scoring.{field}: {exc}") from exc
     return result
+
+
+class MetaPatterns(BaseModel):
+    """models/patterns/meta.yaml: where the report states its metadata."""
+
+    model_config = ConfigDict(extra="forbid")
+    date: str
+    station_name: str
+    kind: str
+    city: str
+    district: str
+    fields: dict[str, list[str]]
+
+    def compiled(self, field: str) -> list[re.Pattern[str]]:
+        return [_compile(p.replace("{date}", self.date)) for p in self.fields.get(field, [])]
+
+
+@lru_cache(maxsize=1)
+def meta_patterns() -> MetaPatterns:
+    name = "patterns/meta.yaml"
+    result: MetaPatterns = _validated(MetaPatterns, name)
+    problems = []
+    for fname in ("date", "station_name", "kind", "city", "district"):
+        try:
+            _compile(getattr(result, fname))
+        except re.error as exc:
+            problems.append(f"{fname}: {exc}")
+    for fname, pats in result.fields.items():
+        for i, p in enumerate(pats):
+            try:
+                _compile(p.replace("{date}", result.date))
+            except re.error as exc:
+                problems.append(f"fields.{fname}[{i}]: {exc}")
+    if problems:
+        raise KnowledgeError(f"{models_dir() / name}: " + "; ".join(problems))
+    return result

@@ -7,15 +7,20 @@ file costs its time and memory bound and nothing more, single-file commands incl
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from extractor.document.build import DocumentOptions, build_document
 from extractor.document.model import Document
 from extractor.document.views import to_json, to_markdown
+from extractor.errors import PingguError
+from extractor.evaluate import ReportScore, score_report, summarise
+from extractor.knowledge import DEFAULT_PROFILE
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.probe import probe
+from extractor.records import GoldReport, Problem, Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +54,52 @@ def inspect(
     """The section tree, block previews, tables and comments of one PDF, as text."""
     opts = options or PipelineOptions()
     return run_bounded(_inspect, path, fmt, opts, limits=opts.limits, source=path)
+
+
+def _extract(path: Path, opts: PipelineOptions, profile_name: str) -> Report:
+    from extractor.knowledge import profile
+    from extractor.report import build_report
+
+    doc = load_document(path, opts)
+    return build_report(doc, profile(profile_name))
+
+
+def extract(
+    path: Path, options: PipelineOptions | None = None, profile_name: str = DEFAULT_PROFILE
+) -> Report:
+    """The `Report` record of one PDF, parsed within the time and memory bounds."""
+    opts = options or PipelineOptions()
+    return run_bounded(_extract, path, opts, profile_name, limits=opts.limits, source=path)
+
+
+def gold_pairs(corpus: Path, include_scans: bool = False) -> list[tuple[Path, Path]]:
+    """(pdf, gold json) pairs under a corpus folder, sorted; scans only when asked."""
+    pairs: list[tuple[Path, Path]] = []
+    for gold in sorted(corpus.rglob("*.gold.json")):
+        pdf = gold.with_name(gold.name.removesuffix(".gold.json") + ".pdf")
+        if not pdf.exists():
+            continue
+        if not include_scans and "scanned" in gold.parts:
+            continue
+        pairs.append((pdf, gold))
+    return pairs
+
+
+def evaluate_corpus(
+    corpus: Path,
+    options: PipelineOptions | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> tuple[list[ReportScore], dict[str, Any]]:
+    """Extract every gold-annotated PDF under `corpus` and score it against its gold."""
+    scores: list[ReportScore] = []
+    for pdf, gold_path in gold_pairs(corpus):
+        gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
+        try:
+            pred = extract(pdf, options)
+        except PingguError as exc:
+            pred = Report(source=gold.source, status="failure")
+            pred.problems.append(Problem(stage="input", message=str(exc)))
+        scores.append(score_report(gold, pred))
+        if on_file:
+            on_file(pdf)
+    return scores, summarise(scores)

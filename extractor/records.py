@@ -213,7 +213,7 @@ class RosterTotals(Record):
     monthly: list[float] = Field(default_factory=list, description="有效人次 per month")
     cells: list[str] = Field(
         default_factory=list,
-        description="The row's printed per-month cells (人员到位, 社保购买, 工资发放 for each month)",
+        description="The row's printed cells, per month: 人员到位, 社保购买, 工资发放",
     )
     on_post: Number | None = None
     experienced: Number | None = None

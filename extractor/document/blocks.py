@@ -106,9 +106,11 @@ def _lead_width(line: Line) -> float:
     return g[end].x1 - g[0].x0
 
 
-def _is_heading(block_text: str, marker: str, n_lines: int) -> bool:
+def _is_heading(block_text: str, marker: str, n_lines: int, marker_type: str = "") -> bool:
     rules = section_vocab().heading
     body = block_text[len(marker) :].strip()
+    if marker_type == "appendix":
+        return n_lines <= 2 and len(body) <= rules.max_chars
     if not body or n_lines > 2 or len(body) > rules.max_chars:
         return False
     return body[-1] not in rules.sentence_end
@@ -131,7 +133,9 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
             mk = find_marker(first)
             # A heading never swallows the line after it unless it visibly wraps.
             if not (
-                mk and _is_heading(first, mk[0], 1) and prev_block[-1].x1 < m.right - m.size * 3
+                mk
+                and _is_heading(first, mk[0], 1, mk[1])
+                and prev_block[-1].x1 < m.right - m.size * 3
             ):
                 groups[-1].append(line)
                 continue
@@ -153,7 +157,7 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
         marker = mtype = None
         if mk:
             marker, mtype = mk
-            if _is_heading(stripped, marker, len(group)):
+            if _is_heading(stripped, marker, len(group), mtype):
                 kind = "heading"
         elif _label_kind(stripped):
             kind = "label"

@@ -65,7 +65,9 @@ def build_tree(flow: list[Block | Table]) -> Section:
     def open_section(block: Block, level: int) -> None:
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop()
-        title = block.body.rstrip("：:").strip()
+        title = (
+            (block.text if block.marker_type == "appendix" else block.body).rstrip("：:").strip()
+        )
         cid, _ = canonical(title)
         sec = Section(title=title, level=level, heading=block, canonical=cid, parent=stack[-1])
         stack[-1].children.append(sec)

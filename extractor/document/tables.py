@@ -139,6 +139,9 @@ def join_continued(
             )
         ):
             repeated = t.header_rows > 0 and _header_texts(t) == _header_texts(prev)
+            if t.header_rows > 0 and not repeated:
+                out.append(t)  # a header of its own: a new table, not a continuation
+                continue
             skip = t.header_rows if repeated else 0
             offset = prev.n_rows - skip
             for c in t.cells:

@@ -1,0 +1,360 @@
+"""spaCy components that find figures and tie them to indicators, qualifiers and lists.
+
+The blank `zh` tokenizer gives one token per character, so token patterns over digits are
+clumsy; figures are found by regexes (from models/patterns/figure_regexes.yaml) over the
+normalised doc text and stored as spans in `doc.spans["figures"]`, each with a `FigureInfo`
+in `span._.figure`. Phrase lists (qualifier markers, indicator mentions) are matched by a
+spaCy SpanRuler upstream; `FigureContext` reads them from `doc.spans[PHRASES_KEY]`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from extractor.nlp.numbers import chinese_numeral, to_decimal
+from extractor.nlp.resources import (
+    MARKER_LABELS,
+    FigureRegex,
+    IndicatorVocab,
+    UnitVocab,
+    load_figure_regexes,
+    load_indicators,
+    load_units,
+)
+
+FIGURES_KEY = "figures"
+PHRASES_KEY = "pinggu_phrases"
+TEXT_KEY = "pinggu_text"  # doc.user_data key caching doc.text
+
+Kind = Literal["count", "pct", "money", "date", "ordinal", "number"]
+"""`number`: an Arabic number with no unit, e.g. a table cell or an address number."""
+DatePrecision = Literal["day", "month", "year"]
+Bound = Literal["min", "max"]
+
+_PARENS = re.compile(r"（[^（）]{0,80}）|\([^()]{0,80}\)")
+# What may stand between two items of a printed list ("100.00%，223.60%、144.18%")
+_LIST_GAP = re.compile(r"[\s，,、和及与]*")
+
+
+@dataclass
+class FigureInfo:
+    """What the components learn about one figure; mutable while the pipeline runs."""
+
+    kind: Kind
+    value: float
+    unit: str | None = None
+    approx: bool = False
+    qualifier: str | None = None
+    bound: Bound | None = None
+    date: dt.date | None = None
+    date_precision: DatePrecision | None = None
+    indicator: str | None = None
+    measure: str | None = None
+    paired_pct: float | None = None
+    paired_count: float | None = None
+
+
+def _doc_text(doc: Any) -> str:
+    """`doc.text`, computed once per doc: spaCy rebuilds it from every token on each access."""
+    cached = doc.user_data.get(TEXT_KEY)
+    if isinstance(cached, str):
+        return cached
+    text: str = doc.text
+    doc.user_data[TEXT_KEY] = text
+    return text
+
+
+def _clause_starts(text: str, breaks: str) -> list[int]:
+    """Offsets where clauses start (0 and one past each break character)."""
+    return [0] + [i + 1 for i, c in enumerate(text) if c in breaks]
+
+
+class FigureFinder:
+    """Regex figure finder; sets doc.spans["figures"] with `span._.figure`."""
+
+    def __init__(self, units_path: Path, regexes_path: Path) -> None:
+        self.units: UnitVocab = load_units(units_path)
+        self.regexes: list[FigureRegex] = load_figure_regexes(regexes_path, self.units)
+        self._excluded = (
+            re.compile("|".join(map(re.escape, self.units.excluded_phrases)))
+            if self.units.excluded_phrases
+            else None
+        )
+        self._money_cue = re.compile("|".join(map(re.escape, self.units.money_cues)))
+
+    def __call__(self, doc: Any) -> Any:
+        text = _doc_text(doc)
+        taken = bytearray(len(text) + 1)
+        # idioms such as 一户一档: no Chinese-numeral figure may overlap them
+        excluded = bytearray(len(text) + 1)
+        if self._excluded is not None:
+            for x in self._excluded.finditer(text):
+                excluded[x.start() : x.end()] = b"\x01" * (x.end() - x.start())
+        clauses = _clause_starts(text, self.units.clause_breaks)
+        found: list[tuple[int, int, FigureInfo]] = []
+        for rx in self.regexes:
+            for m in rx.regex.finditer(text):
+                s, e = m.span()
+                if s == e or any(taken[s:e]):
+                    continue
+                if rx.name.startswith("cn_") and any(excluded[s:e]):
+                    continue
+                if rx.kind == "skip":
+                    taken[s:e] = b"\x01" * (e - s)
+                    continue
+                clause_start = clauses[bisect.bisect_right(clauses, s) - 1]
+                info = self._info(rx, m, text[clause_start:s])
+                if info is None:
+                    continue
+                taken[s:e] = b"\x01" * (e - s)
+                found.append((s, e, info))
+        spans = []
+        for s, e, info in sorted(found, key=lambda t: t[0]):
+            span = doc.char_span(s, e, label=info.kind, alignment_mode="expand")
+            if span is None:  # pragma: no cover - char tokenizer aligns every offset
+                continue
+            span._.figure = info
+            spans.append(span)
+        doc.spans[FIGURES_KEY] = spans
+        return doc
+
+    def _info(self, rx: FigureRegex, m: re.Match[str], before: str) -> FigureInfo | None:
+        g = m.groupdict()
+        if rx.kind == "date":
+            return _date_info(g)
+        if g.get("num"):
+            value = to_decimal(g["num"])
+        elif g.get("cn"):
+            try:
+                value = Decimal(chinese_numeral(g["cn"]))
+            except ValueError:
+                return None
+        else:
+            return None
+        if rx.kind == "pct":
+            return FigureInfo("pct", float(value), "%")
+        unit = g.get("unit")
+        if rx.kind == "ordinal":
+            return FigureInfo("ordinal", float(value), unit)
+        inner = g.get("inner") or g.get("inner2")
+        mult = g.get("mult")
+        if mult:
+            value *= self.units.multipliers[mult]
+        kind: Kind = "count"
+        if unit in self.units.money_units:
+            kind, value, unit = "money", value * self.units.money_units[unit], "元"
+        elif unit is None and mult and self._money_cue.search(before):
+            kind, unit = "money", "元"  # "价值 51 万": 万 of 元 by context
+        elif unit is None:
+            kind = "number"
+        return FigureInfo(kind, float(value), unit, approx=bool(inner), qualifier=inner)
+
+
+def _date_info(g: dict[str, str | None]) -> FigureInfo | None:
+    y, m, d = (int(v) if v else None for v in (g.get("y"), g.get("m"), g.get("d")))
+    try:
+        if y is None:
+            if m is None or d is None:
+                return None
+            dt.date(2000, m, d)  # validates month/day; the year is not printed
+            return FigureInfo("date", float(m * 100 + d), date_precision="day")
+        if m is None:
+            return FigureInfo("date", float(y), date=dt.date(y, 1, 1), date_precision="year")
+        if d is None:
+            return FigureInfo(
+                "date", float(y * 100 + m), date=dt.date(y, m, 1), date_precision="month"
+            )
+        return FigureInfo(
+            "date", float(y * 10000 + m * 100 + d), date=dt.date(y, m, d), date_precision="day"
+        )
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    indicator: str | None
+    measure: str | None
+    reset: bool = False  # 共计/其中/平均: what follows is not the last-named indicator
+
+
+class FigureContext:
+    """Qualifiers (约/超/左右, 不低于/以上), indicator mentions and 分别 pairing."""
+
+    def __init__(self, units_path: Path, indicators_path: Path) -> None:
+        self.units: UnitVocab = load_units(units_path)
+        self.vocab: IndicatorVocab = load_indicators(indicators_path)
+        self._cue = re.compile("|".join(map(re.escape, self.units.pairing_cues)))
+
+    def __call__(self, doc: Any) -> Any:
+        text = _doc_text(doc)
+        figures = list(doc.spans[FIGURES_KEY])
+        phrases = list(doc.spans[PHRASES_KEY]) if PHRASES_KEY in doc.spans else []
+        self._qualify(figures, [p for p in phrases if p.label_ in MARKER_LABELS])
+        mentions = self._mentions(
+            text, figures, [p for p in phrases if p.label_ not in MARKER_LABELS]
+        )
+        clauses = _clause_starts(text, self.units.clause_breaks)
+        segments = _clause_starts(text, self.units.clause_breaks + self.units.segment_breaks)
+        self._link(text, figures, mentions, clauses, segments)
+        self._pair(text, figures, clauses)
+        return doc
+
+    @staticmethod
+    def _qualify(figures: list[Any], markers: list[Any]) -> None:
+        before: dict[int, Any] = {}
+        after: dict[int, Any] = {}
+        for mk in markers:
+            side = before if mk.id_.partition(":")[0] == "before" else after
+            key = mk.end_char if side is before else mk.start_char
+            if key not in side or len(side[key]) < len(mk):
+                side[key] = mk
+        for f in figures:
+            info: FigureInfo = f._.figure
+            if info.kind in ("date", "ordinal"):
+                continue
+            for mk in (before.get(f.start_char), after.get(f.end_char)):
+                if mk is None:
+                    continue
+                # "after:以上": the pattern's guard token is not part of the qualifier
+                word = mk.id_.partition(":")[2] or mk.text
+                if mk.label_ == "APPROX":
+                    info.approx = True
+                    info.qualifier = word
+                elif info.bound is None:
+                    info.bound = "min" if mk.label_ == "BOUND_MIN" else "max"
+                    info.qualifier = info.qualifier or word
+
+    def _mentions(self, text: str, figures: list[Any], spans: list[Any]) -> list[_Mention]:
+        """Longest non-overlapping mentions that do not overlap a figure."""
+        occupied = bytearray(len(text) + 1)
+        for f in figures:
+            occupied[f.start_char : f.end_char] = b"\x01" * (f.end_char - f.start_char)
+        out: list[_Mention] = []
+        for sp in sorted(spans, key=lambda s: (-(s.end_char - s.start_char), s.start_char)):
+            s, e = sp.start_char, sp.end_char
+            if any(occupied[s:e]):
+                continue
+            occupied[s:e] = b"\x02" * (e - s)
+            ident = sp.id_
+            if sp.label_ == "RESET":
+                out.append(_Mention(s, e, None, None, reset=True))
+            elif sp.label_ == "MEASURE":
+                out.append(_Mention(s, e, None, ident))
+            else:
+                ind, _, meas = ident.partition("/")
+                out.append(_Mention(s, e, ind, meas or None))
+        return sorted(out, key=lambda m: m.start)
+
+    def _link(
+        self,
+        text: str,
+        figures: list[Any],
+        mentions: list[_Mention],
+        clauses: list[int],
+        segments: list[int],
+    ) -> None:
+        """Each count or pct takes the indicator named right after it, else the one last
+        named in its clause, as long as every segment (，、) since then held a figure:
+        "个案接案 100 个，开展 552 节" carries; "结合入户探访、…，开展活动 36 场次" does not."""
+        parens = bytearray(len(text) + 1)
+        for p in _PARENS.finditer(text):
+            parens[p.start() : p.end()] = b"\x01" * (p.end() - p.start())
+
+        def in_parens(m: _Mention) -> bool:
+            return all(parens[m.start : m.end])
+
+        by_start = {m.start: m for m in mentions}
+        events: list[tuple[int, int, Any]] = [(m.start, 0, m) for m in mentions]
+        events += [(f.start_char, 1, f) for f in figures]
+        events.sort(key=lambda t: (t[0], t[1]))
+        clause = segment = -1
+        ind: str | None = None
+        meas: str | None = None
+        fig_in_segment = False
+        ind_segment = -1  # segment of the mention that set `ind`
+        for pos, is_fig, obj in events:
+            c = bisect.bisect_right(clauses, pos) - 1
+            sg = bisect.bisect_right(segments, pos) - 1
+            # a segment skipped over had no events, hence no figure
+            if c != clause or sg > segment + 1 or (sg != segment and not fig_in_segment):
+                ind, meas = None, None
+            if sg != segment:
+                fig_in_segment = False
+            clause, segment = c, sg
+            if not is_fig:
+                if in_parens(obj):
+                    continue
+                if obj.reset:
+                    ind, meas = None, None
+                elif obj.indicator is not None:
+                    ind, meas, ind_segment = obj.indicator, obj.measure, segment
+                else:
+                    meas = obj.measure
+                continue
+            fig_in_segment = True
+            info: FigureInfo = obj._.figure
+            if info.kind not in ("count", "pct"):
+                continue
+            f_ind, f_meas = ind, meas
+            if info.kind == "pct" and ind_segment != segment:
+                f_ind = None  # table cells and long lists: a pct does not inherit
+            follow = by_start.get(obj.end_char)
+            if follow is not None and not follow.reset and info.kind == "count":
+                # "342 名志愿者": the noun right after the figure names it
+                if follow.indicator is not None:
+                    f_ind, f_meas = follow.indicator, follow.measure
+                else:
+                    f_meas = follow.measure
+            if f_ind is None:
+                continue
+            spec = self.vocab.indicators[f_ind]
+            if info.kind not in spec.kinds:
+                continue
+            by_unit = spec.units.get(info.unit or "")
+            info.indicator = f_ind
+            info.measure = by_unit or f_meas or spec.default_measure
+
+    def _pair(self, text: str, figures: list[Any], clauses: list[int]) -> None:
+        """ "A 1 个，B 2 个，分别完成 …的 x%，y%": pair the last counts with the pcts in order."""
+        i, clause = 0, -1
+        pending: list[Any] = []
+        while i < len(figures):
+            f = figures[i]
+            c = bisect.bisect_right(clauses, f.start_char) - 1
+            if c != clause:
+                clause, pending = c, []
+            kind = f._.figure.kind
+            if kind == "count":
+                pending.append(f)
+                i += 1
+                continue
+            if kind != "pct":
+                i += 1
+                continue
+            run = [f]
+            j = i + 1
+            while j < len(figures) and figures[j]._.figure.kind == "pct":
+                gap = text[run[-1].end_char : figures[j].start_char]
+                if not _LIST_GAP.fullmatch(gap):
+                    break
+                run.append(figures[j])
+                j += 1
+            if pending and len(pending) >= len(run):
+                counts = pending[-len(run) :]
+                if self._cue.search(text[counts[-1].end_char : run[0].start_char]):
+                    for cnt, pct in zip(counts, run, strict=True):
+                        ci: FigureInfo = cnt._.figure
+                        pi: FigureInfo = pct._.figure
+                        ci.paired_pct, pi.paired_count = pi.value, ci.value
+                        pi.indicator, pi.measure = ci.indicator, ci.measure
+            pending = []
+            i = j

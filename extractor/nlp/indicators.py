@@ -1,0 +1,76 @@
+"""Map raw indicator labels (table headers, as printed) to canonical indicator ids.
+
+Headers wrap across lines and carry stray spaces ("协议  接\\n案数"), so labels are
+compared with all whitespace removed; an exact alias wins, otherwise rapidfuzz picks the
+closest alias above a score cutoff. Vocabulary: models/vocab/indicators.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from extractor.nlp.numbers import normalise
+from extractor.nlp.resources import Role, load_indicators, models_dir
+
+DEFAULT_CUTOFF = 80.0
+# Below this length one wrong character is a different word (小组 / 小组长): exact only.
+MIN_FUZZY_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class IndicatorMatch:
+    """A label's canonical meaning. Column headers (协议接案数, 百分比) name a measure
+    and/or a role but no indicator; indicator headers (入户探访) name an indicator and
+    its default measure (a column header's measure, when present, is more specific)."""
+
+    label: str
+    alias: str
+    score: float
+    indicator: str | None
+    measure: str | None
+    role: Role | None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    indicator: str | None
+    measure: str | None
+    role: Role | None
+
+
+def _key(label: str) -> str:
+    return "".join(normalise(label).split())
+
+
+@functools.lru_cache(maxsize=1)
+def _aliases() -> dict[str, _Entry]:
+    vocab = load_indicators(models_dir() / "vocab" / "indicators.yaml")
+    table: dict[str, _Entry] = {}
+    for ind in vocab.indicators.values():
+        for alias in (ind.name, *ind.aliases):
+            table.setdefault(_key(alias), _Entry(ind.id, ind.default_measure, None))
+    for col in vocab.columns:
+        table.setdefault(_key(col.label), _Entry(None, col.measure, col.role))
+    return table
+
+
+def match_indicator(label: str, score_cutoff: float = DEFAULT_CUTOFF) -> IndicatorMatch | None:
+    """Canonical indicator (or column measure/role) for a printed label, or None."""
+    key = _key(label)
+    if not key:
+        return None
+    table = _aliases()
+    entry = table.get(key)
+    if entry is not None:
+        return IndicatorMatch(label, key, 100.0, entry.indicator, entry.measure, entry.role)
+    if len(key) < MIN_FUZZY_LENGTH:
+        return None
+    best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=score_cutoff)
+    if best is None:
+        return None
+    alias, score, _ = best
+    e = table[alias]
+    return IndicatorMatch(label, alias, float(score), e.indicator, e.measure, e.role)

@@ -1,0 +1,139 @@
+"""Praise and concern items of every evaluating party, with the section they sit in.
+
+Each party's section (matched by canonical id) is walked for praise/concern headings or
+labels; under each, a numbered paragraph starts an item, an unnumbered paragraph
+continues the previous one (or is the single item of a bare-paragraph section), and a
+sentence saying no concerns were raised gives zero items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.document.model import Block, Document, Section
+from extractor.knowledge import Profile, section_vocab
+from extractor.nlp.numbers import chinese_numeral
+from extractor.records import AssessmentItem, AssessmentSection, Polarity
+
+_AREA = re.compile(r"片区\s*([一二三四五六七八九十\d]+)|([一二三四五六七八九十\d]+)\s*片区")
+_ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
+
+
+def polarity_of(sec: Section) -> Polarity | None:
+    if sec.canonical in section_vocab().labels:
+        return sec.canonical  # type: ignore[return-value]
+    return None
+
+
+def area_of(title: str) -> str | None:
+    m = _AREA.search(title)
+    if not m:
+        return None
+    n = m.group(1) or m.group(2)
+    num = int(n) if n.isdigit() else chinese_numeral(n)
+    return f"片区{num}"
+
+
+def headline(text: str) -> str:
+    """First sentence if short, else the first clause."""
+    sent = re.split(r"(?<=[。！？])", text, maxsplit=1)[0]
+    if len(sent) < 60:
+        return sent.strip()
+    return re.split(r"[，；,;]", text, maxsplit=1)[0].strip()
+
+
+def _ordinal(marker: str | None) -> int | None:
+    if not marker:
+        return None
+    m = _ORDINAL.search(marker)
+    if not m:
+        return None
+    s = m.group(0)
+    return int(s) if s.isdigit() else chinese_numeral(s)
+
+
+def _items(sec: Section) -> list[tuple[int | None, list[Block]]]:
+    """Group the section's blocks (and any stray numbered sub-headings) into items."""
+    flow: list[Block] = []
+    for item in sec.items:
+        if isinstance(item, Block):
+            flow.append(item)
+    # A short numbered item can look like a heading ("1.党建组织能力亟待加强"): take
+    # numbered child headings with their blocks as items too.
+    for child in sec.children:
+        if child.heading is not None and polarity_of(child) is None:
+            flow.append(child.heading)
+            flow.extend(child.blocks)
+    groups: list[tuple[int | None, list[Block]]] = []
+    for b in flow:
+        if b.marker and b.marker_type in ("num", "paren_num", "circled", "paren_cn", "cn"):
+            groups.append((_ordinal(b.marker), [b]))
+        elif groups:
+            groups[-1][1].append(b)
+        else:
+            groups.append((None, [b]))
+    return groups
+
+
+def extract_assessments(
+    doc: Document, profile: Profile
+) -> tuple[list[AssessmentSection], list[AssessmentItem]]:
+    sections: list[AssessmentSection] = []
+    items: list[AssessmentItem] = []
+    none_rx = re.compile(profile.none_stated)
+    party_by_section = {p.section: pid for pid, p in profile.parties.items()}
+    for top in doc.root.children:
+        party = party_by_section.get(top.canonical or "")
+        if party is None:
+            continue
+        for sec in top.walk():
+            pol = polarity_of(sec)
+            if pol is None or sec.heading is None:
+                continue
+            area = next((a for s in _lineage(sec) if (a := area_of(s.title))), None)
+            path = list(sec.path)
+            groups = _items(sec)
+            text_all = "".join(b.text for _, bl in groups for b in bl)
+            none = bool(none_rx.search(text_all)) and len(groups) <= 1
+            if none:
+                groups = []
+            sections.append(
+                AssessmentSection(
+                    party=party,  # type: ignore[arg-type]
+                    section_path=path,
+                    area=area,
+                    polarity=pol,
+                    heading=sec.heading.text.strip(),
+                    item_count=len(groups),
+                    none_stated=none,
+                    prov=sec.heading.provenance(),
+                )
+            )
+            for ordinal, blocks in groups:
+                first = blocks[0]
+                body = "".join(
+                    (b.body if i == 0 and b.marker else b.text).strip()
+                    for i, b in enumerate(blocks)
+                )
+                items.append(
+                    AssessmentItem(
+                        party=party,  # type: ignore[arg-type]
+                        section_path=path,
+                        area=area,
+                        polarity=pol,
+                        ordinal=ordinal,
+                        headline=headline(body),
+                        text=body,
+                        prov=first.provenance(),
+                    )
+                )
+    return sections, items
+
+
+def _lineage(sec: Section) -> list[Section]:
+    out: list[Section] = []
+    s: Section | None = sec
+    while s is not None and s.parent is not None:
+        out.append(s)
+        s = s.parent
+    return out

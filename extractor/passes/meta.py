@@ -1,0 +1,157 @@
+"""Report metadata: station, place, kind, operator, buyer, periods, funding, evaluator.
+
+Read from the cover title and the basic-information and evaluation-basis sections first
+(where the family states them), then from the whole text; patterns are data in
+models/patterns/meta.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractor.document.model import Block, Document
+from extractor.knowledge import meta_patterns
+from extractor.nlp.numbers import chinese_numeral
+from extractor.passes.text import Hit, first, search
+from extractor.records import Date, Meta, Number, Period, Text
+
+_DATE = re.compile(r"(\d{4})\D{1,3}?(\d{1,2})\D{1,3}?(\d{1,2})")
+
+
+def parse_date(s: str) -> dt.date | None:
+    m = _DATE.search(re.sub(r"\s+", "", s))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months covered by [start, end], counting a period ending the day before the
+    start's day-of-month (or at month end) as complete."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day >= start.day - 1 or (end + dt.timedelta(days=1)).month != end.month:
+        months += 1
+    return months
+
+
+def _int(s: str) -> int:
+    return int(s) if s.isdigit() else chinese_numeral(s)
+
+
+def _first_field(blocks: list[Block], field: str) -> Hit | None:
+    for pattern in meta_patterns().compiled(field):
+        hit = first(blocks, pattern)
+        if hit:
+            return hit
+    return None
+
+
+def _text(hit: Hit | None) -> Text | None:
+    if hit is None:
+        return None
+    return Text(value=hit.printed("value").strip(), prov=hit.prov("value"))
+
+
+def _period(hit: Hit | None) -> Period | None:
+    if hit is None:
+        return None
+    start, end = parse_date(hit.match.group("start")), parse_date(hit.match.group("end"))
+    if start is None or end is None:
+        return None
+    months = hit.match.groupdict().get("months")
+    s0, _ = hit.span("start")
+    _, e1 = hit.span("end")
+    return Period(
+        start=start,
+        end=end,
+        months=_int(months) if months else None,
+        printed=hit.block.text[s0:e1],
+        prov=hit.block.provenance(s0, e1),
+    )
+
+
+def extract_meta(doc: Document) -> Meta:
+    pats = meta_patterns()
+    meta = Meta()
+    sections = doc.sections()
+    preferred = [
+        b
+        for s in sections
+        if s.canonical in ("basic_info", "project_management", "evaluator", "basis")
+        for b in s.blocks
+    ]
+    everything = preferred + [b for b in doc.blocks if b not in preferred]
+
+    titles = [b for b in doc.blocks if b.kind == "title"] or doc.blocks[:3]
+    station_rx = re.compile(pats.station_name)
+    hit = first(titles, station_rx) or first(everything, station_rx)
+    if hit:
+        meta.station = Text(value=hit.match.group("value"), prov=hit.prov("value"))
+    kind = first(titles, re.compile(pats.kind)) or first(everything[:40], re.compile(pats.kind))
+    if kind:
+        meta.kind = kind.match.group("value")  # type: ignore[assignment]
+
+    if meta.station:
+        name = meta.station.value
+        city = re.match(pats.city, name)
+        if city:
+            meta.city = Text(value=city.group("value"), prov=meta.station.prov)
+        rest = name[city.end() :] if city else name
+        district = re.match(pats.district, rest)
+        if district:
+            meta.district = Text(value=district.group("value"), prov=meta.station.prov)
+            rest = rest[district.end() :]
+        street = re.sub(r"(社工服务站|社会工作服务站|社工站|家庭综合服务中心)$", "", rest)
+        if street:
+            meta.street = Text(value=street, prov=meta.station.prov)
+
+    for field in ("address", "operator", "buyer", "evaluator"):
+        setattr(meta, field, _text(_first_field(everything, field)))
+    if meta.district is None:
+        for source in (meta.address, meta.operator, meta.buyer):
+            if source is None:
+                continue
+            d = re.search(r"市(?P<value>[^\s市]{1,6}?区)", source.value)
+            if d:
+                meta.district = Text(value=d.group("value"), prov=source.prov)
+                break
+
+    date_hit = _first_field(everything, "evaluation_date")
+    if date_hit:
+        value = parse_date(date_hit.match.group("value"))
+        if value:
+            meta.evaluation_date = Date(
+                value=value, printed=date_hit.printed("value"), prov=date_hit.prov("value")
+            )
+    meta.contract_period = _period(_first_field(everything, "contract_period"))
+    meta.assessment_period = _period(_first_field(everything, "assessment_period"))
+
+    fund = _first_field(everything, "funding")
+    if fund:
+        v = float(fund.match.group("value"))
+        unit = fund.match.group("unit")
+        meta.funding_yuan = Number(
+            value=v * 10000 if unit == "万元" else v,
+            printed=fund.printed(0)[fund.span("value")[0] - fund.span(0)[0] :],
+            unit="元",
+            prov=fund.prov("value"),
+        )
+    area = _first_field(everything, "area_count")
+    if area:
+        meta.area_count = Number(
+            value=float(_int(area.match.group("value"))),
+            printed=area.printed(0)[area.span("value")[0] - area.span(0)[0] :],
+            prov=area.prov("value"),
+        )
+    if meta.evaluation_date:
+        meta.year = meta.evaluation_date.value.year
+    elif meta.assessment_period:
+        meta.year = meta.assessment_period.end.year
+    return meta
+
+
+__all__ = ["extract_meta", "months_between", "parse_date", "search"]

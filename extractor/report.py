@@ -1,0 +1,74 @@
+"""Document → `Report`: runs every pass and records what went wrong per stage.
+
+A pass that fails leaves its part of the record empty and adds a `Problem`; the report's
+status is then "partial" (never "success" with problems), so a batch keeps going and an
+auditor sees what is missing and why.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TypeVar
+
+from extractor.document.model import Document
+from extractor.knowledge import DEFAULT_PROFILE, Profile, profile
+from extractor.passes.assessments import extract_assessments
+from extractor.passes.indicators import extract_indicators
+from extractor.passes.meta import extract_meta
+from extractor.passes.scoring import extract_scoring
+from extractor.passes.staffing import extract_staffing
+from extractor.records import Problem, Report, Source
+
+T = TypeVar("T")
+
+
+def extractor_version() -> str:
+    try:
+        return version("pinggu")
+    except PackageNotFoundError:  # running from a source tree without install
+        return "0+unknown"
+
+
+def _stage(problems: list[Problem], stage: str, fn: Callable[[], T], fallback: T) -> T:
+    try:
+        return fn()
+    except Exception as exc:  # a pass bug must not lose the rest of the record
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        problems.append(
+            Problem(
+                stage=stage, message=f"{type(exc).__name__}: {exc} ({last.filename}:{last.lineno})"
+            )
+        )
+        return fallback
+
+
+def build_report(doc: Document, prof: Profile | None = None) -> Report:
+    p = prof or profile(DEFAULT_PROFILE)
+    problems: list[Problem] = []
+    report = Report(
+        source=Source(
+            file=Path(doc.path).name,
+            sha256=doc.sha256,
+            pages=len(doc.pages),
+            extractor_version=extractor_version(),
+            profile=p.id,
+        )
+    )
+    report.meta = _stage(problems, "meta", lambda: extract_meta(doc), report.meta)
+    report.scoring = _stage(problems, "scoring", lambda: extract_scoring(doc, p), report.scoring)
+    sections, items = _stage(problems, "assessments", lambda: extract_assessments(doc, p), ([], []))
+    report.assessment_sections, report.assessments = sections, items
+    report.indicators = _stage(
+        problems, "indicators", lambda: extract_indicators(doc), report.indicators
+    )
+    report.staffing = _stage(
+        problems, "staffing", lambda: extract_staffing(doc, p), report.staffing
+    )
+    if not doc.blocks:
+        problems.append(Problem(stage="document", message="no text blocks found"))
+    report.problems = problems
+    report.status = "partial" if problems else "success"
+    return report
