@@ -319,15 +319,20 @@ def _bag(text: str) -> Counter[str]:
     return Counter(ch for ch in text if not ch.isspace())
 
 
-def text_agreement(paths: Sequence[Path], max_examples: int = 5) -> dict[str, Any]:
+def text_agreement(paths: Sequence[Path], max_examples: int = 3) -> dict[str, Any]:
     """Share of pages whose non-space characters (as multisets) are the same from the
-    document layer's glyphs (pypdfium2) and from pdfplumber's `page.chars`."""
+    document layer's glyphs (pypdfium2) and from pdfplumber's `page.chars`.
+
+    Also totals, over all pages, the characters only one side saw (`only_pypdfium2`,
+    `only_pdfplumber`: char → count), and a few example pages."""
     import pdfplumber
 
     from extractor.pdf.pages import read_pages
 
     pages = identical = 0
     examples: list[dict[str, Any]] = []
+    only_ours: Counter[str] = Counter()
+    only_theirs: Counter[str] = Counter()
     for path in paths:
         ours = read_pages(path)
         with pdfplumber.open(path) as pdf:
@@ -338,6 +343,8 @@ def text_agreement(paths: Sequence[Path], max_examples: int = 5) -> dict[str, An
                 b = _bag("".join(str(c["text"]) for c in page.chars))
                 page.close()
                 pages += 1
+                only_ours += a - b
+                only_theirs += b - a
                 if a == b:
                     identical += 1
                 elif len(examples) < max_examples:
@@ -350,7 +357,14 @@ def text_agreement(paths: Sequence[Path], max_examples: int = 5) -> dict[str, An
                         }
                     )
     share = identical / pages if pages else 1.0
-    return {"pages": pages, "identical": identical, "share": share, "examples": examples}
+    return {
+        "pages": pages,
+        "identical": identical,
+        "share": share,
+        "only_pypdfium2": dict(only_ours.most_common()),
+        "only_pdfplumber": dict(only_theirs.most_common()),
+        "examples": examples,
+    }
 
 
 # ---------------------------------------------------------------- reports
@@ -401,10 +415,14 @@ def to_markdown(result: BenchResult, command: str, today: date | None = None) ->
             f"character multisets per page): {a['identical']}/{a['pages']} pages identical "
             f"({a['share']:.1%}).",
         ]
+        for side in ("only_pypdfium2", "only_pdfplumber"):
+            if a[side]:
+                chars = ", ".join(f"`{c}` ×{n}" for c, n in list(a[side].items())[:12])
+                lines.append(f"- characters {side.replace('_', ' ')}: {chars}")
         for ex in a["examples"]:
             lines.append(
-                f"- {ex['file']} p.{ex['page']}: only pypdfium2 `{ex['only_pypdfium2']}`, "
-                f"only pdfplumber `{ex['only_pdfplumber']}`"
+                f"- e.g. {ex['file']} p.{ex['page']}: only pypdfium2 "
+                f"`{ex['only_pypdfium2'] or '—'}`, only pdfplumber `{ex['only_pdfplumber'] or '—'}`"
             )
     return "\n".join(lines) + "\n"
 

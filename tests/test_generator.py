@@ -62,11 +62,16 @@ def inconsistencies(gold: GoldReport) -> set[str]:
         if f.indicator is None or f.approx:
             continue
         row = next(
-            r
-            for r in rows
-            if (r.area == (f.scope or "合计"))
-            and (r.indicator, r.measure) == (f.indicator, f.measure)
+            (
+                r
+                for r in rows
+                if (r.area == (f.scope or "合计"))
+                and (r.indicator, r.measure) == (f.indicator, f.measure)
+            ),
+            None,
         )
+        if row is None:  # a figure the tables do not break down (片区 volunteers)
+            continue
         cell = row.pct if f.kind == "pct" else row.done
         assert cell is not None
         if cell.printed != f.printed:

@@ -239,7 +239,7 @@ def test_normalise_keeps_table_cells_apart_and_maps_back() -> None:
     [
         ("困难群众\n和特殊群体建档", "registered", "count", None),
         ("入户探访", "home_visits", "count", None),
-        ("专业个案", "casework", "count", None),
+        ("专业个案", "casework", "opened", None),
         ("协议  接\n\n案数", None, "opened", "target"),
         ("投入社\n工人数", "staff", "count", None),
         ("困难群众和特殊群休建档", "registered", "count", None),  # one wrong character

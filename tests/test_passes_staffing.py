@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 
 from extractor.document.build import build_document
-from extractor.document.model import Block
+from extractor.document.model import Block, Table, TableCell
 from extractor.knowledge import KnowledgeError, profile
 from extractor.passes.staffing import (
     compile_patterns,
     extract_staffing,
     narrative_figures,
+    read_roster,
     redact,
     split_notes,
 )
@@ -134,6 +135,59 @@ def test_seed_roster_adds_up(staffing: Staffing) -> None:
         assert t.on_post is not None and t.experienced is not None
         assert sum(r.on_post.value for r in rows if r.on_post) == t.on_post.value
         assert sum(r.experienced.value for r in rows if r.experienced) == t.experienced.value
+
+
+def _table(rows: list[list[str]], header_rows: int) -> Table:
+    """A ruled grid; a row of one string spans the whole width (a group label row)."""
+    width = max(len(r) for r in rows)
+    cells = []
+    for i, row in enumerate(rows):
+        span = width if len(row) == 1 else 1
+        for j, text in enumerate(row):
+            box = (10.0 * j, 10.0 * i, 10.0 * (j + span), 10.0 * i + 10)
+            cells.append(TableCell(i, j, text, 1, box, colspan=span))
+    months = [("1月", "人员到位"), ("1月", "社保购买"), ("2月", "人员到位"), ("2月", "社保购买")]
+    columns = [("序号",), ("姓名",), ("岗位资格证/资质",), *months, ("人员到岗小计",), ("备注",)]
+    label = rows[header_rows - 1][0]
+    return Table(
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=width,
+        header_rows=header_rows,
+        columns=[(*c, label) for c in columns],
+        ruled=True,
+    )
+
+
+def test_roster_with_group_label_rows() -> None:
+    """No 类型 column: "持证社工" is a row under the header, "非持证社工" a row in the body."""
+    h1 = ["序号", "姓名", "岗位资格证/资质", "1月", "", "2月", "", "人员到岗小计", "备注"]
+    h2 = ["", "", "", "人员到位", "社保购买", "人员到位", "社保购买", "", ""]
+    table = _table(
+        [
+            h1,
+            h2,
+            ["持证社工"],
+            ["1", "甲", "社会工作师", "√", "√", "0.5", "√", "1.5", ""],
+            ["小计", "", "", "1", "1", "0.5", "1", "1.5", ""],
+            ["非持证社工"],
+            ["2", "乙", "已接受培训", "——", "——", "√", "√", "1", "2024年2月入职"],
+            ["小计", "", "", "0", "0", "1", "1", "1", ""],
+        ],
+        header_rows=3,
+    )
+    rows, totals, rate = read_roster([table])
+    assert [(r.name, r.group, r.marks) for r in rows] == [
+        ("甲", "certified", ["√", "0.5"]),
+        ("乙", "uncertified", ["——", "√"]),
+    ]
+    assert rows[1].note == "2024年2月入职"
+    assert [(t.scope, t.on_post.value if t.on_post else None) for t in totals] == [
+        ("certified", 1.5),
+        ("uncertified", 1.0),
+    ]
+    assert totals[0].cells == ["1", "1", "0.5", "1"]
+    assert rate is None
 
 
 # --- narrative patterns on variant wordings --------------------------------------------

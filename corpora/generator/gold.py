@@ -190,9 +190,10 @@ def _indicators(f: Facts, knobs: Knobs) -> Indicators:
             indicator=n.indicator,
             measure=n.measure,
             kind=n.kind,
-            value=n.value if n.value is not None else token_value(n.printed),
+            # Values in base units, as the extractor reports them: 1.2 万人次 → 12000 人次.
+            value=_base_value(n.value if n.value is not None else token_value(n.printed), n.unit),
             printed=n.printed,
-            unit=n.unit,
+            unit=_base_unit(n.unit),
             scope=n.scope,
             approx=n.approx,
             sentence=n.sentence,
@@ -200,6 +201,14 @@ def _indicators(f: Facts, knobs: Knobs) -> Indicators:
         for n in f.narrative
     ]
     return Indicators(rows=rows, narrative=narrative)
+
+
+def _base_value(value: float, unit: str | None) -> float:
+    return round(value * 10000, 6) if unit and unit.startswith("万") else value
+
+
+def _base_unit(unit: str | None) -> str | None:
+    return unit[1:] if unit and unit.startswith("万") and len(unit) > 1 else unit
 
 
 def _staffing(f: Facts, c: Composed, knobs: Knobs) -> Staffing:

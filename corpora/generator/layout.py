@@ -112,10 +112,10 @@ def _pick(rng: random.Random, pool: list[str], lo: int, hi: int) -> list[str]:
     return rng.sample(pool, min(len(pool), rng.randint(lo, hi)))
 
 
-def _fill_all(w: _Writer, templates: list[str]) -> list[str]:
+def _fill_all(w: _Writer, templates: list[str], scope: str | None = None) -> list[str]:
     out = []
     for t in templates:
-        filled = wording.fill(t, w.f, w.rng)
+        filled = wording.fill(t, w.f, w.rng, scope)
         w.f.narrative.extend(filled.figures)
         out.append(filled.text)
     return out
@@ -232,7 +232,7 @@ def _third_party(w: _Writer) -> dict[str, tuple[str, str]]:
             for filled in rng.sample(wording.area_figure_items(f, a.label, rng), rng.randint(1, 2)):
                 f.narrative.extend(filled.figures)
                 praise.append(filled.text)
-        praise += _fill_all(w, _pick(rng, v["area_praise"], 1, 3))
+        praise += _fill_all(w, _pick(rng, v["area_praise"], 1, 3), a.label)
         concern = _fill_all(w, _pick(rng, v["area_concern"], 1, 3))
         w.items("third_party", [h1, h2, h3], a.label, "praise", "", praise, "paren")
         w.items("third_party", [h1, h2, h3], a.label, "concern", "", concern, "paren")

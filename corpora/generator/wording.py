@@ -56,8 +56,12 @@ class Filled:
     figures: list[NarrFig] = field(default_factory=list)
 
 
-def fill(template: str, facts: Facts, rng: random.Random) -> Filled:
-    """Fill a vocab template; approximate placeholders become approx figures."""
+_FIGURE = re.compile(r"\{(\w+):(\w+)\}\s*(人次|人|名|个|次)?")
+
+
+def fill(template: str, facts: Facts, rng: random.Random, scope: str | None = None) -> Filled:
+    """Fill a vocab template; approximate placeholders become approx figures, and a
+    placeholder written `{n:indicator}` is a figure of that indicator (its unit follows)."""
     v = vocab()
     figs: list[NarrFig] = []
     wan = f"{rng.uniform(0.6, 3.5):.1f}"
@@ -90,7 +94,15 @@ def fill(template: str, facts: Facts, rng: random.Random) -> Filled:
                 None, None, "other", money, "万元", approx=True, qualifier="约", value=float(money)
             )
         )
-    text = template.format(**values)
+    for m in _FIGURE.finditer(template):
+        figs.append(
+            NarrFig(m.group(2), "count", "done", values[m.group(1)], m.group(3), scope=scope)
+        )
+    text = _FIGURE.sub(
+        lambda m: "{" + m.group(1) + "}" + m.group(0)[len(m.group(1)) + len(m.group(2)) + 3 :],
+        template,
+    )
+    text = text.format(**values)
     for f in figs:
         f.sentence = text
     return Filled(text, figs)

@@ -16,7 +16,7 @@ from extractor.document.blocks import assemble, margins
 from extractor.document.lines import page_lines, strip_furniture
 from extractor.document.model import Block, Document, PageInfo, Section, Table
 from extractor.document.sections import build_tree
-from extractor.document.tables import join_continued, to_table
+from extractor.document.tables import join_continued, split_stacked, to_table
 from extractor.pdf.pages import Line, RawPage, read_pages
 from extractor.pdf.tables import TableSettings, find_tables
 
@@ -39,8 +39,9 @@ def _page_tables(page: RawPage, settings: TableSettings) -> list[Table]:
     if not page.rules:
         return []
     return [
-        to_table(raw, page.glyphs)
+        part
         for raw in find_tables(page.number, page.rules, page.glyphs, settings)
+        for part in split_stacked(to_table(raw, page.glyphs))
     ]
 
 

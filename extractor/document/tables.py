@@ -3,6 +3,7 @@ tables continued over a page break joined into one (a repeated header dropped)."
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -82,8 +83,45 @@ def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
         )
     n_rows, n_cols = max(1, len(ys) - 1), max(1, len(xs) - 1)
     table = Table(cells, n_rows, n_cols, 0, [], raw.ruled, pages=[raw.page])
-    _set_header(table)
+    if raw.header_bottom is not None:
+        # An unruled table's header ends at the rule under it, whatever its text.
+        table.header_rows = _index(ys, raw.header_bottom)
+        table.columns = column_paths(table)
+    else:
+        _set_header(table)
     return table
+
+
+def split_stacked(table: Table) -> list[Table]:
+    """Two tables drawn edge to edge share rules and come out as one; a header-like row
+    after body rows starts the second. Unruled tables are already cut at their rules (a
+    section label row such as 非持证社工 is body there, not a new header)."""
+    if not table.ruled:
+        return [table]
+    grid = table.grid()
+    cuts: list[int] = []
+    in_body = False
+    for r in range(table.n_rows):
+        texts = [c.text for c in grid[r] if c is not None and c.row == r]
+        header_like = _is_header_row(texts) and any(texts)
+        if r >= table.header_rows and not header_like:
+            in_body = True
+        elif in_body and header_like:
+            cuts.append(r)
+            in_body = False
+    if not cuts:
+        return [table]
+    parts: list[Table] = []
+    bounds = [0, *cuts, table.n_rows]
+    for lo, hi in itertools.pairwise(bounds):
+        cells = [c for c in table.cells if lo <= c.row < hi]
+        for c in cells:
+            c.row -= lo
+            c.rowspan = min(c.rowspan, hi - lo - c.row)
+        part = Table(cells, hi - lo, table.n_cols, 0, [], table.ruled, pages=list(table.pages))
+        _set_header(part)
+        parts.append(part)
+    return parts
 
 
 def _set_header(table: Table) -> None:

@@ -25,13 +25,10 @@ def polarity_of(sec: Section) -> Polarity | None:
     return None
 
 
-def area_of(title: str) -> str | None:
+def area_label(title: str) -> str | None:
+    """The 片区 named by a heading, as printed ("片区一", "二片区"), or None."""
     m = _AREA.search(title)
-    if not m:
-        return None
-    n = m.group(1) or m.group(2)
-    num = int(n) if n.isdigit() else chinese_numeral(n)
-    return f"片区{num}"
+    return re.sub(r"\s+", "", m.group(0)) if m else None
 
 
 def headline(text: str) -> str:
@@ -90,7 +87,7 @@ def extract_assessments(
             pol = polarity_of(sec)
             if pol is None or sec.heading is None:
                 continue
-            area = next((a for s in _lineage(sec) if (a := area_of(s.title))), None)
+            area = next((a for s in _lineage(sec) if (a := area_label(s.title))), None)
             path = list(sec.path)
             groups = _items(sec)
             text_all = "".join(b.text for _, bl in groups for b in bl)

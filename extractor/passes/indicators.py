@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.document.model import Document, Section, Table, TableCell
+from extractor.document.model import Block, Document, Table, TableCell
 from extractor.nlp.figures import Figure, find_figures
 from extractor.nlp.indicators import IndicatorMatch, match_indicator
 from extractor.nlp.numbers import parse_number
+from extractor.passes.assessments import area_label
 from extractor.records import Cell, IndicatorRow, Indicators, NarrativeFigure
 
 _AREA_HEADER = re.compile(r"片区|服务区域|社工点|区域")
@@ -231,30 +232,64 @@ def _is_indicator_table(t: Table) -> bool:
     return any(r is not None and r.role in ("target", "pct") for r in roles)
 
 
-def _narrative_sections(doc: Document) -> list[Section]:
-    return [s for s in doc.sections() if s.canonical == "indicator_completion"]
+def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block], bool]]:
+    """(scope, blocks, station_section) for the third party's narrative: the indicator
+    completion paragraph (station scope) and every 片区 section (its area)."""
+    out: list[tuple[str | None, list[Block], bool]] = []
+    for sec in doc.sections():
+        if sec.canonical == "indicator_completion":
+            out.append((None, sec.blocks, True))
+        elif sec.canonical == "area" or (sec.heading is not None and area_label(sec.title)):
+            if sec.canonical in ("praise", "concern"):
+                continue
+            blocks = [b for s in sec.walk() for b in s.blocks]
+            out.append((area_label(sec.title), blocks, False))
+    return out
+
+
+# Households are not case files: "共 674户 722人" registers 722.
+_NOT_MEASURED_BY = {"registered": {"户"}}
+
+
+def _keep(f: Figure, station: bool) -> bool:
+    if f.kind not in ("count", "pct", "money") or f.bound is not None:
+        return False
+    if f.approx:
+        return True
+    if f.indicator is None or f.kind == "money":
+        return False
+    if f.unit in _NOT_MEASURED_BY.get(f.indicator, set()):
+        return False
+    return station or f.kind == "count"
 
 
 def narrative_figures(doc: Document) -> list[NarrativeFigure]:
     out: list[NarrativeFigure] = []
-    for sec in _narrative_sections(doc):
-        for block in sec.blocks:
-            figures: list[Figure] = find_figures(block.text)
-            for f in figures:
-                if f.kind not in ("count", "pct") or f.indicator is None:
+    third = [s for s in doc.root.children if s.canonical == "third_party"]
+    approx_only = [b for s in third for sec in s.walk() for b in sec.blocks]
+    scoped = _narrative_scopes(doc)
+    covered = {id(b) for _, blocks, _ in scoped for b in blocks}
+    plan = [*scoped, (None, [b for b in approx_only if id(b) not in covered], False)]
+    for scope, blocks, station in plan:
+        for block in blocks:
+            for f in find_figures(block.text):
+                if not _keep(f, station):
                     continue
-                sentence = _sentence(block.text, f.start)
+                if id(block) not in covered and not f.approx:
+                    continue
+                linked = f.indicator is not None and f.kind != "money"
+                kind = "pct" if f.kind == "pct" else ("done" if linked else "other")
                 out.append(
                     NarrativeFigure(
-                        indicator=f.indicator,
-                        measure=f.measure,
-                        kind="pct" if f.kind == "pct" else "done",
+                        indicator=f.indicator if linked else None,
+                        measure=f.measure if linked else None,
+                        kind=kind,
                         value=f.value,
                         printed=f.printed,
                         unit=f.unit,
-                        scope=None,
+                        scope=scope,
                         approx=f.approx,
-                        sentence=sentence,
+                        sentence=_sentence(block.text, f.start),
                         prov=block.provenance(f.start, f.end),
                     )
                 )

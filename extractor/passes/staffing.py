@@ -286,12 +286,6 @@ def _row_prov(cells: list[TableCell]) -> Provenance | None:
 
 
 @dataclass(slots=True)
-class _Totals:
-    scope: Scope
-    record: RosterTotals
-
-
-@dataclass(slots=True)
 class _RosterState:
     """Carried across tables, so a roster split over several tables stays one roster."""
 
@@ -308,17 +302,19 @@ class _RosterReader:
         self.retention: Number | None = None
         self.state = _RosterState()
 
-    def read(self, table: Table) -> None:
-        cols = _columns(table)
+    def read(self, table: Table, cols: _Columns | None = None) -> None:
+        """Read one table; `cols` from the table before when this one continues it headless."""
+        first_row = 0 if cols is not None else table.header_rows
+        cols = cols or _columns(table)
         cover = _cover(table)
-        if cols.group_label is not None:
+        if cols.group_label is not None and first_row:
             self.state.label = _group_of(cols.group_label)
         first_data = min([*cols.months, table.n_cols])
         anchored: dict[int, list[TableCell]] = {}
         for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
             anchored.setdefault(c.row, []).append(c)
         last_person = -2
-        for r in range(table.header_rows, table.n_rows):
+        for r in range(first_row, table.n_rows):
             own = anchored.get(r, [])
             if not own:
                 continue
@@ -347,7 +343,7 @@ class _RosterReader:
                 )
                 self._subtotal(scope, cols, at, own)
                 self.state.block += 1
-                self.state.label = None
+                self.state.label = self.state.last_group = None
             elif (group := _group_of(label)) is not None:
                 self.state.label = group
 
@@ -486,14 +482,32 @@ def _int(cell: TableCell | None) -> int | None:
     return int(t) if t.isdigit() else None
 
 
+def _continues_table(before: Table, table: Table) -> bool:
+    """Same grid width, on the same or the next page, and nothing in it reads as a header."""
+    if table.n_cols != before.n_cols or not table.pages or not before.pages:
+        return False
+    if not 0 <= table.pages[0] - before.pages[-1] <= 1:
+        return False
+    header = "".join(c.text for c in table.cells if c.row < table.header_rows)
+    return not any(k in header for k in ("序号", "姓名", "指标", "协议", "完成"))
+
+
 def read_roster(
     tables: Iterable[Table],
 ) -> tuple[list[RosterRow], list[RosterTotals], Number | None]:
     """Rows, subtotals (certified, uncertified, all — as printed) and 稳岗率 of the roster."""
     reader = _RosterReader()
+    previous: tuple[Table, _Columns] | None = None
     for t in tables:
         if is_roster(t):
+            previous = (t, _columns(t))
             reader.read(t)
+        elif previous is not None and _continues_table(previous[0], t):
+            # a roster cut at a full-width row ("非持证社工") reads as a headless table
+            reader.read(t, previous[1])
+            previous = (t, previous[1])
+        else:
+            previous = None
     order: tuple[Scope, ...] = ("certified", "uncertified", "all")
     totals = [reader.totals[s] for s in order if s in reader.totals]
     return reader.rows, totals, reader.retention

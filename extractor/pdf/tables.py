@@ -2,9 +2,8 @@
 
 Ruled tables: pdfplumber's lines strategy (edges → intersections → cells → tables) on
 the rules read by `rules.py`. Tables ruled only horizontally (a top rule, a rule under
-the header and a bottom rule, as Word's "three-line table") have no vertical edges; for
-them, columns come from how the body text lines up (`words_to_edges_v`) and rows from
-text lines, inside the region the horizontal rules bound.
+the header and a bottom rule, as Word's "three-line table") have no vertical edges; they
+are read from their text by `unruled.py`, inside the regions the horizontal rules bound.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from pdfplumber import table as plumber_table
 
 from extractor.pdf.pages import Glyph
 from extractor.pdf.rules import Edge
+from extractor.pdf.unruled import find_unruled
 
 BBox = tuple[float, float, float, float]
 
@@ -36,6 +36,8 @@ class RawTable:
     page: int
     cells: list[BBox]
     ruled: bool
+    # y of the rule under the header when the table was read from rules alone (unruled).
+    header_bottom: float | None = None
 
     @property
     def bbox(self) -> BBox:
@@ -71,92 +73,6 @@ def _cells_to_tables(edges: list[Edge], s: TableSettings) -> list[list[BBox]]:
     return [list(t) for t in plumber_table.cells_to_tables(cells) if len(t) >= s.min_cells]
 
 
-def _words(glyphs: list[Glyph]) -> list[dict[str, float | str]]:
-    """Runs of glyphs on one line without a visible gap, as pdfplumber word dicts."""
-    words: list[dict[str, float | str]] = []
-    cur: list[Glyph] = []
-
-    def flush() -> None:
-        if cur:
-            words.append(
-                {
-                    "text": "".join(g.char for g in cur),
-                    "x0": cur[0].x0,
-                    "x1": max(g.x1 for g in cur),
-                    "top": min(g.top for g in cur),
-                    "bottom": max(g.bottom for g in cur),
-                }
-            )
-            cur.clear()
-
-    for g in glyphs:
-        if g.char.isspace():
-            flush()
-            continue
-        if cur:
-            last = cur[-1]
-            same_line = abs(g.top - last.top) < 2
-            gap = g.x0 - last.x1
-            if not same_line or gap > (last.bottom - last.top) * 0.6 or gap < -1:
-                flush()
-        cur.append(g)
-    flush()
-    return words
-
-
-def _unruled(h_edges: list[Edge], glyphs: list[Glyph], s: TableSettings) -> list[list[BBox]]:
-    """Three-line tables: horizontal rules only; columns from text alignment."""
-    if len(h_edges) < 2:
-        return []
-    h_edges = sorted(h_edges, key=lambda e: e["top"])
-    # Group rules that share an x-extent into one table region.
-    regions: list[list[Edge]] = []
-    for e in h_edges:
-        if (
-            regions
-            and abs(regions[-1][-1]["x0"] - e["x0"]) < 5
-            and abs(regions[-1][-1]["x1"] - e["x1"]) < 5
-        ):
-            regions[-1].append(e)
-        else:
-            regions.append([e])
-    tables: list[list[BBox]] = []
-    for rules in regions:
-        if len(rules) < 2:
-            continue
-        x0, x1 = rules[0]["x0"], rules[0]["x1"]
-        top, bottom = rules[0]["top"], rules[-1]["top"]
-        inside = [
-            g for g in glyphs if x0 - 1 <= (g.x0 + g.x1) / 2 <= x1 + 1 and top < g.top < bottom
-        ]
-        words = _words(inside)
-        if not words:
-            continue
-        v = plumber_table.words_to_edges_v(words, word_threshold=s.min_words_vertical)
-        v = [
-            {**e, "top": top, "bottom": bottom, "height": bottom - top}
-            for e in v
-            if x0 + 2 < e["x0"] < x1 - 2
-        ]
-        v += [
-            {
-                "x0": x,
-                "x1": x,
-                "top": top,
-                "bottom": bottom,
-                "height": bottom - top,
-                "width": 0.0,
-                "orientation": "v",
-            }
-            for x in (x0, x1)
-        ]
-        h = plumber_table.words_to_edges_h(words, word_threshold=1)
-        h = [{**e, "x0": x0, "x1": x1, "width": x1 - x0} for e in h]
-        h += rules
-        tables.extend(_cells_to_tables(_merged(v + h, s), s))
-    return tables
-
-
 def find_tables(
     page: int, edges: list[Edge], glyphs: list[Glyph], settings: TableSettings | None = None
 ) -> list[RawTable]:
@@ -172,6 +88,10 @@ def find_tables(
         if e["orientation"] == "h"
         and not any(b[1] - 2 <= e["top"] <= b[3] + 2 and b[0] - 2 <= e["x0"] for b in covered)
     ]
-    if len(loose_h) >= 2:
-        found += [RawTable(page, cells, False) for cells in _unruled(loose_h, glyphs, s)]
+    # One rule alone can close a three-line table continued from the previous page.
+    if loose_h:
+        found += [
+            RawTable(page, t.cells, False, t.header_bottom)
+            for t in find_unruled(loose_h, glyphs, covered)
+        ]
     return sorted(found, key=lambda t: (t.bbox[1], t.bbox[0]))

@@ -1,0 +1,113 @@
+"""Three-line (unruled) tables of generated reports: grid, header paths, body cells, and a
+table continued over a page break joined into one."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from extractor.document.build import build_document
+from extractor.document.model import Document, Table
+
+GEN = Path(__file__).resolve().parents[1] / "corpora" / "generated"
+
+
+@cache
+def _doc(name: str) -> Document:
+    return build_document(GEN / f"{name}.pdf")
+
+
+def _unruled(name: str) -> list[Table]:
+    return [t for t in _doc(name).tables if not t.ruled]
+
+
+def _row(t: Table, first: str) -> list[tuple[str, int]]:
+    """(text, page) of every grid position of the body row whose first cell is `first`."""
+    for row in t.body():
+        if row[0] is not None and re.sub(r"\s+", "", row[0].text) == first:
+            return [(c.text, c.page) if c else ("", 0) for c in row]
+    raise AssertionError(f"no row {first!r}")
+
+
+def _col(t: Table, path: tuple[str, ...]) -> int:
+    return t.columns.index(path)
+
+
+def test_gen_001_indicator_table_joined_over_page_break() -> None:
+    tables = _unruled("gen_001")
+    assert len(tables) == 3
+    first = tables[0]
+    assert first.pages == [10, 11]
+    assert first.n_cols == 23
+    assert first.columns[0] == ("服务片区",)
+    assert first.columns[1] == ("投入社工人数",)
+    assert first.columns[5] == ("电访", "协议量")
+    assert first.columns[14] == ("专业个案", "接案", "协议接案数")
+    assert first.columns[19] == ("专业个案", "节数", "百分比")
+    row = _row(first, "片区一")
+    assert row[_col(first, ("电访", "完成量"))] == ("611", 10)
+    assert row[_col(first, ("电访", "百分比"))] == ("179.18%", 10)
+    # the 合计 row printed at the top of page 11 with no header over it
+    total = _row(first, "合计")
+    assert total[_col(first, ("入户探访", "百分比"))] == ("148.47%", 11)
+    assert total[_col(first, ("咨询个案", "协议量"))] == ("/", 11)
+
+
+def test_gen_001_second_indicator_table_and_roster() -> None:
+    tables = _unruled("gen_001")
+    groups = tables[1]
+    assert groups.pages == [11]
+    assert groups.n_cols == 23
+    assert groups.columns[2] == ("专业小组", "个数", "协议个数")
+    assert groups.columns[15] == ("社区活动", "人次", "完成量")
+    assert _row(groups, "片区一")[15] == ("1531", 11)
+
+    roster = tables[2]
+    assert roster.n_cols == 38
+    assert roster.columns[4] == ("合同期限",)
+    assert roster.columns[5] == ("2021年12月", "人员到位")
+    assert roster.columns[-1] == ("备注",)
+    # wrapped, vertically centred cells stay in their row
+    row = _row(roster, "7")
+    assert row[1][0] == "彭涛"
+    assert row[3][0] == "已接受社会工作行业组织管理、培训且获得相关证书"
+    assert row[4][0] == "2020.11.01-2024.11.29"
+    assert row[36][0] == "10"
+
+
+def test_gen_012_tables_split_and_joined() -> None:
+    tables = _unruled("gen_012")
+    assert len(tables) == 12
+    assert [t.pages for t in tables[:2]] == [[12, 13], [13]]
+    # nine one-row tables drawn one under the other, each under its own caption
+    small = tables[2:11]
+    assert all(t.n_cols == 3 and t.n_rows == 2 for t in small)
+    assert all(t.columns == [("指标要求",), ("完成情况",), ("完成百分比",)] for t in small)
+    meeting = next(t for t in small if t.caption == "会议时数")
+    assert [c.text for c in meeting.body()[0] if c] == ["613", "739", "120.55%"]
+    # the roster runs on to page 16 with no rule above its continuation
+    roster = tables[11]
+    assert roster.pages == [15, 16]
+    assert roster.n_cols == 38
+    row = _row(roster, "27")
+    assert row[1] == ("王雯", 16)
+    assert row[-3][0] == "1"
+
+
+@pytest.mark.parametrize(
+    ("name", "n_tables", "area_rows"),
+    [("gen_019", 2, ["片区一", "片区二", "合计"]), ("gen_029", 2, ["合计"])],
+)
+def test_indicator_tables_without_roster(name: str, n_tables: int, area_rows: list[str]) -> None:
+    tables = _unruled(name)
+    assert len(tables) == n_tables
+    for t in tables:
+        assert t.n_cols == 23
+        assert t.columns[1] == ("投入社工人数",)
+        for area in area_rows:
+            assert len(_row(t, area)) == 23
+    assert tables[0].columns[20] == ("专业个案", "结案", "协议结案数")
+    assert tables[1].columns[22] == ("中小型活动", "人次", "百分比")
