@@ -289,12 +289,24 @@ def scoring(s: dict[str, Any]) -> Scoring:
 
 
 def narrative(rows: list[list[Any]]) -> list[NarrativeFigure]:
-    return [
-        NarrativeFigure(
-            indicator=ind, measure=measure, kind=kind, value=float(v), printed=printed, unit=unit
+    out = []
+    for row in rows:
+        ind, measure, kind, v, printed, unit, *rest = row
+        scope = rest[0] if rest else None
+        approx = bool(rest[1]) if len(rest) > 1 else False
+        out.append(
+            NarrativeFigure(
+                indicator=ind,
+                measure=measure,
+                kind=kind,
+                value=float(v),
+                printed=printed,
+                unit=unit,
+                scope=scope,
+                approx=approx,
+            )
         )
-        for ind, measure, kind, v, printed, unit in rows
-    ]
+    return out
 
 
 def gold(pages: int) -> GoldReport:

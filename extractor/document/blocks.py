@@ -70,7 +70,7 @@ def _ends_sentence(text: str) -> bool:
 
 def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
     text = line.text.lstrip()
-    if find_marker(text):
+    if find_marker(text) and not _wraps_on(prev, m):
         return True
     if line.page == prev.page and line.top - prev.bottom > m.leading * 1.2:
         return True
@@ -83,6 +83,12 @@ def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
         # number or Latin word is short too, and continues.)
         return True
     return False
+
+
+def _wraps_on(prev: Line, m: Margins) -> bool:
+    """The previous line ran to the right margin without ending its sentence, so the
+    next line continues it even if it happens to start like a marker ("…见附\n件 1）")."""
+    return prev.x1 >= m.right - m.size * 1.5 and not _ends_sentence(prev.text)
 
 
 def _lead_width(line: Line) -> float:

@@ -281,6 +281,9 @@ class FigureContext:
         meas: str | None = None
         fig_in_segment = False
         ind_segment = -1  # segment of the mention that set `ind`
+        # (indicator, measure) pairs a mention already gave a count to: a second count
+        # of the same measure does not inherit it ("建档 291 份，…实际人数 278人").
+        used: set[tuple[str, str]] = set()
         for pos, is_fig, obj in events:
             c = bisect.bisect_right(clauses, pos) - 1
             sg = bisect.bisect_right(segments, pos) - 1
@@ -297,6 +300,7 @@ class FigureContext:
                     ind, meas = None, None
                 elif obj.indicator is not None:
                     ind, meas, ind_segment = obj.indicator, obj.measure, segment
+                    used = set()
                 else:
                     meas = obj.measure
                 continue
@@ -308,6 +312,7 @@ class FigureContext:
             if info.kind == "pct" and ind_segment != segment:
                 f_ind = None  # table cells and long lists: a pct does not inherit
             follow = by_start.get(obj.end_char)
+            carried = not (follow is not None and not follow.reset and follow.indicator)
             if follow is not None and not follow.reset and info.kind == "count":
                 # "342 名志愿者": the noun right after the figure names it
                 if follow.indicator is not None:
@@ -320,8 +325,13 @@ class FigureContext:
             if info.kind not in spec.kinds:
                 continue
             by_unit = spec.units.get(info.unit or "")
+            measure = by_unit or f_meas or spec.default_measure
+            if info.kind == "count" and carried:
+                if (f_ind, measure) in used:
+                    continue
+                used.add((f_ind, measure))
             info.indicator = f_ind
-            info.measure = by_unit or f_meas or spec.default_measure
+            info.measure = measure
 
     def _pair(self, text: str, figures: list[Any], clauses: list[int]) -> None:
         """ "A 1 个，B 2 个，分别完成 …的 x%，y%": pair the last counts with the pcts in order."""

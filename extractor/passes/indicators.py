@@ -247,8 +247,8 @@ def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block], bool
     return out
 
 
-# Households are not case files: "共 674户 722人" registers 722.
-_NOT_MEASURED_BY = {"registered": {"户"}}
+# Measures no indicator table reports (households beside persons registered).
+_UNTABULATED = {"households"}
 
 
 def _keep(f: Figure, station: bool) -> bool:
@@ -258,7 +258,7 @@ def _keep(f: Figure, station: bool) -> bool:
         return True
     if f.indicator is None or f.kind == "money":
         return False
-    if f.unit in _NOT_MEASURED_BY.get(f.indicator, set()):
+    if f.measure in _UNTABULATED:
         return False
     return station or f.kind == "count"
 

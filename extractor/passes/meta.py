@@ -147,10 +147,12 @@ def extract_meta(doc: Document) -> Meta:
             printed=area.printed(0)[area.span("value")[0] - area.span(0)[0] :],
             prov=area.prov("value"),
         )
-    if meta.evaluation_date:
-        meta.year = meta.evaluation_date.value.year
-    elif meta.assessment_period:
+    # The year assessed: where the assessment period ends (an evaluation visit may fall
+    # in the next January).
+    if meta.assessment_period:
         meta.year = meta.assessment_period.end.year
+    elif meta.evaluation_date:
+        meta.year = meta.evaluation_date.value.year
     return meta
 
 
