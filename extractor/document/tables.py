@@ -169,7 +169,7 @@ def join_continued(
         if (
             prev is not None
             and t.pages[0] == prev.pages[-1] + 1
-            and t.n_cols == prev.n_cols
+            and (col_map := _column_map(prev, t)) is not None
             and not text_between(prev.pages[-1], _bottom(prev, prev.pages[-1]), 1e9)
             and _repeats(
                 text_between(t.pages[0], 0, _top(t, t.pages[0])),
@@ -186,12 +186,43 @@ def join_continued(
                 if c.row < skip:
                     continue
                 c.row += offset
+                c.col = col_map[c.col]
                 prev.cells.append(c)
             prev.n_rows += t.n_rows - skip
             prev.pages.append(t.pages[0])
             continue
         out.append(t)
     return out
+
+
+def _column_map(prev: Table, nxt: Table) -> list[int] | None:
+    """Columns of a continuation in terms of the first part's. Same count: identity.
+    A three-line table's continuation can lack a column that is empty on its page (no
+    remarks there); its columns are then placed by their x-position under the first
+    part's, provided each lands in a different column."""
+    if nxt.n_cols == prev.n_cols:
+        return list(range(nxt.n_cols))
+    if prev.ruled or nxt.ruled or nxt.n_cols > prev.n_cols:
+        return None
+    spans: dict[int, tuple[float, float]] = {}
+    for c in prev.cells:
+        if c.colspan == 1 and c.row >= prev.header_rows:
+            lo, hi = spans.get(c.col, (c.bbox[0], c.bbox[2]))
+            spans[c.col] = (min(lo, c.bbox[0]), max(hi, c.bbox[2]))
+    # Left edges: the last column of a part stretches to the table's right edge when
+    # the columns after it are empty there, so centres drift but left edges stay.
+    lefts: dict[int, float] = {}
+    for c in nxt.cells:
+        if c.colspan == 1:
+            lefts.setdefault(c.col, c.bbox[0])
+    mapping: list[int] = []
+    for col in range(nxt.n_cols):
+        x = lefts.get(col)
+        if x is None or not spans:
+            return None
+        mapping.append(min(spans, key=lambda k: abs(spans[k][0] - x)))
+    increasing = all(a < b for a, b in itertools.pairwise(mapping))
+    return mapping if increasing else None
 
 
 def _repeats(above_next: list[str], above_first: list[str]) -> bool:

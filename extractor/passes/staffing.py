@@ -438,7 +438,13 @@ class _RosterReader:
         scope = self.state.last_scope
         if scope is None:
             scope = "uncertified" if "非持证" in label else "certified"
-        values = [_cell_number(at[c]) for c in cols.marks]
+        # A month's figure may stand under any of its three columns (centred in a
+        # three-line table): take the first number among them.
+        bounds = [*cols.marks[1:], cols.marks[-1] + 3] if cols.marks else []
+        values = [
+            next((n for k in range(c, min(b, c + 3, len(at))) if (n := _cell_number(at[k]))), None)
+            for c, b in zip(cols.marks, bounds, strict=True)
+        ]
         rec = self._record(scope)
         # positions are months: a blank or unreadable month would shift every later one
         rec.monthly = [v.value for v in values if v is not None] if all(values) else []

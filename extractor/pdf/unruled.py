@@ -180,6 +180,8 @@ def _tabular(line: _Line) -> bool:
     (a paragraph with figures in it has one-space gaps)."""
     if len(line.toks) < 3 or line.numeric_share < 0.5:
         return False
+    if len(line.toks) >= 8 and line.numeric_share >= 0.8:
+        return True  # a row of marks: "——" cells sit closer than the column gap
     gaps = [b.x0 - a.x1 for a, b in zip(line.toks, line.toks[1:], strict=False)]
     return median(gaps) >= 1.5 * line.height
 

@@ -1,0 +1,1 @@
+"""Hand-written reports outside the generator's templates (see build.py)."""

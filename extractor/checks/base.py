@@ -1,0 +1,100 @@
+"""What every rule shares: its coverage ledger, locations from provenance, refs.
+
+A rule receives the `Report`, the findings of the rules that ran before it (so that a
+narrative figure can say it repeats a table error) and a `RuleRun` on which it records
+each figure it could check, could not check (with the reason) and flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from extractor.records import Finding, IndicatorRow, Location, Provenance, Report
+
+TOTAL = "合计"
+STATION = "station"  # the <area> of a ref for a row that belongs to no 片区 and is no 合计
+
+
+class Skipped(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ref: str
+    reason: str
+
+
+class RuleCoverage(BaseModel):
+    """How much of the report a rule could examine: an audit needs the gaps, not only hits."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str
+    family: str
+    description: str
+    possible: int = 0
+    run: int = 0
+    flagged: int = 0
+    skipped: list[Skipped] = Field(default_factory=list)
+
+
+class CheckResult(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    findings: list[Finding] = Field(default_factory=list)
+    coverage: list[RuleCoverage] = Field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RuleRun:
+    """The ledger one rule writes while it runs."""
+
+    rule: str
+    run: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def checked(self) -> None:
+        self.run += 1
+
+    def skip(self, ref: str, reason: str) -> None:
+        self.skipped.append(Skipped(ref=ref, reason=reason))
+
+    def flag(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+
+RuleFn = Callable[[Report, list[Finding], RuleRun], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    family: str
+    fn: RuleFn
+
+    @property
+    def description(self) -> str:
+        doc = (self.fn.__doc__ or "").strip()
+        return doc.split("\n\n")[0].replace("\n", " ")
+
+
+def loc(ref: str, prov: Provenance | None, text: str = "") -> Location:
+    """A finding's location: the ref, plus page and bbox when the value has provenance."""
+    if prov is None:
+        return Location(ref=ref, text=text)
+    return Location(page=prov.page, bbox=prov.bbox, ref=ref, text=text or prov.text)
+
+
+def row_area(row: IndicatorRow) -> str:
+    return row.area if row.area is not None else STATION
+
+
+def cell_ref(row: IndicatorRow, part: str) -> str:
+    """indicators/<table>/<area>/<indicator>/<measure>/<target|done|pct>."""
+    return f"indicators/{row.table}/{row_area(row)}/{row.indicator}/{row.measure}/{part}"
+
+
+def is_area(row: IndicatorRow) -> bool:
+    return row.area is not None and row.area != TOTAL

@@ -1,0 +1,114 @@
+"""Printed figures as the intervals their precision allows (statcheck's idea).
+
+"85.30%" does not claim 85.30 exactly: it claims some x that rounds to 85.30. A
+recomputed value is consistent when one of the rounding habits seen in reports
+(round-half-up, round-half-even, truncation) turns it into the printed digits. All
+arithmetic is exact (`Fraction`), so a check never fails on a float artefact.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+Agreement = Literal["exact", "round", "truncation"]
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """A figure as printed: its exact decimal value and how many decimals it shows."""
+
+    value: Fraction
+    decimals: int
+    text: str
+
+    @property
+    def step(self) -> Fraction:
+        return Fraction(1, 10**self.decimals)
+
+    def interval(self) -> str:
+        """The half-up interval the printed digits stand for, e.g. [85.295, 85.305)."""
+        half = self.step / 2
+        d = self.decimals + 1
+        return f"[{fmt(self.value - half, d)}, {fmt(self.value + half, d)})"
+
+    def tolerance(self) -> str:
+        if self.decimals == 0:
+            return "±0.5 (integer precision; truncation also accepted)"
+        return f"±{fmt(self.step / 2, self.decimals + 1)} ({self.decimals} decimals; truncation also accepted)"
+
+
+def exact(value: float) -> Fraction:
+    """The decimal a float was parsed from (1748.3 → 17483/10), not its binary neighbour."""
+    return Fraction(Decimal(repr(value)))
+
+
+def parse_printed(text: str | None, value: float | None = None) -> Printed | None:
+    """Read the first Arabic number of `text`; fall back to `value` (e.g. "四名") as exact."""
+    if text:
+        norm = unicodedata.normalize("NFKC", text).replace(",", "")
+        norm = re.sub(r"(?<=\d)\s+(?=[\d.])|(?<=\.)\s+(?=\d)", "", norm)
+        m = _NUMBER.search(norm)
+        if m:
+            digits = m.group(0)
+            decimals = len(digits.split(".")[1]) if "." in digits else 0
+            return Printed(Fraction(Decimal(digits)), decimals, text.strip())
+    if value is None:
+        return None
+    frac = exact(value)
+    decimals = 0 if frac.denominator == 1 else len(repr(value).split(".")[1])
+    return Printed(frac, decimals, text.strip() if text else repr(value))
+
+
+def agreement(x: Fraction, printed: Printed) -> Agreement | None:
+    """How `x` reproduces the printed digits, or None when no rounding habit does."""
+    scale = 10**printed.decimals
+    target = printed.value * scale
+    scaled = x * scale
+    if scaled == target:
+        return "exact"
+    half_up = math.floor(scaled + Fraction(1, 2))
+    half_even = round(scaled)
+    if target in (half_up, half_even):
+        return "round"
+    trunc = math.floor(scaled) if scaled >= 0 else math.ceil(scaled)
+    if target == trunc:
+        return "truncation"
+    return None
+
+
+def fmt(x: Fraction, decimals: int) -> str:
+    """`x` rounded half-up to `decimals` places, as a report would print it."""
+    scale = 10**decimals
+    n = math.floor(abs(x) * scale + Fraction(1, 2))
+    sign = "-" if x < 0 and n else ""
+    whole, frac = divmod(n, scale)
+    return f"{sign}{whole}" + (f".{frac:0{decimals}d}" if decimals else "")
+
+
+def fmt_like(x: Fraction, printed: Printed) -> str:
+    """`x` at the printed precision, keeping a trailing % when the printed figure had one."""
+    pct = "%" if printed.text.rstrip().endswith(("%", "％")) else ""
+    return fmt(x, printed.decimals) + pct
+
+
+def plain(x: Fraction) -> str:
+    """A count without spurious decimals: 12.5 → "12.5", 13 → "13"."""
+    if x.denominator == 1:
+        return str(x.numerator)
+    return format(Decimal(x.numerator) / Decimal(x.denominator), "f").rstrip("0")
+
+
+def transposed(a: str, b: str) -> bool:
+    """True when `a` is `b` with two adjacent characters swapped (a classic typing slip)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
