@@ -234,5 +234,58 @@ def evaluate(
                 typer.echo(f"{s.file}: {m}")
 
 
+@app.command()
+def check(
+    pdfs: Annotated[list[Path], typer.Argument(help="Report PDFs.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    lang: Annotated[str, typer.Option("--lang", help="Explanations in zh or en.")] = "zh",
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Write an HTML audit page per report here.")
+    ] = None,
+    password: PasswordOpt = None,
+    timeout: TimeoutOpt = 60.0,
+    max_memory: MemoryOpt = 2048,
+) -> None:
+    """Recompute every total, percentage, score sum, grade band, staffing rate and roster
+    subtotal; list the inconsistencies with their page, printed and expected values.
+    Exit 0 when clean, 1 when any error finding, 2 when a file could not be read.
+
+    Example: pinggu check corpora/seed/xicun_2024_final.pdf --lang en --html out/audit
+    """
+    from extractor.exports import findings_csv, findings_json, findings_table
+
+    if fmt not in ("table", "json", "csv") or lang not in ("zh", "en"):
+        raise typer.BadParameter("--format must be table, json or csv; --lang zh or en")
+    opts = options(password, timeout, max_memory)
+    done: list[tuple[Path, Report]] = []
+    unreadable = False
+    for pdf in pdfs:
+        try:
+            done.append((pdf, pipeline.extract(pdf, opts)))
+        except PingguError as exc:
+            unreadable = True
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            if exc.hint:
+                err.print(f"[dim]hint:[/] {exc.hint}", highlight=False, soft_wrap=True)
+    reports = [r for _, r in done]
+    if fmt == "json":
+        sys.stdout.write(findings_json(reports))
+    elif fmt == "csv":
+        sys.stdout.write(findings_csv(reports, lang))
+    else:
+        console = Console()
+        for r in reports:
+            console.print(findings_table(r, lang))
+    if html is not None and done:
+        from extractor.audit import write_audit
+
+        for path in guarded(lambda: write_audit(done, html, lang, opts.limits)):
+            err.print(f"audit page: {path}")
+    if unreadable:
+        raise typer.Exit(2)
+    if any(f.severity == "error" for r in reports for f in r.findings):
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover
     app()

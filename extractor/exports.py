@@ -208,5 +208,98 @@ def evaluation_table(summary: dict[str, Any]) -> RichTable:
         f"{summary['table_cell_accuracy']} · praise/concern counts per section: "
         f"{summary['section_count_accuracy']} · scores/total/grade exact: "
         f"{summary['scoring_exact']}"
+        + (
+            f" · findings: precision {summary['findings']['precision']}, recall "
+            f"{summary['findings']['recall']} ({summary['findings']['tp']} found, "
+            f"{summary['findings']['fn']} missed, {summary['findings']['fp']} false alarms)"
+            if "findings" in summary
+            else ""
+        )
     )
+    return t
+
+
+def findings_json(reports: list[Report]) -> str:
+    import json
+
+    data = [
+        {
+            "file": r.source.file,
+            "findings": [f.model_dump(exclude_none=True) for f in r.findings],
+            "coverage": {
+                "possible": sum(c.possible for c in r.coverage),
+                "run": sum(c.run for c in r.coverage),
+                "flagged": sum(c.flagged for c in r.coverage),
+            },
+        }
+        for r in reports
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def findings_csv(reports: list[Report], lang: str) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(
+        [
+            "file",
+            "rule",
+            "severity",
+            "page",
+            "ref",
+            "printed",
+            "expected",
+            "tolerance",
+            "cause",
+            "explanation",
+        ]
+    )
+    for r in reports:
+        for f in r.findings:
+            loc = f.locations[0] if f.locations else None
+            w.writerow(
+                [
+                    r.source.file,
+                    f.rule,
+                    f.severity,
+                    loc.page if loc else "",
+                    loc.ref if loc else "",
+                    f.printed or "",
+                    f.expected or "",
+                    f.tolerance or "",
+                    f.cause or "",
+                    f.explanation_zh if lang == "zh" else f.explanation_en,
+                ]
+            )
+    return buf.getvalue()
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+
+
+def findings_table(r: Report, lang: str) -> RichTable:
+    possible = sum(c.possible for c in r.coverage)
+    run = sum(c.run for c in r.coverage)
+    flagged = sum(c.flagged for c in r.coverage)
+    t = RichTable(
+        title=f"{r.source.file}: {possible} checks possible, {run} run, {flagged} flagged",
+        show_lines=True,
+    )
+    for col in ("severity", "rule", "page", "printed", "expected", "explanation"):
+        t.add_column(col, overflow="fold")
+    for f in r.findings:
+        loc = f.locations[0] if f.locations else None
+        t.add_row(
+            f"[{_SEVERITY_STYLE[f.severity]}]{f.severity}[/]",
+            f.rule,
+            str(loc.page) if loc and loc.page else "",
+            f.printed or "",
+            f.expected or "",
+            f.explanation_zh if lang == "zh" else f.explanation_en,
+        )
+    if not r.findings:
+        t.caption = "no inconsistencies found"
     return t

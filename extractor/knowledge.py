@@ -103,6 +103,9 @@ class ScoringPatterns(BaseModel):
     party_score: str
     total: str
     grade: str
+    weight_cue: str
+    weight_list: str
+    total_label: str
 
 
 class Profile(BaseModel):
@@ -185,4 +188,18 @@ def meta_patterns() -> MetaPatterns:
                 problems.append(f"fields.{fname}[{i}]: {exc}")
     if problems:
         raise KnowledgeError(f"{models_dir() / name}: " + "; ".join(problems))
+    return result
+
+
+class MeasureWords(BaseModel):
+    """models/vocab/measures.yaml: the measure a row label's unit or wording names."""
+
+    model_config = ConfigDict(extra="forbid")
+    units: dict[str, str]
+    words: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def measure_words() -> MeasureWords:
+    result: MeasureWords = _validated(MeasureWords, "vocab/measures.yaml")
     return result

@@ -56,6 +56,18 @@ def inspect(
     return run_bounded(_inspect, path, fmt, opts, limits=opts.limits, source=path)
 
 
+def warm(profile_name: str = DEFAULT_PROFILE) -> None:
+    """Load the spaCy pipeline, vocabularies and profile once in this process, so the
+    forked children that parse each PDF inherit them instead of loading them per file."""
+    from extractor.knowledge import meta_patterns, profile, section_vocab
+    from extractor.nlp.pipeline import get_pipeline
+
+    get_pipeline()
+    section_vocab()
+    meta_patterns()
+    profile(profile_name)
+
+
 def _extract(path: Path, opts: PipelineOptions, profile_name: str) -> Report:
     from extractor.knowledge import profile
     from extractor.report import build_report
@@ -91,7 +103,11 @@ def evaluate_corpus(
     on_file: Callable[[Path], None] | None = None,
 ) -> tuple[list[ReportScore], dict[str, Any]]:
     """Extract every gold-annotated PDF under `corpus` and score it against its gold."""
+    from extractor.checks.evaluate import match_findings, score_findings
+
     scores: list[ReportScore] = []
+    matches = []
+    warm()
     for pdf, gold_path in gold_pairs(corpus):
         gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
         try:
@@ -100,6 +116,17 @@ def evaluate_corpus(
             pred = Report(source=gold.source, status="failure")
             pred.problems.append(Problem(stage="input", message=str(exc)))
         scores.append(score_report(gold, pred))
+        match = match_findings(pred.findings, gold.expected_findings)
+        matches.append(match)
+        scores[-1].mismatches += [
+            f"findings: missed {e.kind} at {e.ref} (printed {e.printed}, expected {e.expected})"
+            for e in match.missed
+        ] + [
+            f"findings: false alarm {f.rule} at {f.locations[0].ref if f.locations else '?'}"
+            for f in match.false_alarms
+        ]
         if on_file:
             on_file(pdf)
-    return scores, summarise(scores)
+    summary = summarise(scores)
+    summary["findings"] = score_findings(matches).as_dict()
+    return scores, summary

@@ -267,6 +267,25 @@ class Finding(Record):
     explanation_en: str = ""
 
 
+class Skipped(Record):
+    """A figure a rule could not check, and why (silence must never look like a pass)."""
+
+    ref: str
+    reason: str
+
+
+class RuleCoverage(Record):
+    """How much of the report a rule could examine: an audit needs the gaps, not only hits."""
+
+    rule: str
+    family: str
+    description: str
+    possible: int = 0
+    run: int = 0
+    flagged: int = 0
+    skipped: list[Skipped] = Field(default_factory=list)
+
+
 class Problem(Record):
     stage: str
     message: str
@@ -285,6 +304,7 @@ class Report(Record):
     indicators: Indicators = Field(default_factory=Indicators)
     staffing: Staffing = Field(default_factory=Staffing)
     findings: list[Finding] = Field(default_factory=list)
+    coverage: list[RuleCoverage] = Field(default_factory=list)
 
 
 ErrorKind = Literal[

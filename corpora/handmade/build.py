@@ -100,7 +100,9 @@ def blocks(data: dict[str, Any]) -> list[Block]:
             out.append(Heading(e["sub"], level=2))
         elif "p" in e:
             bold = bool(e.get("bold"))
-            out.append(Para(e["p"], bold=bold, indent=not bold, align="left" if bold else "justify"))
+            out.append(
+                Para(e["p"], bold=bold, indent=not bold, align="left" if bold else "justify")
+            )
         elif "label" in e:
             if e["form"] == "heading":
                 out.append(Heading(e["label"], level=2))
@@ -141,9 +143,7 @@ def render_with_header(doc_spec: DocSpec, path: Path, header: str) -> None:
     doc = rl._doc(doc_spec, path, font)
     for template in doc.pageTemplates:
         footer = template.onPage
-        top = (
-            rl.PORTRAIT_MARGINS[1] if template.pagesize == A4 else rl.LANDSCAPE_MARGINS[1]
-        ) / 2
+        top = (rl.PORTRAIT_MARGINS[1] if template.pagesize == A4 else rl.LANDSCAPE_MARGINS[1]) / 2
 
         def on_page(canv: Any, d: Any, footer: Any = footer, top: float = top) -> None:
             footer(canv, d)
@@ -233,7 +233,7 @@ def assessments(body: list[dict[str, Any]]) -> tuple[list[AssessmentSection], li
             path = [e["h"][1]]
             current = None
         elif "sub" in e and party is not None:
-            path = path[:1] + [e["sub"]]
+            path = [*path[:1], e["sub"]]
             current = None
         elif "label" in e and party is not None:
             polarity: Polarity = e["polarity"]

@@ -12,31 +12,18 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractor.records import Finding, IndicatorRow, Location, Provenance, Report
+from extractor.records import (
+    Finding,
+    IndicatorRow,
+    Location,
+    Provenance,
+    Report,
+    RuleCoverage,
+    Skipped,
+)
 
 TOTAL = "合计"
 STATION = "station"  # the <area> of a ref for a row that belongs to no 片区 and is no 合计
-
-
-class Skipped(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    ref: str
-    reason: str
-
-
-class RuleCoverage(BaseModel):
-    """How much of the report a rule could examine: an audit needs the gaps, not only hits."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    rule: str
-    family: str
-    description: str
-    possible: int = 0
-    run: int = 0
-    flagged: int = 0
-    skipped: list[Skipped] = Field(default_factory=list)
 
 
 class CheckResult(BaseModel):

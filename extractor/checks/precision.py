@@ -42,7 +42,8 @@ class Printed:
     def tolerance(self) -> str:
         if self.decimals == 0:
             return "±0.5 (integer precision; truncation also accepted)"
-        return f"±{fmt(self.step / 2, self.decimals + 1)} ({self.decimals} decimals; truncation also accepted)"
+        half = fmt(self.step / 2, self.decimals + 1)
+        return f"±{half} ({self.decimals} decimals; truncation also accepted)"
 
 
 def exact(value: float) -> Fraction:
@@ -111,4 +112,9 @@ def transposed(a: str, b: str) -> bool:
     if len(a) != len(b) or a == b:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )

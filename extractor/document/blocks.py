@@ -122,12 +122,27 @@ def _is_heading(block_text: str, marker: str, n_lines: int, marker_type: str = "
     return body[-1] not in rules.sentence_end
 
 
+def _label_words() -> list[str]:
+    return sorted(
+        (w for words in section_vocab().labels.values() for w in words), key=len, reverse=True
+    )
+
+
 def _label_kind(text: str) -> bool:
     """An unnumbered line such as "值得肯定的地方：" standing alone."""
     body = text.strip().rstrip("：:")
     if len(body) > 12:
         return False
-    return any(body == w for words in section_vocab().labels.values() for w in words)
+    return body in _label_words()
+
+
+def inline_label(text: str) -> str | None:
+    """The label opening a paragraph, "优点：能够按照协议要求…" → "优点：", or None."""
+    for w in _label_words():
+        m = re.match(rf"\s*{re.escape(w)}\s*[：:]\s*(?=\S)", text)
+        if m:
+            return m.group(0)
+    return None
 
 
 def assemble(lines: list[Line], m: Margins) -> list[Block]:
@@ -167,6 +182,10 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
                 kind = "heading"
         elif _label_kind(stripped):
             kind = "label"
+        elif (lead := inline_label(text)) is not None:
+            # The label heads its own item: the block is the label and, after it, the
+            # label's single item (marker = the label text).
+            kind, marker, mtype = "label", lead, "inline_label"
         block = Block(kind, text, group, starts, marker=marker, marker_type=mtype)  # type: ignore[arg-type]
         if marker and text != stripped:
             # keep offsets aligned: the marker is located after leading spaces

@@ -11,8 +11,13 @@ _PAGE_NUMBER = re.compile(r"^[\s\-–—第]*(\d{1,3}|[ivxlc]+)[\s\-–—页]*(
 
 
 def _inside(g: Glyph, boxes: list[BBox]) -> bool:
+    """The glyph's centre lies in one of `boxes`, given as (x0, x1, top, bottom) already
+    widened by the 1 pt tolerance (once per page, not once per glyph)."""
     cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-    return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+    for x0, x1, top, bottom in boxes:
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            return True
+    return False
 
 
 def page_lines(page: RawPage, exclude: list[BBox]) -> list[Line]:
@@ -35,9 +40,10 @@ def page_lines(page: RawPage, exclude: list[BBox]) -> list[Line]:
         cur_sizes.clear()
         cur_weights.clear()
 
+    boxes = [(b[0] - 1, b[2] + 1, b[1] - 1, b[3] + 1) for b in exclude]
     top = bottom = 0.0
     for g, size, weight in zip(page.glyphs, page.sizes, page.weights, strict=True):
-        if exclude and _inside(g, exclude):
+        if boxes and _inside(g, boxes):
             continue
         if cur:
             mid = (g.top + g.bottom) / 2

@@ -50,9 +50,13 @@ def canonical(title: str) -> tuple[str | None, float]:
     _, score, idx = hit
     if score < section_vocab().heading.min_score:
         # Long headings that merely contain a known wording ("片区一社工点服务情况").
-        part = process.extractOne(key, names, scorer=fuzz.partial_ratio)
-        if part and part[1] >= 95 and len(names[part[2]]) >= 4:
-            return ids[part[2]], float(part[1])
+        # The longest wording contained wins: "第三方评估机构意见" holds both 评估机构
+        # (evaluator) and 第三方评估 (third party); the longer names the section.
+        parts = process.extract(key, names, scorer=fuzz.partial_ratio, score_cutoff=95, limit=None)
+        parts = [p for p in parts if len(names[p[2]]) >= 4 and names[p[2]] in key]
+        if parts:
+            best = max(parts, key=lambda p: (len(names[p[2]]), p[1]))
+            return ids[best[2]], float(best[1])
         return None, float(score)
     return ids[idx], float(score)
 
@@ -65,9 +69,13 @@ def build_tree(flow: list[Block | Table]) -> Section:
     def open_section(block: Block, level: int) -> None:
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop()
-        title = (
-            (block.text if block.marker_type == "appendix" else block.body).rstrip("：:").strip()
-        )
+        if block.marker_type == "appendix":
+            title = block.text
+        elif block.marker_type == "inline_label":
+            title = block.marker or ""
+        else:
+            title = block.body
+        title = title.strip().rstrip("：:").strip()
         cid, _ = canonical(title)
         sec = Section(title=title, level=level, heading=block, canonical=cid, parent=stack[-1])
         stack[-1].children.append(sec)
@@ -102,6 +110,8 @@ def build_tree(flow: list[Block | Table]) -> Section:
             level = stack[-1].level + 1
             item.level = level
             open_section(item, level)
+            if item.marker_type == "inline_label":
+                stack[-1].items.append(item)  # its text after the label is an item
         else:
             stack[-1].items.append(item)
     return root

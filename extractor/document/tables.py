@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from extractor.document.model import Table, TableCell
@@ -23,10 +24,19 @@ def _axis(values: list[float], tol: float = 2.0) -> list[float]:
 
 
 def _index(axis: list[float], v: float, tol: float = 2.0) -> int:
-    for i, a in enumerate(axis):
+    """First axis value within `tol` of v, else the nearest. `axis` is sorted, so the
+    search starts just below v - tol (bisect) and the nearest is beside v's slot; the
+    comparisons themselves are the plain ones, so the answer is the linear scan's."""
+    start = max(0, bisect_left(axis, v - tol) - 1)
+    for i in range(start, len(axis)):
+        a = axis[i]
         if abs(a - v) <= tol:
             return i
-    return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
+        if a > v + tol + 1.0:  # past any match, whatever the rounding
+            break
+    at = bisect_left(axis, v)
+    near = range(max(0, at - 2), min(len(axis), at + 2))
+    return min(near, key=lambda i: abs(axis[i] - v))
 
 
 def cell_text(glyphs: list[Glyph]) -> str:
@@ -44,10 +54,33 @@ def cell_text(glyphs: list[Glyph]) -> str:
 
 
 def _assign(glyphs: list[Glyph], cells: list[BBox]) -> list[list[Glyph]]:
+    """Each glyph to the first cell (in `cells` order) holding its centre.
+
+    The page's glyphs are many and a table's rows few, so cells are indexed by the
+    horizontal bands their tops and bottoms cut: a glyph looks up its band by bisection
+    and is tested only against the cells crossing that band."""
     out: list[list[Glyph]] = [[] for _ in cells]
+    if not cells:
+        return out
+    cuts = sorted({c[1] for c in cells} | {c[3] for c in cells})
+    # slots[2k]: y == cuts[k]; slots[2k+1]: cuts[k] < y < cuts[k+1]. Cell indices ascend.
+    slots: list[list[int]] = [[] for _ in range(2 * len(cuts) - 1)]
+    for i, (_, top, _, bottom) in enumerate(cells):
+        lo, hi = bisect_left(cuts, top), bisect_left(cuts, bottom)
+        for s in range(2 * lo, 2 * hi + 1):
+            slots[s].append(i)
+    first, last = cuts[0], cuts[-1]
     for g in glyphs:
-        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-        for i, (x0, top, x1, bottom) in enumerate(cells):
+        cy = (g.top + g.bottom) / 2
+        if cy < first or cy > last:
+            continue
+        k = bisect_left(cuts, cy)
+        candidates = slots[2 * k if cuts[k] == cy else 2 * k - 1]
+        if not candidates:
+            continue
+        cx = (g.x0 + g.x1) / 2
+        for i in candidates:
+            x0, top, x1, bottom = cells[i]
             if x0 <= cx <= x1 and top <= cy <= bottom:
                 out[i].append(g)
                 break
@@ -92,6 +125,12 @@ def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
     return table
 
 
+def _band_row(cells: list[TableCell], n_cols: int) -> bool:
+    """A row that is one cell across (nearly) the whole table: a group label such as
+    "持证社工" inside the body, not a header row."""
+    return len(cells) == 1 and cells[0].colspan >= max(2, int(0.8 * n_cols))
+
+
 def split_stacked(table: Table) -> list[Table]:
     """Two tables drawn edge to edge share rules and come out as one; a header-like row
     after body rows starts the second. Unruled tables are already cut at their rules (a
@@ -102,7 +141,10 @@ def split_stacked(table: Table) -> list[Table]:
     cuts: list[int] = []
     in_body = False
     for r in range(table.n_rows):
-        texts = [c.text for c in grid[r] if c is not None and c.row == r]
+        own = [c for c in grid[r] if c is not None and c.row == r]
+        if _band_row(own, table.n_cols):
+            continue  # a label across the table belongs to whatever surrounds it
+        texts = [c.text for c in own]
         header_like = _is_header_row(texts) and any(texts)
         if r >= table.header_rows and not header_like:
             in_body = True
@@ -130,6 +172,9 @@ def _set_header(table: Table) -> None:
     for r in range(table.n_rows):
         # A cell spanning down from a header row keeps the row in the header.
         texts = [c.text for c in grid[r] if c is not None]
+        own = [c for c in grid[r] if c is not None and c.row == r]
+        if r > 0 and _band_row(own, table.n_cols):
+            break  # a group label row starts the body
         if _is_header_row(texts) and r < table.n_rows - 1:
             header = r + 1
         else:

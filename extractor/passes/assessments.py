@@ -9,6 +9,7 @@ sentence saying no concerns were raised gives zero items.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extractor.document.model import Block, Document, Section
 from extractor.knowledge import Profile, section_vocab
@@ -44,7 +45,8 @@ def _ordinal(marker: str | None) -> int | None:
         return None
     m = _ORDINAL.search(marker)
     if not m:
-        return None
+        circled = [unicodedata.digit(ch, None) for ch in marker.strip()]
+        return next((d for d in circled if d is not None), None)  # ① → 1
     s = m.group(0)
     return int(s) if s.isdigit() else chinese_numeral(s)
 

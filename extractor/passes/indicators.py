@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.document.model import Block, Document, Table, TableCell
+from extractor.knowledge import measure_words
 from extractor.nlp.figures import Figure, find_figures
 from extractor.nlp.indicators import IndicatorMatch, match_indicator
 from extractor.nlp.numbers import parse_number
@@ -175,11 +176,29 @@ def _captioned_table(t: Table, table: str) -> list[IndicatorRow]:
     return rows
 
 
+_UNIT = re.compile(r"[（(]\s*([^（）()]{1,4}?)\s*[）)]\s*$")
+
+
+def _row_label(text: str) -> tuple[IndicatorMatch | None, str | None]:
+    """A row label's indicator and measure: "个案接案（个）" → casework, opened."""
+    label = re.sub(r"\s+", "", text)
+    unit = _UNIT.search(label)
+    bare = label[: unit.start()] if unit else label
+    m = _match(bare)
+    if m is None or m.indicator is None:
+        return None, None
+    words = measure_words()
+    measure = words.units.get(unit.group(1)) if unit else None
+    if measure is None:
+        measure = next((v for k, v in words.words.items() if k in bare), None)
+    return m, measure
+
+
 def _labelled_rows(t: Table, table: str) -> list[IndicatorRow]:
     """Rows like 新增志愿者 | 100 | 342 | 342.00% | 社区调研 | 13 | 13 | 100.00%: a label
     cell opens a record, the numeric cells after it fill roles by their column header."""
     roles = [_role_match(p) for p in t.columns]
-    records: list[tuple[IndicatorMatch, dict[str, TableCell]]] = []
+    records: list[tuple[IndicatorMatch, str | None, dict[str, TableCell]]] = []
     for r in t.body():
         current: dict[str, TableCell] | None = None
         seen: set[int] = set()
@@ -190,10 +209,10 @@ def _labelled_rows(t: Table, table: str) -> list[IndicatorRow]:
             text = cell.text.strip()
             role = roles[c].role if roles[c] else None
             if text and cell_value(text) is None and text not in _NA:
-                m = _match(text)
-                if m is not None and m.indicator:
+                m, measure = _row_label(text)
+                if m is not None:
                     current = {}
-                    records.append((m, current))
+                    records.append((m, measure, current))
                     continue
             if current is not None and role:
                 current.setdefault(role, cell)
@@ -203,10 +222,10 @@ def _labelled_rows(t: Table, table: str) -> list[IndicatorRow]:
             None,
             m.indicator or "",
             m.label,
-            _default_measure(m.label),
+            measure or _default_measure(m.label),
             *(found.get(k) for k in ("target", "done", "pct")),
         )
-        for m, found in records
+        for m, measure, found in records
         if found
     ]
 

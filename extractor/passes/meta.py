@@ -88,8 +88,12 @@ def extract_meta(doc: Document) -> Meta:
 
     titles = [b for b in doc.blocks if b.kind == "title"] or doc.blocks[:3]
     station_rx = re.compile(pats.station_name)
-    hit = first(titles, station_rx) or first(everything, station_rx)
-    if hit:
+    # A cover title may wrap ("…家庭综合服务" / "中心"): read the title lines joined.
+    joined = re.sub(r"\s+", "", "".join(b.text for b in titles))
+    m = station_rx.search(joined)
+    if m and titles:
+        meta.station = Text(value=m.group("value"), prov=titles[0].provenance())
+    elif hit := first(everything, station_rx):
         meta.station = Text(value=hit.match.group("value"), prov=hit.prov("value"))
     kind = first(titles, re.compile(pats.kind)) or first(everything[:40], re.compile(pats.kind))
     if kind:

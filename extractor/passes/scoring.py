@@ -3,7 +3,9 @@ report prints none), the four party scores, the total and the grade."""
 
 from __future__ import annotations
 
-from extractor.document.model import Block, Document, Section
+import re
+
+from extractor.document.model import Block, Document, Section, TableCell
 from extractor.knowledge import Profile
 from extractor.passes.text import Hit, first, search
 from extractor.records import GradeBand, Number, Party, PartyScore, PartyWeight, Scoring, Text
@@ -30,7 +32,14 @@ def _number(hit: Hit, group: str, unit: str | None = None) -> Number:
 
 def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
     found: dict[str, PartyWeight] = {}
-    for hit in search(blocks, profile.pattern("weight")):
+    hits = list(search(blocks, profile.pattern("weight")))
+    if len({profile.party_of(h.match.group("party")) for h in hits} - {None}) < len(
+        profile.parties
+    ):
+        # "各方评分权重：监督方10%、购买方20%…": a list after a weights cue.
+        cued = [b for b in blocks if profile.pattern("weight_cue").search(b.normalised.text)]
+        hits += list(search(cued, profile.pattern("weight_list")))
+    for hit in hits:
         party = profile.party_of(hit.match.group("party"))
         if party and party not in found:
             found[party] = PartyWeight(
@@ -108,6 +117,9 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         party = profile.party_of(hit.match.group("party"))
         if party and party not in scores:
             scores[party] = PartyScore(party=party, score=_number(hit, "value", "分"))  # type: ignore[index, arg-type]
+    if len(scores) < len(profile.parties):
+        for party, score in _table_scores(result, profile).items():
+            scores.setdefault(party, score)  # type: ignore[call-overload]
     scoring.party_scores = [scores[p] for p in profile.parties if p in scores]  # type: ignore[index]
     total = first(result_blocks or doc.blocks, profile.pattern("total"))
     if total:
@@ -115,4 +127,67 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     grade = first(result_blocks or doc.blocks, profile.pattern("grade"))
     if grade:
         scoring.grade = Text(value=grade.match.group("grade"), prov=grade.prov("grade"))
+    if scoring.total is None or scoring.grade is None:
+        total_cell, grade_cell = _table_total(result, profile)
+        scoring.total = scoring.total or total_cell
+        scoring.grade = scoring.grade or grade_cell
     return scoring
+
+
+def _row_texts(row: list[TableCell | None]) -> list[TableCell]:
+    seen: set[int] = set()
+    out: list[TableCell] = []
+    for c in row:
+        if c is not None and id(c) not in seen and c.text.strip():
+            seen.add(id(c))
+            out.append(c)
+    return out
+
+
+def _score_cell(cells: list[TableCell]) -> TableCell | None:
+    """The score of a results row: its last plain number (a weight carries %)."""
+    nums = [c for c in cells[1:] if _NUM.match(c.text.strip())]
+    return nums[-1] if nums else None
+
+
+_NUM = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
+
+
+def _cell_number(c: TableCell, unit: str = "分") -> Number:
+    t = c.text.strip().rstrip("分").strip()
+    return Number(value=float(t), printed=c.text.strip(), unit=unit, prov=c.provenance())
+
+
+def _table_scores(result: list[Section], profile: Profile) -> dict[str, PartyScore]:
+    """Party scores printed as a results table: a row per party, its score a number."""
+    out: dict[str, PartyScore] = {}
+    for sec in result:
+        for t in [t for s in sec.walk() for t in s.tables]:
+            for row in t.body():
+                cells = _row_texts(row)
+                if not cells:
+                    continue
+                party = profile.party_of(cells[0].text)
+                score = _score_cell(cells)
+                if party and score is not None and party not in out:
+                    out[party] = PartyScore(party=party, score=_cell_number(score))  # type: ignore[arg-type]
+    return out
+
+
+def _table_total(result: list[Section], profile: Profile) -> tuple[Number | None, Text | None]:
+    total: Number | None = None
+    grade: Text | None = None
+    total_rx = profile.pattern("total_label")
+    grade_rx = profile.pattern("grade")
+    for sec in result:
+        for t in [t for s in sec.walk() for t in s.tables]:
+            for row in t.body():
+                cells = _row_texts(row)
+                if cells and total is None and total_rx.search(cells[0].text):
+                    score = _score_cell(cells)
+                    total = _cell_number(score) if score is not None else None
+                for c in cells:
+                    m = grade_rx.search(re.sub(r"\s+", "", c.text))
+                    if m and grade is None:
+                        grade = Text(value=m.group("grade"), prov=c.provenance())
+    return total, grade

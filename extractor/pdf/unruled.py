@@ -316,19 +316,33 @@ def _columns(lines: list[_Line]) -> list[tuple[float, float]]:
     (a label printed across several columns); tokens of sparse lines only add columns
     where the dense lines have none (a wrapped contract date)."""
     dense = [ln for ln, a in zip(lines, _anchors(lines), strict=True) if a]
+    # (x0, x1) of each dense line's tokens; a line's tokens run left to right by x0.
+    spans = [[(u.x0, u.x1) for u in ln.toks] for ln in dense]
     narrow: list[_Tok] = []
     for i, ln in enumerate(dense):
+        others = spans[:i] + spans[i + 1 :]
         for t in ln.toks:
-            if not any(
-                sum(1 for u in other.toks if u.x0 < t.x1 - 0.5 and t.x0 + 0.5 < u.x1) >= 2
-                for j, other in enumerate(dense)
-                if j != i
-            ):
+            lo, hi = t.x0 + 0.5, t.x1 - 0.5
+            if not any(_straddles(lo, hi, other) for other in others):
                 narrow.append(t)
     cols = _merge(narrow)
     sparse = [t for ln in lines if ln not in dense for t in ln.toks]
     extra = [t for t in sparse if all(t.x1 < a - 0.5 or b + 0.5 < t.x0 for a, b in cols)]
     return sorted((a, b) for a, b in cols + _merge(extra))
+
+
+def _straddles(lo: float, hi: float, spans: list[tuple[float, float]]) -> bool:
+    """Two or more of a line's tokens overlap (lo, hi). Tokens are ordered by x0, so the
+    scan stops at the first token starting at or past hi."""
+    hits = 0
+    for x0, x1 in spans:
+        if x0 >= hi:
+            break
+        if lo < x1:
+            hits += 1
+            if hits == 2:
+                return True
+    return False
 
 
 def _bounds(cols: list[tuple[float, float]], x0: float, x1: float) -> list[float]:
@@ -665,21 +679,22 @@ def _in_gap(h: _Head, cols: list[tuple[float, float]]) -> bool:
     return any(a[1] + 3 < h.x0 and h.x1 < b[0] - 3 for a, b in itertools.pairwise(cols))
 
 
+def _in_any(g: Glyph, boxes: list[BBox]) -> bool:
+    """The glyph's centre lies in one of `boxes`, given as (x0, x1, top, bottom)."""
+    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+    for x0, x1, top, bottom in boxes:
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            return True
+    return False
+
+
 def find_unruled(
     h_rules: list[Edge], glyphs: list[Glyph], exclude: list[BBox] | None = None
 ) -> list[UnruledTable]:
     """Three-line tables bounded by `h_rules` (horizontal rules not part of a ruled
     table); glyphs inside `exclude` (ruled tables) are ignored."""
-    boxes = exclude or []
-    free = [
-        g
-        for g in glyphs
-        if not any(
-            b[0] - 1 <= (g.x0 + g.x1) / 2 <= b[2] + 1
-            and b[1] - 1 <= (g.top + g.bottom) / 2 <= b[3] + 1
-            for b in boxes
-        )
-    ]
+    boxes = [(b[0] - 1, b[2] + 1, b[1] - 1, b[3] + 1) for b in exclude or []]
+    free = [g for g in glyphs if not _in_any(g, boxes)] if boxes else list(glyphs)
     groups = _groups(h_rules)
     out: list[UnruledTable] = []
     for gi, (x0, x1, *ys) in enumerate(groups):

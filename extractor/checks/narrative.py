@@ -1,0 +1,187 @@
+"""Narrative figures against the table cells they restate.
+
+Which figure "restates" a cell is a judgement, so the severity follows the evidence:
+
+- A figure must name an indicator and a measure, be exact (约/超/近/逾 never count)
+  and be a 完成量 (done) or 百分比 (pct); it is compared with the 合计 row (station
+  scope) or that 片区's row (片区 scope), done with done and pct with pct.
+- A sentence is *corroborated* when another figure in it equals its own table cell:
+  the sentence demonstrably restates the table (the 服务指标完成情况 enumerations).
+- Station scope: a mismatch is an error when corroborated, else a warning.
+  片区 scope: a warning when corroborated, else info — 片区 prose often counts another
+  population ("为兜底对象开展个案服务 47个" against 接案 50; 722 人 against 727 档).
+- When the figure equals its cell but an earlier rule found that cell wrong, the
+  narrative repeats a published error: `narrative.repeats_error`, pointing at the
+  sentence, with the recomputed value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc
+from extractor.checks.precision import Printed, agreement, exact, parse_printed
+from extractor.nlp.numbers import chinese_numeral
+from extractor.records import Cell, Finding, IndicatorRow, NarrativeFigure, Report, Severity
+
+_AREA = re.compile(r"^(?:片区\s*([一二三四五六七八九十\d]+)|([一二三四五六七八九十\d]+)\s*片区)$")
+
+
+def area_key(area: str) -> str:
+    """One spelling for a 片区 label: 一片区 / 片区一 / 片区1 → 片区1."""
+    a = re.sub(r"\s+", "", area)
+    m = _AREA.match(a)
+    if not m:
+        return a
+    n = m.group(1) or m.group(2)
+    return f"片区{int(n) if n.isdigit() else chinese_numeral(n)}"
+
+
+def narrative_ref(fig: NarrativeFigure) -> str:
+    return f"narrative/{fig.indicator}/{fig.measure}/{fig.kind}"
+
+
+def _row_for(report: Report, fig: NarrativeFigure) -> IndicatorRow | None:
+    rows = [
+        r
+        for r in report.indicators.rows
+        if r.indicator == fig.indicator and r.measure == fig.measure and not r.not_applicable
+    ]
+    if fig.scope is None:
+        totals = [r for r in rows if r.area == TOTAL]
+        if totals:
+            return totals[0]
+        station = [r for r in rows if r.area is None]
+        return station[0] if len(station) == 1 else None
+    key = area_key(fig.scope)
+    hits = [r for r in rows if is_area(r) and area_key(r.area or "") == key]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _cell(row: IndicatorRow, fig: NarrativeFigure) -> Cell | None:
+    return row.done if fig.kind == "done" else row.pct
+
+
+def _same(fig: NarrativeFigure, cell: Cell) -> bool | None:
+    """Does the figure state the cell's value? None when the cell holds no number."""
+    if cell.value is None:
+        return None
+    mine = parse_printed(fig.printed, fig.value)
+    theirs = parse_printed(cell.printed, cell.value)
+    if mine is None or theirs is None:
+        return exact(fig.value) == exact(cell.value)
+    if mine.decimals >= theirs.decimals:
+        return mine.value == theirs.value
+    return agreement(theirs.value, mine) is not None  # "100%" restating "100.00%"
+
+
+def _checkable(fig: NarrativeFigure) -> bool:
+    return (
+        fig.indicator is not None
+        and fig.measure is not None
+        and fig.kind in ("done", "pct")
+        and not fig.approx
+    )
+
+
+def narrative_table(report: Report, prior: list[Finding], run: RuleRun) -> None:
+    """Exact station / 片区 narrative figures equal the 合计 / 片区 table cell they restate
+    (severity by corroboration, see the module docstring)."""
+    figs = [f for f in report.indicators.narrative if _checkable(f)]
+    verdicts: list[tuple[NarrativeFigure, IndicatorRow, Cell, bool]] = []
+    for fig in figs:
+        row = _row_for(report, fig)
+        cell = _cell(row, fig) if row else None
+        if row is None or cell is None:
+            run.skip(narrative_ref(fig), "no table row for this indicator and scope")
+            continue
+        same = _same(fig, cell)
+        if same is None:
+            run.skip(narrative_ref(fig), "the table cell holds no number")
+            continue
+        run.checked()
+        verdicts.append((fig, row, cell, same))
+    for fig, row, cell, same in verdicts:
+        if same:
+            continue
+        corroborated = any(
+            ok and other is not fig and other.sentence == fig.sentence and other.scope == fig.scope
+            for other, _, _, ok in verdicts
+        )
+        station = fig.scope is None
+        severity: Severity
+        if station:
+            severity = "error" if corroborated else "warning"
+        else:
+            severity = "warning" if corroborated else "info"
+        where = "合计" if station else (row.area or "")
+        part = "done" if fig.kind == "done" else "pct"
+        why = (
+            "the same sentence restates other table figures correctly"
+            if corroborated
+            else "the sentence may count another population or period"
+        )
+        run.flag(
+            Finding(
+                rule="narrative.table",
+                severity=severity,
+                locations=[
+                    loc(narrative_ref(fig), fig.prov, fig.sentence),
+                    loc(cell_ref(row, part), cell.prov),
+                ],
+                printed=fig.printed,
+                expected=cell.printed,
+                tolerance="exact at the printed precision",
+                cause=why,
+                explanation_zh=f"正文「{fig.sentence.strip()}」写 {fig.printed}，"
+                f"而附表{where}{row.label}（{row.measure}）为 {cell.printed}。",
+                explanation_en=f"The text states {fig.printed} for {row.label} ({row.measure}, "
+                f"{'station' if station else where}), but the table's {where} cell prints "
+                f"{cell.printed}; {why}.",
+            )
+        )
+
+
+def _table_error(prior: list[Finding], ref: str) -> Finding | None:
+    for f in prior:
+        if f.severity == "error" and f.locations and f.locations[0].ref == ref:
+            return f
+    return None
+
+
+def narrative_repeats_error(report: Report, prior: list[Finding], run: RuleRun) -> None:
+    """A narrative figure that equals a table cell an earlier rule found wrong repeats a
+    published error; it gets its own finding at the sentence, with the recomputed value."""
+    for fig in report.indicators.narrative:
+        if not _checkable(fig):
+            continue
+        row = _row_for(report, fig)
+        cell = _cell(row, fig) if row else None
+        if row is None or cell is None or not _same(fig, cell):
+            continue
+        run.checked()
+        part = "done" if fig.kind == "done" else "pct"
+        table = _table_error(prior, cell_ref(row, part))
+        if table is None:
+            continue
+        p: Printed | None = parse_printed(fig.printed, fig.value)
+        shown = p.text if p else fig.printed
+        run.flag(
+            Finding(
+                rule="narrative.repeats_error",
+                severity="error",
+                locations=[
+                    loc(narrative_ref(fig), fig.prov, fig.sentence),
+                    loc(cell_ref(row, part), cell.prov),
+                ],
+                printed=fig.printed,
+                expected=table.expected,
+                tolerance=table.tolerance,
+                cause=f"repeats the table figure flagged by {table.rule}"
+                + (f" ({table.cause})" if table.cause else ""),
+                explanation_zh=f"正文「{fig.sentence.strip()}」照录了附表中有误的 {shown}，"
+                f"重算应为 {table.expected}。{table.explanation_zh}",
+                explanation_en=f"The text repeats the table's wrong {shown}; recomputed it is "
+                f"{table.expected}. {table.explanation_en}",
+            )
+        )

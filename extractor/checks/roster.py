@@ -1,0 +1,329 @@
+"""附件2 roster: marks → each person's 小计, people → group 小计, groups → 总计, months.
+
+A mark counts √ = 1, a printed number (0.5) as itself, and —— or any other text
+(持证 / 非持证 / 离职, meaning "not in this group that month") as 0. A total that has
+two derivations (the printed figures below it, and the marks themselves) is flagged only
+when it matches neither: when it matches one, the slip sits in a lower figure, which its
+own rule reports, and flagging both would report one error twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from fractions import Fraction
+
+from extractor.checks.base import RuleRun, loc
+from extractor.checks.period import month_labels, report_months
+from extractor.checks.precision import agreement, exact, fmt_like, parse_printed, plain
+from extractor.records import Finding, Number, Provenance, Report, RosterRow, RosterTotals
+
+GROUP_ZH = {"certified": "持证社工", "uncertified": "非持证社工", "all": "全体社工"}
+_NUM = re.compile(r"^\d+(?:\.\d+)?$")
+_TICKS = {"√", "✓", "✔", "☑"}
+
+
+def mark_value(mark: str) -> Fraction | None:
+    """√ → 1, "0.5" → 1/2, ——/text → 0; None for an empty cell (unknown)."""
+    m = mark.strip()
+    if not m:
+        return None
+    if m in _TICKS:
+        return Fraction(1)
+    if _NUM.match(m):
+        return exact(float(m))
+    return Fraction(0)
+
+
+def person_total(row: RosterRow) -> Fraction | None:
+    vals = [mark_value(m) for m in row.marks]
+    if not vals or any(v is None for v in vals):
+        return None
+    return sum((v for v in vals if v is not None), Fraction(0))
+
+
+def month_sums(rows: Sequence[RosterRow], n: int) -> list[Fraction] | None:
+    """Σ marks of each month over `rows`; None when a mark is unreadable."""
+    out = [Fraction(0)] * n
+    for r in rows:
+        if len(r.marks) != n:
+            return None
+        for k, mark in enumerate(r.marks):
+            v = mark_value(mark)
+            if v is None:
+                return None
+            out[k] += v
+    return out
+
+
+def _num(n: Number | None) -> Fraction | None:
+    return None if n is None else exact(n.value)
+
+
+def _totals(report: Report) -> dict[str, RosterTotals]:
+    return {t.scope: t for t in report.staffing.roster_totals}
+
+
+def _members(report: Report, scope: str) -> list[RosterRow]:
+    return [r for r in report.staffing.roster if scope == "all" or r.group == scope]
+
+
+def _flag(
+    run: RuleRun,
+    rule: str,
+    ref: str,
+    prov: Provenance | None,
+    printed: str,
+    expected: Fraction,
+    zh: str,
+    en: str,
+    extra: list[tuple[str, Provenance | None]] | None = None,
+) -> None:
+    run.flag(
+        Finding(
+            rule=rule,
+            severity="error",
+            locations=[loc(ref, prov)] + [loc(r, p) for r, p in extra or []],
+            printed=printed,
+            expected=plain(expected),
+            tolerance="exact (marks count 1, 0.5 or 0)",
+            explanation_zh=zh,
+            explanation_en=en,
+        )
+    )
+
+
+def roster_person(report: Report, prior: list[Finding], run: RuleRun) -> None:
+    """Each person's 人员到岗小计 equals the sum of their monthly 人员到位 marks."""
+    for row in report.staffing.roster:
+        ref = f"roster/{row.group}/{row.seq}/on_post"
+        if row.on_post is None:
+            continue
+        want = person_total(row)
+        if want is None:
+            run.skip(ref, "a monthly mark is blank or the marks were not read")
+            continue
+        run.checked()
+        got = exact(row.on_post.value)
+        if got == want:
+            continue
+        marks = "、".join(row.marks)
+        _flag(
+            run,
+            "roster.person",
+            ref,
+            row.on_post.prov or row.prov,
+            row.on_post.printed or plain(got),
+            want,
+            f"{GROUP_ZH[row.group]}第 {row.seq} 号的到位标记（{marks}）合计 {plain(want)}，"
+            f"而人员到岗小计印为 {plain(got)}。",
+            f"{row.group} #{row.seq}: the monthly marks ({marks}) add up to {plain(want)}, "
+            f"but 人员到岗小计 prints {plain(got)}.",
+        )
+
+
+def roster_group(report: Report, prior: list[Finding], run: RuleRun) -> None:
+    """A group 小计's 人员到岗 total equals its people's 小计 (or their marks), the 总计
+    equals 持证 + 非持证 (or all marks), and likewise for the 2年以上 column."""
+    totals = _totals(report)
+    for scope, t in totals.items():
+        members = _members(report, scope)
+        if not members:
+            continue
+        for column, attr in (("on_post", "on_post"), ("experienced", "experienced")):
+            got = _num(getattr(t, attr))
+            if got is None:
+                continue
+            ref = f"roster_totals/{scope}/{column}"
+            candidates: list[tuple[Fraction, str, str]] = []
+            if scope == "all" and "certified" in totals and "uncertified" in totals:
+                parts = [_num(getattr(totals[g], attr)) for g in ("certified", "uncertified")]
+                if all(p is not None for p in parts):
+                    s = sum((p for p in parts if p is not None), Fraction(0))
+                    candidates.append(
+                        (
+                            s,
+                            f"持证小计 + 非持证小计 = {plain(s)}",
+                            f"the group subtotals add up to {plain(s)}",
+                        )
+                    )
+            printed = [_num(getattr(r, attr)) for r in members]
+            if all(p is not None for p in printed):
+                s = sum((p for p in printed if p is not None), Fraction(0))
+                candidates.append(
+                    (
+                        s,
+                        f"各人小计之和 = {plain(s)}",
+                        f"the people's subtotals add up to {plain(s)}",
+                    )
+                )
+            if column == "on_post":
+                marks = [person_total(r) for r in members]
+                if all(m is not None for m in marks):
+                    s = sum((m for m in marks if m is not None), Fraction(0))
+                    candidates.append(
+                        (s, f"到位标记之和 = {plain(s)}", f"the marks add up to {plain(s)}")
+                    )
+            if not candidates:
+                run.skip(ref, "no complete set of figures below this total")
+                continue
+            run.checked()
+            if any(c == got for c, _, _ in candidates):
+                continue
+            want = candidates[-1][0]
+            zh = "；".join(c[1] for c in candidates)
+            en = "; ".join(c[2] for c in candidates)
+            name = "人员到岗" if column == "on_post" else "2年以上社工到岗"
+            _flag(
+                run,
+                "roster.group",
+                ref,
+                getattr(t, attr).prov or t.prov,
+                getattr(t, attr).printed or plain(got),
+                want,
+                f"{GROUP_ZH[scope]}{name}小计印为 {plain(got)}，而{zh}。",
+                f"The {scope} {column} total prints {plain(got)}, but {en}.",
+            )
+
+
+def roster_monthly(report: Report, prior: list[Finding], run: RuleRun) -> None:
+    """Per month: a group's 有效人次 and its 小计 row's 人员到位 cell (cells[3m]) equal the
+    sum of that month's marks; the 总计 row's equal 持证 + 非持证 (or all marks)."""
+    months = report_months(report)
+    totals = _totals(report)
+    if not months or not totals:
+        return
+    labels = month_labels(report, months)
+    for scope, t in totals.items():
+        members = _members(report, scope)
+        marks = month_sums(members, months) if members else None
+        rows: list[tuple[str, list[str]]] = []
+        if t.monthly:
+            rows.append(("有效人次", [plain(exact(v)) for v in t.monthly]))
+        if t.cells:
+            if len(t.cells) == 3 * months:
+                rows.append(("人员到位", t.cells[0::3]))
+            else:
+                run.skip(
+                    f"roster_totals/{scope}/cells", f"{len(t.cells)} cells for {months} months"
+                )
+        for column, values in rows:
+            if len(values) != months:
+                run.skip(
+                    f"roster_totals/{scope}/{column}", f"{len(values)} values for {months} months"
+                )
+                continue
+            for k, text in enumerate(values):
+                ref = f"roster_totals/{scope}/{labels[k]}/{column}"
+                p = parse_printed(text)
+                if p is None:
+                    run.skip(ref, f"printed cell {text!r} is not a number")
+                    continue
+                candidates: list[tuple[Fraction, str, str]] = []
+                if scope == "all" and "certified" in totals and "uncertified" in totals:
+                    parts = [
+                        _month_cell(totals[g], column, k, months)
+                        for g in ("certified", "uncertified")
+                    ]
+                    a, b = parts
+                    if a is not None and b is not None:
+                        s = a + b
+                        candidates.append(
+                            (
+                                s,
+                                f"持证 {plain(a)} + 非持证 {plain(b)} = {plain(s)}",
+                                f"certified {plain(a)} + uncertified {plain(b)} = {plain(s)}",
+                            )
+                        )
+                if marks is not None:
+                    candidates.append(
+                        (
+                            marks[k],
+                            f"当月到位标记之和为 {plain(marks[k])}",
+                            f"that month's marks add up to {plain(marks[k])}",
+                        )
+                    )
+                if not candidates:
+                    run.skip(ref, "the marks of this month were not all read")
+                    continue
+                run.checked()
+                if any(agreement(c, p) in ("exact",) for c, _, _ in candidates):
+                    continue
+                want = candidates[-1][0]
+                _flag(
+                    run,
+                    "roster.monthly",
+                    ref,
+                    t.prov,
+                    p.text,
+                    want,
+                    f"{GROUP_ZH[scope]}{labels[k]}{column}印为 {p.text}，而"
+                    + "；".join(c[1] for c in candidates)
+                    + "。",
+                    f"{scope} {labels[k]} {column} prints {p.text}, but "
+                    + "; ".join(c[2] for c in candidates)
+                    + ".",
+                )
+
+
+def _month_cell(t: RosterTotals, column: str, k: int, months: int) -> Fraction | None:
+    if column == "有效人次":
+        return exact(t.monthly[k]) if len(t.monthly) == months else None
+    if len(t.cells) != 3 * months:
+        return None
+    p = parse_printed(t.cells[3 * k])
+    return None if p is None else p.value
+
+
+def stable_counts(report: Report) -> set[int]:
+    """People on post every month, read two ways: every mark √, or every mark > 0."""
+    strict = loose = 0
+    for r in report.staffing.roster:
+        vals = [mark_value(m) for m in r.marks]
+        if not vals or any(v is None for v in vals):
+            continue
+        strict += all(m.strip() in _TICKS for m in r.marks)
+        loose += all(v is not None and v > 0 for v in vals)
+    return {strict, loose}
+
+
+def roster_retention(report: Report, prior: list[Finding], run: RuleRun) -> None:
+    """The roster's 稳岗率 = people on post every month ÷ required headcount (应到岗人次 ÷
+    months); consistent when the roster count (√ only, or any presence) or the printed
+    持续在岗人数 reproduces it. Only a warning: the roster may define 持续在岗 otherwise."""
+    st = report.staffing
+    rate = st.roster_retention_rate
+    if rate is None:
+        return
+    ref = "staffing/roster_retention_rate"
+    months = report_months(report)
+    if st.fulltime_required is None or not months or not st.roster:
+        run.skip(ref, "应到岗人次, the month count or the roster is missing")
+        return
+    required = exact(st.fulltime_required.value) / months
+    p = parse_printed(rate.printed, rate.value)
+    if p is None or required == 0:
+        run.skip(ref, "unreadable rate or zero requirement")
+        return
+    run.checked()
+    counts = stable_counts(report)
+    if st.stable_count is not None:
+        counts.add(int(st.stable_count.value))
+    if any(agreement(Fraction(c) / required * 100, p) for c in counts):
+        return
+    c = min(counts)
+    run.flag(
+        Finding(
+            rule="roster.retention",
+            severity="warning",
+            locations=[loc(ref, rate.prov)],
+            printed=p.text,
+            expected=fmt_like(Fraction(c) / required * 100, p),
+            tolerance=p.tolerance(),
+            cause="the roster may count 持续在岗 differently from the narrative",
+            explanation_zh=f"名册中全期在岗 {'或'.join(map(str, sorted(counts)))} 人 ÷ 协议要求 "
+            f"{plain(required)} 人，与名册稳岗率 {p.text} 不符。",
+            explanation_en=f"{' or '.join(map(str, sorted(counts)))} people on post all period ÷ "
+            f"{plain(required)} required does not give the roster's {p.text}.",
+        )
+    )

@@ -1,0 +1,162 @@
+"""Scores: each party within its weight, parties adding up to the total, grade in band."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from extractor.checks.base import RuleRun, loc
+from extractor.checks.precision import Printed, fmt, parse_printed
+from extractor.records import Finding, GradeBand, Number, Report
+
+PARTY_ZH = {
+    "monitor": "监督方",
+    "buyer": "购买方",
+    "supervision_centre": "督导中心",
+    "third_party": "第三方",
+}
+
+
+def _printed(n: Number) -> Printed:
+    p = parse_printed(n.printed, n.value)
+    assert p is not None  # a Number always has a value to fall back on
+    return p
+
+
+def in_band(x: Fraction, band: GradeBand) -> bool:
+    if band.lower is not None:
+        lo = Fraction(str(band.lower))
+        if x < lo or (x == lo and not band.lower_inclusive):
+            return False
+    if band.upper is not None:
+        hi = Fraction(str(band.upper))
+        if x > hi or (x == hi and not band.upper_inclusive):
+            return False
+    return True
+
+
+def band_of(x: Fraction, bands: list[GradeBand]) -> str | None:
+    hits = [b.grade for b in bands if in_band(x, b)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def score_cap(report: Report, prior: list[Finding], run: RuleRun) -> None:
+    """Each party's score is at most its weight (the party's share of 100 points)."""
+    weights = {w.party: w for w in report.scoring.weights}
+    for ps in report.scoring.party_scores:
+        ref = f"scoring/party/{ps.party}"
+        w = weights.get(ps.party)
+        if w is None:
+            run.skip(ref, "no weight printed or in the profile for this party")
+            continue
+        run.checked()
+        p = _printed(ps.score)
+        cap = Fraction(str(w.weight))
+        if p.value <= cap:
+            continue
+        run.flag(
+            Finding(
+                rule="score.cap",
+                severity="error",
+                locations=[loc(ref, ps.score.prov), loc(f"scoring/weight/{ps.party}", w.prov)],
+                printed=p.text,
+                expected=f"≤ {fmt(cap, p.decimals)}",
+                tolerance="exact (the cap is a bound)",
+                explanation_zh=f"{PARTY_ZH[ps.party]}得分 {p.text} "
+                f"超过其分值占比 {w.weight:g} 分。",
+                explanation_en=f"The {ps.party} score {p.text} exceeds its weight of "
+                f"{w.weight:g} points.",
+            )
+        )
+
+
+def score_sum(report: Report, prior: list[Finding], run: RuleRun) -> None:
+    """The party scores add up to the printed total, within their accumulated precision.
+
+    Each printed score stands for an interval (±half a unit of its last digit); the total
+    is consistent when its interval meets the interval of the sum. When the recomputed
+    sum falls in another grade band than the printed grade, that is a decision
+    inconsistency and is said so.
+    """
+    sc = report.scoring
+    if sc.total is None:
+        if sc.party_scores:
+            run.skip("scoring/total", "no printed total")
+        return
+    parties = {ps.party for ps in sc.party_scores}
+    expected_parties = {w.party for w in sc.weights} or parties
+    if not sc.party_scores or not expected_parties <= parties:
+        run.skip("scoring/total", "not every weighted party's score was read")
+        return
+    run.checked()
+    total = _printed(sc.total)
+    scores = [_printed(ps.score) for ps in sc.party_scores]
+    s = sum((p.value for p in scores), Fraction(0))
+    slack = sum((p.step / 2 for p in scores), Fraction(0)) + total.step / 2
+    if abs(s - total.value) <= slack:
+        return
+    terms = " + ".join(p.text for p in scores)
+    causes: list[str] = []
+    zh_cause = ""
+    grade = sc.grade.value if sc.grade else None
+    new_grade = band_of(s, sc.bands)
+    if grade is not None and new_grade is not None and new_grade != grade:
+        causes.append(f"decision inconsistency: the recomputed total is {new_grade}, not {grade}")
+        zh_cause = f"；按重算总分应为{new_grade}而非{grade}，属结论性不一致"
+    run.flag(
+        Finding(
+            rule="score.sum",
+            severity="error",
+            locations=[loc("scoring/total", sc.total.prov)]
+            + [loc(f"scoring/party/{ps.party}", ps.score.prov) for ps in sc.party_scores],
+            printed=total.text,
+            expected=fmt(s, total.decimals),
+            tolerance=f"±{fmt(slack, total.decimals + 1)} (accumulated printed precision)",
+            cause="; ".join(causes) or None,
+            explanation_zh=f"各方得分 {terms} = {fmt(s, total.decimals)}，而总得分印为 "
+            f"{total.text}{zh_cause}。",
+            explanation_en=f"The party scores add up to {terms} = {fmt(s, total.decimals)}, "
+            f"but the total prints {total.text}" + (f" ({causes[0]})" if causes else "") + ".",
+        )
+    )
+
+
+def _band_text(b: GradeBand) -> str:
+    lo = "" if b.lower is None else f"{b.lower:g}{'≤' if b.lower_inclusive else '<'}"
+    hi = "" if b.upper is None else f"{'≤' if b.upper_inclusive else '<'}{b.upper:g}"
+    return f"{lo}x{hi}"
+
+
+def grade_band(report: Report, prior: list[Finding], run: RuleRun) -> None:
+    """The printed total lies inside the band of the printed grade; otherwise the band it
+    does fall in is named. A wrong grade is always a decision inconsistency."""
+    sc = report.scoring
+    if sc.grade is None or sc.total is None:
+        if sc.grade is not None or sc.total is not None:
+            run.skip("scoring/grade", "grade or total not read")
+        return
+    band = next((b for b in sc.bands if b.grade == sc.grade.value), None)
+    if band is None:
+        run.skip("scoring/grade", f"no band for the printed grade {sc.grade.value}")
+        return
+    run.checked()
+    total = _printed(sc.total)
+    if in_band(total.value, band):
+        return
+    right = band_of(total.value, sc.bands)
+    run.flag(
+        Finding(
+            rule="grade.band",
+            severity="error",
+            locations=[loc("scoring/grade", sc.grade.prov), loc("scoring/total", sc.total.prov)],
+            printed=sc.grade.value,
+            expected=right or "?",
+            tolerance=f"band {_band_text(band)} ({sc.bands_source or 'unknown'} bands)",
+            cause="decision inconsistency: the printed grade does not follow from the total",
+            explanation_zh=f"总得分 {total.text} "
+            f"不在「{sc.grade.value}」的区间 {_band_text(band)} 内"
+            + (f"，应为「{right}」" if right else "")
+            + "。",
+            explanation_en=f"The total {total.text} is outside the {sc.grade.value} band "
+            f"{_band_text(band)}" + (f"; it falls in {right}" if right else "") + ".",
+        )
+    )

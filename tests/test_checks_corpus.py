@@ -1,0 +1,43 @@
+"""The checker over the corpus: every expected finding found at its ref, no false alarm.
+
+One test per gold PDF (scans excluded: they need OCR). Targets, from the design (§4):
+- recall: every `expected_findings` entry is matched by a finding with its ref and rule;
+- a clean generated report (variant error "none") gets no error or warning at all;
+- any other report gets no error or warning beyond the expected ones and their echoes
+  (a narrative sentence repeating a wrong table cell), so the seed keeps exactly its
+  published errors at error severity.
+Extraction runs in-process (build_document + build_report) to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.checks import check_report
+from extractor.checks.evaluate import match_findings
+from extractor.document.build import DocumentOptions, build_document
+from extractor.pipeline import gold_pairs
+from extractor.records import GoldReport
+from extractor.report import build_report
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = gold_pairs(ROOT / "corpora")
+
+
+def _describe(findings: list[object]) -> str:
+    return "\n".join(repr(f) for f in findings)
+
+
+@pytest.mark.parametrize(("pdf", "gold_path"), PAIRS, ids=[p.stem for p, _ in PAIRS])
+def test_checker_on_corpus(pdf: Path, gold_path: Path) -> None:
+    gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
+    report = build_report(build_document(pdf, DocumentOptions()))
+    result = check_report(report)
+    m = match_findings(result.findings, gold.expected_findings)
+    assert not m.missed, f"missed: {_describe(list(m.missed))}"
+    assert m.values_agree == len(m.matched), "a matched finding disagrees on printed/expected"
+    if gold.variant.get("error") == "none":
+        assert not m.echoes and not m.matched
+    assert not m.false_alarms, f"false alarms: {_describe(list(m.false_alarms))}"
