@@ -137,14 +137,14 @@ def flatten(r: Report) -> list[Pair]:
         v = getattr(st, name)
         if isinstance(v, Number):
             out.append(("staffing", name, _num(v)))
-    for row in st.roster:
-        k = f"{row.group}/{row.seq}"
-        out.append(("roster", f"{k}/name", row.name))
-        out.append(("roster", f"{k}/marks", tuple(row.marks)))
-        if row.on_post is not None:
-            out.append(("roster", f"{k}/on_post", _num(row.on_post)))
-        if row.experienced is not None:
-            out.append(("roster", f"{k}/experienced", _num(row.experienced)))
+    for person in st.roster:
+        k = f"{person.group}/{person.seq}"
+        out.append(("roster", f"{k}/name", person.name))
+        out.append(("roster", f"{k}/marks", tuple(person.marks)))
+        if person.on_post is not None:
+            out.append(("roster", f"{k}/on_post", _num(person.on_post)))
+        if person.experienced is not None:
+            out.append(("roster", f"{k}/experienced", _num(person.experienced)))
     for tot in st.roster_totals:
         k = f"totals/{tot.scope}"
         out.append(("roster", f"{k}/monthly", tuple(round(x, 6) for x in tot.monthly)))

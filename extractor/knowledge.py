@@ -11,10 +11,12 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from extractor.records import Party
 
 
 def models_dir() -> Path:
@@ -125,14 +127,25 @@ class Profile(BaseModel):
         grades = "|".join(sorted(self.grades, key=len, reverse=True))
         return _compile(getattr(self.scoring, name).replace("{grades}", grades))
 
-    def party_of(self, text: str) -> str | None:
+    def party_of(self, text: str) -> Party | None:
         """The party whose name appears in `text` (longest name wins)."""
-        best: tuple[int, str] | None = None
-        for pid, p in self.parties.items():
+        best: tuple[int, Party] | None = None
+        for pid, p in self.party_items():
             for n in p.names:
                 if n in text and (best is None or len(n) > best[0]):
                     best = (len(n), pid)
         return best[1] if best else None
+
+    def party_items(self) -> list[tuple[Party, PartyProfile]]:
+        return [(cast(Party, k), v) for k, v in self.parties.items()]
+
+    @field_validator("parties")
+    @classmethod
+    def _known_parties(cls, v: dict[str, PartyProfile]) -> dict[str, PartyProfile]:
+        unknown = set(v) - set(get_args(Party))
+        if unknown:
+            raise ValueError(f"unknown parties {sorted(unknown)}; allowed: {get_args(Party)}")
+        return v
 
 
 @lru_cache(maxsize=256)

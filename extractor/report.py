@@ -21,7 +21,7 @@ from extractor.passes.indicators import extract_indicators
 from extractor.passes.meta import extract_meta
 from extractor.passes.scoring import extract_scoring
 from extractor.passes.staffing import extract_staffing
-from extractor.records import Problem, Report, Source
+from extractor.records import AssessmentItem, AssessmentSection, Problem, Report, Source
 
 T = TypeVar("T")
 
@@ -60,7 +60,10 @@ def build_report(doc: Document, prof: Profile | None = None) -> Report:
     )
     report.meta = _stage(problems, "meta", lambda: extract_meta(doc), report.meta)
     report.scoring = _stage(problems, "scoring", lambda: extract_scoring(doc, p), report.scoring)
-    sections, items = _stage(problems, "assessments", lambda: extract_assessments(doc, p), ([], []))
+    no_items: tuple[list[AssessmentSection], list[AssessmentItem]] = ([], [])
+    sections, items = _stage(
+        problems, "assessments", lambda: extract_assessments(doc, p), no_items
+    )
     report.assessment_sections, report.assessments = sections, items
     report.indicators = _stage(
         problems, "indicators", lambda: extract_indicators(doc), report.indicators

@@ -24,8 +24,9 @@ RGB = tuple[int, int, int]
 
 FLAGGED: RGB = (217, 45, 32)
 INVOLVED: RGB = (247, 144, 9)
-MIN_WIDTH_SHARE = 0.4  # of the page width: enough for a table's row labels to show
-MIN_HEIGHT_PT = 96.0
+MIN_WIDTH_SHARE = 0.4  # of the page width, so neighbouring columns stay in view
+MIN_WIDTH_PT = 400.0  # and a portrait page's text is not zoomed far beyond the tables
+MIN_HEIGHT_PT = 150.0  # a few rows above and below: headers and the 合计 row in reach
 MARGIN_X_PT = 24.0
 MARGIN_Y_PT = 30.0
 FULL_PAGE_WIDTH_PX = 900  # a page shown whole (no box known) needs no more than this
@@ -90,7 +91,8 @@ def crop_box(boxes: Sequence[BBox], width: float, height: float) -> BBox:
     top = min(b[1] for b in boxes) - MARGIN_Y_PT
     x1 = max(b[2] for b in boxes) + MARGIN_X_PT
     bottom = max(b[3] for b in boxes) + MARGIN_Y_PT
-    x0, x1 = _at_least(x0, x1, MIN_WIDTH_SHARE * width, width)
+    min_width = min(width, max(MIN_WIDTH_SHARE * width, MIN_WIDTH_PT))
+    x0, x1 = _at_least(x0, x1, min_width, width)
     top, bottom = _at_least(top, bottom, min(MIN_HEIGHT_PT, height), height)
     return x0, top, x1, bottom
 
@@ -115,7 +117,7 @@ def _crop(page: PageImage, boxes: list[tuple[int, BBox]], unmarked: list[int]) -
     # Draw the involved values first so the flagged one (number 1) lies on top.
     for number, box in sorted(boxes, key=lambda nb: -nb[0]):
         pixels = (box[0] * s - left, box[1] * s - top, box[2] * s - left, box[3] * s - top)
-        _outline(image, pixels, number, FLAGGED if number == 1 else INVOLVED, s)
+        _outline(image, pixels, number, s)
     width_pt = region[2] - region[0]
     return Crop(page.number, _png(image), *image.size, width_pt, [n for n, _ in boxes], unmarked)
 
@@ -124,19 +126,27 @@ def _whole(page: PageImage, unmarked: list[int]) -> Crop:
     image = page.image
     if image.width > FULL_PAGE_WIDTH_PX:
         ratio = FULL_PAGE_WIDTH_PX / image.width
-        image = image.resize((FULL_PAGE_WIDTH_PX, round(image.height * ratio)), Image.LANCZOS)
+        image = image.resize(
+            (FULL_PAGE_WIDTH_PX, round(image.height * ratio)), Image.Resampling.LANCZOS
+        )
     return Crop(page.number, _png(image), *image.size, page.width_pt, [], unmarked, True)
 
 
-def _outline(image: Image.Image, box: BBox, number: int, colour: RGB, scale: float) -> None:
-    """Tint the box, circle it (or frame it when it is a long line) and number it."""
+def _outline(image: Image.Image, box: BBox, number: int, scale: float) -> None:
+    """Tint the box and number it; circle the flagged value, frame the others.
+
+    Adjacent cells of one recomputation would overlap as ellipses; frames keep them
+    apart, and the one circle draws the eye to the value that is wrong. A flagged box
+    much wider than tall (a whole row, a long line) is framed too.
+    """
     x0, y0, x1, y1 = box
+    colour = FLAGGED if number == 1 else INVOLVED
     overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(overlay)
     draw.rectangle(box, fill=(*colour, 40))
     line = max(2, round(1.4 * scale))
     pad = 2.5 * scale
-    if (x1 - x0) <= ELLIPSE_MAX_ASPECT * max(y1 - y0, 1.0):
+    if number == 1 and (x1 - x0) <= ELLIPSE_MAX_ASPECT * max(y1 - y0, 1.0):
         # An ellipse through the box corners has semi-axes √2 times the half sides.
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         rx, ry = (x1 - x0) / 2 * 1.42 + pad, (y1 - y0) / 2 * 1.42 + pad
@@ -144,15 +154,18 @@ def _outline(image: Image.Image, box: BBox, number: int, colour: RGB, scale: flo
         draw.ellipse(ring, outline=(*colour, 255), width=line)
         anchor = (cx - rx * 0.72, cy - ry * 0.72)  # the ring's upper-left shoulder
     else:
-        ring = (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+        # PIL draws the line inside the bounds: a cell's frame stays within its cell.
+        grow = pad if number == 1 else 0.0
+        ring = (x0 - grow, y0 - grow, x1 + grow, y1 + grow)
         draw.rounded_rectangle(ring, radius=3 * scale, outline=(*colour, 255), width=line)
         anchor = (ring[0], ring[1])
     _badge(draw, anchor, str(number), colour, scale)
     image.paste(Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB"))
 
 
-def _badge(draw: ImageDraw.ImageDraw, at: tuple[float, float], text: str, colour: RGB,
-           scale: float) -> None:
+def _badge(
+    draw: ImageDraw.ImageDraw, at: tuple[float, float], text: str, colour: RGB, scale: float
+) -> None:
     radius = 5.5 * scale
     cx, cy = max(at[0], radius), max(at[1], radius)
     draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), fill=(*colour, 255))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.checks.base import CheckResult, Rule, RuleCoverage, RuleRun
+from extractor.checks.base import CheckResult, Rule, RuleRun
 from extractor.checks.registry import RULES
-from extractor.records import Finding, Report
+from extractor.records import Finding, Report, RuleCoverage
 
 __all__ = ["RULES", "CheckResult", "RuleCoverage", "check_report"]
 

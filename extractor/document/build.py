@@ -116,9 +116,9 @@ def build_document(path: Path, options: DocumentOptions | None = None) -> Docume
     tables = join_continued([t for t in flow if isinstance(t, Table)], text_between)
     kept = {id(t) for t in tables}
     flow = _drop_repeats(flow, kept)
-    for i, item in enumerate(flow):
-        if isinstance(item, Table):
-            item.caption = _caption(flow, i)
+    for i, entry in enumerate(flow):
+        if isinstance(entry, Table):
+            entry.caption = _caption(flow, i)
     blocks = [i for i in flow if isinstance(i, Block)]
     _mark_title(blocks, m.size)
     root = build_tree(flow)

@@ -80,7 +80,7 @@ def extract_assessments(
     sections: list[AssessmentSection] = []
     items: list[AssessmentItem] = []
     none_rx = re.compile(profile.none_stated)
-    party_by_section = {p.section: pid for pid, p in profile.parties.items()}
+    party_by_section = {p.section: pid for pid, p in profile.party_items()}
     for top in doc.root.children:
         party = party_by_section.get(top.canonical or "")
         if party is None:
@@ -98,7 +98,7 @@ def extract_assessments(
                 groups = []
             sections.append(
                 AssessmentSection(
-                    party=party,  # type: ignore[arg-type]
+                    party=party,
                     section_path=path,
                     area=area,
                     polarity=pol,
@@ -116,7 +116,7 @@ def extract_assessments(
                 )
                 items.append(
                     AssessmentItem(
-                        party=party,  # type: ignore[arg-type]
+                        party=party,
                         section_path=path,
                         area=area,
                         polarity=pol,

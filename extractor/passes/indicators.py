@@ -166,7 +166,8 @@ def _captioned_table(t: Table, table: str) -> list[IndicatorRow]:
     for r in t.body():
         found: dict[str, TableCell | None] = {}
         for c, cell in enumerate(r):
-            role = roles[c].role if roles[c] else None
+            rm = roles[c]
+            role = rm.role if rm is not None else None
             if role and cell is not None:
                 found[role] = cell
         if found:
@@ -207,7 +208,8 @@ def _labelled_rows(t: Table, table: str) -> list[IndicatorRow]:
                 continue
             seen.add(id(cell))
             text = cell.text.strip()
-            role = roles[c].role if roles[c] else None
+            rm = roles[c]
+            role = rm.role if rm is not None else None
             if text and cell_value(text) is None and text not in _NA:
                 m, measure = _row_label(text)
                 if m is not None:

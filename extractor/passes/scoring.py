@@ -43,7 +43,7 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
         party = profile.party_of(hit.match.group("party"))
         if party and party not in found:
             found[party] = PartyWeight(
-                party=party,  # type: ignore[arg-type]
+                party=party,
                 weight=float(hit.match.group("value")),
                 prov=hit.prov(0),
             )
@@ -100,8 +100,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         scoring.weights, scoring.weights_source = weights, "report"
     else:
         scoring.weights = [
-            PartyWeight(party=p, weight=v.default_weight)  # type: ignore[arg-type]
-            for p, v in profile.parties.items()
+            PartyWeight(party=p, weight=v.default_weight) for p, v in profile.party_items()
         ]
         scoring.weights_source = "profile"
     bands = _bands(text_blocks, profile) or _bands(doc.blocks, profile)
@@ -116,11 +115,11 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     for hit in search(result_blocks, profile.pattern("party_score")):
         party = profile.party_of(hit.match.group("party"))
         if party and party not in scores:
-            scores[party] = PartyScore(party=party, score=_number(hit, "value", "分"))  # type: ignore[index, arg-type]
+            scores[party] = PartyScore(party=party, score=_number(hit, "value", "分"))
     if len(scores) < len(profile.parties):
         for party, score in _table_scores(result, profile).items():
-            scores.setdefault(party, score)  # type: ignore[call-overload]
-    scoring.party_scores = [scores[p] for p in profile.parties if p in scores]  # type: ignore[index]
+            scores.setdefault(party, score)
+    scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
     total = first(result_blocks or doc.blocks, profile.pattern("total"))
     if total:
         scoring.total = _number(total, "value", "分")
@@ -158,9 +157,9 @@ def _cell_number(c: TableCell, unit: str = "分") -> Number:
     return Number(value=float(t), printed=c.text.strip(), unit=unit, prov=c.provenance())
 
 
-def _table_scores(result: list[Section], profile: Profile) -> dict[str, PartyScore]:
+def _table_scores(result: list[Section], profile: Profile) -> dict[Party, PartyScore]:
     """Party scores printed as a results table: a row per party, its score a number."""
-    out: dict[str, PartyScore] = {}
+    out: dict[Party, PartyScore] = {}
     for sec in result:
         for t in [t for s in sec.walk() for t in s.tables]:
             for row in t.body():
@@ -170,7 +169,7 @@ def _table_scores(result: list[Section], profile: Profile) -> dict[str, PartySco
                 party = profile.party_of(cells[0].text)
                 score = _score_cell(cells)
                 if party and score is not None and party not in out:
-                    out[party] = PartyScore(party=party, score=_cell_number(score))  # type: ignore[arg-type]
+                    out[party] = PartyScore(party=party, score=_cell_number(score))
     return out
 
 
