@@ -14,13 +14,10 @@ from extractor.records import Report
 
 def redact(report: Report) -> Report:
     """A copy with roster names replaced by stable pseudonyms (某某1, 某某2, …)."""
-    out = report.model_copy(deep=True)
-    names: dict[str, str] = {}
-    for row in out.staffing.roster:
-        names.setdefault(row.name, f"某某{len(names) + 1}")
-        row.name = names[row.name]
-        if row.prov is not None:
-            row.prov.text = ""
+    from extractor.passes.staffing import redact as redact_staffing
+
+    out = report.model_copy()
+    out.staffing = redact_staffing(report.staffing)
     return out
 
 

@@ -67,7 +67,7 @@ class SectionVocab(BaseModel):
     labels: dict[str, list[str]]
 
 
-def _validated(model: type[BaseModel], name: str) -> Any:
+def validated(model: type[BaseModel], name: str) -> Any:
     try:
         return model.model_validate(load_yaml(name))
     except ValidationError as exc:
@@ -76,7 +76,7 @@ def _validated(model: type[BaseModel], name: str) -> Any:
 
 @lru_cache(maxsize=1)
 def section_vocab() -> SectionVocab:
-    result: SectionVocab = _validated(SectionVocab, "sections.yaml")
+    result: SectionVocab = validated(SectionVocab, "sections.yaml")
     return result
 
 
@@ -159,7 +159,7 @@ DEFAULT_PROFILE = "guangzhou_station"
 @lru_cache(maxsize=8)
 def profile(name: str = DEFAULT_PROFILE) -> Profile:
     path = Path("profiles") / f"{name}.yaml"
-    result: Profile = _validated(Profile, str(path))
+    result: Profile = validated(Profile, str(path))
     for field in ScoringPatterns.model_fields:
         try:
             result.pattern(field)
@@ -186,7 +186,7 @@ class MetaPatterns(BaseModel):
 @lru_cache(maxsize=1)
 def meta_patterns() -> MetaPatterns:
     name = "patterns/meta.yaml"
-    result: MetaPatterns = _validated(MetaPatterns, name)
+    result: MetaPatterns = validated(MetaPatterns, name)
     problems = []
     for fname in ("date", "station_name", "kind", "city", "district"):
         try:
@@ -214,5 +214,5 @@ class MeasureWords(BaseModel):
 
 @lru_cache(maxsize=1)
 def measure_words() -> MeasureWords:
-    result: MeasureWords = _validated(MeasureWords, "vocab/measures.yaml")
+    result: MeasureWords = validated(MeasureWords, "vocab/measures.yaml")
     return result

@@ -32,7 +32,7 @@ _KIND_EN = {"中期": "mid-term", "末期": "final"}
 def write_audit(
     items: list[tuple[Path, Report]],
     out_dir: Path,
-    lang: Lang = "zh",
+    lang: str = "zh",
     limits: Limits | None = None,
     password: str | None = None,
 ) -> list[Path]:
@@ -41,8 +41,7 @@ def write_audit(
     Returns the written paths, pages first. A PDF that cannot be rendered still gets its
     page, with the reason in place of the images.
     """
-    if lang not in LABELS:
-        raise ValueError(f"lang must be one of {sorted(LABELS)}, not {lang!r}")
+    ui = _lang(lang)
     bounds = limits or Limits()
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -51,14 +50,22 @@ def write_audit(
         findings = _ordered(report.findings)
         images, failure = _render(pdf, findings, bounds, password)
         target = out_dir / name
-        target.write_text(render_page(report, findings, images, lang, failure), encoding="utf-8")
+        target.write_text(render_page(report, findings, images, ui, failure), encoding="utf-8")
         written.append(target)
     if len(items) > 1:
         index = out_dir / "index.html"
         rows = [(name, report) for (_, report), name in zip(items, names, strict=True)]
-        index.write_text(render_index(rows, lang), encoding="utf-8")
+        index.write_text(render_index(rows, ui), encoding="utf-8")
         written.append(index)
     return written
+
+
+def _lang(lang: str) -> Lang:
+    if lang == "zh":
+        return "zh"
+    if lang == "en":
+        return "en"
+    raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
 
 
 def _unique_names(pdfs: Sequence[Path]) -> list[str]:
@@ -268,7 +275,7 @@ def _gaps(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
 def _finding(number: int, finding: Finding, pics: FindingImages, lang: Lang) -> str:
     t = LABELS[lang]
     pages = sorted({loc.page for loc in finding.locations if loc.page is not None})
-    where = ", ".join(t["page"].format(page=p) for p in pages)
+    where = ("、" if lang == "zh" else ", ").join(t["page"].format(page=p) for p in pages)
     head = (
         f'<div class="finding-head"><span class="no">#{number}</span>'
         f'<span class="badge {_e(finding.severity)}">{_e(t[finding.severity])}</span>'
@@ -313,7 +320,7 @@ def _figure(crop: Crop, lang: Lang) -> str:
     alt = f"{t['page'].format(page=crop.page)} ({', '.join(map(str, crop.marked)) or '—'})"
     return (
         f'<figure{cls}><img src="{uri}" width="{crop.width_px}" height="{crop.height_px}" '
-        f'alt="{_e(alt)}" loading="lazy"><figcaption>{_e(caption)}</figcaption>{note}</figure>'
+        f'alt="{_e(alt)}"><figcaption>{_e(caption)}</figcaption>{note}</figure>'
     )
 
 
@@ -368,7 +375,7 @@ def render_index(rows: Sequence[tuple[str, Report]], lang: Lang = "zh") -> str:
     t = LABELS[lang]
     head = "".join(
         f"<th>{_e(h)}</th>" for h in (t["report"], t["year"], t["kind"], t["file"], t["status"])
-    ) + "".join(f"<th>{_e(t[s])}</th>" for s in SEVERITIES)
+    ) + "".join(f'<th class="n">{_e(t[s])}</th>' for s in SEVERITIES)
     body = []
     for name, report in rows:
         counts = _counts(report.findings)

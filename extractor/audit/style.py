@@ -117,6 +117,7 @@ table.index { width: 100%; border-collapse: collapse; font-size: 14px; }
 table.index th, table.index td { padding: 8px 10px; border-bottom: 1px solid var(--line);
   text-align: left; }
 table.index th { color: var(--muted); font-size: 13px; background: #fafbfc; }
+table.index th.n { text-align: right; }
 table.index td.n { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 table.index td.n.error { color: var(--error); } table.index td.n.warning { color: var(--warning); }
 table.index td.n.info { color: var(--info); } table.index td.n.zero { color: #98a2b3;

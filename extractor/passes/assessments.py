@@ -13,7 +13,9 @@ import unicodedata
 
 from extractor.document.model import Block, Document, Section
 from extractor.knowledge import Profile, section_vocab
+from extractor.nlp.figures import find_figures
 from extractor.nlp.numbers import chinese_numeral
+from extractor.nlp.themes import themes_of
 from extractor.records import AssessmentItem, AssessmentSection, Polarity
 
 _AREA = re.compile(r"片区\s*([一二三四五六七八九十\d]+)|([一二三四五六七八九十\d]+)\s*片区")
@@ -123,10 +125,18 @@ def extract_assessments(
                         ordinal=ordinal,
                         headline=headline(body),
                         text=body,
+                        themes=themes_of(body),
+                        numbers=numbers_in(body),
                         prov=first.provenance(),
                     )
                 )
     return sections, items
+
+
+def numbers_in(text: str) -> list[float]:
+    """The figures an item states (counts, percentages, money, bare numbers), in base
+    units; dates and ordinals ("第 6 年") are not figures."""
+    return [f.value for f in find_figures(text) if f.kind not in ("date", "ordinal")]
 
 
 def _lineage(sec: Section) -> list[Section]:
