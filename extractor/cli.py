@@ -27,17 +27,39 @@ app = typer.Typer(
 err = Console(stderr=True)
 T = TypeVar("T")
 
+DEFAULT_TIMEOUT = 60.0
+# A 26-page scan takes about N s to recognise on 2 cores (measured, see docs/errors.md).
+OCR_TIMEOUT = 600.0
+
 PasswordOpt = Annotated[
     str | None, typer.Option("--password", help="Password of an encrypted PDF.")
 ]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds allowed to parse one PDF.")]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        help=f"Seconds allowed to parse one PDF [default: {DEFAULT_TIMEOUT:g}, "
+        f"or {OCR_TIMEOUT:g} with --ocr: OCR takes seconds per page].",
+        show_default=False,
+    ),
+]
 MemoryOpt = Annotated[int, typer.Option("--max-memory", help="MB of memory one parse may add.")]
-OcrOpt = Annotated[bool, typer.Option("--ocr", help="Accept image-only PDFs (scans) for OCR.")]
+OcrOpt = Annotated[
+    bool,
+    typer.Option(
+        "--ocr",
+        help="Recognise image-only PDFs (scans) with Tesseract (apt: tesseract-ocr "
+        "tesseract-ocr-chi-sim); much slower, and less accurate than a text layer.",
+    ),
+]
 
 
 def options(
-    password: str | None, timeout: float, max_memory: int, ocr: bool = False
+    password: str | None, timeout: float | None, max_memory: int, ocr: bool = False
 ) -> pipeline.PipelineOptions:
+    """PipelineOptions from the shared flags; no --timeout means the default for the mode."""
+    if timeout is None:
+        timeout = OCR_TIMEOUT if ocr else DEFAULT_TIMEOUT
     return pipeline.PipelineOptions(
         password=password, ocr=ocr, limits=Limits(timeout_s=timeout, max_memory_mb=max_memory)
     )
@@ -64,7 +86,8 @@ def inspect(
     pdf: Annotated[Path, typer.Argument(help="A report PDF.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
     password: PasswordOpt = None,
-    timeout: TimeoutOpt = 60.0,
+    ocr: OcrOpt = False,
+    timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
     """Show what the document layer sees: section tree, block previews, tables, comments.
@@ -73,7 +96,7 @@ def inspect(
     """
     if fmt not in ("md", "json"):
         raise typer.BadParameter("--format must be md or json")
-    text = guarded(lambda: pipeline.inspect(pdf, fmt, options(password, timeout, max_memory)))  # type: ignore[arg-type]
+    text = guarded(lambda: pipeline.inspect(pdf, fmt, options(password, timeout, max_memory, ocr)))  # type: ignore[arg-type]
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -141,7 +164,8 @@ def extract(
         bool, typer.Option("--redact-names", help="Replace roster names with pseudonyms.")
     ] = False,
     password: PasswordOpt = None,
-    timeout: TimeoutOpt = 60.0,
+    ocr: OcrOpt = False,
+    timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
     """Extract one `Report` record per PDF (metadata, scores, praise/concern items,
@@ -154,7 +178,7 @@ def extract(
 
     if fmt not in ("json", "jsonl", "md"):
         raise typer.BadParameter("--format must be json, jsonl or md")
-    opts = options(password, timeout, max_memory)
+    opts = options(password, timeout, max_memory, ocr)
     failed = 0
     last_code = 0
     reports: list[Report] = []
@@ -197,7 +221,14 @@ def evaluate(
     details: Annotated[
         bool, typer.Option("--details", help="List every mismatching field.")
     ] = False,
-    timeout: TimeoutOpt = 60.0,
+    include_scans: Annotated[
+        bool,
+        typer.Option(
+            "--include-scans",
+            help="Also score the image-only scans (corpora/scanned) through --ocr: minutes.",
+        ),
+    ] = False,
+    timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
     """Compare extraction with gold: per field group and overall precision / recall / F1
@@ -210,15 +241,15 @@ def evaluate(
 
     from extractor.exports import evaluation_table
 
-    opts = options(None, timeout, max_memory)
-    pairs = pipeline.gold_pairs(corpus)
+    opts = options(None, timeout, max_memory, ocr=include_scans)
+    pairs = pipeline.gold_pairs(corpus, include_scans)
     if not pairs:
         err.print(f"[bold red]error:[/] no *.gold.json with a PDF beside it under {corpus}")
         raise typer.Exit(2)
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("evaluating", total=len(pairs))
         scores, summary = pipeline.evaluate_corpus(
-            corpus, opts, on_file=lambda _: progress.advance(task)
+            corpus, opts, on_file=lambda _: progress.advance(task), include_scans=include_scans
         )
     if as_json:
         import json
@@ -243,7 +274,8 @@ def check(
         Path | None, typer.Option("--html", help="Write an HTML audit page per report here.")
     ] = None,
     password: PasswordOpt = None,
-    timeout: TimeoutOpt = 60.0,
+    ocr: OcrOpt = False,
+    timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
     """Recompute every total, percentage, score sum, grade band, staffing rate and roster
@@ -256,7 +288,7 @@ def check(
 
     if fmt not in ("table", "json", "csv") or lang not in ("zh", "en"):
         raise typer.BadParameter("--format must be table, json or csv; --lang zh or en")
-    opts = options(password, timeout, max_memory)
+    opts = options(password, timeout, max_memory, ocr)
     done: list[tuple[Path, Report]] = []
     unreadable = False
     for pdf in pdfs:

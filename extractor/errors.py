@@ -141,3 +141,18 @@ class ParseMemoryError(InputError):
             "raise the bound with --max-memory MB if the file is merely large; "
             "a small file that needs this much is likely a decompression bomb"
         )
+
+
+class OcrUnavailableError(PingguError):
+    """--ocr was asked for but Tesseract or its Chinese language data is not installed."""
+
+    exit_code = 9
+    packages: ClassVar[str] = "tesseract-ocr tesseract-ocr-chi-sim"
+
+    def __init__(self, detail: str = "") -> None:
+        self.detail = " ".join(detail.split())
+        self.hint = (
+            f"install Tesseract and its Chinese data, e.g. `apt-get install {self.packages}`"
+        )
+        message = f"OCR needs Tesseract with Chinese data (Debian packages {self.packages})"
+        super().__init__(f"{message}: {self.detail}" if self.detail else message)

@@ -37,7 +37,7 @@ def load_document(path: Path, options: PipelineOptions | None = None) -> Documen
     """Probe then parse, in this process (callers bound it)."""
     opts = options or PipelineOptions()
     probe(path, opts.password, ocr=opts.ocr)
-    doc_opts = DocumentOptions(password=opts.password, tables=opts.document.tables)
+    doc_opts = DocumentOptions(password=opts.password, tables=opts.document.tables, ocr=opts.ocr)
     return build_document(path, doc_opts)
 
 
@@ -101,14 +101,16 @@ def evaluate_corpus(
     corpus: Path,
     options: PipelineOptions | None = None,
     on_file: Callable[[Path], None] | None = None,
+    include_scans: bool = False,
 ) -> tuple[list[ReportScore], dict[str, Any]]:
-    """Extract every gold-annotated PDF under `corpus` and score it against its gold."""
+    """Extract every gold-annotated PDF under `corpus` and score it against its gold;
+    scans (`corpora/scanned`) only with `include_scans`, which needs `options.ocr`."""
     from extractor.checks.evaluate import match_findings, score_findings
 
     scores: list[ReportScore] = []
     matches = []
     warm()
-    for pdf, gold_path in gold_pairs(corpus):
+    for pdf, gold_path in gold_pairs(corpus, include_scans):
         gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
         try:
             pred = extract(pdf, options)

@@ -1,9 +1,10 @@
 """PDF → `Document`, each page parsed once.
 
-Order of work: pypdfium2 reads every page's glyphs, rules and comments (`pdf.pages`);
-pages with rules get their tables found (`pdf.tables`); glyphs outside tables become
-lines, page furniture is set aside, lines become blocks, and blocks and tables in
-reading order become the section tree.
+Order of work: pypdfium2 reads every page's glyphs, rules and comments (`pdf.pages`),
+or, when OCR is asked for and the PDF has no text at all, Tesseract recognises the page
+images into the same glyphs and rules (`pdf.ocr`); pages with rules get their tables
+found (`pdf.tables`); glyphs outside tables become lines, page furniture is set aside,
+lines become blocks, and blocks and tables in reading order become the section tree.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from extractor.pdf.tables import TableSettings, find_tables
 class DocumentOptions:
     password: str | None = None
     tables: TableSettings = field(default_factory=TableSettings)
+    # Recognise the page images when the PDF has no text layer at all (a scan).
+    ocr: bool = False
 
 
 def sha256(path: Path) -> str:
@@ -77,6 +80,10 @@ def _assign_sections(root: Section) -> None:
 def build_document(path: Path, options: DocumentOptions | None = None) -> Document:
     opts = options or DocumentOptions()
     raw_pages = read_pages(path, opts.password)
+    if opts.ocr and not any(p.glyphs for p in raw_pages):
+        from extractor.pdf.ocr import ocr_pages  # numpy/PIL work only for scans
+
+        raw_pages = ocr_pages(path, password=opts.password)
     per_page_tables = [_page_tables(p, opts.tables) for p in raw_pages]
     per_page_lines: list[list[Line]] = []
     for page, tables in zip(raw_pages, per_page_tables, strict=True):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.nlp.components import FIGURES_KEY, TEXT_KEY, Bound, DatePrecision, FigureInfo, Kind
 from extractor.nlp.numbers import normalise_with_map
@@ -80,3 +81,10 @@ def find_figures(text: str, options: NlpOptions | None = None) -> list[Figure]:
             )
         )
     return out
+
+
+@lru_cache(maxsize=4096)
+def figures_of(text: str) -> tuple[Figure, ...]:
+    """`find_figures` with default options, memoised: the passes ask about the same
+    paragraph more than once (its narrative figures, the numbers of its item)."""
+    return tuple(find_figures(text))

@@ -13,7 +13,7 @@ import unicodedata
 
 from extractor.document.model import Block, Document, Section
 from extractor.knowledge import Profile, section_vocab
-from extractor.nlp.figures import find_figures
+from extractor.nlp.figures import figures_of
 from extractor.nlp.numbers import chinese_numeral
 from extractor.nlp.themes import themes_of
 from extractor.records import AssessmentItem, AssessmentSection, Polarity
@@ -126,17 +126,25 @@ def extract_assessments(
                         headline=headline(body),
                         text=body,
                         themes=themes_of(body),
-                        numbers=numbers_in(body),
+                        numbers=numbers_in(blocks),
                         prov=first.provenance(),
                     )
                 )
     return sections, items
 
 
-def numbers_in(text: str) -> list[float]:
+def numbers_in(blocks: list[Block]) -> list[float]:
     """The figures an item states (counts, percentages, money, bare numbers), in base
-    units; dates and ordinals ("第 6 年") are not figures."""
-    return [f.value for f in find_figures(text) if f.kind not in ("date", "ordinal")]
+    units; dates and ordinals ("第 6 年") are not figures, nor is the item's own number."""
+    out: list[float] = []
+    for i, b in enumerate(blocks):
+        skip = len(b.marker) if i == 0 and b.marker else 0
+        out += [
+            f.value
+            for f in figures_of(b.text)
+            if f.start >= skip and f.kind not in ("date", "ordinal")
+        ]
+    return out
 
 
 def _lineage(sec: Section) -> list[Section]:

@@ -12,11 +12,12 @@ their own labels (总体服务: label, target, done, pct, label, …).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from extractor.document.model import Block, Document, Table, TableCell
 from extractor.knowledge import measure_words
-from extractor.nlp.figures import Figure, find_figures
+from extractor.nlp.figures import Figure, figures_of
 from extractor.nlp.indicators import IndicatorMatch, match_indicator
 from extractor.nlp.numbers import parse_number
 from extractor.passes.assessments import area_label
@@ -60,6 +61,7 @@ def _appendix_of(section: tuple[str, ...]) -> str:
     return section[0] if section else ""
 
 
+@lru_cache(maxsize=2048)
 def _match(label: str) -> IndicatorMatch | None:
     return match_indicator(label) if label else None
 
@@ -293,7 +295,7 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
     plan = [*scoped, (None, [b for b in approx_only if id(b) not in covered], False)]
     for scope, blocks, station in plan:
         for block in blocks:
-            for f in find_figures(block.text):
+            for f in figures_of(block.text):
                 if not _keep(f, station):
                     continue
                 if id(block) not in covered and not f.approx:
