@@ -12,8 +12,8 @@ their own labels (总体服务: label, target, done, pct, label, …).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.document.model import Block, Document, Table, TableCell
 from extractor.knowledge import measure_words
