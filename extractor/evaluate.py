@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.nlp.numbers import chinese_numeral
-from extractor.records import Cell, Number, Report
+from extractor.records import Cell, Meta, Number, Report
 
 Pair = tuple[str, str, Any]  # (group, key, value)
 
@@ -55,16 +55,7 @@ def flatten(r: Report) -> list[Pair]:
     """Every comparable fact of a record as (group, key, value)."""
     out: list[Pair] = []
     m = r.meta
-    for name in (
-        "station",
-        "street",
-        "district",
-        "city",
-        "operator",
-        "buyer",
-        "address",
-        "evaluator",
-    ):
+    for name in Meta.TEXT_FIELDS:
         t = getattr(m, name)
         if t is not None:
             out.append(("meta", name, t.value))

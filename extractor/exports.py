@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.table import Table as RichTable
 
-from extractor.records import Report
+from extractor.records import Meta, Report
 
 
 def redact(report: Report) -> Report:
@@ -44,16 +44,7 @@ def report_markdown(r: Report) -> str:
         "| field | value | page |",
         "|---|---|---|",
     ]
-    for name in (
-        "station",
-        "street",
-        "district",
-        "city",
-        "operator",
-        "buyer",
-        "address",
-        "evaluator",
-    ):
+    for name in Meta.TEXT_FIELDS:
         t = getattr(m, name)
         lines.append(f"| {name} | {_v(t)} | {t.prov.page if t and t.prov else ''} |")
     for name in ("contract_period", "assessment_period"):

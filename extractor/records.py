@@ -10,7 +10,7 @@ written without page geometry, validate against the same model.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -73,6 +73,18 @@ class Source(Record):
 
 
 class Meta(Record):
+    # The fields that hold plain printed text (exports and evaluation walk them).
+    TEXT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "station",
+        "street",
+        "district",
+        "city",
+        "operator",
+        "buyer",
+        "address",
+        "evaluator",
+    )
+
     station: Text | None = None
     street: Text | None = None
     district: Text | None = None
