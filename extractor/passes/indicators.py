@@ -141,11 +141,11 @@ def _pick(r: list[TableCell | None], parts: dict[str, _Column], role: str) -> Ta
     return r[p.col] if p else None
 
 
-def _area_table(t: Table, table: str) -> list[IndicatorRow]:
+def _area_table(t: Table, table: str, area_col: int = 0) -> list[IndicatorRow]:
     groups = _triples(_columns(t))
     rows: list[IndicatorRow] = []
     for r in t.body():
-        first = r[0]
+        first = r[area_col]
         if first is None or not first.text.strip():
             continue
         area = re.sub(r"\s+", "", first.text)
@@ -234,15 +234,24 @@ def _labelled_rows(t: Table, table: str) -> list[IndicatorRow]:
     ]
 
 
+def _area_column(t: Table) -> int | None:
+    """The column naming each row's 片区 (合计 on the totals row): by its header, or by
+    its cells; a 序号 column may stand before it."""
+    body = t.body()
+    for c in range(min(3, t.n_cols)):
+        head = t.columns[c][0] if t.columns[c] else ""
+        labels = [re.sub(r"\s+", "", r[c].text) for r in body if r[c] is not None]
+        hits = sum(bool(_AREA_ROW.match(x)) for x in labels)
+        if (_AREA_HEADER.search(head) and hits) or (labels and hits >= max(1, len(labels) - 1)):
+            return c
+    return None
+
+
 def table_rows(t: Table) -> list[IndicatorRow]:
     table = _appendix_of(t.section)
-    first_header = t.columns[0][0] if t.columns and t.columns[0] else ""
-    body_labels = [re.sub(r"\s+", "", r[0].text) for r in t.body() if r and r[0] is not None]
-    if _AREA_HEADER.search(first_header) or (
-        body_labels
-        and sum(bool(_AREA_ROW.match(x)) for x in body_labels) >= max(1, len(body_labels) - 1)
-    ):
-        return _area_table(t, table)
+    area_col = _area_column(t)
+    if area_col is not None:
+        return _area_table(t, table, area_col)
     if t.caption and _match(t.caption) is not None:
         rows = _captioned_table(t, table)
         if rows:

@@ -1,0 +1,90 @@
+"""Indicator tables read by header paths, on small synthetic tables (no PDF needed):
+the layouts seen in the family, plus variants (a 序号 column, one indicator per row with
+its unit in brackets)."""
+
+from __future__ import annotations
+
+from extractor.document.model import Table, TableCell
+from extractor.document.tables import column_paths
+from extractor.passes.indicators import table_rows
+
+
+def make_table(rows: list[list[str | tuple[str, int]]], header_rows: int, section: str) -> Table:
+    """rows of cell texts; (text, colspan) spans columns to the right."""
+    cells: list[TableCell] = []
+    n_cols = 0
+    for r, row in enumerate(rows):
+        c = 0
+        for item in row:
+            text, span = (item, 1) if isinstance(item, str) else item
+            if text != "\x00":  # placeholder under a span from the row above
+                cells.append(
+                    TableCell(
+                        r,
+                        c,
+                        text,
+                        1,
+                        (c * 40.0, r * 20.0, (c + span) * 40.0, r * 20.0 + 20),
+                        1,
+                        span,
+                    )
+                )
+            c += span
+        n_cols = max(n_cols, c)
+    t = Table(cells, len(rows), n_cols, header_rows, [], True, section=(section,), pages=[1])
+    t.columns = column_paths(t)
+    return t
+
+
+def test_area_table_with_a_leading_number_column() -> None:
+    t = make_table(
+        [
+            ["序号", "服务片区", ("电访", 3), ("专业个案", 3)],
+            ["", "", "协议量", "完成量", "百分比", "协议节数", "完成量", "百分比"],
+            ["1", "一片区", "938", "2836", "302.35%", "300", "274", "91.33%"],
+            ["2", "二片区", "600", "480", "80.00%", "180", "173", "96.11%"],
+            ["", "合计", "1538", "3316", "215.60%", "480", "447", "93.13%"],
+        ],
+        header_rows=2,
+        section="附件1-1",
+    )
+    rows = table_rows(t)
+    got = {(r.area, r.indicator, r.measure): (r.target, r.done, r.pct) for r in rows}
+    tgt, done, pct = got[("合计", "casework", "sessions")]
+    assert (tgt and tgt.value, done and done.value, pct and pct.printed) == (480, 447, "93.13%")
+    assert got[("一片区", "phone_visits", "count")][1].value == 2836  # type: ignore[union-attr]
+    assert {r.area for r in rows} == {"一片区", "二片区", "合计"}
+
+
+def test_one_indicator_per_row_with_units_in_brackets() -> None:
+    t = make_table(
+        [
+            ["服务指标", "计划数", "实际完成", "完成率"],
+            ["个案接案（个）", "15", "18", "120.00%"],
+            ["个案面谈（节）", "60", "66", "110.00%"],
+            ["社区活动（人次）", "1200", "1386", "115.50%"],
+        ],
+        header_rows=1,
+        section="附件1",
+    )
+    got = [(r.indicator, r.measure, r.done and r.done.printed) for r in table_rows(t)]
+    assert got == [
+        ("casework", "opened", "18"),
+        ("casework", "sessions", "66"),
+        ("community_events", "attendances", "1386"),
+    ]
+
+
+def test_not_applicable_cells_keep_their_slash() -> None:
+    t = make_table(
+        [
+            ["服务片区", ("咨询个案", 3)],
+            ["", "协议量", "完成量", "百分比"],
+            ["一片区", "/", "/", "/"],
+        ],
+        header_rows=2,
+        section="附件1-1",
+    )
+    (row,) = table_rows(t)
+    assert row.not_applicable and row.target is not None
+    assert (row.target.printed, row.target.value) == ("/", None)
