@@ -156,3 +156,17 @@ class OcrUnavailableError(PingguError):
         )
         message = f"OCR needs Tesseract with Chinese data (Debian packages {self.packages})"
         super().__init__(f"{message}: {self.detail}" if self.detail else message)
+
+
+class MissingDependencyError(PingguError):
+    """An optional feature was asked for but its extra is not installed."""
+
+    exit_code = 10
+
+    def __init__(self, feature: str, extra: str, detail: str = "") -> None:
+        self.feature = feature
+        self.extra = extra
+        self.detail = " ".join(detail.split())
+        self.hint = f"pip install 'pinggu[{extra}]'"
+        message = f"{feature} needs the optional dependency group `{extra}`, not installed"
+        super().__init__(f"{message} ({self.detail})" if self.detail else message)

@@ -91,3 +91,12 @@ def test_multi_line_detail_is_folded_into_one_line() -> None:
 def test_bounds_are_named_in_the_message() -> None:
     assert "2.5 s" in str(ParseTimeoutError("a.pdf", 2.5))
     assert "512 MB" in str(ParseMemoryError("a.pdf", 512))
+
+
+def test_missing_dependency_names_the_extra_and_survives_pickling() -> None:
+    exc = errors.MissingDependencyError("--dask-scheduler", "dask", "No module named 'dask'")
+    assert exc.exit_code == 10
+    assert exc.hint == "pip install 'pinggu[dask]'"
+    assert "--dask-scheduler" in str(exc) and "\n" not in str(exc)
+    back = pickle.loads(pickle.dumps(exc))
+    assert (str(back), back.hint, vars(back)) == (str(exc), exc.hint, vars(exc))

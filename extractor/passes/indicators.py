@@ -240,7 +240,7 @@ def _area_column(t: Table) -> int | None:
     body = t.body()
     for c in range(min(3, t.n_cols)):
         head = t.columns[c][0] if t.columns[c] else ""
-        labels = [re.sub(r"\s+", "", r[c].text) for r in body if r[c] is not None]
+        labels = [re.sub(r"\s+", "", cell.text) for r in body if (cell := r[c]) is not None]
         hits = sum(bool(_AREA_ROW.match(x)) for x in labels)
         if (_AREA_HEADER.search(head) and hits) or (labels and hits >= max(1, len(labels) - 1)):
             return c

@@ -24,7 +24,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +41,7 @@ from extractor.pdf.rules import Edge
 PSM = 6  # one uniform block: on these pages as good as 3/4, and keeps table rows whole
 MAX_SKEW = 2.0  # degrees searched either way when straightening
 RULE_MIN_H = 30.0  # pt: shorter dark horizontal runs are text strokes, not rules
+RULE_LONG_H = 100.0  # pt: horizontal runs this long are rules even with no vertical rule
 RULE_MIN_V = 8.0  # pt: vertical rules shorter than this are ignored ...
 RULE_LONE_V = 60.0  # ... and those not running between two horizontal rules this long
 RULE_MAX_THICK = 3.0  # pt: a thicker dark band is a filled area or a shadow, not a rule
@@ -88,7 +89,7 @@ def skew_angle(gray: Image.Image) -> float:
     small = gray.copy()
     small.thumbnail((1000, 1000))
     arr = np.asarray(small)
-    ink = Image.fromarray(((arr < _otsu(arr)) * 255).astype(np.uint8))
+    ink = Image.fromarray(((arr <= _otsu(arr)) * 255).astype(np.uint8))
     best, best_score = 0.0, -1.0
     for angle in np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.1):
         rows = np.asarray(ink.rotate(float(angle), resample=Image.Resampling.NEAREST)).sum(axis=1)
@@ -149,13 +150,13 @@ def _close_gaps(mask: NDArray[np.bool_], gap: int) -> NDArray[np.bool_]:
     return left & right
 
 
-def find_rules(gray: NDArray[np.uint8], scale: float) -> list[Edge]:
-    """Horizontal and vertical rules of a page image as pdfplumber edges, in points.
+def rule_bands(gray: NDArray[np.uint8], scale: float) -> tuple[list[_Band], list[_Band]]:
+    """Horizontal and vertical rules of a page image, in pixels.
 
     `scale` is pixels per point. Long thin dark runs are rules; vertical ones must be
     long or run from one horizontal rule to another, since character strokes are short
     vertical runs."""
-    dark = gray < _otsu(gray)
+    dark = gray <= _otsu(gray)
     h, w = dark.shape
     gap = max(1, round(RULE_GAP * scale))
     thick = round(RULE_MAX_THICK * scale)
@@ -165,27 +166,57 @@ def find_rules(gray: NDArray[np.uint8], scale: float) -> list[Edge]:
         for b in _bands(_close_gaps(dark, gap), round(RULE_MIN_H * scale), thick)
         if margin < (b.first + b.last) / 2 < h - margin
     ]
-    vertical = [
-        b
-        for b in _bands(_close_gaps(dark.T, gap), round(RULE_MIN_V * scale), thick)
-        if margin < (b.first + b.last) / 2 < w - margin
-    ]
-    edges: list[Edge] = []
-    for b in horizontal:
-        y = (b.first + b.last + 1) / 2 / scale
-        x0, x1 = b.start / scale, b.end / scale
-        edges.append(_edge("h", x0, y, x1, y))
     reach = 2.0 * scale  # px a vertical end may miss a horizontal rule by
-    for b in vertical:
+    vertical: list[_Band] = []
+    for b in _bands(_close_gaps(dark.T, gap), round(RULE_MIN_V * scale), thick):
         x = (b.first + b.last + 1) / 2
+        if not margin < x < w - margin:
+            continue
         crossing = [
             (hb.first + hb.last) / 2 for hb in horizontal if hb.start - reach <= x <= hb.end + reach
         ]
         meets_top = any(abs(y - b.start) <= reach for y in crossing)
         meets_bottom = any(abs(y - b.end) <= reach for y in crossing)
         if (meets_top and meets_bottom) or b.end - b.start >= RULE_LONE_V * scale:
-            edges.append(_edge("v", x / scale, b.start / scale, x / scale, b.end / scale))
+            vertical.append(b)
+    # A short horizontal run is a rule only where a vertical rule meets it; alone it is
+    # more likely the strokes of a bold heading, which must not be erased.
+    horizontal = [
+        hb
+        for hb in horizontal
+        if hb.end - hb.start >= RULE_LONG_H * scale
+        or any(
+            hb.start - reach <= (vb.first + vb.last) / 2 <= hb.end + reach
+            and vb.start - reach <= (hb.first + hb.last) / 2 <= vb.end + reach
+            for vb in vertical
+        )
+    ]
+    return horizontal, vertical
+
+
+def to_edges(horizontal: list[_Band], vertical: list[_Band], scale: float) -> list[Edge]:
+    """The rules as pdfplumber edges in points (top-left origin)."""
+    edges: list[Edge] = []
+    for b in horizontal:
+        y = (b.first + b.last + 1) / 2 / scale
+        edges.append(_edge("h", b.start / scale, y, b.end / scale, y))
+    for b in vertical:
+        x = (b.first + b.last + 1) / 2 / scale
+        edges.append(_edge("v", x, b.start / scale, x, b.end / scale))
     return edges
+
+
+def erase(gray: Image.Image, horizontal: list[_Band], vertical: list[_Band]) -> Image.Image:
+    """The page with its rules painted over in paper colour: Tesseract reads rules as
+    "|", "[" or "一" and merges them into the words of table cells."""
+    arr = np.array(gray)
+    pad = 2
+    paper = int(np.median(arr))
+    for b in horizontal:
+        arr[max(0, b.first - pad) : b.last + 1 + pad, b.start : b.end] = paper
+    for b in vertical:
+        arr[b.start : b.end, max(0, b.first - pad) : b.last + 1 + pad] = paper
+    return Image.fromarray(arr)
 
 
 def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> Edge:
@@ -297,18 +328,24 @@ def _image_count(page: pdfium.PdfPage) -> int:
 
 
 def _prepare(page: pdfium.PdfPage, dpi: int) -> tuple[Image.Image, list[Edge]]:
-    """The straightened grayscale rendering of a page, and its rules."""
+    """The straightened grayscale rendering of a page without its rules, and the rules."""
     gray = page.render(scale=dpi / 72, grayscale=True, draw_annots=False).to_pil().convert("L")
     angle = skew_angle(gray)
     if angle:
         gray = gray.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-    return gray, find_rules(np.asarray(gray), dpi / 72)
+    horizontal, vertical = rule_bands(np.asarray(gray), dpi / 72)
+    return erase(gray, horizontal, vertical), to_edges(horizontal, vertical, dpi / 72)
 
 
 def ocr_pages(
-    path: Path, dpi: int = 300, lang: str = "chi_sim", password: str | None = None
+    path: Path,
+    dpi: int = 300,
+    lang: str = "chi_sim",
+    password: str | None = None,
+    pages: Iterable[int] | None = None,
 ) -> list[RawPage]:
-    """Every page of an image-only PDF as a `RawPage` of recognised glyphs and rules.
+    """Every page (or the given 1-based `pages`) of an image-only PDF as a `RawPage` of
+    recognised glyphs and rules.
 
     Raises OcrUnavailableError when the tesseract binary or the language data is
     missing. Pages are recognised `os.cpu_count()` at a time."""
@@ -339,7 +376,10 @@ def ocr_pages(
     pdf = pdfium.PdfDocument(str(path), password=password)
     try:
         with tempfile.TemporaryDirectory(prefix="pinggu-ocr-") as tmp:
-            for i in range(len(pdf)):
+            wanted = range(len(pdf)) if pages is None else sorted({n - 1 for n in pages})
+            for i in wanted:
+                if not 0 <= i < len(pdf):
+                    continue
                 page = pdf[i]
                 try:
                     width, height = page.get_size()
