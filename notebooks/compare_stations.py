@@ -1,0 +1,84 @@
+# %% [markdown]
+# # Comparing stations across the corpus
+#
+# What a researcher does with Pinggu's output: extract a folder of reports into SQLite
+# with `pinggu batch`, then compare stations, districts and years and see which
+# inconsistencies the checker finds most. The file is a percent-format notebook
+# (open it in Jupyter with jupytext, or run it as a script); CI runs it end to end.
+
+# %%
+import os
+import sqlite3
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from extractor.batch import run_batch
+from extractor.pipeline import PipelineOptions
+
+ROOT = Path(os.environ.get("PINGGU_ROOT", Path.cwd()))
+CORPUS = ROOT / "corpora" / "generated"
+DB = Path(tempfile.mkdtemp()) / "pinggu.sqlite"
+
+result = run_batch([CORPUS], DB, PipelineOptions(), workers=2, redact=True)
+print(f"{result.done} reports stored, {len(result.failures)} failed, in {result.elapsed_s:.1f} s")
+
+# %% [markdown]
+# ## Scores by district
+# One row per station in the `station_summary` view; average the totals per district.
+
+# %%
+con = sqlite3.connect(DB)
+rows = con.execute(
+    """
+    SELECT district, COUNT(*) AS stations, ROUND(AVG(total), 2) AS mean_total,
+           MIN(total) AS lowest, MAX(total) AS highest
+    FROM reports GROUP BY district ORDER BY mean_total DESC
+    """
+).fetchall()
+print(f"{'district':<10} {'stations':>8} {'mean':>7} {'low':>7} {'high':>7}")
+for district, n, mean, low, high in rows:
+    print(f"{district:<10} {n:>8} {mean:>7} {low:>7} {high:>7}")
+assert sum(r[1] for r in rows) == result.done
+
+# %% [markdown]
+# ## Grades by report kind (中期 / 末期)
+
+# %%
+grades = Counter(con.execute("SELECT kind, grade FROM reports").fetchall())
+for (kind, grade), n in sorted(grades.items()):
+    print(f"{kind} {grade}: {n}")
+
+# %% [markdown]
+# ## Which inconsistencies are published most?
+# Error findings per rule, and the share of reports with at least one.
+
+# %%
+per_rule = con.execute(
+    """
+    SELECT rule, COUNT(*) AS findings, COUNT(DISTINCT sha256) AS reports
+    FROM findings WHERE severity = 'error' GROUP BY rule ORDER BY findings DESC
+    """
+).fetchall()
+for rule, n, reports in per_rule:
+    print(f"{rule:<24} {n:>3} findings in {reports:>2} reports")
+flagged = con.execute(
+    "SELECT COUNT(DISTINCT sha256) FROM findings WHERE severity = 'error'"
+).fetchone()[0]
+print(f"{flagged}/{result.done} reports carry at least one arithmetic error")
+
+# %% [markdown]
+# ## Indicator completion across stations
+# Station totals (合计 rows) of 电访 completion, the indicator with the widest spread.
+
+# %%
+pct = con.execute(
+    """
+    SELECT r.station, i.pct FROM indicator_rows i JOIN reports r USING (sha256)
+    WHERE i.area = '合计' AND i.indicator = 'phone_visits' AND i.pct IS NOT NULL
+    ORDER BY i.pct DESC LIMIT 5
+    """
+).fetchall()
+for station, value in pct:
+    print(f"{station}: {value:.2f}%")
+con.close()
