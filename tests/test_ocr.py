@@ -63,10 +63,11 @@ def test_score_page_is_read_with_its_numbers_and_grade() -> None:
 
 @needs_tesseract
 def test_scan_extracts_the_seed_scores(tmp_path: Path) -> None:
-    """Pipeline end to end on a short scan: the cover, the weights and the score page."""
+    """Pipeline end to end on a short scan: cover, 基本情况, weights and bands, and the
+    score page with the page before it (its section needs the context to be found)."""
     src = pdfium.PdfDocument(SEED_SCAN)
     short = pdfium.PdfDocument.new()
-    short.import_pages(src, [0, 3, 4, SCORE_PAGE - 1])
+    short.import_pages(src, [0, 1, 3, 4, SCORE_PAGE - 2, SCORE_PAGE - 1])
     path = tmp_path / "short_scan.pdf"
     short.save(path)
     opts = pipeline.PipelineOptions(ocr=True, limits=Limits(timeout_s=300))

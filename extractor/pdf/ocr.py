@@ -246,6 +246,30 @@ def _cjk(ch: str) -> bool:
     )
 
 
+# Tesseract's chi_sim model answers ASCII for the full-width punctuation Chinese text is
+# set in; next to a Chinese character the print almost surely had the full-width form.
+_FULL_WIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
+
+
+def _joins(ch: str) -> bool:
+    """Set without a space before or after: CJK, and punctuation made full-width."""
+    return _cjk(ch) or ch in _FULL_WIDTH
+
+
+def full_width_punctuation(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs with ASCII punctuation next to a CJK character made full-width."""
+    out = list(glyphs)
+    for i, g in enumerate(glyphs):
+        wide = _FULL_WIDTH.get(g.char)
+        if wide is None:
+            continue
+        before = glyphs[i - 1].char if i > 0 else ""
+        after = glyphs[i + 1].char if i + 1 < len(glyphs) else ""
+        if (before and _cjk(before)) or (after and _cjk(after)):
+            out[i] = Glyph(wide, g.x0, g.top, g.x1, g.bottom)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Word:
     line: tuple[int, int, int]  # (block, paragraph, line) in Tesseract's reading order
@@ -283,19 +307,23 @@ def words_to_glyphs(words: list[_Word], scale: float) -> tuple[list[Glyph], list
     Each word's box is split across its characters (full-width ones count double);
     every glyph of a line gets the line's top and bottom, since a word's own box hugs
     its ink ("一" is a few pixels tall). A space glyph separates two words unless both
-    sides are CJK: Tesseract cuts Chinese into words where the print has no space."""
+    sides are CJK or punctuation: Tesseract cuts Chinese into words where the print has
+    no space.
+    ASCII punctuation beside Chinese becomes full-width, as printed."""
     glyphs: list[Glyph] = []
     sizes: list[float] = []
     lines: dict[tuple[int, int, int], list[_Word]] = {}
     for w in words:
         lines.setdefault(w.line, []).append(w)
     for line_words in lines.values():
+        start = len(glyphs)
         top = min(w.top for w in line_words) / scale
         bottom = max(w.bottom for w in line_words) / scale
         size = bottom - top
         prev: _Word | None = None
         for w in sorted(line_words, key=lambda w: w.left):
-            if prev is not None and not (_cjk(prev.text[-1]) and _cjk(w.text[0])):
+            tight = _joins(prev.text[-1]) and _joins(w.text[0]) if prev is not None else True
+            if prev is not None and not tight:
                 x0, x1 = prev.right / scale, w.left / scale
                 glyphs.append(Glyph(" ", x0, top, max(x0, x1), bottom))
                 sizes.append(size)
@@ -307,6 +335,7 @@ def words_to_glyphs(words: list[_Word], scale: float) -> tuple[list[Glyph], list
                 sizes.append(size)
                 x += u * step
             prev = w
+        glyphs[start:] = full_width_punctuation(glyphs[start:])
     return glyphs, sizes
 
 
