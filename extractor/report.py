@@ -8,6 +8,7 @@ auditor sees what is missing and why.
 from __future__ import annotations
 
 import traceback
+from functools import lru_cache
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -26,6 +27,7 @@ from extractor.records import AssessmentItem, AssessmentSection, Problem, Report
 T = TypeVar("T")
 
 
+@lru_cache(maxsize=1)
 def extractor_version() -> str:
     try:
         return version("pinggu")
