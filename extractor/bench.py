@@ -86,6 +86,11 @@ def _document() -> Runner:
     return run
 
 
+# Within the end-to-end run: seconds in the document layer and in the passes + checks,
+# so their ratio is measured in one process on the same files.
+SPLIT: dict[str, float] = {"document": 0.0, "passes": 0.0}
+
+
 def _end_to_end() -> Runner:
     """`extractor.report.extract_report(path)`, or else document + `build_report(doc)`;
     ImportError (the row is skipped) while neither exists."""
@@ -101,9 +106,13 @@ def _end_to_end() -> Runner:
         if extract is not None:
             extract(path)
             return None  # the record need not count pages; the parent's count is used
+        t0 = time.perf_counter()
         doc = build_document(path)
+        t1 = time.perf_counter()
         assert build is not None
         build(doc)
+        SPLIT["document"] += t1 - t0
+        SPLIT["passes"] += time.perf_counter() - t1
         return len(doc.pages)
 
     return run
@@ -163,12 +172,19 @@ def _child(method_name: str, spec_path: Path) -> None:
         return
     import_s = time.perf_counter() - t0
     run(Path(spec["warmup"]))
+    SPLIT.update(document=0.0, passes=0.0)
     pages: list[int | None] = []
     t0 = time.perf_counter()
     for p in spec["paths"]:
         pages.append(run(Path(p)))
     seconds = time.perf_counter() - t0
-    out = {"seconds": seconds, "import_s": import_s, "rss_mb": _peak_rss_mb(), "pages": pages}
+    out = {
+        "seconds": seconds,
+        "import_s": import_s,
+        "rss_mb": _peak_rss_mb(),
+        "pages": pages,
+        "split": dict(SPLIT),
+    }
     spec_path.write_text(json.dumps(out))
 
 
@@ -186,6 +202,7 @@ class MethodResult:
     import_s: float  # best of the runs
     runs: int
     ratio: float | None = None  # pages/s over bare pdfplumber's
+    split: dict[str, float] | None = None  # end-to-end: document vs passes seconds
 
     @property
     def pages_per_s(self) -> float:
@@ -304,6 +321,7 @@ def run_bench(
                 peak_rss_mb=max(r["rss_mb"] for r in runs),
                 import_s=min(r["import_s"] for r in runs),
                 runs=repeat,
+                split=min(runs, key=lambda r: r["seconds"]).get("split"),
             )
         )
     base = next((m for m in result.methods if m.name == BASELINE), None)
@@ -405,6 +423,14 @@ def to_markdown(result: BenchResult, command: str, today: date | None = None) ->
         "|" + "|".join("---" if i == 0 else "---:" for i in range(len(HEADERS))) + "|",
     ]
     lines += ["| " + " | ".join(r) + " |" for r in rows(result)]
+    for m in result.methods:
+        if m.split and m.split.get("document"):
+            d, p = m.split["document"], m.split["passes"]
+            lines.append(
+                f"\nInside the {m.label.lower()} run (same process, same files): document "
+                f"layer {d:.2f} s, passes + consistency checks {p:.2f} s, i.e. "
+                f"{p / d:.0%} on top of the document layer."
+            )
     for name, why in result.skipped.items():
         lines.append(f"\n_{METHODS[name].label}: skipped ({why})._")
     if result.agreement:

@@ -141,6 +141,10 @@ def bench(
         out.print(f"[dim]{b.METHODS[name].label}: skipped ({why})[/]", highlight=False)
     a = result.agreement
     out.print(f"text agreement: {a['identical']}/{a['pages']} pages identical ({a['share']:.1%})")
+    for m in result.methods:
+        if m.split and m.split.get("document"):
+            d, p = m.split["document"], m.split["passes"]
+            out.print(f"{m.label}: document {d:.2f} s + passes/checks {p:.2f} s ({p / d:.0%})")
     if output:
         command = shlex.join(["pinggu", *sys.argv[1:]])
         b.update_file(output, b.to_markdown(result, command))

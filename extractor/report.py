@@ -8,8 +8,8 @@ auditor sees what is missing and why.
 from __future__ import annotations
 
 import traceback
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
