@@ -63,9 +63,7 @@ def build_report(doc: Document, prof: Profile | None = None) -> Report:
     report.meta = _stage(problems, "meta", lambda: extract_meta(doc), report.meta)
     report.scoring = _stage(problems, "scoring", lambda: extract_scoring(doc, p), report.scoring)
     no_items: tuple[list[AssessmentSection], list[AssessmentItem]] = ([], [])
-    sections, items = _stage(
-        problems, "assessments", lambda: extract_assessments(doc, p), no_items
-    )
+    sections, items = _stage(problems, "assessments", lambda: extract_assessments(doc, p), no_items)
     report.assessment_sections, report.assessments = sections, items
     report.indicators = _stage(
         problems, "indicators", lambda: extract_indicators(doc), report.indicators
