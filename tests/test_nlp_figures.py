@@ -139,7 +139,7 @@ def test_dates_with_spaces_and_dotted_dates() -> None:
     ]
     months = figs[-1]
     assert (months.value, months.unit, months.kind) == (10, "个月", "count")
-    dotted = find_figures("李洁华 社工站副站长 社会工作师\n2024.04.09-\n2026.12.10")
+    dotted = find_figures("何静怡 社工站副站长 社会工作师\n2024.04.09-\n2026.12.10")
     assert [(f.date, f.date_precision) for f in dotted] == [
         (dt.date(2024, 4, 9), "day"),
         (dt.date(2026, 12, 10), "day"),
