@@ -17,24 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.nlp.numbers import chinese_numeral
+from extractor.areas import area_key
 from extractor.records import Cell, Meta, Number, Report
 
 Pair = tuple[str, str, Any]  # (group, key, value)
-
-_AREA = re.compile(r"^(?:片区\s*([一二三四五六七八九十\d]+)|([一二三四五六七八九十\d]+)\s*片区)$")
-
-
-def area_key(area: str | None) -> str:
-    """One spelling for a 片区 label: 一片区 / 片区一 / 片区1 → 片区1."""
-    if area is None:
-        return ""
-    a = re.sub(r"\s+", "", area)
-    m = _AREA.match(a)
-    if not m:
-        return a
-    n = m.group(1) or m.group(2)
-    return f"片区{int(n) if n.isdigit() else chinese_numeral(n)}"
 
 
 def norm_text(s: str) -> str:

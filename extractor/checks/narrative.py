@@ -17,24 +17,10 @@ Which figure "restates" a cell is a judgement, so the severity follows the evide
 
 from __future__ import annotations
 
-import re
-
+from extractor.areas import area_key
 from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc
 from extractor.checks.precision import Printed, agreement, exact, parse_printed
-from extractor.nlp.numbers import chinese_numeral
 from extractor.records import Cell, Finding, IndicatorRow, NarrativeFigure, Report, Severity
-
-_AREA = re.compile(r"^(?:片区\s*([一二三四五六七八九十\d]+)|([一二三四五六七八九十\d]+)\s*片区)$")
-
-
-def area_key(area: str) -> str:
-    """One spelling for a 片区 label: 一片区 / 片区一 / 片区1 → 片区1."""
-    a = re.sub(r"\s+", "", area)
-    m = _AREA.match(a)
-    if not m:
-        return a
-    n = m.group(1) or m.group(2)
-    return f"片区{int(n) if n.isdigit() else chinese_numeral(n)}"
 
 
 def narrative_ref(fig: NarrativeFigure) -> str:
