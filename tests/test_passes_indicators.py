@@ -88,3 +88,30 @@ def test_not_applicable_cells_keep_their_slash() -> None:
     (row,) = table_rows(t)
     assert row.not_applicable and row.target is not None
     assert (row.target.printed, row.target.value) == ("/", None)
+
+
+def test_area_labels_numbered_or_named() -> None:
+    from extractor.areas import area_key, area_label
+
+    assert area_label("1.片区一社工点服务情况") == "片区一"
+    assert area_label("（三）第二片区服务情况") == "第二片区"
+    assert area_label("2.增埗片区社工点服务情况") == "增埗片区"
+    assert area_label("（三）各片区服务开展情况") is None
+    assert area_label("划分了三个片区") is None
+    assert area_key("第二片区") == area_key("二片区") == area_key("片区2") == "片区2"
+    assert area_key("增埗片区") == "增埗片区"
+
+
+def test_named_areas_make_an_area_table() -> None:
+    t = make_table(
+        [
+            ["片区", ("入户探访", 3)],
+            ["", "协议量", "完成量", "百分比"],
+            ["增埗片区", "500", "908", "181.60%"],
+            ["西湾片区", "300", "348", "116.00%"],
+            ["合计", "800", "1256", "157.00%"],
+        ],
+        header_rows=2,
+        section="附件1-1",
+    )
+    assert [r.area for r in table_rows(t)] == ["增埗片区", "西湾片区", "合计"]

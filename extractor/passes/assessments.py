@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractor.areas import area_label
 from extractor.document.model import Block, Document, Section
 from extractor.knowledge import Profile, section_vocab
 from extractor.nlp.figures import figures_of
@@ -18,7 +19,6 @@ from extractor.nlp.numbers import chinese_numeral
 from extractor.nlp.themes import themes_of
 from extractor.records import AssessmentItem, AssessmentSection, Polarity
 
-_AREA = re.compile(r"片区\s*([一二三四五六七八九十\d]+)|([一二三四五六七八九十\d]+)\s*片区")
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
 
 
@@ -26,12 +26,6 @@ def polarity_of(sec: Section) -> Polarity | None:
     if sec.canonical in section_vocab().labels:
         return sec.canonical  # type: ignore[return-value]
     return None
-
-
-def area_label(title: str) -> str | None:
-    """The 片区 named by a heading, as printed ("片区一", "二片区"), or None."""
-    m = _AREA.search(title)
-    return re.sub(r"\s+", "", m.group(0)) if m else None
 
 
 def headline(text: str) -> str:

@@ -15,18 +15,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.areas import AREA_OR_TOTAL, area_label
 from extractor.document.model import Block, Document, Table, TableCell
 from extractor.knowledge import measure_words
 from extractor.nlp.figures import Figure, figures_of
 from extractor.nlp.indicators import IndicatorMatch, match_indicator
 from extractor.nlp.numbers import parse_number
-from extractor.passes.assessments import area_label
 from extractor.records import Cell, IndicatorRow, Indicators, NarrativeFigure
 
 _AREA_HEADER = re.compile(r"片区|服务区域|社工点|区域")
-_AREA_ROW = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+片区|片区[一二三四五六七八九十\d]+|合计|总计|小计)$"
-)
 _NA = {"/", "／", "-", "—", "——", "无", ""}
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 
@@ -241,7 +238,7 @@ def _area_column(t: Table) -> int | None:
     for c in range(min(3, t.n_cols)):
         head = t.columns[c][0] if t.columns[c] else ""
         labels = [re.sub(r"\s+", "", cell.text) for r in body if (cell := r[c]) is not None]
-        hits = sum(bool(_AREA_ROW.match(x)) for x in labels)
+        hits = sum(bool(AREA_OR_TOTAL.match(x)) for x in labels)
         if (_AREA_HEADER.search(head) and hits) or (labels and hits >= max(1, len(labels) - 1)):
             return c
     return None
