@@ -21,7 +21,7 @@ import pytest
 from _pytest.mark import ParameterSet
 
 from extractor.document.build import build_document
-from extractor.document.model import Document, Section, Table
+from extractor.document.model import Document, Section, Table, TableCell
 from extractor.records import GoldReport
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -107,8 +107,22 @@ def appendix_tables(doc: Document, label: str) -> list[Table]:
     return [t for t in doc.tables if t.section and own.match(squash(t.section[0]))]
 
 
+AREA_LABEL = re.compile(
+    r"^(?:第?[一二三四五六七八九十\d]+片区|片区[一二三四五六七八九十\d]+|\w{1,6}片区|合计|总计)$"
+)
+
+
+def area_of_row(row: list[TableCell | None]) -> str:
+    """The row's 片区 label (or 合计): the leftmost cell that reads like one; a 序号
+    column may stand before it."""
+    for c in row:
+        if c is not None and AREA_LABEL.match(squash(c.text)):
+            return squash(c.text)
+    return ""
+
+
 def first_column(table: Table) -> list[str]:
-    return [squash(row[0].text) if row[0] else "" for row in table.body()]
+    return [area_of_row(row) for row in table.body()]
 
 
 def test_corpus_is_not_empty() -> None:
@@ -206,11 +220,12 @@ def test_area_cells_in_their_row_and_column(pdf: Path) -> None:
     by_area: dict[str, set[str]] = {}
     for t in appendix_tables(doc, "附件1-1"):
         for row in t.body():
-            if not row[0]:
+            area = area_of_row(row)
+            if not area:
                 continue
             for col, c in enumerate(row):
                 if c is not None and col < len(t.columns) and t.columns[col]:
-                    key = f"{squash(row[0].text)}|{squash(t.columns[col][0])}"
+                    key = f"{area}|{squash(t.columns[col][0])}"
                     by_area.setdefault(key, set()).add(squash(c.text))
     missing = [
         f"{r.area}/{r.label}/{r.measure}/{name}={cell.printed}"

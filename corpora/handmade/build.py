@@ -72,6 +72,7 @@ def load(path: Path) -> dict[str, Any]:
 def _table(spec: dict[str, Any], rows: list[list[str | None]], caption: str | None) -> Table:
     return Table(
         rows,
+        spans=[(s[0], s[1], s[2], s[3]) for s in spec.get("spans", [])],
         header_rows=spec["header_rows"],
         ruled=spec["ruled"],
         col_widths=[float(w) for w in spec["col_widths"]],
@@ -84,8 +85,22 @@ def table_rows(data: dict[str, Any], name: str) -> list[list[str | None]]:
     spec = data["tables"][name]
     if "rows" in spec:
         return [list(r) for r in spec["rows"]]
+    if "areas" in spec:
+        return area_table_rows(spec)
     rows: list[list[str | None]] = [list(spec["header"])]
     rows += [[label, target, done, pct] for _i, _m, label, target, done, pct in spec["indicators"]]
+    return rows
+
+
+def area_table_rows(spec: dict[str, Any]) -> list[list[str | None]]:
+    """An appendix table with one row per 片区: printed header rows, then each area's cells.
+
+    `areas` rows are `[seq, area, target, done, pct, target, done, pct, ...]`, one triple
+    per entry of `columns`; a row whose seq is null spans the 序号 and 片区 columns.
+    """
+    rows: list[list[str | None]] = [list(r) for r in spec["header"]]
+    for seq, area, *cells in spec["areas"]:
+        rows.append([area, None, *cells] if seq is None else [str(seq), area, *cells])
     return rows
 
 
@@ -97,7 +112,7 @@ def blocks(data: dict[str, Any]) -> list[Block]:
             level, text = e["h"]
             out.append(Heading(text, level=level))
         elif "sub" in e:
-            out.append(Heading(e["sub"], level=2))
+            out.append(Heading(e["sub"], level=e.get("level", 2)))
         elif "p" in e:
             bold = bool(e.get("bold"))
             out.append(
@@ -110,6 +125,8 @@ def blocks(data: dict[str, Any]) -> list[Block]:
                 out.append(Para(e["label"], bold=True))
             else:
                 out.append(Para(e["label"] + (e.get("rest") or e.get("none") or "")))
+            if e["form"] != "inline" and "none" in e:
+                out.append(Para(e["none"]))
         elif "item" in e:
             out.append(Para(str(e["mark"]) + e["item"]))
         elif "table" in e:
@@ -202,6 +219,7 @@ def meta(m: dict[str, Any]) -> Meta:
             printed=m["evaluation_date"]["printed"],
         ),
         evaluator=_text(m["evaluator"]),
+        area_count=_number(m["area_count"]) if "area_count" in m else None,
     )
 
 
@@ -226,14 +244,18 @@ def assessments(body: list[dict[str, Any]]) -> tuple[list[AssessmentSection], li
     items: list[AssessmentItem] = []
     party: Party | None = None
     path: list[str] = []
+    area: str | None = None
     current: AssessmentSection | None = None
     for e in body:
         if "h" in e:
             party = e.get("party")
             path = [e["h"][1]]
+            area = None
             current = None
         elif "sub" in e and party is not None:
-            path = [*path[:1], e["sub"]]
+            level = e.get("level", 2)
+            path = [*path[: level - 1], e["sub"]]
+            area = e.get("area")
             current = None
         elif "label" in e and party is not None:
             polarity: Polarity = e["polarity"]
@@ -241,6 +263,7 @@ def assessments(body: list[dict[str, Any]]) -> tuple[list[AssessmentSection], li
             current = AssessmentSection(
                 party=party,
                 section_path=list(path),
+                area=area,
                 polarity=polarity,
                 heading=heading,
                 item_count=0,
@@ -260,6 +283,7 @@ def _item(sec: AssessmentSection, ordinal: int | None, text: str) -> AssessmentI
     return AssessmentItem(
         party=sec.party,
         section_path=list(sec.section_path),
+        area=sec.area,
         polarity=sec.polarity,
         ordinal=ordinal,
         headline=headline(text),
@@ -283,8 +307,28 @@ def indicators(data: dict[str, Any]) -> Indicators:
             done=cell(done),
             pct=cell(pct),
         )
-        for ind, measure, label, target, done, pct in data["tables"]["annex1"]["indicators"]
+        for ind, measure, label, target, done, pct in data["tables"]
+        .get("annex1", {})
+        .get("indicators", [])
     ]
+    for spec in data["tables"].values():
+        if "areas" not in spec:
+            continue
+        for _seq, area, *cells in spec["areas"]:
+            for i, (ind, measure, label) in enumerate(spec["columns"]):
+                target, done, pct = cells[3 * i : 3 * i + 3]
+                rows.append(
+                    IndicatorRow(
+                        table=spec["label"],
+                        area=area,
+                        indicator=ind,
+                        label=label,
+                        measure=measure,
+                        target=cell(target),
+                        done=cell(done),
+                        pct=cell(pct),
+                    )
+                )
     sentence = next(
         e["p"] for e in data["body"] if "p" in e and all(f[2] in e["p"] for f in data["narrative"])
     )
@@ -292,15 +336,39 @@ def indicators(data: dict[str, Any]) -> Indicators:
         NarrativeFigure(
             indicator=ind,
             measure=measure,
-            kind="done",
-            value=float(printed),
+            kind=rest[0] if rest else "done",
+            value=float(printed.rstrip("%")),
             printed=printed,
             unit=unit,
             sentence=sentence,
         )
-        for ind, measure, printed, unit in data["narrative"]
+        for ind, measure, printed, unit, *rest in data["narrative"]
+    ]
+    narrative += [
+        NarrativeFigure(
+            indicator=ind,
+            measure=measure,
+            kind=kind,
+            value=float(printed.rstrip("%")),
+            printed=printed,
+            unit=unit,
+            scope=area,
+            sentence=_area_sentence(data["body"], area, printed),
+        )
+        for ind, measure, printed, unit, kind, area in data.get("area_narrative", [])
     ]
     return Indicators(rows=rows, narrative=narrative)
+
+
+def _area_sentence(body: list[dict[str, Any]], area: str, printed: str) -> str:
+    """The first item or paragraph under `area`'s heading that prints the figure."""
+    inside = False
+    for e in body:
+        if "h" in e or "sub" in e:
+            inside = e.get("area") == area
+        elif inside and printed in (text := e.get("item") or e.get("p") or ""):
+            return str(text)
+    raise ValueError(f"{printed} not printed under {area}")
 
 
 def gold(data: dict[str, Any], pdf_name: str, pages: int) -> GoldReport:

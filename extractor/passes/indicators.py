@@ -138,11 +138,21 @@ def _pick(r: list[TableCell | None], parts: dict[str, _Column], role: str) -> Ta
     return r[p.col] if p else None
 
 
+def _covering(row: list[TableCell | None], col: int) -> TableCell | None:
+    """The cell covering a grid position: its own, or one spanning from the left
+    (a 合计 label merged across 序号 and 片区)."""
+    for k in range(col, -1, -1):
+        c = row[k]
+        if c is not None:
+            return c if c.col + c.colspan > col else None
+    return None
+
+
 def _area_table(t: Table, table: str, area_col: int = 0) -> list[IndicatorRow]:
     groups = _triples(_columns(t))
     rows: list[IndicatorRow] = []
     for r in t.body():
-        first = r[area_col]
+        first = _covering(r, area_col)
         if first is None or not first.text.strip():
             continue
         area = re.sub(r"\s+", "", first.text)
@@ -237,7 +247,9 @@ def _area_column(t: Table) -> int | None:
     body = t.body()
     for c in range(min(3, t.n_cols)):
         head = t.columns[c][0] if t.columns[c] else ""
-        labels = [re.sub(r"\s+", "", cell.text) for r in body if (cell := r[c]) is not None]
+        labels = [
+            re.sub(r"\s+", "", cell.text) for r in body if (cell := _covering(r, c)) is not None
+        ]
         hits = sum(bool(AREA_OR_TOTAL.match(x)) for x in labels)
         if (_AREA_HEADER.search(head) and hits) or (labels and hits >= max(1, len(labels) - 1)):
             return c
@@ -261,18 +273,18 @@ def _is_indicator_table(t: Table) -> bool:
     return any(r is not None and r.role in ("target", "pct") for r in roles)
 
 
-def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block], bool]]:
-    """(scope, blocks, station_section) for the third party's narrative: the indicator
-    completion paragraph (station scope) and every 片区 section (its area)."""
-    out: list[tuple[str | None, list[Block], bool]] = []
+def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block]]]:
+    """(scope, blocks) of the third party's narrative: the indicator completion paragraph
+    (station scope, None) and every 片区 section (its area)."""
+    out: list[tuple[str | None, list[Block]]] = []
     for sec in doc.sections():
         if sec.canonical == "indicator_completion":
-            out.append((None, sec.blocks, True))
+            out.append((None, sec.blocks))
         elif sec.canonical == "area" or (sec.heading is not None and area_label(sec.title)):
             if sec.canonical in ("praise", "concern"):
                 continue
             blocks = [b for s in sec.walk() for b in s.blocks]
-            out.append((area_label(sec.title), blocks, False))
+            out.append((area_label(sec.title), blocks))
     return out
 
 
@@ -280,16 +292,14 @@ def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block], bool
 _UNTABULATED = {"households"}
 
 
-def _keep(f: Figure, station: bool) -> bool:
+def _keep(f: Figure) -> bool:
     if f.kind not in ("count", "pct", "money") or f.bound is not None:
         return False
     if f.approx:
         return True
     if f.indicator is None or f.kind == "money":
         return False
-    if f.measure in _UNTABULATED:
-        return False
-    return station or f.kind == "count"
+    return f.measure not in _UNTABULATED
 
 
 def narrative_figures(doc: Document) -> list[NarrativeFigure]:
@@ -297,12 +307,12 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
     third = [s for s in doc.root.children if s.canonical == "third_party"]
     approx_only = [b for s in third for sec in s.walk() for b in sec.blocks]
     scoped = _narrative_scopes(doc)
-    covered = {id(b) for _, blocks, _ in scoped for b in blocks}
-    plan = [*scoped, (None, [b for b in approx_only if id(b) not in covered], False)]
-    for scope, blocks, station in plan:
+    covered = {id(b) for _, blocks in scoped for b in blocks}
+    plan = [*scoped, (None, [b for b in approx_only if id(b) not in covered])]
+    for scope, blocks in plan:
         for block in blocks:
             for f in figures_of(block.text):
-                if not _keep(f, station):
+                if not _keep(f):
                     continue
                 if id(block) not in covered and not f.approx:
                     continue

@@ -95,7 +95,11 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     result = [s for s in sections if s.canonical == "result"]
     text_blocks = _blocks_of(basis) or doc.blocks
     scoring = Scoring()
-    weights = _weights(text_blocks, profile) or _weights(doc.blocks, profile)
+    weights = (
+        _weights(text_blocks, profile)
+        or _weights(doc.blocks, profile)
+        or _table_weights(basis + result, profile)
+    )
     if weights:
         scoring.weights, scoring.weights_source = weights, "report"
     else:
@@ -171,6 +175,30 @@ def _table_scores(result: list[Section], profile: Profile) -> dict[Party, PartyS
                 if party and score is not None and party not in out:
                     out[party] = PartyScore(party=party, score=_cell_number(score))
     return out
+
+
+_PCT = re.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
+
+
+def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeight]:
+    """Weights printed as a table: a row per party with its share in percent."""
+    found: dict[Party, PartyWeight] = {}
+    for sec in sections:
+        for t in [t for s in sec.walk() for t in s.tables]:
+            for row in t.body():
+                cells = _row_texts(row)
+                party = profile.party_of(cells[0].text) if cells else None
+                pct = next((c for c in cells[1:] if _PCT.match(c.text.strip())), None)
+                if party and pct is not None and party not in found:
+                    m = _PCT.match(pct.text.strip())
+                    assert m is not None
+                    found[party] = PartyWeight(
+                        party=party, weight=float(m.group(1)), prov=pct.provenance()
+                    )
+    complete = len(found) == len(profile.parties)
+    if complete and abs(sum(w.weight for w in found.values()) - 100) < 0.01:
+        return [found[p] for p, _ in profile.party_items()]
+    return []
 
 
 def _table_total(result: list[Section], profile: Profile) -> tuple[Number | None, Text | None]:
