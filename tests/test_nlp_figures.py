@@ -287,3 +287,12 @@ def test_bad_pattern_file_reports_every_bad_line(tmp_path: Path) -> None:
 
 def test_shipped_pattern_files_are_valid() -> None:
     assert len(find_figures("超 4400 人次参与")) == 1
+
+
+def test_completion_rate_after_a_figureless_clause_part_takes_its_indicator() -> None:
+    """ "入户探访未完成协议指标，完成率为 94.40%": the rate is the visits' rate, although a
+    segment without figures stands between; a bare pct in a list still does not inherit."""
+    (rate,) = find_figures("片区入户探访未完成协议指标，完成率为 94.40%，建议合理安排探访计划。")
+    assert (rate.value, rate.indicator) == (94.4, "home_visits")
+    (bare,) = find_figures("入户探访工作有待加强，另有 94.40% 的居民表示满意。")
+    assert bare.indicator is None

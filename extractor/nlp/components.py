@@ -37,6 +37,7 @@ Kind = Literal["count", "pct", "money", "date", "ordinal", "number"]
 DatePrecision = Literal["day", "month", "year"]
 Bound = Literal["min", "max"]
 
+_RATE_CUE = re.compile(r"完成率\s*(?:为|达|达到|是)?\s*$")
 _PARENS = re.compile(r"（[^（）]{0,80}）|\([^()]{0,80}\)")
 # What may stand between two items of a printed list ("100.00%，223.60%、144.18%")
 _LIST_GAP = re.compile(r"[\s，,、和及与]*")
@@ -284,10 +285,15 @@ class FigureContext:
         # (indicator, measure) pairs a mention already gave a count to: a second count
         # of the same measure does not inherit it ("建档 291 份，…实际人数 278人").
         used: set[tuple[str, str]] = set()
+        # The indicator last named in the clause, kept across figure-less segments: a
+        # completion rate may follow it there ("入户探访未完成协议指标，完成率为 94.40%").
+        in_clause: tuple[str | None, str | None] = (None, None)
         for pos, is_fig, obj in events:
             c = bisect.bisect_right(clauses, pos) - 1
             sg = bisect.bisect_right(segments, pos) - 1
             # a segment skipped over had no events, hence no figure
+            if c != clause:
+                in_clause = (None, None)
             if c != clause or sg > segment + 1 or (sg != segment and not fig_in_segment):
                 ind, meas = None, None
             if sg != segment:
@@ -300,6 +306,7 @@ class FigureContext:
                     ind, meas = None, None
                 elif obj.indicator is not None:
                     ind, meas, ind_segment = obj.indicator, obj.measure, segment
+                    in_clause = (obj.indicator, obj.measure)
                     used = set()
                 else:
                     meas = obj.measure
@@ -311,6 +318,8 @@ class FigureContext:
             f_ind, f_meas = ind, meas
             if info.kind == "pct" and ind_segment != segment:
                 f_ind = None  # table cells and long lists: a pct does not inherit
+                if _RATE_CUE.search(text[max(0, pos - 8) : pos]):
+                    f_ind, f_meas = in_clause  # ... unless introduced as a completion rate
             follow = by_start.get(obj.end_char)
             carried = not (follow is not None and not follow.reset and follow.indicator)
             if follow is not None and not follow.reset and info.kind == "count":

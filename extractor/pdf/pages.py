@@ -1,9 +1,10 @@
 """Glyphs, lines, vector-rule counts and comments of every page, read once with pypdfium2.
 
 pypdfium2 reads a CJK page's characters with their boxes in about a millisecond, where
-pdfplumber's full layout pass takes tens; so text always comes from here and only pages
-that carry tables go through pdfplumber (see `tables.py`). Coordinates are converted to
-pdfplumber's convention (origin top-left, y grows downwards) so both sources agree.
+pdfplumber's full layout pass takes tens; so text and table rules always come from here,
+and pdfplumber contributes only its table algorithm, run on these rules (see
+`tables.py`). Coordinates follow pdfplumber's convention (origin top-left, y grows
+downwards) so its functions apply unchanged.
 """
 
 from __future__ import annotations
