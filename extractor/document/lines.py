@@ -7,7 +7,10 @@ from collections import Counter
 
 from extractor.pdf.pages import BBox, Glyph, Line, RawPage
 
-_PAGE_NUMBER = re.compile(r"^[\s\-–—第]*(\d{1,3}|[ivxlc]+)[\s\-–—页]*(/\s*\d+\s*页?)?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—第]*(\d{1,3}|[ivxlc]+)\s*页?\s*(?:[/／]\s*\d+\s*页?|[，,]?\s*共\s*\d+\s*页)?[\s\-–—]*$",
+    re.I,
+)
 
 
 def _inside(g: Glyph, boxes: list[BBox]) -> bool:
