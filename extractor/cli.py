@@ -71,12 +71,16 @@ def guarded(fn: Callable[[], T]) -> T:
     try:
         return fn()
     except PingguError as exc:
-        # escape: messages and hints hold file names and `pinggu[extra]`, not markup
-        message, hint = escape(str(exc)), escape(exc.hint)
-        err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-        if exc.hint:
-            err.print(f"[dim]hint:[/] {hint}", highlight=False, soft_wrap=True)
+        report_error(exc)
         raise typer.Exit(exc.exit_code) from None
+
+
+def report_error(exc: PingguError) -> None:
+    """`error: message` and `hint: …` on stderr; the batch or file loop goes on."""
+    # escape: messages and hints hold file names and `pinggu[extra]`, not markup
+    err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    if exc.hint:
+        err.print(f"[dim]hint:[/] {escape(exc.hint)}", highlight=False, soft_wrap=True)
 
 
 @app.callback()
@@ -195,9 +199,7 @@ def extract(
         except PingguError as exc:
             failed += 1
             last_code = exc.exit_code
-            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
-            if exc.hint:
-                err.print(f"[dim]hint:[/] {exc.hint}", highlight=False, soft_wrap=True)
+            report_error(exc)
     write_reports(reports, fmt, output, redact=redact_names)
     if failed:
         raise typer.Exit(last_code if failed == len(pdfs) else 2)
@@ -303,9 +305,7 @@ def check(
             done.append((pdf, pipeline.extract(pdf, opts)))
         except PingguError as exc:
             unreadable = True
-            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
-            if exc.hint:
-                err.print(f"[dim]hint:[/] {exc.hint}", highlight=False, soft_wrap=True)
+            report_error(exc)
     reports = [r for _, r in done]
     if fmt == "json":
         sys.stdout.write(findings_json(reports))

@@ -18,6 +18,7 @@ import pdfplumber
 import yaml
 from reportlab.lib.pagesizes import A4
 
+from corpora.conventions import headline
 from corpora.generator import render as rl
 from corpora.generator.blocks import (
     Block,
@@ -179,14 +180,6 @@ def render_with_header(doc_spec: DocSpec, path: Path, header: str) -> None:
 
 
 # ---------------------------------------------------------------- gold
-
-
-def headline(text: str) -> str:
-    """First sentence if shorter than 60 characters, else its first clause."""
-    sentence = text.split("。", 1)[0]
-    if len(sentence) < 60:
-        return sentence
-    return re.split(r"[，；]", sentence, maxsplit=1)[0]
 
 
 def _number(spec: dict[str, Any]) -> Number:

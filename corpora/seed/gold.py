@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from corpora.conventions import headline
 from corpora.generator.blocks import Heading, Para
 from corpora.seed.source import PDF_NAME, body_blocks, load_yaml
 from extractor.records import (
@@ -47,14 +48,6 @@ ORDINAL = re.compile(r"^(?:(\d+)\.|（(\d+)）)")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 AREA = re.compile(r"片区[一二三四五六七八九十]+")
 NONE_STATED = "没有提出"
-
-
-def headline(text: str) -> str:
-    """First sentence if short, else the first clause."""
-    sentence = text.split("。", 1)[0]
-    if len(sentence) < 60:
-        return sentence
-    return re.split(r"[，；]", sentence, maxsplit=1)[0]
 
 
 def _polarity(text: str) -> str | None:
@@ -120,6 +113,23 @@ def cell(printed: str) -> Cell:
     return Cell(printed=printed, value=float(printed.rstrip("%")))
 
 
+def triple_row(
+    table: str, area: str | None, indicator: str, label: str, measure: str, t: str, d: str, pc: str
+) -> IndicatorRow:
+    """One indicator row from its printed target, done and percentage cells."""
+    return IndicatorRow(
+        table=table,
+        area=area,
+        indicator=indicator,
+        label=label,
+        measure=measure,
+        target=cell(t),
+        done=cell(d),
+        pct=cell(pc),
+        not_applicable="/" in (t, d, pc),
+    )
+
+
 def indicator_rows() -> list[IndicatorRow]:
     data = load_yaml("annex1.yaml")
     a11, a12 = data["annex_1_1"], data["annex_1_2"]
@@ -143,48 +153,25 @@ def indicator_rows() -> list[IndicatorRow]:
                 for measure, *_ in group["measures"]:
                     t, d, pc = row[col : col + 3]
                     out.append(
-                        IndicatorRow(
-                            table=a11["label"],
-                            area=area,
-                            indicator=group["indicator"],
-                            label=group["label"],
-                            measure=measure,
-                            target=cell(t),
-                            done=cell(d),
-                            pct=cell(pc),
-                            not_applicable="/" in (t, d, pc),
+                        triple_row(
+                            a11["label"],
+                            area,
+                            group["indicator"],
+                            group["label"],
+                            measure,
+                            t,
+                            d,
+                            pc,
                         )
                     )
                     col += 3
     ov = a11["overall"]
     for ind, measure, label, t, d, pc in ov["left"] + ov["right"]:
-        out.append(
-            IndicatorRow(
-                table=a11["label"],
-                indicator=ind,
-                label=label,
-                measure=measure,
-                target=cell(t),
-                done=cell(d),
-                pct=cell(pc),
-                not_applicable="/" in (t, d, pc),
-            )
-        )
+        out.append(triple_row(a11["label"], None, ind, label, measure, t, d, pc))
     for entry in a12["tables"]:
-        if entry == "%pagebreak":
-            continue
-        ind, measure, label, t, d, pc = entry
-        out.append(
-            IndicatorRow(
-                table=a12["label"],
-                indicator=ind,
-                label=label,
-                measure=measure,
-                target=cell(t),
-                done=cell(d),
-                pct=cell(pc),
-            )
-        )
+        if entry != "%pagebreak":
+            ind, measure, label, t, d, pc = entry
+            out.append(triple_row(a12["label"], None, ind, label, measure, t, d, pc))
     return out
 
 

@@ -16,6 +16,8 @@ from typing import Any, Literal, cast
 
 import yaml
 
+# one models/ location for all data (honours $PINGGU_MODELS); re-exported for nlp modules
+from extractor.knowledge import models_dir as models_dir
 from extractor.nlp.errors import DataFileError, PatternFileError
 
 Role = Literal["target", "done", "pct"]
@@ -23,11 +25,6 @@ Role = Literal["target", "done", "pct"]
 MARKER_LABELS = frozenset({"APPROX", "BOUND_MIN", "BOUND_MAX"})
 MENTION_LABELS = frozenset({"INDICATOR", "MEASURE", "RESET"})
 _PATTERN_KEYS = frozenset({"label", "pattern", "id"})
-
-
-def models_dir() -> Path:
-    """The repository's `models/` folder (declarative data shipped with the code)."""
-    return Path(__file__).resolve().parents[2] / "models"
 
 
 @dataclass(frozen=True)
