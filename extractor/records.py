@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -168,11 +168,26 @@ class Cell(Record):
     prov: Provenance | None = None
 
 
+Scope = Literal["post", "area", "total", "station"]
+
+
 class IndicatorRow(Record):
-    """One 片区 (or 合计, or station-level) × indicator × measure of an appendix table."""
+    """One row scope × indicator × measure of an indicator table.
+
+    Scopes nest: `post` rows (a 社工点 / community) belong to an `area` (片区; a printed
+    小计 is its area's row), areas add up to the `total` (合计 / 总计); `station` rows
+    come from tables that print one figure for the whole station (附件1-2)."""
 
     table: str = Field(description="Appendix label, e.g. 附件1-1")
-    area: str | None = Field(None, description="片区 label as printed, 合计, or None")
+    area: str | None = Field(
+        None,
+        description="片区 label as printed (also on its posts' rows); 合计 for the total "
+        "row whatever its printed label (合计, 总计, …); None for station rows",
+    )
+    post: str | None = Field(None, description="社工点 / community name of a post row")
+    scope: Scope | None = Field(
+        None, description="post, area, total or station; derived from area/post if absent"
+    )
     indicator: str = Field(description="Canonical indicator id from models/indicators")
     label: str = Field(description="Raw header label as printed")
     measure: str = Field(description="Canonical measure: count, sessions, attendances, ...")
@@ -180,6 +195,19 @@ class IndicatorRow(Record):
     done: Cell | None = None
     pct: Cell | None = None
     not_applicable: bool = False
+
+    @model_validator(mode="after")
+    def _derive_scope(self) -> IndicatorRow:
+        if self.scope is None:
+            if self.post is not None:
+                self.scope = "post"
+            elif self.area is None:
+                self.scope = "station"
+            elif self.area == "合计":  # every total row (合计, 总计 …) is written 合计
+                self.scope = "total"
+            else:
+                self.scope = "area"
+        return self
 
 
 class NarrativeFigure(Record):
