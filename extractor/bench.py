@@ -92,15 +92,15 @@ SPLIT: dict[str, float] = {"document": 0.0, "passes": 0.0}
 
 
 def _end_to_end() -> Runner:
-    """`extractor.report.extract_report(path)`, or else document + `build_report(doc)`;
+    """`extractor.passes.run.extract_report(path)`, or else document + `build_report(doc)`;
     ImportError (the row is skipped) while neither exists."""
     from extractor.document.build import build_document
 
-    report = importlib.import_module("extractor.report")
+    report = importlib.import_module("extractor.passes.run")
     extract: Callable[[Path], object] | None = getattr(report, "extract_report", None)
     build: Callable[[object], object] | None = getattr(report, "build_report", None)
     if extract is None and build is None:
-        raise ImportError("extractor.report has neither extract_report nor build_report")
+        raise ImportError("extractor.passes.run has neither extract_report nor build_report")
 
     def run(path: Path) -> int | None:
         if extract is not None:

@@ -70,7 +70,7 @@ def warm(profile_name: str = DEFAULT_PROFILE) -> None:
 
 def _extract(path: Path, opts: PipelineOptions, profile_name: str) -> Report:
     from extractor.knowledge import profile
-    from extractor.report import build_report
+    from extractor.passes.run import build_report
 
     doc = load_document(path, opts)
     return build_report(doc, profile(profile_name))
