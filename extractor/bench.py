@@ -12,7 +12,6 @@ pdfplumber?": per page, the multiset of non-space characters from both.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import platform
@@ -92,25 +91,15 @@ SPLIT: dict[str, float] = {"document": 0.0, "passes": 0.0}
 
 
 def _end_to_end() -> Runner:
-    """`extractor.passes.run.extract_report(path)`, or else document + `build_report(doc)`;
-    ImportError (the row is skipped) while neither exists."""
+    """Document layer, then passes and checks (`pipeline.build_report`), timed apart."""
     from extractor.document.build import build_document
+    from extractor.pipeline import build_report
 
-    report = importlib.import_module("extractor.passes.run")
-    extract: Callable[[Path], object] | None = getattr(report, "extract_report", None)
-    build: Callable[[object], object] | None = getattr(report, "build_report", None)
-    if extract is None and build is None:
-        raise ImportError("extractor.passes.run has neither extract_report nor build_report")
-
-    def run(path: Path) -> int | None:
-        if extract is not None:
-            extract(path)
-            return None  # the record need not count pages; the parent's count is used
+    def run(path: Path) -> int:
         t0 = time.perf_counter()
         doc = build_document(path)
         t1 = time.perf_counter()
-        assert build is not None
-        build(doc)
+        build_report(doc)
         SPLIT["document"] += t1 - t0
         SPLIT["passes"] += time.perf_counter() - t1
         return len(doc.pages)

@@ -17,7 +17,7 @@ from extractor.document.model import Document
 from extractor.document.views import to_json, to_markdown
 from extractor.errors import PingguError
 from extractor.evaluate import ReportScore, score_report, summarise
-from extractor.knowledge import DEFAULT_PROFILE
+from extractor.knowledge import DEFAULT_PROFILE, Profile
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.probe import probe
 from extractor.records import GoldReport, Problem, Report
@@ -68,9 +68,19 @@ def warm(profile_name: str = DEFAULT_PROFILE) -> None:
     profile(profile_name)
 
 
+def build_report(doc: Document, prof: Profile | None = None) -> Report:
+    """The passes, then the checker over their record: the whole `Report` of a document."""
+    from extractor.checks import CheckResult, check_report
+    from extractor.passes.run import run_passes, run_stage, settle_status
+
+    report = run_passes(doc, prof)
+    checked = run_stage(report.problems, "checks", lambda: check_report(report), CheckResult())
+    report.findings, report.coverage = checked.findings, checked.coverage
+    return settle_status(report)
+
+
 def _extract(path: Path, opts: PipelineOptions, profile_name: str) -> Report:
     from extractor.knowledge import profile
-    from extractor.passes.run import build_report
 
     doc = load_document(path, opts)
     return build_report(doc, profile(profile_name))

@@ -18,8 +18,7 @@ import pytest
 from extractor.checks import check_report
 from extractor.checks.evaluate import match_findings
 from extractor.document.build import DocumentOptions, build_document
-from extractor.passes.run import build_report
-from extractor.pipeline import gold_pairs
+from extractor.pipeline import build_report, gold_pairs
 from extractor.records import GoldReport
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,8 @@
 
 A pass that fails leaves its part of the record empty and adds a `Problem`; the report's
 status is then "partial" (never "success" with problems), so a batch keeps going and an
-auditor sees what is missing and why.
+auditor sees what is missing and why. The checker runs after the passes, one layer up
+(`extractor.pipeline.build_report`), with the same `run_stage` guard.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
 
-from extractor.checks import CheckResult, check_report
 from extractor.document.model import Document
 from extractor.knowledge import DEFAULT_PROFILE, Profile, profile
 from extractor.passes.assessments import extract_assessments
@@ -35,7 +35,8 @@ def extractor_version() -> str:
         return "0+unknown"
 
 
-def _stage(problems: list[Problem], stage: str, fn: Callable[[], T], fallback: T) -> T:
+def run_stage(problems: list[Problem], stage: str, fn: Callable[[], T], fallback: T) -> T:
+    """`fn()`, or `fallback` with a `Problem` naming the exception and where it rose."""
     try:
         return fn()
     except Exception as exc:  # a pass bug must not lose the rest of the record
@@ -48,7 +49,14 @@ def _stage(problems: list[Problem], stage: str, fn: Callable[[], T], fallback: T
         return fallback
 
 
-def build_report(doc: Document, prof: Profile | None = None) -> Report:
+def settle_status(report: Report) -> Report:
+    """ "partial" as soon as any problem is recorded, else "success"."""
+    report.status = "partial" if report.problems else "success"
+    return report
+
+
+def run_passes(doc: Document, prof: Profile | None = None) -> Report:
+    """Every pass over `doc`, in order; no findings yet (the checker is a later stage)."""
     p = prof or profile(DEFAULT_PROFILE)
     problems: list[Problem] = []
     report = Report(
@@ -60,21 +68,20 @@ def build_report(doc: Document, prof: Profile | None = None) -> Report:
             profile=p.id,
         )
     )
-    report.meta = _stage(problems, "meta", lambda: extract_meta(doc), report.meta)
-    report.scoring = _stage(problems, "scoring", lambda: extract_scoring(doc, p), report.scoring)
+    report.meta = run_stage(problems, "meta", lambda: extract_meta(doc), report.meta)
+    report.scoring = run_stage(problems, "scoring", lambda: extract_scoring(doc, p), report.scoring)
     no_items: tuple[list[AssessmentSection], list[AssessmentItem]] = ([], [])
-    sections, items = _stage(problems, "assessments", lambda: extract_assessments(doc, p), no_items)
+    sections, items = run_stage(
+        problems, "assessments", lambda: extract_assessments(doc, p), no_items
+    )
     report.assessment_sections, report.assessments = sections, items
-    report.indicators = _stage(
+    report.indicators = run_stage(
         problems, "indicators", lambda: extract_indicators(doc), report.indicators
     )
-    report.staffing = _stage(
+    report.staffing = run_stage(
         problems, "staffing", lambda: extract_staffing(doc, p), report.staffing
     )
-    checked = _stage(problems, "checks", lambda: check_report(report), CheckResult())
-    report.findings, report.coverage = checked.findings, checked.coverage
     if not doc.blocks:
         problems.append(Problem(stage="document", message="no text blocks found"))
     report.problems = problems
-    report.status = "partial" if problems else "success"
-    return report
+    return settle_status(report)
