@@ -16,7 +16,7 @@ from extractor.document.build import DocumentOptions, build_document
 from extractor.document.model import Document
 from extractor.document.views import to_json, to_markdown
 from extractor.errors import PingguError
-from extractor.evaluate import ReportScore, score_report, summarise
+from extractor.evaluation.fields import ReportScore, score_report, summarise
 from extractor.knowledge import DEFAULT_PROFILE, Profile
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.probe import probe
@@ -115,7 +115,7 @@ def evaluate_corpus(
 ) -> tuple[list[ReportScore], dict[str, Any]]:
     """Extract every gold-annotated PDF under `corpus` and score it against its gold;
     scans (`corpora/scanned`) only with `include_scans`, which needs `options.ocr`."""
-    from extractor.checks.evaluate import match_findings, score_findings
+    from extractor.evaluation.findings import match_findings, score_findings
 
     scores: list[ReportScore] = []
     matches = []

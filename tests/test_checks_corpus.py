@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from extractor.checks import check_report
-from extractor.checks.evaluate import match_findings
 from extractor.document.build import DocumentOptions, build_document
+from extractor.evaluation.findings import match_findings
 from extractor.pipeline import build_report, gold_pairs
 from extractor.records import GoldReport
 

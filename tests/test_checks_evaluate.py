@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.checks.evaluate import match_findings, rule_fits, same_value, score_findings
+from extractor.evaluation.findings import match_findings, rule_fits, same_value, score_findings
 from extractor.records import ExpectedFinding, Finding, Location
 
 TOTAL_PCT = "indicators/附件1-1/合计/casework/sessions/pct"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from extractor.areas import area_key
-from extractor.evaluate import Counts, compare, flatten, norm_text, score_report
+from extractor.evaluation.fields import Counts, compare, flatten, norm_text, score_report
 from extractor.pdf.guard import Limits
 from extractor.pipeline import PipelineOptions, evaluate_corpus
 from extractor.records import GoldReport, Number, Report, Scoring, Source, Text

@@ -1,0 +1,1 @@
+"""Extraction and checker output measured against gold: the one home of evaluation."""
