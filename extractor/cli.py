@@ -230,6 +230,15 @@ def evaluate(
     details: Annotated[
         bool, typer.Option("--details", help="List every mismatching field.")
     ] = False,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Break the figures down by 'folder' or by a variant key of the gold "
+            "files (e.g. family, ruled, font).",
+        ),
+    ] = "folder",
+    per_file: Annotated[bool, typer.Option("--per-file", help="One line per file.")] = False,
     include_scans: Annotated[
         bool,
         typer.Option(
@@ -237,41 +246,62 @@ def evaluate(
             help="Also score the image-only scans (corpora/scanned) through --ocr: minutes.",
         ),
     ] = False,
+    include_validation: Annotated[
+        bool,
+        typer.Option(
+            "--include-validation",
+            help="Also score the held-out split (validation/ folders): look at it last.",
+        ),
+    ] = False,
     timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
     """Compare extraction with gold: per field group and overall precision / recall / F1
-    (strict and normalised), whole-record accuracy, table cell accuracy and praise/concern
-    count accuracy per section.
+    (strict and normalised), whole-record accuracy, table cell accuracy, indicator rows
+    found, praise/concern count accuracy per section, and the checker's findings (false
+    alarms on clean reports counted apart), overall and per folder or variant.
 
-    Example: pinggu evaluate corpora --json
+    Example: pinggu evaluate corpora --by family --per-file
     """
     from rich.progress import Progress
 
-    from extractor.exports import evaluation_table
+    from extractor.evaluation.corpus import evaluate_corpus, gold_pairs
+    from extractor.evaluation.render import files_table, groups_table, summary_table
+    from extractor.evaluation.summary import file_figures
 
     opts = options(None, timeout, max_memory, ocr=include_scans)
-    pairs = pipeline.gold_pairs(corpus, include_scans)
+    pairs = gold_pairs(corpus, include_scans, include_validation)
     if not pairs:
         err.print(f"[bold red]error:[/] no *.gold.json with a PDF beside it under {corpus}")
         raise typer.Exit(2)
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("evaluating", total=len(pairs))
-        scores, summary = pipeline.evaluate_corpus(
-            corpus, opts, on_file=lambda _: progress.advance(task), include_scans=include_scans
+        run = evaluate_corpus(
+            corpus,
+            opts,
+            on_file=lambda _: progress.advance(task),
+            include_scans=include_scans,
+            include_validation=include_validation,
+            by=by,
         )
+    summary = run.summary
+    if per_file:
+        summary.per_file = [file_figures(r) for r in run.results]
     if as_json:
-        import json
-
         if details:
-            summary["mismatches"] = {s.file: s.mismatches for s in scores if s.mismatches}
-        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+            summary.mismatches = {r.file: m for r in run.results if (m := r.mismatches())}
+        typer.echo(summary.model_dump_json(indent=2, exclude_none=True))
         return
-    Console().print(evaluation_table(summary))
+    out = Console()
+    out.print(summary_table(summary))
+    if (groups := groups_table(summary)) is not None:
+        out.print(groups)
+    if summary.per_file is not None:
+        out.print(files_table(summary.per_file))
     if details:
-        for s in scores:
-            for m in s.mismatches:
-                typer.echo(f"{s.file}: {m}")
+        for r in run.results:
+            for line in r.mismatches():
+                typer.echo(f"{r.file}: {line}")
 
 
 @app.command()

@@ -1,5 +1,5 @@
 """Reports written out: JSON, JSON Lines and a readable Markdown summary; names redacted
-on request; the evaluation summary as a rich table."""
+on request; findings as JSON, CSV or a rich table."""
 
 from __future__ import annotations
 
@@ -160,51 +160,6 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-
-
-def evaluation_table(summary: dict[str, Any]) -> RichTable:
-    t = RichTable(title=f"Pinggu evaluation over {summary['reports']} reports")
-    for col in (
-        "group",
-        "P strict",
-        "R strict",
-        "F1 strict",
-        "P norm",
-        "R norm",
-        "F1 norm",
-        "gold",
-    ):
-        t.add_column(col, justify="right" if col != "group" else "left")
-    strict, norm = summary["strict"]["groups"], summary["normalised"]["groups"]
-    for g in sorted(set(strict) | set(norm)):
-        a, b = strict.get(g, {}), norm.get(g, {})
-        t.add_row(
-            g,
-            *(f"{a.get(k, 0):.3f}" for k in ("precision", "recall", "f1")),
-            *(f"{b.get(k, 0):.3f}" for k in ("precision", "recall", "f1")),
-            str(b.get("tp", 0) + b.get("fn", 0)),
-        )
-    a, b = summary["strict"]["overall"], summary["normalised"]["overall"]
-    t.add_row(
-        "[bold]overall (micro)[/]",
-        *(f"{a[k]:.3f}" for k in ("precision", "recall", "f1")),
-        *(f"{b[k]:.3f}" for k in ("precision", "recall", "f1")),
-        str(b["tp"] + b["fn"]),
-    )
-    t.caption = (
-        f"whole records right: {summary['whole_record_right']} · table cells: "
-        f"{summary['table_cell_accuracy']} · praise/concern counts per section: "
-        f"{summary['section_count_accuracy']} · scores/total/grade exact: "
-        f"{summary['scoring_exact']}"
-        + (
-            f" · findings: precision {summary['findings']['precision']}, recall "
-            f"{summary['findings']['recall']} ({summary['findings']['tp']} found, "
-            f"{summary['findings']['fn']} missed, {summary['findings']['fp']} false alarms)"
-            if "findings" in summary
-            else ""
-        )
-    )
-    return t
 
 
 def findings_json(reports: list[Report]) -> str:

@@ -7,20 +7,17 @@ file costs its time and memory bound and nothing more, single-file commands incl
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from extractor.document.build import DocumentOptions, build_document
 from extractor.document.model import Document
 from extractor.document.views import to_json, to_markdown
-from extractor.errors import PingguError
-from extractor.evaluation.fields import ReportScore, score_report, summarise
 from extractor.knowledge import DEFAULT_PROFILE, Profile
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.probe import probe
-from extractor.records import GoldReport, Problem, Report
+from extractor.records import Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,53 +89,3 @@ def extract(
     """The `Report` record of one PDF, parsed within the time and memory bounds."""
     opts = options or PipelineOptions()
     return run_bounded(_extract, path, opts, profile_name, limits=opts.limits, source=path)
-
-
-def gold_pairs(corpus: Path, include_scans: bool = False) -> list[tuple[Path, Path]]:
-    """(pdf, gold json) pairs under a corpus folder, sorted; scans only when asked."""
-    pairs: list[tuple[Path, Path]] = []
-    for gold in sorted(corpus.rglob("*.gold.json")):
-        pdf = gold.with_name(gold.name.removesuffix(".gold.json") + ".pdf")
-        if not pdf.exists():
-            continue
-        if not include_scans and "scanned" in gold.parts:
-            continue
-        pairs.append((pdf, gold))
-    return pairs
-
-
-def evaluate_corpus(
-    corpus: Path,
-    options: PipelineOptions | None = None,
-    on_file: Callable[[Path], None] | None = None,
-    include_scans: bool = False,
-) -> tuple[list[ReportScore], dict[str, Any]]:
-    """Extract every gold-annotated PDF under `corpus` and score it against its gold;
-    scans (`corpora/scanned`) only with `include_scans`, which needs `options.ocr`."""
-    from extractor.evaluation.findings import match_findings, score_findings
-
-    scores: list[ReportScore] = []
-    matches = []
-    warm()
-    for pdf, gold_path in gold_pairs(corpus, include_scans):
-        gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
-        try:
-            pred = extract(pdf, options)
-        except PingguError as exc:
-            pred = Report(source=gold.source, status="failure")
-            pred.problems.append(Problem(stage="input", message=str(exc)))
-        scores.append(score_report(gold, pred))
-        match = match_findings(pred.findings, gold.expected_findings)
-        matches.append(match)
-        scores[-1].mismatches += [
-            f"findings: missed {e.kind} at {e.ref} (printed {e.printed}, expected {e.expected})"
-            for e in match.missed
-        ] + [
-            f"findings: false alarm {f.rule} at {f.locations[0].ref if f.locations else '?'}"
-            for f in match.false_alarms
-        ]
-        if on_file:
-            on_file(pdf)
-    summary = summarise(scores)
-    summary["findings"] = score_findings(matches).as_dict()
-    return scores, summary

@@ -17,8 +17,9 @@ import pytest
 
 from extractor.checks import check_report
 from extractor.document.build import DocumentOptions, build_document
+from extractor.evaluation.corpus import gold_pairs
 from extractor.evaluation.findings import match_findings
-from extractor.pipeline import build_report, gold_pairs
+from extractor.pipeline import build_report
 from extractor.records import GoldReport
 
 ROOT = Path(__file__).resolve().parents[1]

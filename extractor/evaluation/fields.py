@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.areas import area_key
+from extractor.evaluation.metrics import Counts
 from extractor.records import Cell, Meta, Number, Report
 
 Pair = tuple[str, str, Any]  # (group, key, value)
@@ -31,7 +32,8 @@ def _num(n: Number | None) -> float | None:
     return None if n is None else round(n.value, 6)
 
 
-def _cell(c: Cell | None) -> str | None:
+def cell_value(c: Cell | None) -> str | None:
+    """A table cell as compared: its value to 6 significant digits, else its text."""
     if c is None:
         return None
     return c.printed.strip() if c.value is None else f"{c.value:.6g}"
@@ -100,7 +102,7 @@ def flatten(r: Report) -> list[Pair]:
     for row in r.indicators.rows:
         key = f"{row.table}/{area_key(row.area)}/{row.indicator}/{row.measure}"
         for col in ("target", "done", "pct"):
-            v = _cell(getattr(row, col))
+            v = cell_value(getattr(row, col))
             if v is not None:
                 out.append(("indicator_cells", f"{key}/{col}", v))
     nseen: Counter[str] = Counter()
@@ -138,41 +140,6 @@ def _normalise_value(v: Any) -> Any:
     if isinstance(v, tuple):
         return tuple(_normalise_value(x) for x in v)
     return v
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
 
 
 def compare(gold: Iterable[Pair], pred: Iterable[Pair], normalised: bool) -> dict[str, Counts]:
@@ -229,7 +196,7 @@ def score_report(gold: Report, pred: Report) -> ReportScore:
         f"{k[0]}:{k[1]}: gold={gd[k]!r} got={pd.get(k, '∅')!r}"
         for k in gd
         if not (k in pd and _equal(pd[k], gd[k]))
-    ] + [f"{k[0]}:{k[1]}: unexpected {pd[k]!r}" for k in pd.keys() - gd.keys()]
+    ] + [f"{k[0]}:{k[1]}: unexpected {pd[k]!r}" for k in sorted(pd.keys() - gd.keys())]
     return ReportScore(
         file=gold.source.file,
         strict=strict,
@@ -241,34 +208,3 @@ def score_report(gold: Report, pred: Report) -> ReportScore:
         scoring_exact=all(k in pd and _equal(pd[k], gd[k]) for k in scoring) and bool(scoring),
         mismatches=mismatches,
     )
-
-
-def summarise(scores: list[ReportScore]) -> dict[str, Any]:
-    """Corpus-level figures: per group and overall micro P/R/F1 under both matchings."""
-    result: dict[str, Any] = {"reports": len(scores)}
-    for mode in ("strict", "normalised"):
-        groups: dict[str, Counts] = defaultdict(Counts)
-        overall = Counts()
-        for s in scores:
-            for grp, c in getattr(s, mode).items():
-                groups[grp].add(c)
-                overall.add(c)
-        result[mode] = {
-            "overall": overall.as_dict(),
-            "groups": {k: v.as_dict() for k, v in sorted(groups.items())},
-        }
-    cells_total = sum(s.cells_total for s in scores)
-    sections_total = sum(s.sections_total for s in scores)
-    result["table_cell_accuracy"] = (
-        round(sum(s.cells_right for s in scores) / cells_total, 4) if cells_total else None
-    )
-    result["section_count_accuracy"] = (
-        round(sum(s.sections_right for s in scores) / sections_total, 4) if sections_total else None
-    )
-    result["whole_record_right"] = (
-        round(sum(s.whole_record_right for s in scores) / len(scores), 4) if scores else None
-    )
-    result["scoring_exact"] = (
-        round(sum(s.scoring_exact for s in scores) / len(scores), 4) if scores else None
-    )
-    return result

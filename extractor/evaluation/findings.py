@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from extractor.checks.printed import parse_printed
+from extractor.evaluation.metrics import Counts
 from extractor.records import ErrorKind, ExpectedFinding, Finding, Severity
 
 KIND_RULES: dict[ErrorKind, tuple[str, ...]] = {
@@ -106,43 +107,31 @@ def match_findings(
 
 @dataclass(slots=True)
 class FindingScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+    """Finding P/R over many reports (`counts`), plus what P/R alone does not show:
+    echoes, values that agree, and false alarms on clean reports (gold expects none)
+    apart from false alarms elsewhere, since a clean report must stay silent."""
+
+    counts: Counts = field(default_factory=Counts)
     echoes: int = 0
     values_agree: int = 0
+    false_alarms_clean: int = 0
+    clean_reports: int = 0
+    clean_reports_flagged: int = 0
 
-    def add(self, m: FindingMatch) -> None:
-        self.tp += len(m.matched)
-        self.fp += len(m.false_alarms)
-        self.fn += len(m.missed)
+    def add(self, m: FindingMatch, clean: bool = False) -> None:
+        self.counts.add(Counts(len(m.matched), len(m.false_alarms), len(m.missed)))
         self.echoes += len(m.echoes)
         self.values_agree += m.values_agree
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        if clean:
+            self.clean_reports += 1
+            self.false_alarms_clean += len(m.false_alarms)
+            self.clean_reports_flagged += bool(m.false_alarms)
 
     @property
     def strict_precision(self) -> float:
-        n = self.tp + self.fp + self.echoes
-        return self.tp / n if n else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "echoes": self.echoes,
-            "values_agree": self.values_agree,
-            "precision": round(self.precision, 4),
-            "strict_precision": round(self.strict_precision, 4),
-            "recall": round(self.recall, 4),
-        }
+        """Precision with echoes counted as false positives."""
+        n = self.counts.tp + self.counts.fp + self.echoes
+        return self.counts.tp / n if n else 1.0
 
 
 def score_findings(matches: Iterable[FindingMatch]) -> FindingScore:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from extractor.evaluation.findings import match_findings, rule_fits, same_value, score_findings
+from extractor.evaluation.findings import (
+    FindingScore,
+    match_findings,
+    rule_fits,
+    same_value,
+    score_findings,
+)
 from extractor.records import ExpectedFinding, Finding, Location
 
 TOTAL_PCT = "indicators/附件1-1/合计/casework/sessions/pct"
@@ -39,13 +45,24 @@ def test_echoes_and_info_are_not_false_alarms() -> None:
     m = match_findings([finding("pct.total", TOTAL_PCT), echo, info, stray], [EXPECTED])
     assert m.echoes == [echo] and m.ignored == [info] and m.false_alarms == [stray]
     s = score_findings([m])
-    assert (s.tp, s.fp, s.fn, s.echoes) == (1, 1, 0, 1)
-    assert s.precision == 0.5 and s.strict_precision == 1 / 3 and s.recall == 1.0
+    assert (s.counts.tp, s.counts.fp, s.counts.fn, s.echoes) == (1, 1, 0, 1)
+    assert s.counts.precision == 0.5 and s.strict_precision == 1 / 3 and s.counts.recall == 1.0
 
 
 def test_missed_and_empty() -> None:
     s = score_findings([match_findings([], [EXPECTED]), match_findings([], [])])
-    assert (s.tp, s.fn, s.recall, s.precision) == (0, 1, 0.0, 1.0)
+    c = s.counts
+    assert (c.tp, c.fn, c.recall, c.precision) == (0, 1, 0.0, 1.0)
+
+
+def test_false_alarms_on_clean_reports_are_counted_apart() -> None:
+    stray = finding("score.sum", "scoring/total")
+    s = FindingScore()
+    s.add(match_findings([stray], []), clean=True)
+    s.add(match_findings([finding("pct.total", TOTAL_PCT), stray], [EXPECTED]))
+    s.add(match_findings([], []), clean=True)
+    assert (s.counts.fp, s.false_alarms_clean) == (2, 1)
+    assert (s.clean_reports, s.clean_reports_flagged) == (2, 1)
 
 
 def test_same_value() -> None:
