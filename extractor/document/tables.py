@@ -197,7 +197,12 @@ def column_paths(table: Table) -> list[tuple[str, ...]]:
 
 
 def _header_texts(table: Table) -> list[str]:
-    return [re.sub(r"\s+", "", c.text) for c in table.cells if c.row < table.header_rows]
+    head = sorted((c for c in table.cells if c.row < table.header_rows), key=_grid_order)
+    return [re.sub(r"\s+", "", c.text) for c in head]
+
+
+def _grid_order(c: TableCell) -> tuple[int, int]:
+    return (c.row, c.col)
 
 
 def join_continued(

@@ -10,6 +10,7 @@ downwards) so its functions apply unchanged.
 from __future__ import annotations
 
 import ctypes
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -18,7 +19,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractor.pdf.fonts import metric_fonts
 from extractor.pdf.rules import Edge, read_rules
+from extractor.pdf.view import View
 
 BBox = tuple[float, float, float, float]
 
@@ -98,6 +101,8 @@ class RawPage:
     image_objects: int
     comments: list[Comment] = field(default_factory=list)
     rules: list[Edge] = field(default_factory=list)
+    # Characters PDFium found no Unicode for (no ToUnicode entry, unknown encoding).
+    unmapped: int = 0
 
     @property
     def landscape(self) -> bool:
@@ -124,7 +129,7 @@ _SUBTYPES = {
 }
 
 
-def _comments(page: pdfium.PdfPage, number: int, height: float) -> list[Comment]:
+def _comments(page: pdfium.PdfPage, number: int, view: View) -> list[Comment]:
     out: list[Comment] = []
     raw_page = page.raw
     for i in range(pdfium_c.FPDFPage_GetAnnotCount(raw_page)):
@@ -144,7 +149,7 @@ def _comments(page: pdfium.PdfPage, number: int, height: float) -> list[Comment]
                     subtype=_SUBTYPES.get(sub, str(sub)),
                     author=_annot_string(annot, "T"),
                     contents=contents,
-                    rect=(rect.left, height - rect.top, rect.right, height - rect.bottom),
+                    rect=view.rect([(rect.left, rect.top), (rect.right, rect.bottom)]),
                 )
             )
         finally:
@@ -165,10 +170,31 @@ def _page_objects(page: pdfium.PdfPage) -> tuple[int, int]:
 
 
 # FPDFText_GetTextObject returning the object's address (an int) rather than a ctypes
-# pointer object, so that it can key the per-object font cache in `read_page`.
+# pointer object, so that it can key the per-object style cache in `read_page`.
 _text_object = ctypes.cast(
     pdfium_c.FPDFText_GetTextObject,
     ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes),
+)
+
+# FPDFTextObj_GetFont taking and returning plain addresses, for the same reason.
+_text_font = ctypes.cast(
+    pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)
+)
+
+# Font metrics by font address (the fonts are cached by address per page).
+_font_descent = ctypes.cast(
+    pdfium_c.FPDFFont_GetDescent,
+    ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_float, ctypes.POINTER(ctypes.c_float)),
+)
+_glyph_width = ctypes.cast(
+    pdfium_c.FPDFFont_GetGlyphWidth,
+    ctypes.CFUNCTYPE(
+        ctypes.c_int,
+        ctypes.c_void_p,
+        ctypes.c_uint32,
+        ctypes.c_float,
+        ctypes.POINTER(ctypes.c_float),
+    ),
 )
 
 # Glyph's dataclass __init__ sets each frozen slot through object.__setattr__; filling
@@ -189,63 +215,190 @@ def _glyph(char: str, x0: float, top: float, x1: float, bottom: float) -> Glyph:
     return g
 
 
+@dataclass(frozen=True, slots=True)
+class _Style:
+    """What every glyph of one text object shares: the font, the em size, the displayed
+    direction of the text's x axis (du) and the glyph box's vertical extent turned into
+    displayed offsets (descent to one em above it), its displayed size and weight."""
+
+    font: int
+    em: float  # Tf size, text space
+    dux: float
+    duy: float
+    vx_lo: float
+    vx_hi: float
+    vy_lo: float
+    vy_hi: float
+    size: float  # displayed size in points: Tf × the matrix's vertical scale
+    weight: int
+
+
+class _Styles:
+    """`_Style`s of one page, built once per distinct font, size and matrix (a page has
+    thousands of small text objects but a handful of styles)."""
+
+    def __init__(self, raw_tp: object, view: View) -> None:
+        self._raw_tp = raw_tp
+        self._view = view
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._by_object: dict[int, _Style] = {}
+        self._by_key: dict[tuple[int, float, float, float, float, float], _Style] = {}
+        self._fonts: dict[tuple[int, float], tuple[float, int]] = {}
+
+    def __call__(self, index: int, obj: int) -> _Style:
+        st = self._by_object.get(obj) if obj else None
+        if st is not None:
+            return st
+        raw_tp, m = self._raw_tp, self._matrix
+        em = pdfium_c.FPDFText_GetFontSize(raw_tp, index) or 1.0
+        if not pdfium_c.FPDFText_GetMatrix(raw_tp, index, m):
+            m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
+        font = (_text_font(obj) or 0) if obj else 0
+        key = (font, em, m.a, m.b, m.c, m.d)
+        st = self._by_key.get(key)
+        if st is None:
+            st = self._build(index, font, em, m.a, m.b, m.c, m.d)
+            self._by_key[key] = st
+        if obj:
+            self._by_object[obj] = st
+        return st
+
+    def _build(
+        self, index: int, font: int, em: float, a: float, b: float, c: float, d: float
+    ) -> _Style:
+        metrics = self._fonts.get((font, em))
+        if metrics is None:
+            descent = ctypes.c_float(0.0)
+            if font and _font_descent(font, em, ctypes.byref(descent)):
+                below = min(descent.value, 0.0)
+            else:
+                below = -0.2 * em
+            metrics = (below, pdfium_c.FPDFText_GetFontWeight(self._raw_tp, index))
+            self._fonts[(font, em)] = metrics
+        below, weight = metrics
+        v = self._view
+        # text axes → user space (the text matrix) → displayed (the view)
+        dvx, dvy = v.a * c + v.c * d, v.b * c + v.d * d
+        lo, hi = below, below + em
+        return _Style(
+            font=font,
+            em=em,
+            dux=v.a * a + v.c * b,
+            duy=v.b * a + v.d * b,
+            vx_lo=min(lo * dvx, hi * dvx),
+            vx_hi=max(lo * dvx, hi * dvx),
+            vy_lo=min(lo * dvy, hi * dvy),
+            vy_hi=max(lo * dvy, hi * dvy),
+            size=round(em * (math.hypot(c, d) or 1.0), 2),
+            weight=weight,
+        )
+
+
+class _Widths:
+    """Advance widths from the PDF's own font metrics (/W, /Widths, DW), per font and
+    character, in thousandths of the em: the face PDFium substituted never enters."""
+
+    def __init__(self) -> None:
+        self.cached: dict[tuple[int, str], float] = {}
+        self._out = ctypes.c_float()
+
+    def __call__(self, font: int, char: str) -> float:
+        key = (font, char)
+        width = self.cached.get(key)
+        if width is None:
+            width = 0.0
+            if font and _glyph_width(font, ord(char), 1000.0, ctypes.byref(self._out)):
+                width = max(self._out.value, 0.0)
+            if width <= 0.0:
+                # No metric for it (an unmapped code): half an em for Latin, a full
+                # em otherwise, the widths CJK fonts give those classes.
+                width = 500.0 if char.isascii() else 1000.0
+            self.cached[key] = width
+        return width
+
+
 def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
     """One page's glyphs (generated spaces and line breaks left out) with each glyph's
-    font size and weight.
+    font size and weight, in displayed coordinates (`view.View`).
 
-    pdfium takes size and weight from the glyph's text object alone, so they are read
-    once per text object (a run of glyphs) instead of twice per glyph."""
-    width, height = page.get_size()
+    A glyph's box is computed, as pdfminer does, from the PDF alone: it starts at the
+    glyph's origin, is as wide as the font's advance width for it and one em high from
+    the font's descent, turned by the text matrix; the substituted face never counts."""
+    view = View.of(page)
     textpage = page.get_textpage()
     try:
         raw_tp = textpage.raw
         n = pdfium_c.FPDFText_CountChars(raw_tp)
         text = textpage.get_text_range(0, n) if n else ""
-        rect = pdfium_c.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
         glyphs: list[Glyph] = []
         sizes: list[float] = []
         weights: list[int] = []
         is_generated = pdfium_c.FPDFText_IsGenerated
-        char_box = pdfium_c.FPDFText_GetLooseCharBox
-        font_size = pdfium_c.FPDFText_GetFontSize
-        font_weight = pdfium_c.FPDFText_GetFontWeight
+        origin = pdfium_c.FPDFText_GetCharOrigin
         text_object = _text_object
-        styles: dict[int, tuple[float, int]] = {}
+        widths = _Widths()
+        advance = widths.cached
+        style = _Styles(raw_tp, view)
+        va, vb, vc, vd, ve, vf = view.a, view.b, view.c, view.d, view.e, view.f
+        unmapped = 0
         for i in range(min(n, len(text))):
             ch = text[i]
-            if ch in "\r\n\x02\ufffe" or is_generated(raw_tp, i) == 1:
+            if ch in "\r\n\x02" or is_generated(raw_tp, i) == 1:
                 continue
-            char_box(raw_tp, i, rect)
+            if ch == "\ufffe":
+                unmapped += 1
+                continue
+            st = style(i, text_object(raw_tp, i) or 0)
+            origin(raw_tp, i, ox, oy)
+            x = va * ox.value + vc * oy.value + ve
+            y = vb * ox.value + vd * oy.value + vf
+            # The box is origin + u·du + v·dv (u in [0, advance], v from the descent up
+            # one em), du and dv the text axes as displayed: its extremes per axis.
+            w = advance.get((st.font, ch))
+            if w is None:
+                w = widths(st.font, ch)
+            w *= st.em / 1000.0
+            ux, uy = w * st.dux, w * st.duy
             glyphs.append(
-                _glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom)
+                _glyph(
+                    ch,
+                    x + (ux if ux < 0.0 else 0.0) + st.vx_lo,
+                    y + (uy if uy < 0.0 else 0.0) + st.vy_lo,
+                    x + (ux if ux > 0.0 else 0.0) + st.vx_hi,
+                    y + (uy if uy > 0.0 else 0.0) + st.vy_hi,
+                )
             )
-            obj = text_object(raw_tp, i)
-            style = styles.get(obj) if obj else None
-            if style is None:
-                style = (font_size(raw_tp, i), font_weight(raw_tp, i))
-                if obj:
-                    styles[obj] = style
-            sizes.append(style[0])
-            weights.append(style[1])
+            sizes.append(st.size)
+            weights.append(st.weight)
     finally:
         textpage.close()
     paths, images = _page_objects(page)
     return RawPage(
         number=number,
-        width=width,
-        height=height,
+        width=view.width,
+        height=view.height,
         glyphs=glyphs,
         sizes=sizes,
         weights=weights,
         path_objects=paths,
         image_objects=images,
-        comments=_comments(page, number, height),
-        rules=read_rules(page, height) if paths else [],
+        comments=_comments(page, number, view),
+        rules=read_rules(page, view) if paths else [],
+        unmapped=unmapped,
     )
 
 
 def read_pages(path: Path, password: str | None = None) -> list[RawPage]:
-    """Every page's glyphs and comments; the PDF is opened once and closed on return."""
+    """Every page's glyphs and comments; the PDF is opened once and closed on return.
+
+    Fonts the PDF does not embed get the bundled fallback face while it is open
+    (`fonts.metric_fonts`), so what is read does not depend on the machine's fonts."""
+    with metric_fonts():
+        return _read_all(path, password)
+
+
+def _read_all(path: Path, password: str | None) -> list[RawPage]:
     pdf = pdfium.PdfDocument(str(path), password=password)
     try:
         pages: list[RawPage] = []

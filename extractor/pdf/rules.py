@@ -13,6 +13,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractor.pdf.view import View
+
 Edge = dict[str, Any]
 
 # A filled rectangle thinner than this is a rule (Word draws borders that way).
@@ -61,8 +63,9 @@ def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
     return [e for e in sides if e is not None]
 
 
-def read_rules(page: pdfium.PdfPage, height: float) -> list[Edge]:
-    """Horizontal and vertical segments of every path object, in top-left coordinates."""
+def read_rules(page: pdfium.PdfPage, view: View) -> list[Edge]:
+    """Horizontal and vertical segments of every path object, in displayed coordinates
+    (`view.View`: top-left origin, /Rotate applied)."""
     edges: list[Edge] = []
     raw_page = page.raw
     matrix = pdfium_c.FS_MATRIX()
@@ -73,17 +76,20 @@ def read_rules(page: pdfium.PdfPage, height: float) -> list[Edge]:
             continue
         pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        # path space → user space (the object's matrix) → displayed, in one affine map
+        pa = view.a * a + view.c * b
+        pb = view.b * a + view.d * b
+        pc = view.a * c + view.c * d
+        pd = view.b * c + view.d * d
+        pe = view.a * e + view.c * f + view.e
+        pf = view.b * e + view.d * f + view.f
         points: list[tuple[float, float, int]] = []
         for s in range(pdfium_c.FPDFPath_CountSegments(obj)):
             seg = pdfium_c.FPDFPath_GetPathSegment(obj, s)
             pdfium_c.FPDFPathSegment_GetPoint(seg, fx, fy)
             x, y = fx.value, fy.value
             points.append(
-                (
-                    a * x + c * y + e,
-                    height - (b * x + d * y + f),
-                    pdfium_c.FPDFPathSegment_GetType(seg),
-                )
+                (pa * x + pc * y + pe, pb * x + pd * y + pf, pdfium_c.FPDFPathSegment_GetType(seg))
             )
         if not points:
             continue
