@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from extractor.document.model import Document
+from extractor.filenames import shown
 from extractor.knowledge import DEFAULT_PROFILE, Profile, profile
 from extractor.passes.assessments import extract_assessments
 from extractor.passes.indicators import extract_indicators
@@ -61,7 +62,7 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     problems: list[Problem] = []
     report = Report(
         source=Source(
-            file=Path(doc.path).name,
+            file=shown(Path(doc.path).name),  # a GBK name must still serialise
             sha256=doc.sha256,
             pages=len(doc.pages),
             extractor_version=extractor_version(),
