@@ -16,6 +16,8 @@ import os
 from pathlib import Path
 from typing import Any, ClassVar
 
+from extractor.filenames import shown
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # reserved for `pinggu check`: the report has error-level findings
 EXIT_INTERNAL = 70  # a bug (sysexits EX_SOFTWARE): not a PingguError
@@ -58,7 +60,7 @@ class InputError(PingguError):
         return self.default_hint
 
     def _message(self) -> str:
-        message = f"{self.path}: {self._summary()}"
+        message = f"{shown(self.path)}: {self._summary()}"
         return f"{message} ({self.detail})" if self.detail else message
 
 
@@ -141,6 +143,31 @@ class ParseMemoryError(InputError):
             "raise the bound with --max-memory MB if the file is merely large; "
             "a small file that needs this much is likely a decompression bomb"
         )
+
+
+class WorkerCrashError(InputError):
+    """The process parsing the file died without an answer, twice (the second time
+    alone): a crash in a native library on this file, or the system killing it."""
+
+    exit_code = 71  # sysexits EX_OSERR: the operating system ended the process
+    summary = "the parser process died without an answer, twice"
+    default_hint = (
+        "if it was SIGKILL the system may have run out of memory (see `dmesg`): lower "
+        "--max-memory below the free memory or use fewer --workers; otherwise report it "
+        "with the file"
+    )
+
+
+class StoreError(PingguError):
+    """The SQLite store cannot be used: not a Pinggu store, a newer version, locked."""
+
+    exit_code = 2
+
+    def __init__(self, path: str | os.PathLike[str], detail: str, hint: str) -> None:
+        self.path = Path(path)
+        self.detail = " ".join(detail.split())
+        self.hint = hint
+        super().__init__(f"{shown(self.path)}: {self.detail}")
 
 
 class OcrUnavailableError(PingguError):

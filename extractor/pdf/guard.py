@@ -72,6 +72,29 @@ def run_bounded(
     if not limits.enabled:
         return fn(*args)
     label = _label(fn, args, source)
+    pid, read_fd = fork_child(fn, args, limits)
+    reaped = False
+    try:
+        payload, timed_out = _read_until(read_fd, time.monotonic() + limits.timeout_s)
+        if timed_out:
+            kill_group(pid)
+        _, status = os.waitpid(pid, 0)
+        reaped = True
+    finally:
+        os.close(read_fd)
+        if not reaped:  # interrupted (e.g. Ctrl-C): never leave the child running
+            kill_group(pid)
+            os.waitpid(pid, 0)
+    result: T = child_result(payload, timed_out, os.waitstatus_to_exitcode(status), limits, label)
+    return result
+
+
+def fork_child(fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> tuple[int, int]:
+    """Fork a child that computes `fn(*args)` under `limits` in its own process group and
+    writes its pickled answer to a pipe; (pid, the pipe's read end). The caller reads
+    to EOF, kills the group at its deadline (`kill_group`), reaps the child and turns
+    what it got into a value or an error with `child_result`. `extractor.pool` runs
+    several at once this way."""
     sys.stdout.flush()  # else the child would flush a copy of the parent's buffers
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
@@ -84,20 +107,7 @@ def run_bounded(
         os.setpgid(pid, pid)  # also done by the child; whichever runs first wins the race
     except OSError:
         pass
-    reaped = False
-    try:
-        payload, timed_out = _read_until(read_fd, time.monotonic() + limits.timeout_s)
-        if timed_out:
-            _kill_group(pid)
-        _, status = os.waitpid(pid, 0)
-        reaped = True
-    finally:
-        os.close(read_fd)
-        if not reaped:  # interrupted (e.g. Ctrl-C): never leave the child running
-            _kill_group(pid)
-            os.waitpid(pid, 0)
-    result: T = _outcome(payload, timed_out, os.waitstatus_to_exitcode(status), limits, label)
-    return result
+    return pid, read_fd
 
 
 def _label(fn: Callable[..., Any], args: tuple[Any, ...], source: object) -> Path:
@@ -198,7 +208,8 @@ def _read_until(fd: int, deadline: float) -> tuple[bytes, bool]:
         chunks.append(chunk)
 
 
-def _kill_group(pid: int) -> None:
+def kill_group(pid: int) -> None:
+    """SIGKILL the child's process group (its own children too), or the child alone."""
     for kill in (os.killpg, os.kill):
         try:
             kill(pid, signal.SIGKILL)
@@ -207,7 +218,8 @@ def _kill_group(pid: int) -> None:
             continue
 
 
-def _outcome(payload: bytes, timed_out: bool, code: int, limits: Limits, label: Path) -> Any:
+def child_result(payload: bytes, timed_out: bool, code: int, limits: Limits, label: Path) -> Any:
+    """The child's value, or the error its answer, its exit code or the clock says."""
     if timed_out or code == -signal.SIGXCPU:
         raise ParseTimeoutError(label, limits.timeout_s)
     if payload:
