@@ -1,5 +1,6 @@
 """Where batch results live: a SQLite file researchers open in a notebook or Datasette."""
 
-from extractor.store.sqlite import STORE_VERSION, FailureRow, Store, open_store
+from extractor.store.schema import STORE_VERSION
+from extractor.store.sqlite import FailureRow, FileSeen, Store, failure_row, open_store
 
-__all__ = ["STORE_VERSION", "FailureRow", "Store", "open_store"]
+__all__ = ["STORE_VERSION", "FailureRow", "FileSeen", "Store", "failure_row", "open_store"]

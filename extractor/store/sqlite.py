@@ -3,129 +3,41 @@
 The full `Report` stays in `reports.record` (JSON) so nothing is lost; the flat tables
 (findings, indicator rows, assessments, party scores) exist so a researcher can compare
 stations, districts, operators and years with plain SQL, in a notebook or Datasette.
-Only one process writes (the batch parent); WAL mode lets readers look in meanwhile.
-A report is saved in one transaction that first deletes whatever that sha256 had, so a
-rerun or `--force` never duplicates rows and a crash never leaves half a report.
+`files` says which path holds which content (so copies under other names and replaced
+files show), `failures` why a path did not make it. Reports are keyed by content
+(sha256), files and failures by the path's exact bytes.
+
+Every write is one `BEGIN IMMEDIATE` transaction that leaves the store consistent: a
+report with its child rows, its file's row and the end of the file's failure, or a
+failure with its file's row. A crash never leaves half a report, and a rerun or
+`--force` never duplicates rows. Several processes may write one store; SQLite's lock
+serialises them (the busy timeout waits it out). Tables and versions: `schema.py`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from extractor.errors import EXIT_INTERNAL, InputError, PingguError
+from extractor.errors import EXIT_INTERNAL, PingguError
+from extractor.filenames import raw, safe_text, shown
 from extractor.records import Cell, IndicatorRow, Report, Text
+from extractor.store.schema import BUSY_TIMEOUT_S, REPORT_TABLES, connect, iso_mtime, now
 
-STORE_VERSION = 1
-
-_CHILD_TABLES = ("findings", "indicator_rows", "assessments", "party_scores")
-
-_SCHEMA = """
-CREATE TABLE schema_version (version INTEGER NOT NULL);
-CREATE TABLE reports (
-    sha256 TEXT PRIMARY KEY,
-    file TEXT NOT NULL,
-    path TEXT NOT NULL,
-    status TEXT NOT NULL,
-    pages INTEGER,
-    station TEXT,
-    street TEXT,
-    district TEXT,
-    city TEXT,
-    kind TEXT,
-    year INTEGER,
-    operator TEXT,
-    evaluator TEXT,
-    total REAL,
-    grade TEXT,
-    extractor_version TEXT,
-    extracted_at TEXT NOT NULL,
-    record TEXT NOT NULL
-);
-CREATE INDEX reports_district ON reports (district);
-CREATE INDEX reports_year ON reports (year);
-CREATE INDEX reports_operator ON reports (operator);
-CREATE TABLE findings (
-    sha256 TEXT NOT NULL REFERENCES reports (sha256),
-    rule TEXT NOT NULL,
-    severity TEXT NOT NULL,
-    ref TEXT,
-    page INTEGER,
-    printed TEXT,
-    expected TEXT,
-    explanation_zh TEXT,
-    explanation_en TEXT
-);
-CREATE INDEX findings_sha256 ON findings (sha256);
-CREATE TABLE indicator_rows (
-    sha256 TEXT NOT NULL REFERENCES reports (sha256),
-    table_label TEXT NOT NULL,
-    area TEXT,
-    indicator TEXT NOT NULL,
-    measure TEXT NOT NULL,
-    target REAL,
-    done REAL,
-    pct REAL,
-    target_printed TEXT,
-    done_printed TEXT,
-    pct_printed TEXT,
-    page INTEGER
-);
-CREATE INDEX indicator_rows_sha256 ON indicator_rows (sha256);
-CREATE INDEX indicator_rows_indicator ON indicator_rows (indicator, measure);
-CREATE TABLE assessments (
-    sha256 TEXT NOT NULL REFERENCES reports (sha256),
-    party TEXT NOT NULL,
-    polarity TEXT NOT NULL,
-    area TEXT,
-    ordinal INTEGER,
-    headline TEXT NOT NULL,
-    text TEXT NOT NULL,
-    themes TEXT NOT NULL
-);
-CREATE INDEX assessments_sha256 ON assessments (sha256);
-CREATE TABLE party_scores (
-    sha256 TEXT NOT NULL REFERENCES reports (sha256),
-    party TEXT NOT NULL,
-    weight REAL,
-    score REAL
-);
-CREATE INDEX party_scores_sha256 ON party_scores (sha256);
-CREATE TABLE failures (
-    path TEXT PRIMARY KEY,
-    sha256 TEXT,
-    error_type TEXT NOT NULL,
-    message TEXT NOT NULL,
-    hint TEXT NOT NULL,
-    exit_code INTEGER NOT NULL,
-    failed_at TEXT NOT NULL
-);
-CREATE VIEW station_summary AS
-SELECT
-    r.station, r.street, r.district, r.city, r.year, r.kind, r.operator, r.evaluator,
-    r.total, r.grade, r.status,
-    (SELECT count(*) FROM findings f
-      WHERE f.sha256 = r.sha256 AND f.severity = 'error') AS error_findings,
-    (SELECT count(*) FROM findings f
-      WHERE f.sha256 = r.sha256 AND f.severity = 'warning') AS warning_findings,
-    (SELECT count(*) FROM assessments a
-      WHERE a.sha256 = r.sha256 AND a.polarity = 'praise') AS praise_items,
-    (SELECT count(*) FROM assessments a
-      WHERE a.sha256 = r.sha256 AND a.polarity = 'concern') AS concern_items,
-    r.file, r.sha256
-FROM reports r;
-"""
+_CHILD_TABLES = REPORT_TABLES[:-1]
+_TABLES = ("reports", "files", "failures", *_CHILD_TABLES)
 
 
 @dataclass(frozen=True, slots=True)
 class FailureRow:
-    """Why one file did not make it into the store."""
+    """Why one file did not make it into the store (text fields always valid UTF-8)."""
 
     path: str
     sha256: str | None
@@ -138,15 +50,37 @@ class FailureRow:
 def failure_row(path: Path, exc: BaseException, sha256: str | None = None) -> FailureRow:
     """A PingguError keeps its class, message and hint; anything else is a bug."""
     if isinstance(exc, PingguError):
-        return FailureRow(str(path), sha256, type(exc).__name__, str(exc), exc.hint, exc.exit_code)
-    message = f"{type(exc).__name__}: {exc}"
-    return FailureRow(
-        str(path), sha256, "InternalError", " ".join(message.split()), "", EXIT_INTERNAL
-    )
+        return FailureRow(
+            shown(path),
+            sha256,
+            type(exc).__name__,
+            safe_text(str(exc)),
+            safe_text(exc.hint),
+            exc.exit_code,
+        )
+    message = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return FailureRow(shown(path), sha256, "InternalError", safe_text(message), "", EXIT_INTERNAL)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+@dataclass(frozen=True, slots=True)
+class FileSeen:
+    """A path as the batch found it: absolute, with its content hash, size and mtime
+    (`sha256` None when it could not be read)."""
+
+    path: Path
+    sha256: str | None
+    size: int | None = None
+    mtime: float | None = None
+
+    @classmethod
+    def of(cls, path: Path, sha256: str | None) -> FileSeen:
+        """`path` made absolute (not resolved: the name the user sees), stat'ed if it can be."""
+        full = Path(os.path.abspath(path))
+        try:
+            st = os.stat(full)
+        except OSError:
+            return cls(full, sha256)
+        return cls(full, sha256, st.st_size, st.st_mtime)
 
 
 def _text(t: Text | None) -> str | None:
@@ -185,49 +119,83 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taking the write lock up front (`IMMEDIATE`): a reader
+        turned writer could otherwise fail on a snapshot another process made stale."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
     def has(self, sha256: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
         return row is not None
 
     def hashes(self) -> set[str]:
-        """Every stored sha256: one query instead of one per file for a large batch."""
+        """Every stored sha256."""
         return {r[0] for r in self.conn.execute("SELECT sha256 FROM reports")}
 
-    def save(self, report: Report, path: Path) -> None:
-        """Store one report (replacing any earlier one with that sha256) and clear the
-        file's failure, all in one transaction."""
+    def save(self, report: Report, path: Path, seen: FileSeen | None = None) -> None:
+        """Store one report (replacing any earlier one with that sha256), its file's row
+        and the end of the file's failure, in one transaction."""
         sha = report.source.sha256
         if not sha:
-            raise ValueError(f"{path}: report has no source.sha256 to key it by")
-        with self.conn:
+            raise ValueError(f"{shown(path)}: report has no source.sha256 to key it by")
+        seen = seen or FileSeen.of(path, sha)
+        row = self._report_row(report, seen.path, sha)
+        children = (
+            list(_findings(report, sha)),
+            list(_indicators(report, sha)),
+            _assessments(report, sha),
+            _scores(report, sha),
+        )
+        with self.transaction() as conn:
             self._delete(sha)
-            self.conn.execute(
-                "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                self._report_row(report, path, sha),
-            )
-            self._insert_children(report, sha)
-            self.conn.execute("DELETE FROM failures WHERE path = ?", (str(path),))
+            conn.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+            self._insert_children(*children)
+            self._file(seen)
+            conn.execute("DELETE FROM failures WHERE raw_path = ?", (raw(seen.path),))
 
-    def fail(self, path: Path, exc: BaseException | FailureRow, sha256: str | None = None) -> None:
-        """Record why `path` failed; a later failure of the same path replaces it."""
+    def saw(self, seen: FileSeen) -> None:
+        """A path whose content is already stored (a copy, or a file seen before): its
+        file row, and the end of any failure it had."""
+        with self.transaction() as conn:
+            self._file(seen)
+            conn.execute("DELETE FROM failures WHERE raw_path = ?", (raw(seen.path),))
+
+    def fail(
+        self,
+        path: Path,
+        exc: BaseException | FailureRow,
+        sha256: str | None = None,
+        seen: FileSeen | None = None,
+    ) -> None:
+        """Record why `path` failed, with its file row; a later failure replaces it."""
         row = exc if isinstance(exc, FailureRow) else failure_row(path, exc, sha256)
-        with self.conn:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?,?,?)",
+        seen = seen or FileSeen.of(path, row.sha256)
+        with self.transaction() as conn:
+            self._file(seen)
+            conn.execute(
+                "INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?,?,?,?)",
                 (
-                    str(path),
+                    shown(seen.path),
                     row.sha256,
                     row.error_type,
-                    row.message,
-                    row.hint,
+                    safe_text(row.message),
+                    safe_text(row.hint),
                     row.exit_code,
-                    _now(),
+                    now(),
+                    raw(seen.path),
                 ),
             )
 
     def clear_failure(self, path: Path) -> None:
-        with self.conn:
-            self.conn.execute("DELETE FROM failures WHERE path = ?", (str(path),))
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM failures WHERE raw_path = ?", (raw(os.path.abspath(path)),))
 
     def failures(self) -> list[FailureRow]:
         rows = self.conn.execute(
@@ -236,12 +204,30 @@ class Store:
         return [FailureRow(*r) for r in rows]
 
     def count(self, table: str) -> int:
-        if table not in ("reports", "failures", *_CHILD_TABLES):
+        if table not in _TABLES:
             raise ValueError(f"no table {table!r} in the store")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
+    def _file(self, seen: FileSeen) -> None:
+        """Upsert the path's row; a new content keeps the old one as `previous_sha256`."""
+        at = now()
+        mtime = iso_mtime(seen.mtime) if seen.mtime is not None else None
+        self.conn.execute(
+            """
+            INSERT INTO files VALUES (?,?,?,?,?,?,NULL,NULL,?)
+            ON CONFLICT (raw_path) DO UPDATE SET
+                previous_sha256 = CASE WHEN sha256 IS NOT excluded.sha256
+                                       THEN sha256 ELSE previous_sha256 END,
+                changed_at = CASE WHEN sha256 IS NOT excluded.sha256
+                                  THEN excluded.last_seen ELSE changed_at END,
+                sha256 = excluded.sha256, size = excluded.size, mtime = excluded.mtime,
+                last_seen = excluded.last_seen
+            """,
+            (shown(seen.path), seen.sha256, seen.size, mtime, at, at, raw(seen.path)),
+        )
+
     def _delete(self, sha: str) -> None:
-        for table in (*_CHILD_TABLES, "reports"):
+        for table in REPORT_TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))
 
     @staticmethod
@@ -249,8 +235,8 @@ class Store:
         m, s = r.meta, r.scoring
         return (
             sha,
-            r.source.file,
-            str(path),
+            safe_text(r.source.file),
+            shown(path),
             r.status,
             r.source.pages,
             _text(m.station),
@@ -264,19 +250,23 @@ class Store:
             s.total.value if s.total is not None else None,
             _text(s.grade),
             r.source.extractor_version,
-            _now(),
+            now(),
             r.model_dump_json(exclude_none=True),
         )
 
-    def _insert_children(self, r: Report, sha: str) -> None:
-        self.conn.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?)", _findings(r, sha))
+    def _insert_children(
+        self,
+        findings: list[tuple[Any, ...]],
+        indicators: list[tuple[Any, ...]],
+        assessments: Iterable[tuple[Any, ...]],
+        scores: list[tuple[Any, ...]],
+    ) -> None:
+        self.conn.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?)", findings)
         self.conn.executemany(
-            "INSERT INTO indicator_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _indicators(r, sha)
+            "INSERT INTO indicator_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", indicators
         )
-        self.conn.executemany(
-            "INSERT INTO assessments VALUES (?,?,?,?,?,?,?,?)", _assessments(r, sha)
-        )
-        self.conn.executemany("INSERT INTO party_scores VALUES (?,?,?,?)", _scores(r, sha))
+        self.conn.executemany("INSERT INTO assessments VALUES (?,?,?,?,?,?,?,?)", assessments)
+        self.conn.executemany("INSERT INTO party_scores VALUES (?,?,?,?)", scores)
 
 
 def _findings(r: Report, sha: str) -> Iterator[tuple[Any, ...]]:
@@ -340,33 +330,7 @@ def _scores(r: Report, sha: str) -> list[tuple[Any, ...]]:
     return [(sha, p, weights.get(p), scores.get(p)) for p in parties]
 
 
-def open_store(path: Path) -> Store:
-    """Open (creating if needed) the store at `path`, in WAL mode.
-
-    A file that is not a Pinggu store, or one written by another store version, is an
-    input problem rather than something to overwrite."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        # WAL + NORMAL stays consistent after a crash; a power cut may only lose the last
-        # commits, which a rerun then redoes.
-        conn.execute("PRAGMA synchronous = NORMAL")
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        if not tables:
-            conn.executescript(_SCHEMA)
-            with conn:
-                conn.execute("INSERT INTO schema_version VALUES (?)", (STORE_VERSION,))
-        elif "schema_version" not in tables:
-            raise InputError(path, "an SQLite file that is not a Pinggu store")
-        else:
-            found = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-            if found != STORE_VERSION:
-                raise InputError(path, f"store version {found}, this Pinggu writes {STORE_VERSION}")
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise InputError(path, f"not an SQLite database: {exc}") from None
-    except PingguError:
-        conn.close()
-        raise
-    return Store(conn, path)
+def open_store(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Store:
+    """Open the store at `path`: created if new, upgraded if older (`schema.py`); a file
+    that is not a Pinggu store, or a newer one, is a `StoreError`, never overwritten."""
+    return Store(connect(path, busy_timeout_s), path)
