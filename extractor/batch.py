@@ -1,30 +1,42 @@
 """`pinggu batch`: a folder of report PDFs into one SQLite store, file by file.
 
-Each file is keyed by its sha256: files already stored are skipped (unless `force`), so
-a rerun after a crash neither redoes nor duplicates finished work, and a failure costs
-one file, never the batch. Extraction runs where the work is (in this process, in a
-fork-based process pool, or on a Dask cluster); only this process writes to SQLite, so
-the store needs no locking beyond SQLite's own.
+Built for archives of thousands of files, where anything that can go wrong will:
+
+- Each path is hashed as it comes up; content already stored (same sha256, under this
+  name or another) is not extracted again but its path is recorded in `files`, so a
+  rerun after a crash does only what is left and copies stay visible.
+- Extraction runs in `extractor.pool` (forked, bounded children of this process, at
+  most `workers` at once) or on a Dask cluster; only this process writes the store,
+  one transaction per file. A child that dies costs its own file at most (retried
+  once, alone, then `WorkerCrashError`).
+- Every outcome is recorded: a report, or a failure with its reason; a failure to
+  record is caught too (listed with the run's failures), and only a store that keeps
+  refusing writes stops the batch.
+- Nothing is kept per file once recorded, so memory stays flat over any number of
+  files (the run's failures excepted, a few hundred bytes each).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
-from multiprocessing import get_context
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from extractor import pipeline
-from extractor.errors import MissingDependencyError, MissingFileError, PingguError
+from extractor.errors import MissingDependencyError, MissingFileError, PingguError, StoreError
+from extractor.filenames import shown
+from extractor.pool import run_each
 from extractor.records import Report
-from extractor.store import FailureRow, Store, open_store
-from extractor.store.sqlite import failure_row
+from extractor.store import FailureRow, FileSeen, Store, failure_row, open_store
 
 _CHUNK = 1 << 20
+# Consecutive files the store refused to record before the batch stops: a full disk or
+# a store gone read-only would otherwise have every further file extracted in vain.
+STORE_FAILURES_TO_STOP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +53,8 @@ class Outcome:
 class BatchProgress:
     """Handed to `on_progress` once before the first file and after every file."""
 
-    total: int  # files to extract this run (found minus skipped)
-    finished: int = 0
+    total: int  # files found
+    finished: int = 0  # files with an outcome this run: stored, skipped or failed
     failed: int = 0
     skipped: int = 0
     last: Outcome | None = None
@@ -86,52 +98,63 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def extract_report(
+    path: Path, sha256: str, options: pipeline.PipelineOptions, redact: bool = False
+) -> Report:
+    """One file's report, computed where this runs (a pool child, a Dask worker)."""
+    pipeline.warm()  # cached: free where the parent warmed before forking
+    report = pipeline.extract(path, options)
+    if redact:
+        from extractor.exports import redact as redact_names
+
+        report = redact_names(report)
+    if not report.source.sha256:
+        report.source.sha256 = sha256
+    return report
+
+
 def extract_one(
     path: Path, sha256: str, options: pipeline.PipelineOptions, redact: bool = False
 ) -> Outcome:
-    """Extract one file wherever this runs (pool worker, Dask worker, this process);
-    never raises, so one file's problem, even a bug, cannot stop the batch."""
+    """`extract_report` that never raises (for Dask workers): one file's problem, even a
+    bug, cannot stop the batch."""
     try:
-        pipeline.warm()  # cached: free where the parent warmed before forking
-        report = pipeline.extract(path, options)
-        if redact:
-            from extractor.exports import redact as redact_names
-
-            report = redact_names(report)
-        if not report.source.sha256:
-            report.source.sha256 = sha256
-        return Outcome(path, sha256, report=report)
+        return Outcome(path, sha256, report=extract_report(path, sha256, options, redact))
     except Exception as exc:
         return Outcome(path, sha256, failure=failure_row(path, exc, sha256))
 
 
-def _sequential(
-    todo: list[tuple[Path, str]], options: pipeline.PipelineOptions, redact: bool
-) -> Iterator[Outcome]:
-    for path, sha in todo:
-        yield extract_one(path, sha, options, redact)
+@dataclass(frozen=True, slots=True)
+class _Job:
+    path: Path
+    sha256: str
 
 
-def _pool(
-    todo: list[tuple[Path, str]], options: pipeline.PipelineOptions, redact: bool, workers: int
+def _pooled(
+    jobs: Iterable[_Job], options: pipeline.PipelineOptions, redact: bool, workers: int
 ) -> Iterator[Outcome]:
-    # fork: workers inherit the warmed spaCy pipeline and need no picklable entry point.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as ex:
-        futures: dict[Future[Outcome], tuple[Path, str]] = {
-            ex.submit(extract_one, path, sha, options, redact): (path, sha) for path, sha in todo
-        }
-        for fut in as_completed(futures):
-            try:
-                yield fut.result()
-            except Exception as exc:  # a worker died (BrokenProcessPool): record, go on
-                path, sha = futures[fut]
-                yield Outcome(path, sha, failure=failure_row(path, exc, sha))
+    """Each job in a bounded child of this process; the child parses in-process (the
+    pool is its bound), so no second fork per file."""
+    inner = replace(options, limits=replace(options.limits, enabled=False))
+
+    def run(job: _Job) -> Report:
+        return extract_report(job.path, job.sha256, inner, redact)
+
+    for done in run_each(run, jobs, workers=workers, limits=options.limits, label=lambda j: j.path):
+        job = done.item
+        if done.error is None and done.value is not None:
+            yield Outcome(job.path, job.sha256, report=done.value)
+        else:
+            error = done.error or RuntimeError("no report and no error")
+            yield Outcome(job.path, job.sha256, failure=failure_row(job.path, error, job.sha256))
 
 
 def _dask(
-    todo: list[tuple[Path, str]], options: pipeline.PipelineOptions, redact: bool, address: str
+    jobs: Iterator[_Job], options: pipeline.PipelineOptions, redact: bool, address: str
 ) -> Iterator[Outcome]:
-    """Spread the files over a Dask cluster; the workers must see the same paths."""
+    """Spread the files over a Dask cluster (the workers must see the same paths), with
+    twice as many files in flight as the cluster has threads and each future released
+    once recorded, so neither side holds finished reports."""
     try:
         from dask.distributed import Client
         from dask.distributed import as_completed as dask_completed
@@ -139,16 +162,28 @@ def _dask(
         raise MissingDependencyError("--dask-scheduler", "dask", str(exc)) from None
     client: Any = Client(address)
     try:
-        paths = [p for p, _ in todo]
-        shas = [s for _, s in todo]
-        futures = client.map(extract_one, paths, shas, options=options, redact=redact, pure=False)
-        index = {f.key: item for f, item in zip(futures, todo, strict=True)}
-        for fut in dask_completed(futures):
+        window = max(2, 2 * sum(client.nthreads().values()))
+        held: dict[str, _Job] = {}
+        flow: Any = dask_completed()
+
+        def submit() -> None:
+            job = next(jobs, None)
+            if job is not None:
+                fut = client.submit(extract_one, job.path, job.sha256, options, redact, pure=False)
+                held[fut.key] = job
+                flow.add(fut)
+
+        for _ in range(window):
+            submit()
+        for fut in flow:
+            job = held.pop(fut.key)
             try:
-                yield fut.result()
+                outcome: Outcome = fut.result()
             except Exception as exc:  # worker lost, result not deserialisable, ...
-                path, sha = index[fut.key]
-                yield Outcome(path, sha, failure=failure_row(path, exc, sha))
+                outcome = Outcome(job.path, job.sha256, failure=failure_row(job.path, exc))
+            fut.release()
+            yield outcome
+            submit()
     finally:
         client.close()
 
@@ -163,7 +198,7 @@ def run_batch(
     on_progress: Callable[[BatchProgress], None] | None = None,
     force: bool = False,
 ) -> BatchResult:
-    """Extract every PDF under `inputs` not yet in the store at `db` into it."""
+    """Extract every PDF under `inputs` whose content is not yet in the store at `db`."""
     if workers < 1:
         raise ValueError("workers must be at least 1")
     if dask_scheduler:  # fail before any work, not after hashing 2,000 files
@@ -174,67 +209,138 @@ def run_batch(
     start = time.perf_counter()
     result = BatchResult()
     with open_store(db) as store:
-        todo = _pending(find_pdfs(inputs), store, force, result)
-        progress = BatchProgress(total=len(todo), skipped=result.skipped)
-        if on_progress:
-            on_progress(progress)
-        if todo:
-            pipeline.warm()  # once here: the forked children inherit it
+        paths = find_pdfs(inputs)
+        result.found = len(paths)
+        run = _Run(store, result, BatchProgress(total=len(paths)), on_progress)
+        run.show(None)
+        jobs = run.jobs(paths, force)
         if dask_scheduler:
-            outcomes = _dask(todo, options, redact, dask_scheduler)
-        elif workers > 1 and len(todo) > 1:
-            outcomes = _pool(todo, options, redact, workers)
+            outcomes = _dask(jobs, options, redact, dask_scheduler)
         else:
-            outcomes = _sequential(todo, options, redact)
+            outcomes = _pooled(jobs, options, redact, workers)
         for outcome in outcomes:
-            _record(store, outcome, result)
-            progress.finished += 1
-            progress.failed = len(result.failures)
-            progress.last = outcome
-            if on_progress:
-                on_progress(progress)
+            run.record(outcome)
     result.elapsed_s = time.perf_counter() - start
     return result
 
 
-def _pending(
-    paths: list[Path], store: Store, force: bool, result: BatchResult
-) -> list[tuple[Path, str]]:
-    """(path, sha256) of the files to extract; unreadable files fail here, files whose
-    content is stored (or repeats an earlier file of this run) count as skipped."""
-    result.found = len(paths)
-    stored = set() if force else store.hashes()
-    todo: list[tuple[Path, str]] = []
-    for path in paths:
-        try:
-            sha = file_sha256(path)
-        except PingguError as exc:
-            row = failure_row(path, exc)
-            store.fail(path, row)
-            result.failures.append(row)
-            continue
-        if sha in stored:
-            result.skipped += 1
-            store.clear_failure(path)
-            continue
-        stored.add(sha)
-        todo.append((path, sha))
-    return todo
+class _Run:
+    """One batch run's bookkeeping: decides what to extract, records every outcome."""
 
+    def __init__(
+        self,
+        store: Store,
+        result: BatchResult,
+        progress: BatchProgress,
+        on_progress: Callable[[BatchProgress], None] | None,
+    ) -> None:
+        self.store, self.result, self.progress, self.on_progress = (
+            store,
+            result,
+            progress,
+            on_progress,
+        )
+        # sha256 being extracted → (its file, other paths with the same content)
+        self.waiting: dict[str, tuple[FileSeen, list[FileSeen]]] = {}
+        self.handled: set[str] = set()  # contents done this run (~150 bytes each)
+        self.refused = 0  # consecutive files the store would not record
+        self.warm = False
 
-def _record(store: Store, outcome: Outcome, result: BatchResult) -> None:
-    if outcome.report is not None:
-        try:
-            store.save(outcome.report, outcome.path)
-            result.done += 1
-            return
-        except Exception as exc:  # e.g. a record SQLite cannot take: one file, not all
-            failure = failure_row(outcome.path, exc, outcome.sha256)
-    else:
-        assert outcome.failure is not None
+    def jobs(self, paths: list[Path], force: bool) -> Iterator[_Job]:
+        """The files to extract, hashed one by one as the pool asks for work; unreadable
+        files and content already stored are recorded here and not handed out."""
+        for path in paths:
+            try:
+                seen = FileSeen.of(path, file_sha256(path))
+            except PingguError as exc:
+                self._fail(FileSeen.of(path, None), failure_row(path, exc))
+                continue
+            sha = seen.sha256
+            assert sha is not None
+            if sha in self.waiting:  # same content as a file being extracted right now
+                self.waiting[sha][1].append(seen)
+                continue
+            if sha in self.handled or (not force and self.store.has(sha)):
+                self._skip(seen)
+                continue
+            self.handled.add(sha)
+            self.waiting[sha] = (seen, [])
+            if not self.warm:  # once, here: the forked children inherit it
+                pipeline.warm()
+                self.warm = True
+            yield _Job(path, sha)
+
+    def record(self, outcome: Outcome) -> None:
+        """Record one extracted file and the copies of its content that waited for it."""
+        sha = outcome.sha256 or ""
+        seen, copies = self.waiting.pop(sha, (FileSeen.of(outcome.path, sha), []))
         failure = outcome.failure
-    store.fail(outcome.path, failure)
-    result.failures.append(failure)
+        report = outcome.report
+        if report is not None:
+            try:
+                self._guarded(lambda: self.store.save(report, outcome.path, seen))
+            except _Unrecorded as exc:
+                failure = failure_row(outcome.path, exc.cause, sha)
+            else:
+                self.result.done += 1
+                self.show(outcome)
+        if failure is not None:
+            self._fail(seen, failure)
+        for copy in copies:
+            if failure is None:
+                self._skip(copy)
+            else:
+                self._fail(copy, replace(failure, path=shown(copy.path)))
+
+    def _skip(self, seen: FileSeen) -> None:
+        try:
+            self._guarded(lambda: self.store.saw(seen))
+        except _Unrecorded:
+            pass  # the content is stored; only this path's row is missing until a rerun
+        self.result.skipped += 1
+        self.progress.skipped += 1
+        self.show(Outcome(seen.path, seen.sha256))
+
+    def _fail(self, seen: FileSeen, failure: FailureRow) -> None:
+        """Record a failure; when the store refuses, the failure is still listed (CSV),
+        its message saying it is not in the store."""
+        try:
+            self._guarded(lambda: self.store.fail(seen.path, failure, seen=seen))
+        except _Unrecorded as exc:
+            note = f" [not recorded in the store: {type(exc.cause).__name__}: {exc.cause}]"
+            failure = replace(failure, message=failure.message + note)
+        self.result.failures.append(failure)
+        self.show(Outcome(seen.path, seen.sha256, failure=failure))
+
+    def _guarded(self, write: Callable[[], None]) -> None:
+        """Run one store write; count refusals and stop the batch when they persist."""
+        try:
+            write()
+        except Exception as exc:
+            self.refused += 1
+            if self.refused >= STORE_FAILURES_TO_STOP:
+                raise StoreError(
+                    self.store.path,
+                    f"the store refused {self.refused} writes in a row ({exc})",
+                    "check the disk space and permissions of the --db file, then rerun: "
+                    "finished files are kept",
+                ) from exc
+            raise _Unrecorded(exc) from exc
+        self.refused = 0
+
+    def show(self, last: Outcome | None) -> None:
+        p, r = self.progress, self.result
+        p.finished = r.done + r.skipped + len(r.failures)
+        p.failed = len(r.failures)
+        p.last = last
+        if self.on_progress:
+            self.on_progress(p)
+
+
+class _Unrecorded(Exception):
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
 
 
 def failures_csv_path(db: Path) -> Path:
@@ -251,8 +357,10 @@ def write_failures_csv(failures: list[FailureRow], path: Path) -> None:
         path.unlink(missing_ok=True)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["path", "sha256", "error_type", "exit_code", "message", "hint"])
         for f in failures:
             w.writerow([f.path, f.sha256 or "", f.error_type, f.exit_code, f.message, f.hint])
+    os.replace(tmp, path)  # a kill mid-write leaves the previous list, never half of one

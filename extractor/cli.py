@@ -16,6 +16,7 @@ from rich.table import Table
 
 from extractor import pipeline
 from extractor.errors import PingguError
+from extractor.filenames import shown
 from extractor.pdf.guard import Limits
 from extractor.records import Report
 
@@ -361,7 +362,10 @@ def batch(
     paths: Annotated[list[Path], typer.Argument(help="PDFs or folders (searched recursively).")],
     db: Annotated[Path, typer.Option("--db", help="SQLite store to fill.")] = Path("pinggu.sqlite"),
     workers: Annotated[
-        int, typer.Option("--workers", "-j", min=1, help="Files extracted in parallel.")
+        int,
+        typer.Option(
+            "--workers", "-j", min=1, help="Files extracted at once, each in its own process."
+        ),
     ] = 1,
     force: Annotated[
         bool, typer.Option("--force", help="Extract again files already in the store.")
@@ -383,10 +387,12 @@ def batch(
     max_memory: MemoryOpt = 2048,
 ) -> None:
     """Extract every PDF under PATHS into a SQLite store (reports, findings, indicator
-    rows, assessments, party scores, failures; view station_summary). Files already
-    stored (same sha256) are skipped, so a rerun after a crash only does what is left;
-    a file that fails is listed with its reason (also in DB.failures.csv) and the batch
-    goes on. Exit 0 when every file is stored, 2 when any failed.
+    rows, assessments, party scores, files, failures; views station_summary,
+    file_status, superseded_reports). Content already stored (same sha256, under any
+    name) is skipped and its path recorded, so a rerun after a crash only does what is
+    left; a file that fails is listed with its reason (also in DB.failures.csv) and the
+    batch goes on; a parser process that dies is retried once alone. Exit 0 when every
+    file is stored, 2 when any failed. See RELIABILITY.md.
 
     Example: pinggu batch corpora --db out/pinggu.sqlite
     """
@@ -428,7 +434,7 @@ def batch(
     out.print(
         f"{result.found} files: {result.done} stored, {result.skipped} skipped "
         f"(already stored), {len(result.failures)} failed — {result.elapsed_s:.1f} s, "
-        f"{rate:.2f} files/s → {db}",
+        f"{rate:.2f} files/s → {shown(db)}",
         highlight=False,
         soft_wrap=True,
     )

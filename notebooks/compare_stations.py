@@ -25,7 +25,9 @@ print(f"{result.done} reports stored, {len(result.failures)} failed, in {result.
 
 # %% [markdown]
 # ## Scores by district
-# One row per station in the `station_summary` view; average the totals per district.
+# One row per report in the `station_summary` view (each content once, however many
+# copies of the file there are, and only what some file still holds: a replaced file's
+# old report is in `superseded_reports` instead); average the totals per district.
 
 # %%
 con = sqlite3.connect(DB)
@@ -33,7 +35,7 @@ rows = con.execute(
     """
     SELECT district, COUNT(*) AS stations, ROUND(AVG(total), 2) AS mean_total,
            MIN(total) AS lowest, MAX(total) AS highest
-    FROM reports GROUP BY district ORDER BY mean_total DESC
+    FROM station_summary GROUP BY district ORDER BY mean_total DESC
     """
 ).fetchall()
 print(f"{'district':<10} {'stations':>8} {'mean':>7} {'low':>7} {'high':>7}")

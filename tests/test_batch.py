@@ -4,6 +4,7 @@ neither redo nor duplicate, parallel runs equal to serial ones, redaction."""
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import sqlite3
 import sys
@@ -15,9 +16,9 @@ from typer.testing import CliRunner
 from extractor import pipeline
 from extractor.batch import BatchProgress, failures_csv_path, find_pdfs, run_batch
 from extractor.cli import app
-from extractor.errors import InputError, MissingDependencyError
+from extractor.errors import MissingDependencyError, StoreError
 from extractor.records import Report
-from extractor.store import open_store
+from extractor.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpora" / "seed" / "xicun_2024_final.pdf"
@@ -89,6 +90,17 @@ def test_rerun_skips_finished_files_and_adds_nothing(inbox: Path, tmp_path: Path
     again = run_batch([inbox], db, OPTS)
     assert (again.done, again.skipped, len(again.failures)) == (0, 4, 2)
     assert counts(db) == before
+    copies = rows(
+        db,
+        "SELECT path, status, copies FROM file_status WHERE sha256 = "
+        f"(SELECT sha256 FROM reports WHERE file = '{SEED.name}') ORDER BY path",
+    )
+    assert copies == [
+        (str(inbox / "renamed_copy.pdf"), "stored", 2),
+        (str(inbox / "sub" / SEED.name), "stored", 2),
+    ]
+    assert rows(db, "SELECT count(*) FROM files") == [(6,)]  # every path, once
+    assert rows(db, "SELECT count(*) FROM station_summary") == [(3,)]
 
 
 def test_force_redoes_without_duplicating(inbox: Path, tmp_path: Path) -> None:
@@ -178,18 +190,6 @@ def test_store_answers_a_question_per_district(tmp_path: Path) -> None:
     assert rows(db, "PRAGMA journal_mode") == [("wal",)]
 
 
-def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
-    other = tmp_path / "other.sqlite"
-    with sqlite3.connect(other) as conn:
-        conn.execute("CREATE TABLE t (x)")
-    with pytest.raises(InputError, match="not a Pinggu store"):
-        open_store(other)
-    junk = tmp_path / "junk.sqlite"
-    junk.write_text("hello, not sqlite" * 100)
-    with pytest.raises(InputError, match="not an SQLite database"):
-        open_store(junk)
-
-
 def test_dask_scheduler_without_dask_is_a_missing_dependency(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -219,3 +219,91 @@ def test_cli_exit_codes_summary_and_failures_csv(inbox: Path, tmp_path: Path) ->
     assert res.exit_code == 0, res.output
     assert "3 skipped" in res.stdout
     assert not failures_csv_path(db).exists()
+
+
+def test_a_replaced_file_counts_once_and_its_old_report_is_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    target = folder / "report.pdf"
+    shutil.copy(GOOD[1], target)
+    db = tmp_path / "p.sqlite"
+    run_batch([folder], db, OPTS)
+    shutil.copy(GOOD[2], target)  # a corrected report arrives under the same name
+    result = run_batch([folder], db, OPTS)
+    assert result.done == 1
+    stations = rows(db, "SELECT station FROM station_summary")
+    [(new_station,)] = rows(
+        db, "SELECT station FROM reports WHERE sha256 = (SELECT sha256 FROM files)"
+    )
+    assert stations == [(new_station,)]
+    assert len(rows(db, "SELECT * FROM superseded_reports")) == 1
+    [(previous,)] = rows(db, "SELECT previous_sha256 FROM files")
+    assert previous == rows(db, "SELECT sha256 FROM superseded_reports")[0][0]
+
+
+def gbk_name(folder: Path, name: str) -> Path:
+    """A file name in GBK bytes, as a zip made on Chinese Windows unpacks on Linux."""
+    return Path(os.fsdecode(os.fsencode(folder) + b"/" + name.encode("gbk")))
+
+
+def test_a_gbk_file_name_is_stored_escaped_and_exactly(tmp_path: Path) -> None:
+    """Issue 9: a name that is not UTF-8 aborted the whole batch, storing nothing."""
+    folder = tmp_path / "zip"
+    folder.mkdir()
+    good = gbk_name(folder, "西村街评估报告.pdf")
+    bad = gbk_name(folder, "坏文件.pdf")
+    shutil.copy(GOOD[1], good)
+    bad.write_bytes(b"not a pdf")
+    shutil.copy(GOOD[2], folder / "utf8.pdf")
+    db = tmp_path / "p.sqlite"
+    result = run_batch([folder], db, OPTS, workers=2)
+    assert (result.found, result.done) == (3, 2)
+    [failure] = result.failures
+    escaped = os.fsencode(bad).decode("utf-8", "backslashreplace")
+    assert failure.path == escaped and "\\x" in failure.path
+    assert failure.error_type == "NotAPdfError" and escaped in failure.message
+    stored = dict(rows(db, "SELECT raw_path, status FROM file_status JOIN files USING (path)"))
+    assert stored == {
+        os.fsencode(good): "stored",
+        os.fsencode(bad): "failed",
+        os.fsencode(folder / "utf8.pdf"): "stored",
+    }
+    names = {r[0] for r in rows(db, "SELECT file FROM reports")}
+    assert names == {"utf8.pdf", os.fsencode(good.name).decode("utf-8", "backslashreplace")}
+    again = run_batch([folder], db, OPTS)  # a rerun goes past it, and stores nothing twice
+    assert (again.done, again.skipped, len(again.failures)) == (0, 2, 1)
+    res = CliRunner().invoke(app, ["batch", str(folder), "--db", str(db)])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    with failures_csv_path(db).open(encoding="utf-8") as fh:
+        assert [r["path"] for r in csv.DictReader(fh)] == [escaped]
+
+
+def test_a_store_that_refuses_a_failure_does_not_stop_the_batch(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Store.fail
+
+    def refuse_notes(self: Store, path: Path, *args: object, **kwargs: object) -> None:
+        if Path(path).name == "notes.PDF":
+            raise sqlite3.OperationalError("disk I/O error")
+        real(self, path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "fail", refuse_notes)
+    result = run_batch([inbox], tmp_path / "p.sqlite", OPTS)
+    assert result.done == 3
+    notes = next(f for f in result.failures if f.path.endswith("notes.PDF"))
+    assert "not recorded in the store" in notes.message and "disk I/O error" in notes.message
+    assert rows(tmp_path / "p.sqlite", "SELECT count(*) FROM failures") == [(1,)]
+
+
+def test_a_store_that_keeps_refusing_stops_the_batch(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(self: Store, *args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Store, "save", full)
+    monkeypatch.setattr(Store, "fail", full)
+    with pytest.raises(StoreError, match="refused 3 writes in a row") as info:
+        run_batch([inbox], tmp_path / "p.sqlite", OPTS)
+    assert "disk space" in info.value.hint
