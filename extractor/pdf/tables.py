@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pdfplumber import table as plumber_table
 
+from extractor.pdf.cells import cells, intersections
 from extractor.pdf.pages import Glyph
 from extractor.pdf.rules import Edge
 from extractor.pdf.unruled import find_unruled
@@ -66,11 +67,9 @@ def _merged(edges: list[Edge], s: TableSettings) -> list[Edge]:
 
 
 def _cells_to_tables(edges: list[Edge], s: TableSettings) -> list[list[BBox]]:
-    inter = plumber_table.edges_to_intersections(
-        edges, s.intersection_tolerance, s.intersection_tolerance
-    )
-    cells = plumber_table.intersections_to_cells(inter)
-    return [list(t) for t in plumber_table.cells_to_tables(cells) if len(t) >= s.min_cells]
+    inter = intersections(edges, s.intersection_tolerance, s.intersection_tolerance)
+    found = cells(inter)
+    return [list(t) for t in plumber_table.cells_to_tables(found) if len(t) >= s.min_cells]
 
 
 def find_tables(
