@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from collections.abc import Callable
@@ -15,7 +16,14 @@ from rich.markup import escape
 from rich.table import Table
 
 from extractor import pipeline
-from extractor.errors import PingguError
+from extractor.errors import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    InternalError,
+    PingguError,
+    combined_exit,
+    printable,
+)
 from extractor.filenames import shown
 from extractor.pdf.guard import Limits
 from extractor.records import Report
@@ -68,20 +76,47 @@ def options(
 
 
 def guarded(fn: Callable[[], T]) -> T:
-    """Run a command body; a PingguError becomes `error: message` + hint + its exit code."""
+    """Run a command body; a PingguError becomes `error: message` + hint + its exit code,
+    any other exception (a bug) the same one-line form with exit 70."""
     try:
         return fn()
     except PingguError as exc:
         report_error(exc)
         raise typer.Exit(exc.exit_code) from None
+    except Exception as exc:
+        report_error(InternalError.wrap(exc))
+        raise typer.Exit(EXIT_INTERNAL) from None
 
 
-def report_error(exc: PingguError) -> None:
-    """`error: message` and `hint: …` on stderr; the batch or file loop goes on."""
-    # escape: messages and hints hold file names and `pinggu[extra]`, not markup
-    err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+def say(label: str, text: str) -> None:
+    """One line on stderr: `label: text`, control characters escaped (a file name or PDF
+    string cannot break the line or drive the terminal), rich markup not interpreted."""
+    err.print(f"{label} {escape(printable(text))}", highlight=False, soft_wrap=True)
+
+
+def report_error(exc: PingguError | InternalError) -> None:
+    """`error: message` and `hint: …` on stderr; the batch or file loop goes on. With
+    PINGGU_DEBUG=1 a bug's traceback follows."""
+    say("[bold red]error:[/]", str(exc))
     if exc.hint:
-        err.print(f"[dim]hint:[/] {escape(exc.hint)}", highlight=False, soft_wrap=True)
+        say("[dim]hint:[/]", exc.hint)
+    if isinstance(exc, InternalError) and exc.traceback and os.environ.get("PINGGU_DEBUG"):
+        sys.stderr.write(exc.traceback if exc.traceback.endswith("\n") else exc.traceback + "\n")
+
+
+def report_partial(outcome: pipeline.FileOutcome, limit: int = 3) -> None:
+    """`warning: FILE: record is partial: …` naming the first problems, for a record
+    that was written but is incomplete or holds nothing of a report."""
+    r = outcome.report
+    if r is None or r.status == "success":
+        return
+    word = "partial" if r.status == "partial" else "unusable (status failure)"
+    parts = [f"{p.message} (page {p.page})" if p.page else p.message for p in r.problems]
+    more = f"; {len(parts) - limit} more in the record's problems" if len(parts) > limit else ""
+    say(
+        "[yellow]warning:[/]",
+        f"{outcome.path}: record is {word}: " + "; ".join(parts[:limit]) + more,
+    )
 
 
 @app.callback()
@@ -182,28 +217,51 @@ def extract(
 ) -> None:
     """Extract one `Report` record per PDF (metadata, scores, praise/concern items,
     indicator tables, narrative figures, staffing and roster), each value with its page,
-    bbox and source text.
+    bbox and source text. Exit 0 when every record is complete; a file that fails does
+    not stop the others (exit codes for mixed outcomes: README).
 
     Example: pinggu extract corpora/seed/xicun_2024_final.pdf --format md
     """
-    from extractor.exports import write_reports
+    from extractor.exports import redact, render_record, render_records
+    from extractor.outputs import plan_output
 
     if fmt not in ("json", "jsonl", "md"):
         raise typer.BadParameter("--format must be json, jsonl or md")
     opts = options(password, timeout, max_memory, ocr)
-    failed = 0
-    last_code = 0
-    reports: list[Report] = []
-    for pdf in pdfs:
-        try:
-            reports.append(pipeline.extract(pdf, opts))
-        except PingguError as exc:
-            failed += 1
-            last_code = exc.exit_code
-            report_error(exc)
-    write_reports(reports, fmt, output, redact=redact_names)
-    if failed:
-        raise typer.Exit(last_code if failed == len(pdfs) else 2)
+    plan = guarded(lambda: plan_output(pdfs, output, _SUFFIX[fmt]))  # before any parsing
+    outcomes: list[pipeline.FileOutcome] = []
+    kept: list[Report] = []
+    for i, outcome in enumerate(pipeline.extract_each(pdfs, opts)):
+        outcomes.append(outcome)
+        if outcome.error is not None:
+            report_error(outcome.error)
+            continue
+        assert outcome.report is not None
+        report_partial(outcome)
+        report = redact(outcome.report) if redact_names else outcome.report
+        if plan.mode == "folder":  # each file as soon as it is done
+            _write(plan.path_for(i), render_record(report, fmt))
+        else:
+            kept.append(report)
+    if kept:  # a run that produced nothing leaves an existing -o file untouched
+        text = render_records(kept, fmt)
+        if plan.target is None:
+            sys.stdout.write(text)
+        else:
+            _write(plan.target, text)
+    code = combined_exit(o.exit_code for o in outcomes)
+    if code:
+        raise typer.Exit(code)
+
+
+_SUFFIX = {"json": ".json", "md": ".md", "jsonl": ""}
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically, or exit 73 naming the path: the existing file stays as it was."""
+    from extractor.outputs import write_atomic
+
+    guarded(lambda: write_atomic(path, text))
 
 
 @app.command()
@@ -320,7 +378,9 @@ def check(
 ) -> None:
     """Recompute every total, percentage, score sum, grade band, staffing rate and roster
     subtotal; list the inconsistencies with their page, printed and expected values.
-    Exit 0 when clean, 1 when any error finding, 2 when a file could not be read.
+    Exit 0 when clean, 1 when any error finding, 11 when a record is partial (checked
+    only in part), 12 when nothing of a report could be read, a file's own error code
+    when it could not be read at all (README: exit codes).
 
     Example: pinggu check corpora/seed/xicun_2024_final.pdf --lang en --html out/audit
     """
@@ -329,14 +389,22 @@ def check(
     if fmt not in ("table", "json", "csv") or lang not in ("zh", "en"):
         raise typer.BadParameter("--format must be table, json or csv; --lang zh or en")
     opts = options(password, timeout, max_memory, ocr)
+    if html is not None:
+        from extractor.outputs import prepare_folder
+
+        guarded(lambda: prepare_folder(html))  # before any parsing
     done: list[tuple[Path, Report]] = []
-    unreadable = False
-    for pdf in pdfs:
-        try:
-            done.append((pdf, pipeline.extract(pdf, opts)))
-        except PingguError as exc:
-            unreadable = True
-            report_error(exc)
+    codes: list[int] = []
+    for outcome in pipeline.extract_each(pdfs, opts):
+        if outcome.error is not None:
+            report_error(outcome.error)
+            codes.append(outcome.exit_code)
+            continue
+        assert outcome.report is not None
+        report_partial(outcome)
+        done.append((outcome.path, outcome.report))
+        errors = any(f.severity == "error" for f in outcome.report.findings)
+        codes.append(outcome.exit_code or (EXIT_FINDINGS if errors else 0))
     reports = [r for _, r in done]
     if fmt == "json":
         sys.stdout.write(findings_json(reports))
@@ -350,11 +418,10 @@ def check(
         from extractor.audit import write_audit
 
         for path in guarded(lambda: write_audit(done, html, lang, opts.limits)):
-            err.print(f"audit page: {path}")
-    if unreadable:
-        raise typer.Exit(2)
-    if any(f.severity == "error" for r in reports for f in r.findings):
-        raise typer.Exit(1)
+            say("audit page:", str(path))
+    code = combined_exit(codes)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -443,12 +510,22 @@ def batch(
         table.add_column("path", overflow="fold")
         table.add_column("reason", overflow="fold")
         for f in result.failures:
-            reason = escape(f.message) + (f"\n[dim]{escape(f.hint)}[/]" if f.hint else "")
-            table.add_row(escape(f.path), reason)
+            hint = f"\n[dim]{escape(printable(f.hint))}[/]" if f.hint else ""
+            table.add_row(escape(printable(f.path)), escape(printable(f.message)) + hint)
         out.print(table)
         out.print(f"failures also in {csv_path}", highlight=False)
         raise typer.Exit(2)
 
 
-def main() -> None:  # pragma: no cover
-    app()
+def main() -> None:
+    """The `pinggu` console script: the typer app, with any exception that escapes a
+    command (a bug) printed as one line and exit 70 instead of a traceback."""
+    try:
+        app()
+    except Exception as exc:  # typer turns usage errors, Exit and Ctrl-C into exits itself
+        report_error(InternalError.wrap(exc))
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()

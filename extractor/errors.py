@@ -13,6 +13,8 @@ they pickle by state rather than by re-running `__init__`.
 from __future__ import annotations
 
 import os
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -20,7 +22,30 @@ from extractor.filenames import shown
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # reserved for `pinggu check`: the report has error-level findings
+EXIT_PARTIAL = 11  # a record was written but is incomplete (status "partial")
+EXIT_UNREAD = 12  # a record was written but holds nothing of a report (status "failure")
 EXIT_INTERNAL = 70  # a bug (sysexits EX_SOFTWARE): not a PingguError
+EXIT_OUTPUT = 73  # the output cannot be written (sysexits EX_CANTCREAT)
+
+# How bad an exit code is, for commands over several files: the worst file decides.
+_RANK = {EXIT_OK: 0, EXIT_FINDINGS: 1, EXIT_PARTIAL: 2, EXIT_UNREAD: 3, EXIT_INTERNAL: 5}
+_INPUT_RANK = 4  # every other code: a file could not be read (its PingguError's code)
+
+
+def combined_exit(codes: Iterable[int]) -> int:
+    """One exit code for several files' outcomes: the worst one, in the order
+    0 < 1 (error findings) < 11 (partial) < 12 (failure) < input errors < 70 (bug);
+    files that failed with different input errors give 2."""
+    worst, rank, inputs = EXIT_OK, 0, set()
+    for code in codes:
+        r = _RANK.get(code, _INPUT_RANK)
+        if r == _INPUT_RANK:
+            inputs.add(code)
+        if r > rank:
+            worst, rank = code, r
+    if rank == _INPUT_RANK and len(inputs) > 1:
+        return 2
+    return worst
 
 
 def _restore(cls: type[PingguError], args: tuple[Any, ...], state: dict[str, Any]) -> PingguError:
@@ -170,6 +195,20 @@ class StoreError(PingguError):
         super().__init__(f"{shown(self.path)}: {self.detail}")
 
 
+class OutputError(PingguError):
+    """The output path cannot be written (a missing parent that cannot be created, a
+    read-only folder or file, a full disk); checked before parsing where possible."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, path: str | os.PathLike[str], detail: str = "") -> None:
+        self.path = Path(path)
+        self.detail = " ".join(detail.split())
+        self.hint = "choose another -o path, or fix the folder's permissions"
+        message = f"{shown(self.path)}: cannot write the output"
+        super().__init__(f"{message} ({self.detail})" if self.detail else message)
+
+
 class OcrUnavailableError(PingguError):
     """--ocr was asked for but Tesseract or its Chinese language data is not installed."""
 
@@ -197,3 +236,104 @@ class MissingDependencyError(PingguError):
         self.hint = f"pip install 'pinggu[{extra}]'"
         message = f"{feature} needs the optional dependency group `{extra}`, not installed"
         super().__init__(f"{message} ({self.detail})" if self.detail else message)
+
+
+class InternalError(Exception):
+    """A bug (any exception that is not a `PingguError`), wrapped so that the CLI prints
+    it as one line naming the file and exits `EXIT_INTERNAL`, like every other outcome.
+
+    Not a `PingguError`: those are problems with the input. The traceback text is kept
+    (`traceback`) for `PINGGU_DEBUG=1` and for bug reports, never printed by default.
+    """
+
+    exit_code: ClassVar[int] = EXIT_INTERNAL
+    hint = "a bug in Pinggu: please report it with the file (PINGGU_DEBUG=1 prints the traceback)"
+
+    def __init__(
+        self, detail: str, path: str | os.PathLike[str] | None = None, traceback: str = ""
+    ):
+        self.path = Path(path) if path is not None else None
+        self.detail = " ".join(detail.split())
+        self.traceback = traceback
+        where = f"{self.path}: " if self.path is not None else ""
+        super().__init__(f"{where}internal error ({self.detail})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore_internal, (self.args, dict(self.__dict__)))
+
+    @classmethod
+    def wrap(cls, exc: BaseException, path: str | os.PathLike[str] | None = None) -> InternalError:
+        """The one-line form of `exc`: its type, message and innermost frame.
+
+        A parser child's failure arrives as a RuntimeError carrying the child's
+        traceback text; its last line is the real exception, reported instead."""
+        import traceback as tb
+
+        if isinstance(exc, InternalError):
+            return exc
+        text = "".join(tb.format_exception(exc))
+        detail = f"{type(exc).__name__}: {exc}"
+        child = str(exc)
+        if isinstance(exc, RuntimeError) and "Traceback (most recent call last)" in child:
+            lines = [ln for ln in child.splitlines() if ln.strip()]
+            frames = [ln.strip() for ln in lines if ln.lstrip().startswith('File "')]
+            detail = lines[-1].strip()
+            if frames:
+                detail += f" at {_frame(frames[-1])}"
+            text = child
+        else:
+            frames_ = tb.extract_tb(exc.__traceback__)
+            if frames_:
+                last = frames_[-1]
+                detail += f" at {_short(last.filename)}:{last.lineno}"
+        return cls(detail, path, text)
+
+
+def _restore_internal(args: tuple[Any, ...], state: dict[str, Any]) -> InternalError:
+    exc = InternalError.__new__(InternalError)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
+
+def _short(filename: str) -> str:
+    """`…/extractor/document/blocks.py` → `extractor/document/blocks.py`."""
+    parts = Path(filename).parts
+    for anchor in ("extractor", "site-packages"):
+        if anchor in parts:
+            i = len(parts) - 1 - parts[::-1].index(anchor)
+            return "/".join(parts[i + (anchor == "site-packages") :])
+    return Path(filename).name
+
+
+def _frame(line: str) -> str:
+    """`File "/x/extractor/a.py", line 3, in f` → `extractor/a.py:3`."""
+    try:
+        name = line.split('"')[1]
+        number = line.split(", line ")[1].split(",")[0]
+    except IndexError:
+        return line
+    return f"{_short(name)}:{number}"
+
+
+def printable(text: str) -> str:
+    """`text` with control and format characters escaped (`\\n`, `\\x1b`, `\\u202e`), so a
+    file name or PDF string cannot break a one-line message or drive the terminal."""
+    out: list[str] = []
+    for ch in text:
+        if unicodedata.category(ch) not in _UNPRINTABLE:
+            out.append(ch)
+        elif ch in _NAMED:
+            out.append(_NAMED[ch])
+        else:
+            code = ord(ch)
+            if 0xDC80 <= code <= 0xDCFF:  # a file name byte that is not UTF-8 (surrogateescape)
+                code -= 0xDC00
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return "".join(out)
+
+
+# Unicode categories that must not reach a terminal raw: controls (C0/C1, ESC, BEL),
+# format characters (bidi overrides, zero-width), surrogates, line/paragraph separators.
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -3,12 +3,13 @@ on request; findings as JSON, CSV or a rich table."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
+from rich.markup import escape
 from rich.table import Table as RichTable
 
+from extractor.errors import printable
+from extractor.markdown import md_text
 from extractor.records import Meta, Report
 
 
@@ -26,18 +27,25 @@ def report_json(report: Report) -> str:
 
 
 def _v(x: Any) -> str:
+    """A value as literal Markdown: text read from a PDF is untrusted."""
     if x is None:
         return "—"
     value = getattr(x, "value", x)
-    return str(value)
+    return md_text(str(value))
+
+
+def _page(x: Any) -> str:
+    prov = getattr(x, "prov", None) if x is not None else None
+    return str(prov.page) if prov is not None else ""
 
 
 def report_markdown(r: Report) -> str:
+    """A readable summary; every value from the PDF is escaped (`extractor.markdown`)."""
     m, s = r.meta, r.scoring
     lines = [
-        f"# {_v(m.station)} {m.kind or ''}评估报告 ({r.source.file})",
+        f"# {_v(m.station)} {m.kind or ''}评估报告 ({_v(r.source.file)})",
         "",
-        f"status: {r.status} · pages: {r.source.pages} · profile: {r.source.profile}",
+        f"status: {r.status} · pages: {r.source.pages} · profile: {_v(r.source.profile)}",
         "",
         "## Metadata",
         "",
@@ -46,23 +54,20 @@ def report_markdown(r: Report) -> str:
     ]
     for name in Meta.TEXT_FIELDS:
         t = getattr(m, name)
-        lines.append(f"| {name} | {_v(t)} | {t.prov.page if t and t.prov else ''} |")
+        lines.append(f"| {name} | {_v(t)} | {_page(t)} |")
     for name in ("contract_period", "assessment_period"):
         p = getattr(m, name)
         if p:
             months = f" ({p.months} 个月)" if p.months else ""
-            lines.append(
-                f"| {name} | {p.start} – {p.end}{months} | {p.prov.page if p.prov else ''} |"
-            )
+            lines.append(f"| {name} | {p.start} – {p.end}{months} | {_page(p)} |")
     if m.funding_yuan:
         lines.append(
-            f"| funding | {m.funding_yuan.printed} = {m.funding_yuan.value:,.0f} 元 | "
-            f"{m.funding_yuan.prov.page if m.funding_yuan.prov else ''} |"
+            f"| funding | {_v(m.funding_yuan.printed)} = {m.funding_yuan.value:,.0f} 元 | "
+            f"{_page(m.funding_yuan)} |"
         )
     if m.evaluation_date:
         lines.append(
-            f"| evaluation_date | {m.evaluation_date.value} | "
-            f"{m.evaluation_date.prov.page if m.evaluation_date.prov else ''} |"
+            f"| evaluation_date | {m.evaluation_date.value} | {_page(m.evaluation_date)} |"
         )
     lines += ["", "## Scores", "", "| party | weight | score |", "|---|---|---|"]
     weights = {w.party: w.weight for w in s.weights}
@@ -72,8 +77,8 @@ def report_markdown(r: Report) -> str:
     lines += ["", f"weights from: {s.weights_source} · bands from: {s.bands_source}", ""]
     lines += ["## Praise and concerns", ""]
     for sec in r.assessment_sections:
-        where = " › ".join(sec.section_path)
-        area = f" [{sec.area}]" if sec.area else ""
+        where = " › ".join(_v(p) for p in sec.section_path)
+        area = f" [{_v(sec.area)}]" if sec.area else ""
         note = " (none stated)" if sec.none_stated else ""
         lines.append(f"### {sec.party}{area} · {sec.polarity} · {sec.item_count} items{note}")
         lines.append(f"_{where}_")
@@ -84,7 +89,7 @@ def report_markdown(r: Report) -> str:
                 and it.section_path == sec.section_path
                 and it.polarity == sec.polarity
             ):
-                lines.append(f"{it.ordinal or '-'}. {it.headline}")
+                lines.append(f"{it.ordinal or '-'}. {_v(it.headline)}")
         lines.append("")
     lines += [
         "## Indicator tables",
@@ -93,11 +98,10 @@ def report_markdown(r: Report) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for row in r.indicators.rows:
-        cells = [c.printed if c else "" for c in (row.target, row.done, row.pct)]
+        cells = [_v(c.printed) if c and c.printed else "" for c in (row.target, row.done, row.pct)]
         lines.append(
-            f"| {row.table} | {row.area or ''} | {row.indicator} | {row.measure} | "
-            + " | ".join(cells)
-            + " |"
+            f"| {_v(row.table)} | {_v(row.area or '')} | {_v(row.indicator)} | "
+            f"{_v(row.measure)} | " + " | ".join(cells) + " |"
         )
     if r.indicators.narrative:
         lines += [
@@ -109,7 +113,7 @@ def report_markdown(r: Report) -> str:
         ]
         for f in r.indicators.narrative:
             lines.append(
-                f"| {f.indicator} | {f.measure} | {f.kind} | {f.printed} | "
+                f"| {_v(f.indicator)} | {_v(f.measure)} | {f.kind} | {_v(f.printed)} | "
                 f"{'约' if f.approx else ''} |"
             )
     st = r.staffing
@@ -119,47 +123,33 @@ def report_markdown(r: Report) -> str:
     if figures or st.roster:
         lines += ["", "## Staffing", "", "| figure | printed |", "|---|---|"]
         for k, n in figures:
-            lines.append(f"| {k} | {n.printed or n.value} |")
+            lines.append(f"| {k} | {_v(n.printed or n.value)} |")
         lines.append("")
         lines.append(f"roster: {len(st.roster)} rows, {len(st.roster_totals)} subtotal lines")
     if r.problems:
         lines += ["", "## Problems", ""]
-        lines += [f"- {p.stage}: {p.message}" for p in r.problems]
+        lines += [
+            f"- {_v(p.stage)}{f' (page {p.page})' if p.page else ''}: {_v(p.message)}"
+            for p in r.problems
+        ]
     return "\n".join(lines) + "\n"
 
 
-def write_reports(
-    reports: list[Report], fmt: str, output: Path | None, redact: bool = False
-) -> None:
-    """Write records to stdout, one file, or one file per report in a folder."""
-    if redact:
-        reports = [redact_report(r) for r in reports]
-    render = {"json": report_json, "md": report_markdown}
+def render_record(report: Report, fmt: str) -> str:
+    """One record as a file of its own: `json` or `md`."""
+    return report_markdown(report) if fmt == "md" else report_json(report) + "\n"
+
+
+def render_records(reports: list[Report], fmt: str) -> str:
+    """Several records in one stream: JSON Lines, one JSON value (an array for more than
+    one record), or Markdown summaries one after another."""
     if fmt == "jsonl":
-        text = "".join(r.model_dump_json(exclude_none=True) + "\n" for r in reports)
-        _write(text, output)
-        return
-    if output is not None and (output.is_dir() or (len(reports) > 1 and not output.suffix)):
-        output.mkdir(parents=True, exist_ok=True)
-        for r in reports:
-            stem = Path(r.source.file).stem
-            (output / f"{stem}.{fmt}").write_text(render[fmt](r), encoding="utf-8")
-        return
-    if fmt == "json" and len(reports) > 1:
-        text = "[\n" + ",\n".join(report_json(r) for r in reports) + "\n]\n"
-    else:
-        text = "\n".join(render[fmt](r) for r in reports)
-    _write(text, output)
-
-
-redact_report = redact
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+        return "".join(r.model_dump_json(exclude_none=True) + "\n" for r in reports)
+    if fmt == "json":
+        if len(reports) == 1:
+            return report_json(reports[0]) + "\n"
+        return "[\n" + ",\n".join(report_json(r) for r in reports) + "\n]\n"
+    return "\n".join(report_markdown(r) for r in reports)
 
 
 def findings_json(reports: list[Report]) -> str:
@@ -168,6 +158,8 @@ def findings_json(reports: list[Report]) -> str:
     data = [
         {
             "file": r.source.file,
+            "status": r.status,
+            "problems": [p.model_dump(exclude_none=True) for p in r.problems],
             "findings": [f.model_dump(exclude_none=True) for f in r.findings],
             "coverage": {
                 "possible": sum(c.possible for c in r.coverage),
@@ -223,12 +215,17 @@ def findings_csv(reports: list[Report], lang: str) -> str:
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
+def _cell(text: str) -> str:
+    """PDF text as a rich table cell: no markup interpreted, no control characters."""
+    return escape(printable(text))
+
+
 def findings_table(r: Report, lang: str) -> RichTable:
     possible = sum(c.possible for c in r.coverage)
     run = sum(c.run for c in r.coverage)
     flagged = sum(c.flagged for c in r.coverage)
     t = RichTable(
-        title=f"{r.source.file}: {possible} checks possible, {run} run, {flagged} flagged",
+        title=f"{_cell(r.source.file)}: {possible} checks possible, {run} run, {flagged} flagged",
         show_lines=True,
     )
     for col in ("severity", "rule", "page", "printed", "expected", "explanation"):
@@ -237,12 +234,14 @@ def findings_table(r: Report, lang: str) -> RichTable:
         loc = f.locations[0] if f.locations else None
         t.add_row(
             f"[{_SEVERITY_STYLE[f.severity]}]{f.severity}[/]",
-            f.rule,
+            _cell(f.rule),
             str(loc.page) if loc and loc.page else "",
-            f.printed or "",
-            f.expected or "",
-            f.explanation_zh if lang == "zh" else f.explanation_en,
+            _cell(f.printed or ""),
+            _cell(f.expected or ""),
+            _cell(f.explanation_zh if lang == "zh" else f.explanation_en),
         )
-    if not r.findings:
+    if r.status != "success":
+        t.caption = f"record {r.status}: checked only in part (see its problems)"
+    elif not r.findings:
         t.caption = "no inconsistencies found"
     return t

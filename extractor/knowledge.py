@@ -20,9 +20,15 @@ from extractor.records import Party
 
 
 def models_dir() -> Path:
-    """`models/` beside the package, or $PINGGU_MODELS."""
+    """Where models/ lives: $PINGGU_MODELS if set; else the copy an installed wheel ships
+    as package data (`extractor/models`); else the repository's top-level `models/`
+    beside the package (a source checkout or an editable install)."""
     env = os.environ.get("PINGGU_MODELS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "models"
+    if env:
+        return Path(env)
+    package = Path(__file__).resolve().parent
+    shipped = package / "models"
+    return shipped if shipped.is_dir() else package.parent / "models"
 
 
 class KnowledgeError(Exception):

@@ -7,6 +7,7 @@ file costs its time and memory bound and nothing more, single-file commands incl
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -14,10 +15,11 @@ from typing import Literal
 from extractor.document.build import DocumentOptions, build_document
 from extractor.document.model import Document
 from extractor.document.views import to_json, to_markdown
+from extractor.errors import EXIT_OK, EXIT_PARTIAL, EXIT_UNREAD, InternalError, PingguError
 from extractor.knowledge import DEFAULT_PROFILE, Profile
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.probe import probe
-from extractor.records import Report
+from extractor.records import Report, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +91,43 @@ def extract(
     """The `Report` record of one PDF, parsed within the time and memory bounds."""
     opts = options or PipelineOptions()
     return run_bounded(_extract, path, opts, profile_name, limits=opts.limits, source=path)
+
+
+STATUS_EXIT: dict[Status, int] = {
+    "success": EXIT_OK,
+    "partial": EXIT_PARTIAL,
+    "failure": EXIT_UNREAD,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What became of one input file: its record, or the error that stopped it."""
+
+    path: Path
+    report: Report | None = None
+    error: PingguError | InternalError | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """The file's own exit code: its error's, or its record's status (`STATUS_EXIT`)."""
+        if self.error is not None:
+            return self.error.exit_code
+        assert self.report is not None
+        return STATUS_EXIT[self.report.status]
+
+
+def extract_each(
+    paths: Sequence[Path], options: PipelineOptions | None = None
+) -> Iterator[FileOutcome]:
+    """One `FileOutcome` per path, in order, as each is done. One file's failure, a bug
+    included (as `InternalError`), never stops the others."""
+    if len(paths) > 1:
+        warm()  # once here: the forked children inherit it
+    for path in paths:
+        try:
+            yield FileOutcome(path, report=extract(path, options))
+        except PingguError as exc:
+            yield FileOutcome(path, error=exc)
+        except Exception as exc:
+            yield FileOutcome(path, error=InternalError.wrap(exc, path))

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from extractor import cli
 from extractor.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +56,7 @@ def test_check_exit_codes() -> None:
     assert runner.invoke(app, ["check", str(SEED)]).exit_code == 1  # published errors
     assert runner.invoke(app, ["check", str(CLEAN)]).exit_code == 0
     res = runner.invoke(app, ["check", str(ROOT / "README.md")])
-    assert res.exit_code == 2
+    assert res.exit_code == 3  # the file's own code: not a PDF
     assert "not a PDF" in res.output
 
 
@@ -71,3 +76,53 @@ def test_bad_input_is_one_line_with_hint_not_a_traceback(tmp_path: Path) -> None
     res = runner.invoke(app, ["inspect", str(empty)])
     assert res.exit_code == 3
     assert "Traceback" not in res.output and "empty" in res.output and "hint:" in res.output
+
+
+# --- every outcome classified: bugs are one line and exit 70 ----------------------------
+
+
+def test_a_bug_is_one_line_and_exit_70(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The console script (`main`) catches what escapes a command."""
+
+    def broken(*_: object) -> str:
+        raise KeyError("no such section")
+
+    monkeypatch.setattr(cli.pipeline, "inspect", broken)
+    monkeypatch.setattr(cli, "guarded", lambda fn: fn())  # let it escape the command
+    monkeypatch.setattr(sys, "argv", ["pinggu", "inspect", str(SEED)])
+    with pytest.raises(SystemExit) as caught:
+        cli.main()
+    assert caught.value.code == 70
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 2 and "Traceback" not in lines[0]
+    assert lines[0].startswith("error: internal error (KeyError: 'no such section' at ")
+    assert lines[1].startswith("hint: a bug in Pinggu: please report it with the file")
+
+
+def test_missing_models_is_one_line_and_exit_70_in_a_real_process(tmp_path: Path) -> None:
+    """What an incomplete install looked like: every command a KnowledgeError traceback."""
+    env = {**os.environ, "PINGGU_MODELS": str(tmp_path / "nowhere")}
+    res = subprocess.run(
+        [sys.executable, "-m", "extractor.cli", "extract", str(SEED), str(CLEAN)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert res.returncode == 70, res.stderr
+    assert "Traceback" not in res.stderr
+    assert "internal error (" in res.stderr and "nowhere" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 2  # the error and the hint
+    assert res.stdout == ""
+    res = subprocess.run(
+        [sys.executable, "-m", "extractor.cli", "extract", str(SEED)],
+        capture_output=True,
+        text=True,
+        env={**env, "PINGGU_DEBUG": "1"},
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert res.returncode == 70 and "Traceback (most recent call last)" in res.stderr

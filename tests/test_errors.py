@@ -56,7 +56,7 @@ def _documented_codes() -> dict[str, int]:
 
 def test_every_error_class_is_documented_with_its_exit_code() -> None:
     documented = _documented_codes()
-    classes = _all_subclasses(PingguError)
+    classes: set[type[Exception]] = {*_all_subclasses(PingguError), errors.InternalError}
     assert {c.__name__: c.exit_code for c in classes} == {
         name: code for name, code in documented.items() if name != "PingguError"
     }
@@ -64,7 +64,8 @@ def test_every_error_class_is_documented_with_its_exit_code() -> None:
 
 def test_exit_codes_keep_clear_of_ok_findings_and_bugs() -> None:
     codes = {c.exit_code for c in _all_subclasses(PingguError)}
-    assert not codes & {errors.EXIT_OK, errors.EXIT_FINDINGS, errors.EXIT_INTERNAL}
+    reserved = {errors.EXIT_OK, errors.EXIT_FINDINGS, errors.EXIT_INTERNAL}
+    assert not codes & (reserved | {errors.EXIT_PARTIAL, errors.EXIT_UNREAD})
 
 
 @pytest.mark.parametrize("exc", SAMPLES, ids=lambda e: type(e).__name__)
@@ -100,3 +101,65 @@ def test_missing_dependency_names_the_extra_and_survives_pickling() -> None:
     assert "--dask-scheduler" in str(exc) and "\n" not in str(exc)
     back = pickle.loads(pickle.dumps(exc))
     assert (str(back), back.hint, vars(back)) == (str(exc), exc.hint, vars(exc))
+
+
+# --- bugs: one line, exit 70 -----------------------------------------------------------
+
+
+def _bug() -> None:
+    max([])
+
+
+def test_internal_error_names_type_message_and_innermost_frame() -> None:
+    try:
+        _bug()
+    except ValueError as exc:
+        wrapped = errors.InternalError.wrap(exc, Path("r.pdf"))
+    message = str(wrapped)
+    assert message.startswith("r.pdf: internal error (ValueError: max() ")
+    assert "tests/test_errors.py" not in message  # outside extractor/: the file name only
+    assert re.search(r"at test_errors\.py:\d+\)$", message)
+    assert "\n" not in message and "report it with the file" in wrapped.hint
+    assert wrapped.exit_code == errors.EXIT_INTERNAL == 70
+    assert "Traceback" in wrapped.traceback and "_bug" in wrapped.traceback
+
+
+def test_internal_error_from_a_parser_child_reports_the_childs_exception() -> None:
+    child = (
+        "r.pdf: the parser failed in its child process:\nTraceback (most recent call last):\n"
+        '  File "/x/site-packages/extractor/document/blocks.py", line 63, in margins\n'
+        "    max(...)\nValueError: max() iterable argument is empty\n"
+    )
+    wrapped = errors.InternalError.wrap(RuntimeError(child), "r.pdf")
+    assert str(wrapped) == (
+        "r.pdf: internal error (ValueError: max() iterable argument is empty "
+        "at extractor/document/blocks.py:63)"
+    )
+    assert wrapped.traceback == child
+    back = pickle.loads(pickle.dumps(wrapped))
+    assert (type(back), str(back), back.traceback) == (type(wrapped), str(wrapped), child)
+
+
+def test_printable_escapes_controls_and_keeps_chinese() -> None:
+    assert errors.printable("西村\n报告\x1b[31m.pdf") == "西村\\n报告\\x1b[31m.pdf"
+    assert errors.printable("a\u202eb\tc\x07") == "a\\u202eb\\tc\\x07"
+    assert errors.printable("评估报告（2024）.pdf") == "评估报告（2024）.pdf"
+
+
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [
+        ([], 0),
+        ([0, 0], 0),
+        ([0, 1], 1),
+        ([1, 11], 11),
+        ([11, 12, 1], 12),
+        ([0, 4], 4),
+        ([4, 4, 0], 4),
+        ([4, 6, 12], 2),  # different input errors
+        ([4, 70, 0], 70),
+        ([73], 73),
+    ],
+)
+def test_combined_exit_is_the_worst_outcome(codes: list[int], expected: int) -> None:
+    assert errors.combined_exit(codes) == expected

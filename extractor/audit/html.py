@@ -21,6 +21,7 @@ from extractor.audit.crops import Crop, FindingImages, finding_images
 from extractor.audit.labels import LABELS, Lang
 from extractor.audit.style import CSS
 from extractor.errors import PingguError
+from extractor.outputs import prepare_folder, unique_names, write_atomic
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.records import Finding, Location, Report, RuleCoverage, Severity
 
@@ -43,19 +44,19 @@ def write_audit(
     """
     ui = _lang(lang)
     bounds = limits or Limits()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    prepare_folder(out_dir)
     written: list[Path] = []
-    names = _unique_names([pdf for pdf, _ in items])
+    names = unique_names([pdf for pdf, _ in items], ".html", reserved=["index.html"])
     for (pdf, report), name in zip(items, names, strict=True):
         findings = _ordered(report.findings)
         images, failure = _render(pdf, findings, bounds, password)
         target = out_dir / name
-        target.write_text(render_page(report, findings, images, ui, failure), encoding="utf-8")
+        write_atomic(target, render_page(report, findings, images, ui, failure))
         written.append(target)
     if len(items) > 1:
         index = out_dir / "index.html"
         rows = [(name, report) for (_, report), name in zip(items, names, strict=True)]
-        index.write_text(render_index(rows, ui), encoding="utf-8")
+        write_atomic(index, render_index(rows, ui))
         written.append(index)
     return written
 
@@ -66,17 +67,6 @@ def _lang(lang: str) -> Lang:
     if lang == "en":
         return "en"
     raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
-
-
-def _unique_names(pdfs: Sequence[Path]) -> list[str]:
-    """`<stem>.html`, with -2, -3 … when two PDFs in different folders share a stem."""
-    seen: Counter[str] = Counter()
-    names: list[str] = []
-    for pdf in pdfs:
-        stem = pdf.stem if pdf.stem != "index" else "index-report"
-        seen[stem] += 1
-        names.append(f"{stem}.html" if seen[stem] == 1 else f"{stem}-{seen[stem]}.html")
-    return names
 
 
 def _ordered(findings: Iterable[Finding]) -> list[Finding]:

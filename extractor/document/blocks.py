@@ -54,11 +54,12 @@ def margins(lines: list[Line]) -> Margins:
         for a, b in itertools.pairwise(lines)
         if a.page == b.page and 0 < b.top - a.top < 80
     )
+    # Full lines share a right edge; with no edge seen twice (a page of one line, a few
+    # lines of a title page) the rightmost edge stands in.
+    full = [r for r, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 3)]
     return Margins(
         left=float(lefts.most_common(1)[0][0]),
-        right=float(
-            max(r for r, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 3))
-        ),
+        right=float(max(full) if full else max(rights)),
         size=float(sizes.most_common(1)[0][0]) or 12.0,
         leading=float(gaps.most_common(1)[0][0]) if gaps else 24.0,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.document.model import Block, Document, Section, Table
+from extractor.markdown import md_text
 
 
 def _preview(text: str, n: int = 60) -> str:
@@ -20,7 +21,8 @@ def table_markdown(t: Table) -> list[str]:
     )
     out.append(
         f"**Table** p.{pages} · {t.n_rows}×{t.n_cols} · header rows {t.header_rows} · "
-        f"{'ruled' if t.ruled else 'unruled'}" + (f" · caption: {t.caption}" if t.caption else "")
+        f"{'ruled' if t.ruled else 'unruled'}"
+        + (f" · caption: {md_text(t.caption)}" if t.caption else "")
     )
     out.append("")
     labels = [t.column_label(c) or f"col{c}" for c in range(t.n_cols)]
@@ -33,18 +35,18 @@ def table_markdown(t: Table) -> list[str]:
 
 
 def _cell_md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_text(text)
 
 
 def _section_md(sec: Section, out: list[str]) -> None:
     if sec.level:
         tag = f" `{sec.canonical}`" if sec.canonical else ""
         page = sec.heading.page if sec.heading else "?"
-        out.append(f"{'#' * min(6, sec.level + 1)} {sec.title}{tag} (p.{page})")
+        out.append(f"{'#' * min(6, sec.level + 1)} {md_text(sec.title)}{tag} (p.{page})")
         out.append("")
     for item in sec.items:
         if isinstance(item, Block):
-            out.append(f"- p.{item.page} [{item.kind}] {_preview(item.text)}")
+            out.append(f"- p.{item.page} \\[{item.kind}\\] {md_text(_preview(item.text))}")
         else:
             out.append("")
             out.extend(table_markdown(item))
@@ -56,7 +58,7 @@ def _section_md(sec: Section, out: list[str]) -> None:
 
 def to_markdown(doc: Document) -> str:
     out = [
-        f"# {doc.path}",
+        f"# {md_text(doc.path)}",
         "",
         f"{len(doc.pages)} pages · {len(doc.blocks)} blocks · "
         f"{len(doc.tables)} tables · {len(doc.comments)} comments",
@@ -68,7 +70,8 @@ def to_markdown(doc: Document) -> str:
         out.append("")
         for c in doc.comments:
             out.append(
-                f"- p.{c.page} {c.subtype} by {c.author or '?'}: {_preview(c.contents, 120)}"
+                f"- p.{c.page} {md_text(c.subtype)} by {md_text(c.author or '?')}: "
+                f"{md_text(_preview(c.contents, 120))}"
             )
     return "\n".join(out) + "\n"
 
