@@ -30,7 +30,7 @@ def test_every_method_measured_over_the_same_pages(result: bench.BenchResult) ->
         assert m.files == 1
         assert m.seconds > 0 and m.pages_per_s > 0
         assert m.peak_rss_mb > 5  # a Python interpreter alone is bigger than this
-        assert m.import_s >= 0
+        assert 0 < m.import_s < 120  # measured in the fresh process, not left at zero
         assert m.ratio is not None and m.ratio > 0
 
 

@@ -6,7 +6,7 @@ One test per gold PDF (scans excluded: they need OCR). Targets, from the design 
 - any other report gets no error or warning beyond the expected ones and their echoes
   (a narrative sentence repeating a wrong table cell), so the seed keeps exactly its
   published errors at error severity.
-Extraction runs in-process (build_document + build_report) to keep the suite fast.
+Each PDF is extracted once per session, in process (`corpus_reports`, conftest.py).
 """
 
 from __future__ import annotations
@@ -15,12 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.checks import check_report
-from extractor.document.build import DocumentOptions, build_document
-from extractor.evaluation.corpus import gold_pairs
+from extractor.evaluation.corpus import gold_pairs, load_gold
 from extractor.evaluation.findings import match_findings
-from extractor.pipeline import build_report
-from extractor.records import GoldReport
+from tests.conftest import CorpusReports
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = gold_pairs(ROOT / "corpora")
@@ -31,11 +28,9 @@ def _describe(findings: list[object]) -> str:
 
 
 @pytest.mark.parametrize(("pdf", "gold_path"), PAIRS, ids=[p.stem for p, _ in PAIRS])
-def test_checker_on_corpus(pdf: Path, gold_path: Path) -> None:
-    gold = GoldReport.model_validate_json(gold_path.read_text(encoding="utf-8"))
-    report = build_report(build_document(pdf, DocumentOptions()))
-    result = check_report(report)
-    m = match_findings(result.findings, gold.expected_findings)
+def test_checker_on_corpus(pdf: Path, gold_path: Path, corpus_reports: CorpusReports) -> None:
+    gold = load_gold(gold_path)
+    m = match_findings(corpus_reports(pdf).findings, gold.expected_findings)
     assert not m.missed, f"missed: {_describe(list(m.missed))}"
     assert m.values_agree == len(m.matched), "a matched finding disagrees on printed/expected"
     if gold.variant.get("error") == "none":

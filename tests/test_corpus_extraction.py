@@ -1,0 +1,83 @@
+"""Every corpus PDF's extraction compared with its gold: one test id per PDF.
+
+A regression on one file fails that file's test, whatever the corpus-wide figures say.
+The comparison is the evaluation's (`extractor.evaluation.score.score_file`): every field
+under the normalised matching, indicator rows, and the checker's findings. Known
+mismatches live in `tests/known_mismatches.yaml` (and `known_mismatches_validation.yaml`
+for the held-out split) and are checked strictly: a file with known mismatches reports
+xfail while exactly those remain; a new one fails, and so does one that went away, until
+the list is updated (see `tests/known_mismatches.py`).
+
+Each PDF is extracted once per session (`corpus_reports` in conftest.py), in process.
+Scans are left out (OCR takes minutes; `pinggu evaluate --include-scans` scores them).
+Validation files carry the `validation` marker: CI runs them, development deselects them
+with `-m "not validation"`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _pytest.mark import ParameterSet
+
+from extractor.evaluation.corpus import gold_pairs, load_gold
+from extractor.evaluation.score import score_file
+from tests.conftest import CorpusReports
+from tests.known_mismatches import KnownMismatches
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+
+
+def _split(pdf: Path) -> str:
+    return "validation" if "validation" in pdf.relative_to(CORPORA).parts else "development"
+
+
+def _params() -> list[ParameterSet]:
+    out = []
+    for pdf, gold in gold_pairs(CORPORA, include_validation=True):
+        marks = [pytest.mark.validation] if _split(pdf) == "validation" else []
+        out.append(pytest.param(pdf, gold, id=pdf.name, marks=marks))
+    return out
+
+
+PAIRS = _params()
+
+
+def test_every_text_pdf_has_its_own_test() -> None:
+    assert len(PAIRS) >= 47
+    ids = [p.id for p in PAIRS]
+    assert len(ids) == len(set(ids))
+
+
+def test_known_mismatches_say_why() -> None:
+    """Development entries are explained; the validation list is only recorded."""
+    known = KnownMismatches()
+    assert all(why.strip() for f in known.lists["development"].values() for why in f.values())
+    names = {p.id for p in PAIRS}
+    for split, lists in known.lists.items():
+        assert set(lists) <= names, f"{split}: entries for files not in the corpus"
+
+
+@pytest.mark.parametrize(("pdf", "gold_path"), PAIRS)
+def test_extraction_matches_gold(
+    pdf: Path, gold_path: Path, corpus_reports: CorpusReports, known_mismatches: KnownMismatches
+) -> None:
+    gold = load_gold(gold_path)
+    result = score_file(gold, corpus_reports(pdf))
+    got = result.mismatches()
+    split = _split(pdf)
+    known_mismatches.record(split, pdf.name, got)
+    known = known_mismatches.known(split, pdf.name)
+    new = [m for m in got if m not in known]
+    gone = [m for m in known if m not in got]
+    if known_mismatches.update:
+        return
+    report = ""
+    if new:
+        report += "new mismatches:\n  " + "\n  ".join(new) + "\n"
+    if gone:
+        report += "listed as known but no longer seen (update the list):\n  " + "\n  ".join(gone)
+    assert not report, report
+    if got:
+        pytest.xfail(f"{len(got)} known mismatch(es): " + "; ".join(known.values() or got))
