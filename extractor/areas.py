@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.nlp.numbers import chinese_numeral
+from extractor.numbers import chinese_numeral
 
 _NUM = r"[一二三四五六七八九十\d]+"
 # Numbered (第一片区 / 一片区 / 片区一) or named with 1–6 characters (增埗片区), but not a

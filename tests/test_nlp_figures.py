@@ -10,8 +10,8 @@ import pytest
 from extractor.nlp.errors import PatternFileError
 from extractor.nlp.figures import Figure, find_figures
 from extractor.nlp.indicators import match_indicator
-from extractor.nlp.numbers import chinese_numeral, normalise, normalise_with_map, parse_number
 from extractor.nlp.resources import MARKER_LABELS, load_span_patterns
+from extractor.numbers import chinese_numeral, normalise, normalise_with_map, parse_number
 
 # 六（二）2. 服务指标完成情况, with the PDF text layer's line wraps kept.
 INDICATORS_PARAGRAPH = (

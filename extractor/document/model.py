@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from extractor.nlp.numbers import Normalised, normalise_with_map
+from extractor.numbers import Normalised, normalise_with_map
 from extractor.pdf.pages import BBox, Comment, Line
 from extractor.records import Provenance
 

@@ -17,7 +17,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from extractor.nlp.numbers import chinese_numeral, to_decimal
 from extractor.nlp.resources import (
     MARKER_LABELS,
     FigureRegex,
@@ -27,6 +26,7 @@ from extractor.nlp.resources import (
     load_indicators,
     load_units,
 )
+from extractor.numbers import chinese_numeral, to_decimal
 
 FIGURES_KEY = "figures"
 PHRASES_KEY = "pinggu_phrases"

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.nlp.components import FIGURES_KEY, TEXT_KEY, Bound, DatePrecision, FigureInfo, Kind
-from extractor.nlp.numbers import normalise_with_map
 from extractor.nlp.pipeline import NlpOptions, get_pipeline
+from extractor.numbers import normalise_with_map
 
 
 @dataclass(frozen=True)

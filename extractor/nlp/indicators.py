@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from extractor.nlp.numbers import normalise
 from extractor.nlp.resources import Role, load_indicators, models_dir
+from extractor.numbers import normalise
 
 DEFAULT_CUTOFF = 80.0
 # Below this length one wrong character is a different word (小组 / 小组长): exact only.

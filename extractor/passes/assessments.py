@@ -15,8 +15,8 @@ from extractor.areas import area_label
 from extractor.document.model import Block, Document, Section
 from extractor.knowledge import Profile, section_vocab
 from extractor.nlp.figures import figures_of
-from extractor.nlp.numbers import chinese_numeral
 from extractor.nlp.themes import themes_of
+from extractor.numbers import chinese_numeral
 from extractor.records import AssessmentItem, AssessmentSection, Polarity
 
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")

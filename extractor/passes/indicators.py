@@ -20,7 +20,7 @@ from extractor.document.model import Block, Document, Table, TableCell
 from extractor.knowledge import measure_words
 from extractor.nlp.figures import Figure, figures_of
 from extractor.nlp.indicators import IndicatorMatch, match_indicator
-from extractor.nlp.numbers import parse_number
+from extractor.numbers import parse_number
 from extractor.records import Cell, IndicatorRow, Indicators, NarrativeFigure
 
 _AREA_HEADER = re.compile(r"片区|服务区域|社工点|区域")

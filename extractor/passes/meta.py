@@ -12,7 +12,7 @@ import re
 
 from extractor.document.model import Block, Document
 from extractor.knowledge import meta_patterns
-from extractor.nlp.numbers import chinese_numeral
+from extractor.numbers import chinese_numeral
 from extractor.passes.text import Hit, first, search
 from extractor.records import Date, Meta, Number, Period, Text
 

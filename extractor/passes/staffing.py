@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from extractor.document.model import Block, Document, Section, Table, TableCell, union
 from extractor.knowledge import KnowledgeError, Profile, load_yaml, models_dir
-from extractor.nlp.numbers import chinese_numeral, parse_number
+from extractor.numbers import chinese_numeral, parse_number
 from extractor.passes.text import Hit, first
 from extractor.records import Number, Provenance, RosterRow, RosterTotals, Staffing
 

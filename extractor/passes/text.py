@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extractor.document.model import Block
-from extractor.nlp.numbers import Normalised
+from extractor.numbers import Normalised
 from extractor.records import Provenance
 
 
