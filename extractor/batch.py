@@ -105,7 +105,7 @@ def extract_report(
     pipeline.warm()  # cached: free where the parent warmed before forking
     report = pipeline.extract(path, options)
     if redact:
-        from extractor.exports import redact as redact_names
+        from extractor.redaction import redact as redact_names
 
         report = redact_names(report)
     if not report.source.sha256:

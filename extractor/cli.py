@@ -222,8 +222,9 @@ def extract(
 
     Example: pinggu extract corpora/seed/xicun_2024_final.pdf --format md
     """
-    from extractor.exports import redact, render_record, render_records
+    from extractor.exports import render_record, render_records
     from extractor.outputs import plan_output
+    from extractor.redaction import redact
 
     if fmt not in ("json", "jsonl", "md"):
         raise typer.BadParameter("--format must be json, jsonl or md")

@@ -1,5 +1,5 @@
-"""Reports written out: JSON, JSON Lines and a readable Markdown summary; names redacted
-on request; findings as JSON, CSV or a rich table."""
+"""Reports written out: JSON, JSON Lines and a readable Markdown summary; findings as
+JSON, CSV or a rich table. Names are redacted before, by `extractor.redaction`."""
 
 from __future__ import annotations
 
@@ -11,15 +11,6 @@ from rich.table import Table as RichTable
 from extractor.errors import printable
 from extractor.markdown import md_text
 from extractor.records import Meta, Report
-
-
-def redact(report: Report) -> Report:
-    """A copy with roster names replaced by stable pseudonyms (某某1, 某某2, …)."""
-    from extractor.passes.staffing import redact as redact_staffing
-
-    out = report.model_copy()
-    out.staffing = redact_staffing(report.staffing)
-    return out
 
 
 def report_json(report: Report) -> str:

@@ -17,11 +17,11 @@ from extractor.passes.staffing import (
     extract_staffing,
     narrative_figures,
     read_roster,
-    redact,
     split_notes,
 )
 from extractor.pdf.pages import Glyph, Line
 from extractor.records import Staffing
+from extractor.redaction import redact_staffing
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpora" / "seed" / "xicun_2024_final.pdf"
@@ -288,7 +288,7 @@ def test_split_notes() -> None:
 
 
 def test_redact(staffing: Staffing) -> None:
-    red = redact(staffing)
+    red = redact_staffing(staffing)
     names = [r.name for r in red.roster]
     assert names[0] == "某某1"
     # rows 13 and 17 are the same person, listed once per group

@@ -534,15 +534,3 @@ def extract_staffing(doc: Document, profile: Profile) -> Staffing:
     rows, totals, rate = read_roster(doc.tables)
     staffing.roster, staffing.roster_totals, staffing.roster_retention_rate = rows, totals, rate
     return staffing
-
-
-def redact(staffing: Staffing) -> Staffing:
-    """A copy with roster names replaced by 某某1, 某某2… (one pseudonym per person)."""
-    out = staffing.model_copy(deep=True)
-    aliases: dict[str, str] = {}
-    for row in out.roster:
-        alias = aliases.setdefault(row.name, f"某某{len(aliases) + 1}")
-        if row.prov is not None:
-            row.prov.text = row.prov.text.replace(row.name, alias)
-        row.name = alias
-    return out
