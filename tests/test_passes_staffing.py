@@ -1,4 +1,5 @@
-"""Staffing pass: narrative figures, the 附件2 roster of the seed rebuild, redaction."""
+"""Staffing and roster passes: narrative figures, the 附件2 roster of the seed rebuild,
+redaction."""
 
 from __future__ import annotations
 
@@ -12,13 +13,8 @@ import pytest
 from extractor.document.build import build_document
 from extractor.document.model import Block, Table, TableCell
 from extractor.knowledge import KnowledgeError, profile
-from extractor.passes.staffing import (
-    compile_patterns,
-    extract_staffing,
-    narrative_figures,
-    read_roster,
-    split_notes,
-)
+from extractor.passes.roster import read_roster, split_notes
+from extractor.passes.staffing import compile_patterns, extract_staffing, narrative_figures
 from extractor.pdf.pages import Glyph, Line
 from extractor.records import Staffing
 from extractor.redaction import redact_staffing
