@@ -114,6 +114,8 @@ class ScoringPatterns(BaseModel):
     weight_cue: str
     weight_list: str
     total_label: str
+    # A clause that describes the scale, not this report's score ("评估总分为100分，其中…").
+    total_maximum: str
 
 
 class Profile(BaseModel):

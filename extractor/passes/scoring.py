@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.document.model import Block, Document, Section, TableCell
+from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile
 from extractor.passes.text import Hit, first, search
 from extractor.records import GradeBand, Number, Party, PartyScore, PartyWeight, Scoring, Text
@@ -115,26 +115,75 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         scoring.bands_source = "profile"
 
     result_blocks = _blocks_of(result)
+    tables = _score_tables(doc, result, profile)
     scores: dict[Party, PartyScore] = {}
     for hit in search(result_blocks, profile.pattern("party_score")):
         party = profile.party_of(hit.match.group("party"))
         if party and party not in scores:
             scores[party] = PartyScore(party=party, score=_number(hit, "value", "分"))
     if len(scores) < len(profile.parties):
-        for party, score in _table_scores(result, profile).items():
+        for party, score in _table_scores(tables, profile).items():
             scores.setdefault(party, score)
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
-    total = first(result_blocks or doc.blocks, profile.pattern("total"))
-    if total:
-        scoring.total = _number(total, "value", "分")
-    grade = first(result_blocks or doc.blocks, profile.pattern("grade"))
-    if grade:
-        scoring.grade = Text(value=grade.match.group("grade"), prov=grade.prov("grade"))
-    if scoring.total is None or scoring.grade is None:
-        total_cell, grade_cell = _table_total(result, profile)
-        scoring.total = scoring.total or total_cell
-        scoring.grade = scoring.grade or grade_cell
+    scoring.total = _total(doc, result_blocks, tables, profile)
+    scoring.grade = _grade(doc, result_blocks, tables, profile)
     return scoring
+
+
+def _scale_clause(hit: Hit, profile: Profile) -> bool:
+    """The hit sits in a clause that states the scale or the weights ("评估总分为100分，
+    其中…占比10%"), not the report's own score."""
+    text = hit.norm.text
+    start, end = hit.match.span()
+    lo = max(text.rfind(ch, 0, start) for ch in "。；;") + 1
+    ends = [i for ch in "。；;" if (i := text.find(ch, end)) >= 0]
+    clause = text[lo : min(ends) if ends else len(text)]
+    return bool(profile.pattern("total_maximum").search(clause))
+
+
+def _total(
+    doc: Document, result_blocks: list[Block], tables: list[Table], profile: Profile
+) -> Number | None:
+    """The report's total score: in the results section's text, else the total row of a
+    score table, else a sentence elsewhere; never a clause that states the scale."""
+    rx = profile.pattern("total")
+    for hit in search(result_blocks, rx):
+        if not _scale_clause(hit, profile):
+            return _number(hit, "value", "分")
+    total = _table_total(tables, profile)
+    if total is not None:
+        return total
+    outside = {id(b) for s in doc.sections() if s.canonical in _SCALE_SECTIONS for b in s.blocks}
+    blocks = [b for b in doc.blocks if id(b) not in outside]
+    for hit in search(blocks, rx):
+        if not _scale_clause(hit, profile):
+            return _number(hit, "value", "分")
+    return None
+
+
+# Sections that describe how scores are given, not what this report scored.
+_SCALE_SECTIONS = frozenset({"basis", "result_notes"})
+
+
+def _grade(
+    doc: Document, result_blocks: list[Block], tables: list[Table], profile: Profile
+) -> Text | None:
+    rx = profile.pattern("grade")
+    hit = first(result_blocks, rx)
+    if hit is not None:
+        return Text(value=hit.match.group("grade"), prov=hit.prov("grade"))
+    for t in tables:
+        for row in t.body():
+            cells = _row_texts(row)
+            m = rx.search(re.sub(r"\s+", "", "".join(c.text for c in cells)))
+            if m:
+                cell = next((c for c in cells if m.group("grade") in c.text), cells[-1])
+                return Text(value=m.group("grade"), prov=cell.provenance())
+    outside = {id(b) for s in doc.sections() if s.canonical in _SCALE_SECTIONS for b in s.blocks}
+    hit = first([b for b in doc.blocks if id(b) not in outside], rx)
+    if hit is not None:
+        return Text(value=hit.match.group("grade"), prov=hit.prov("grade"))
+    return None
 
 
 def _row_texts(row: list[TableCell | None]) -> list[TableCell]:
@@ -161,19 +210,36 @@ def _cell_number(c: TableCell, unit: str = "分") -> Number:
     return Number(value=float(t), printed=c.text.strip(), unit=unit, prov=c.provenance())
 
 
-def _table_scores(result: list[Section], profile: Profile) -> dict[Party, PartyScore]:
+def _score_tables(doc: Document, result: list[Section], profile: Profile) -> list[Table]:
+    """Tables that print scores: those of the results section, then any table with rows
+    for two or more parties each holding a plain number (a score table placed elsewhere,
+    e.g. 评估主体 | 得分（分） near the end of the body)."""
+    own = [t for sec in result for s in sec.walk() for t in s.tables]
+    others = [t for t in doc.tables if t not in own and _party_rows(t, profile) >= 2]
+    return own + others
+
+
+def _party_rows(t: Table, profile: Profile) -> int:
+    n = 0
+    for row in t.body():
+        cells = _row_texts(row)
+        if cells and profile.party_of(cells[0].text) and _score_cell(cells) is not None:
+            n += 1
+    return n
+
+
+def _table_scores(tables: list[Table], profile: Profile) -> dict[Party, PartyScore]:
     """Party scores printed as a results table: a row per party, its score a number."""
     out: dict[Party, PartyScore] = {}
-    for sec in result:
-        for t in [t for s in sec.walk() for t in s.tables]:
-            for row in t.body():
-                cells = _row_texts(row)
-                if not cells:
-                    continue
-                party = profile.party_of(cells[0].text)
-                score = _score_cell(cells)
-                if party and score is not None and party not in out:
-                    out[party] = PartyScore(party=party, score=_cell_number(score))
+    for t in tables:
+        for row in t.body():
+            cells = _row_texts(row)
+            if not cells:
+                continue
+            party = profile.party_of(cells[0].text)
+            score = _score_cell(cells)
+            if party and score is not None and party not in out:
+                out[party] = PartyScore(party=party, score=_cell_number(score))
     return out
 
 
@@ -201,20 +267,13 @@ def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeigh
     return []
 
 
-def _table_total(result: list[Section], profile: Profile) -> tuple[Number | None, Text | None]:
-    total: Number | None = None
-    grade: Text | None = None
+def _table_total(tables: list[Table], profile: Profile) -> Number | None:
     total_rx = profile.pattern("total_label")
-    grade_rx = profile.pattern("grade")
-    for sec in result:
-        for t in [t for s in sec.walk() for t in s.tables]:
-            for row in t.body():
-                cells = _row_texts(row)
-                if cells and total is None and total_rx.search(cells[0].text):
-                    score = _score_cell(cells)
-                    total = _cell_number(score) if score is not None else None
-                for c in cells:
-                    m = grade_rx.search(re.sub(r"\s+", "", c.text))
-                    if m and grade is None:
-                        grade = Text(value=m.group("grade"), prov=c.provenance())
-    return total, grade
+    for t in tables:
+        for row in t.body():
+            cells = _row_texts(row)
+            if cells and total_rx.search(cells[0].text):
+                score = _score_cell(cells)
+                if score is not None:
+                    return _cell_number(score)
+    return None
