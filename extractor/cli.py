@@ -523,6 +523,9 @@ def main() -> None:
     command (a bug) printed as one line and exit 70 instead of a traceback."""
     try:
         app()
+    except PingguError as exc:  # raised before any file, e.g. a broken models/ while warming
+        report_error(exc)
+        sys.exit(exc.exit_code)
     except Exception as exc:  # typer turns usage errors, Exit and Ctrl-C into exits itself
         report_error(InternalError.wrap(exc))
         sys.exit(EXIT_INTERNAL)

@@ -26,9 +26,17 @@ EXIT_PARTIAL = 11  # a record was written but is incomplete (status "partial")
 EXIT_UNREAD = 12  # a record was written but holds nothing of a report (status "failure")
 EXIT_INTERNAL = 70  # a bug (sysexits EX_SOFTWARE): not a PingguError
 EXIT_OUTPUT = 73  # the output cannot be written (sysexits EX_CANTCREAT)
+EXIT_MODELS = 78  # a file in models/ is missing or malformed (sysexits EX_CONFIG)
 
 # How bad an exit code is, for commands over several files: the worst file decides.
-_RANK = {EXIT_OK: 0, EXIT_FINDINGS: 1, EXIT_PARTIAL: 2, EXIT_UNREAD: 3, EXIT_INTERNAL: 5}
+_RANK = {
+    EXIT_OK: 0,
+    EXIT_FINDINGS: 1,
+    EXIT_PARTIAL: 2,
+    EXIT_UNREAD: 3,
+    EXIT_INTERNAL: 5,
+    EXIT_MODELS: 5,  # a broken install or data edit fails every file alike: not the input
+}
 _INPUT_RANK = 4  # every other code: a file could not be read (its PingguError's code)
 
 
@@ -236,6 +244,26 @@ class MissingDependencyError(PingguError):
         self.hint = f"pip install 'pinggu[{extra}]'"
         message = f"{feature} needs the optional dependency group `{extra}`, not installed"
         super().__init__(f"{message} ({self.detail})" if self.detail else message)
+
+
+class ModelDataError(PingguError):
+    """A file of the domain data in models/ is missing or malformed. `problems` lists
+    every problem found in it, so an edit is fixed in one round, not one line at a time."""
+
+    exit_code = EXIT_MODELS
+
+    def __init__(self, path: str | os.PathLike[str], problems: Iterable[str]) -> None:
+        self.path = Path(path)
+        self.problems = [" ".join(p.split()) for p in problems] or ["invalid"]
+        self.hint = (
+            "fix the file (every problem is listed); to use another copy of the data set "
+            "PINGGU_MODELS to its models/ folder; if you did not edit it, reinstall pinggu"
+        )
+        n = len(self.problems)
+        super().__init__(
+            f"{shown(self.path)}: {n} problem{'s' if n > 1 else ''} in the domain data: "
+            + "; ".join(self.problems)
+        )
 
 
 class InternalError(Exception):

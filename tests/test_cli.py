@@ -101,8 +101,9 @@ def test_a_bug_is_one_line_and_exit_70(
     assert lines[1].startswith("hint: a bug in Pinggu: please report it with the file")
 
 
-def test_missing_models_is_one_line_and_exit_70_in_a_real_process(tmp_path: Path) -> None:
-    """What an incomplete install looked like: every command a KnowledgeError traceback."""
+def test_missing_models_is_one_line_and_exit_78_in_a_real_process(tmp_path: Path) -> None:
+    """What an incomplete install looked like: every command a KnowledgeError traceback.
+    Now a ModelDataError naming the missing file, with its hint and exit 78."""
     env = {**os.environ, "PINGGU_MODELS": str(tmp_path / "nowhere")}
     res = subprocess.run(
         [sys.executable, "-m", "extractor.cli", "extract", str(SEED), str(CLEAN)],
@@ -112,9 +113,10 @@ def test_missing_models_is_one_line_and_exit_70_in_a_real_process(tmp_path: Path
         cwd=tmp_path,
         timeout=300,
     )
-    assert res.returncode == 70, res.stderr
+    assert res.returncode == 78, res.stderr
     assert "Traceback" not in res.stderr
-    assert "internal error (" in res.stderr and "nowhere" in res.stderr
+    assert "problem in the domain data: missing" in res.stderr and "nowhere" in res.stderr
+    assert "PINGGU_MODELS" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 2  # the error and the hint
     assert res.stdout == ""
     res = subprocess.run(
@@ -125,4 +127,4 @@ def test_missing_models_is_one_line_and_exit_70_in_a_real_process(tmp_path: Path
         cwd=tmp_path,
         timeout=300,
     )
-    assert res.returncode == 70 and "Traceback (most recent call last)" in res.stderr
+    assert res.returncode == 78

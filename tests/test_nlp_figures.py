@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.nlp.errors import PatternFileError
+from extractor.errors import ModelDataError
+from extractor.knowledge.nlp import MARKER_LABELS, load_span_patterns
 from extractor.nlp.figures import Figure, find_figures
 from extractor.nlp.indicators import match_indicator
-from extractor.nlp.resources import MARKER_LABELS, load_span_patterns
 from extractor.numbers import chinese_numeral, normalise, normalise_with_map, parse_number
 
 # 六（二）2. 服务指标完成情况, with the PDF text layer's line wraps kept.
@@ -275,13 +275,13 @@ def test_bad_pattern_file_reports_every_bad_line(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    with pytest.raises(PatternFileError) as exc:
+    with pytest.raises(ModelDataError) as exc:
         load_span_patterns(
             bad, MARKER_LABELS, ids=dict.fromkeys(MARKER_LABELS, lambda i: i in ("before", "after"))
         )
     lines = {p.split(":")[1] for p in exc.value.problems}
     assert lines == {"2", "3", "4", "5", "6"}
-    assert any("unknown keys" in p for p in exc.value.problems)
+    assert any("extra: Extra inputs are not permitted" in p for p in exc.value.problems)
     assert "markers.jsonl:3" in str(exc.value)
 
 

@@ -12,9 +12,11 @@ import pytest
 
 from extractor.document.build import build_document
 from extractor.document.model import Block, Table, TableCell
-from extractor.knowledge import KnowledgeError, profile
+from extractor.errors import ModelDataError
+from extractor.knowledge import StaffingPatterns, profile
+from extractor.knowledge.loader import validate
 from extractor.passes.roster import read_roster, split_notes
-from extractor.passes.staffing import compile_patterns, extract_staffing, narrative_figures
+from extractor.passes.staffing import extract_staffing, narrative_figures
 from extractor.pdf.pages import Glyph, Line
 from extractor.records import Staffing
 from extractor.redaction import redact_staffing
@@ -260,9 +262,10 @@ def test_pattern_file_problems_reported_together() -> None:
             "stable_count": ["{missing}名", "稳定在岗\\d+名"],
         },
     }
-    with pytest.raises(KnowledgeError) as exc:
-        compile_patterns(bad, "test.yaml")
+    with pytest.raises(ModelDataError) as exc:
+        validate(StaffingPatterns, bad, Path("test.yaml"))
     msg = str(exc.value)
+    assert exc.value.exit_code == 78 and len(exc.value.problems) == 4
     for part in (
         "certified_required[1]: bad regex",
         "no_such_field",

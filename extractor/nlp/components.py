@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from extractor.nlp.resources import (
+from extractor.knowledge.nlp import (
     MARKER_LABELS,
     FigureRegex,
     IndicatorVocab,

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from extractor.nlp.resources import Role, load_indicators, models_dir
+from extractor.knowledge import models_dir
+from extractor.knowledge.nlp import Role, load_indicators
 from extractor.numbers import normalise
 
 DEFAULT_CUTOFF = 80.0

@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extractor.nlp import registry
-from extractor.nlp.components import PHRASES_KEY
-from extractor.nlp.resources import (
+from extractor.knowledge import models_dir
+from extractor.knowledge.nlp import (
     MARKER_LABELS,
     MENTION_LABELS,
     load_indicators,
     load_span_patterns,
-    models_dir,
 )
+from extractor.nlp import registry
+from extractor.nlp.components import PHRASES_KEY
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -9,28 +9,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
 from spacy.matcher import PhraseMatcher
 
-from extractor.knowledge import validated
+from extractor.knowledge import taxonomy
 from extractor.nlp.pipeline import get_pipeline
-
-
-class Theme(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    label: str
-    phrases: list[str]
-
-
-class Taxonomy(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    themes: dict[str, Theme]
-
-
-@lru_cache(maxsize=1)
-def taxonomy() -> Taxonomy:
-    result: Taxonomy = validated(Taxonomy, "taxonomy.yaml")
-    return result
 
 
 @lru_cache(maxsize=1)

@@ -109,7 +109,7 @@ def extract_meta(doc: Document) -> Meta:
         if district:
             meta.district = Text(value=district.group("value"), prov=meta.station.prov)
             rest = rest[district.end() :]
-        street = re.sub(r"(社工服务站|社会工作服务站|社工站|家庭综合服务中心)$", "", rest)
+        street = re.sub(pats.station_suffix, "", rest)
         if street:
             meta.street = Text(value=street, prov=meta.station.prov)
 
@@ -119,7 +119,7 @@ def extract_meta(doc: Document) -> Meta:
         for source in (meta.address, meta.operator, meta.buyer):
             if source is None:
                 continue
-            d = re.search(r"市(?P<value>[^\s市]{1,6}?区)", source.value)
+            d = re.search(pats.district_in_text, source.value)
             if d:
                 meta.district = Text(value=d.group("value"), prov=source.prov)
                 break

@@ -6,95 +6,14 @@ Narrative wordings live in models/patterns/staffing.yaml.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 from extractor.document.model import Block, Document, Section
-from extractor.knowledge import KnowledgeError, Profile, load_yaml, models_dir
+from extractor.knowledge import Profile, StaffingPatterns, staffing_patterns
 from extractor.numbers import chinese_numeral, parse_number
 from extractor.passes.roster import read_roster
 from extractor.passes.text import Hit, first
 from extractor.records import Number, Staffing
-
-PATTERN_FILE = "patterns/staffing.yaml"
-_ROSTER_FIELDS = frozenset({"roster", "roster_totals", "roster_retention_rate"})
-NARRATIVE_FIELDS: tuple[str, ...] = tuple(
-    name for name in Staffing.model_fields if name not in _ROSTER_FIELDS
-)
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-
-
-# --- narrative patterns ----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class StaffingPatterns:
-    """Compiled regex alternatives per Staffing field, in priority order."""
-
-    fields: dict[str, tuple[re.Pattern[str], ...]]
-
-
-def compile_patterns(data: Any, source: str = PATTERN_FILE) -> StaffingPatterns:
-    """Validate and compile the pattern file's content; every problem is reported at once."""
-    problems: list[str] = []
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{source}: expected a mapping with placeholders and fields")
-    raw_ph = data.get("placeholders") or {}
-    placeholders: dict[str, str] = {}
-    if not isinstance(raw_ph, dict):
-        problems.append("placeholders: expected a mapping of name → regex")
-    else:
-        for k, v in raw_ph.items():
-            if isinstance(k, str) and isinstance(v, str):
-                placeholders[k] = v
-            else:
-                problems.append(f"placeholders.{k}: expected a regex string")
-    raw = data.get("fields")
-    if not isinstance(raw, dict) or not raw:
-        problems.append("fields: expected a non-empty mapping of field → list of regexes")
-        raw = {}
-    out: dict[str, tuple[re.Pattern[str], ...]] = {}
-    for name, alts in raw.items():
-        if name not in NARRATIVE_FIELDS:
-            problems.append(
-                f"fields.{name}: not a staffing field (one of {list(NARRATIVE_FIELDS)})"
-            )
-            continue
-        if not isinstance(alts, list) or not alts:
-            problems.append(f"fields.{name}: expected a non-empty list of regexes")
-            continue
-        compiled: list[re.Pattern[str]] = []
-        for i, rx in enumerate(alts):
-            where = f"fields.{name}[{i}]"
-            if not isinstance(rx, str):
-                problems.append(f"{where}: expected a regex string")
-                continue
-            unknown = sorted(set(_PLACEHOLDER.findall(rx)) - set(placeholders))
-            if unknown:
-                problems.append(f"{where}: unknown placeholder(s) {unknown}")
-                continue
-            text = _PLACEHOLDER.sub(lambda m: f"(?:{placeholders[m.group(1)]})", rx)
-            try:
-                pattern = re.compile(text)
-            except re.error as exc:
-                problems.append(f"{where}: bad regex: {exc}")
-                continue
-            if "value" not in pattern.groupindex:
-                problems.append(f"{where}: needs a named group `value`")
-                continue
-            compiled.append(pattern)
-        out[name] = tuple(compiled)
-    if problems:
-        raise KnowledgeError(f"{source}:\n  " + "\n  ".join(problems))
-    return StaffingPatterns(out)
-
-
-@lru_cache(maxsize=1)
-def staffing_patterns() -> StaffingPatterns:
-    return compile_patterns(load_yaml(PATTERN_FILE), str(models_dir() / PATTERN_FILE))
 
 
 def _figure(text: str) -> float:
@@ -123,7 +42,7 @@ def narrative_figures(
     pats = patterns or staffing_patterns()
     blocks = list(blocks)
     out: dict[str, Number] = {}
-    for name, alternatives in pats.fields.items():
+    for name, alternatives in pats.alternatives.items():
         for rx in alternatives:
             hit = first(blocks, rx)
             if hit is not None:

@@ -1,0 +1,107 @@
+"""models/patterns/meta.yaml and staffing.yaml: the regexes that find metadata and the
+narrative staffing figures. (The spaCy pattern files are loaded in `knowledge.nlp`.)"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from extractor.knowledge.loader import Data, Regex, compiled, load
+from extractor.records import Staffing
+
+_ROSTER_FIELDS = frozenset({"roster", "roster_totals", "roster_retention_rate"})
+NARRATIVE_FIELDS: tuple[str, ...] = tuple(
+    name for name in Staffing.model_fields if name not in _ROSTER_FIELDS
+)
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+class MetaPatterns(Data):
+    """models/patterns/meta.yaml: where the report states its metadata; `{date}` in a
+    field pattern is filled with `date`."""
+
+    date: Regex
+    station_name: Regex
+    station_suffix: Regex
+    kind: Regex
+    city: Regex
+    district: Regex
+    district_in_text: Regex
+    fields: dict[str, list[str]]
+
+    def compiled(self, field: str) -> list[re.Pattern[str]]:
+        return [compiled(p.replace("{date}", self.date)) for p in self.fields.get(field, [])]
+
+    @model_validator(mode="after")
+    def _fields_compile(self) -> MetaPatterns:
+        problems = []
+        for name, pats in self.fields.items():
+            for i, p in enumerate(pats):
+                try:
+                    compiled(p.replace("{date}", self.date))
+                except re.error as exc:
+                    problems.append(f"fields.{name}[{i}]: bad regex: {exc}")
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+
+@lru_cache(maxsize=1)
+def meta_patterns() -> MetaPatterns:
+    return load(MetaPatterns, "patterns/meta.yaml")
+
+
+class StaffingPatterns(Data):
+    """models/patterns/staffing.yaml: per Staffing field, regex alternatives in priority
+    order; `{name}` placeholders are filled from `placeholders`; each needs a `value`
+    group. `alternatives` gives them compiled."""
+
+    placeholders: dict[str, str] = Field(default_factory=dict)
+    fields: dict[str, list[str]]
+    _compiled: dict[str, tuple[re.Pattern[str], ...]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def alternatives(self) -> dict[str, tuple[re.Pattern[str], ...]]:
+        return self._compiled
+
+    @model_validator(mode="after")
+    def _compile(self) -> StaffingPatterns:
+        problems: list[str] = []
+        if not self.fields:
+            problems.append("fields: expected a non-empty mapping of field → list of regexes")
+        for name, alts in self.fields.items():
+            if name not in NARRATIVE_FIELDS:
+                problems.append(
+                    f"fields.{name}: not a staffing field (one of {list(NARRATIVE_FIELDS)})"
+                )
+                continue
+            if not alts:
+                problems.append(f"fields.{name}: expected a non-empty list of regexes")
+            out: list[re.Pattern[str]] = []
+            for i, rx in enumerate(alts):
+                where = f"fields.{name}[{i}]"
+                unknown = sorted(set(_PLACEHOLDER.findall(rx)) - set(self.placeholders))
+                if unknown:
+                    problems.append(f"{where}: unknown placeholder(s) {unknown}")
+                    continue
+                text = _PLACEHOLDER.sub(lambda m: f"(?:{self.placeholders[m.group(1)]})", rx)
+                try:
+                    pattern = re.compile(text)
+                except re.error as exc:
+                    problems.append(f"{where}: bad regex: {exc}")
+                    continue
+                if "value" not in pattern.groupindex:
+                    problems.append(f"{where}: needs a named group `value`")
+                    continue
+                out.append(pattern)
+            self._compiled[name] = tuple(out)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+
+@lru_cache(maxsize=1)
+def staffing_patterns() -> StaffingPatterns:
+    return load(StaffingPatterns, "patterns/staffing.yaml")

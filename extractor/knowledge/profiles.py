@@ -1,0 +1,101 @@
+"""models/profiles/*.yaml: what one report family prints by default (parties and their
+names, weights, grade bands, scoring wordings); printed weights and bands override it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import cast, get_args
+
+from pydantic import field_validator, model_validator
+
+from extractor.knowledge.loader import Data, compiled, load
+from extractor.records import Party
+
+DEFAULT_PROFILE = "guangzhou_station"
+
+
+class PartyProfile(Data):
+    names: list[str]
+    section: str
+    default_weight: float
+
+
+class BandProfile(Data):
+    grade: str
+    lower: float | None = None
+    lower_inclusive: bool = True
+    upper: float | None = None
+    upper_inclusive: bool = False
+
+
+class ScoringPatterns(Data):
+    """Regexes; `{grades}` is filled with the profile's grades (longest first)."""
+
+    weight: str
+    band_at_least: str
+    band_between: str
+    band_below: str
+    party_score: str
+    total: str
+    grade: str
+    weight_cue: str
+    weight_list: str
+    total_label: str
+    # A clause that describes the scale, not this report's score ("评估总分为100分，其中…").
+    total_maximum: str
+
+
+class Profile(Data):
+    """Knowledge of one report family; printed weights and bands override the defaults."""
+
+    id: str
+    description: str
+    parties: dict[str, PartyProfile]
+    grades: list[str]
+    default_bands: list[BandProfile]
+    scoring: ScoringPatterns
+    none_stated: str
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        """A scoring pattern with `{grades}` filled in, longest grade first."""
+        grades = "|".join(sorted(self.grades, key=len, reverse=True))
+        return compiled(getattr(self.scoring, name).replace("{grades}", grades))
+
+    def party_of(self, text: str) -> Party | None:
+        """The party whose name appears in `text` (longest name wins)."""
+        best: tuple[int, Party] | None = None
+        for pid, p in self.party_items():
+            for n in p.names:
+                if n in text and (best is None or len(n) > best[0]):
+                    best = (len(n), pid)
+        return best[1] if best else None
+
+    def party_items(self) -> list[tuple[Party, PartyProfile]]:
+        return [(cast(Party, k), v) for k, v in self.parties.items()]
+
+    @field_validator("parties")
+    @classmethod
+    def _known_parties(cls, v: dict[str, PartyProfile]) -> dict[str, PartyProfile]:
+        unknown = set(v) - set(get_args(Party))
+        if unknown:
+            raise ValueError(f"unknown parties {sorted(unknown)}; allowed: {get_args(Party)}")
+        return v
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> Profile:
+        problems = []
+        for name in ScoringPatterns.model_fields:
+            try:
+                self.pattern(name)
+            except re.error as exc:
+                problems.append(f"scoring.{name}: bad regex: {exc}")
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+
+@lru_cache(maxsize=8)
+def profile(name: str = DEFAULT_PROFILE) -> Profile:
+    return load(Profile, Path("profiles") / f"{name}.yaml")

@@ -1,0 +1,30 @@
+"""models/sections.yaml: numbering markers, heading rules, canonical section wordings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from extractor.knowledge.loader import Data, Regex, load
+
+
+class Marker(Data):
+    type: str
+    pattern: Regex
+
+
+class HeadingRules(Data):
+    max_chars: int
+    sentence_end: str
+    min_score: float
+
+
+class SectionVocab(Data):
+    markers: list[Marker]
+    heading: HeadingRules
+    sections: dict[str, list[str]]
+    labels: dict[str, list[str]]
+
+
+@lru_cache(maxsize=1)
+def section_vocab() -> SectionVocab:
+    return load(SectionVocab, "sections.yaml")
