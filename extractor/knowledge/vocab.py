@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractor.knowledge.loader import Data, load
+from extractor.knowledge.loader import Data, Regex, compiled, load
 
 
 class MeasureWords(Data):
@@ -34,3 +34,67 @@ class Taxonomy(Data):
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
     return load(Taxonomy, "taxonomy.yaml")
+
+
+class ColumnWords(Data):
+    match: Regex
+    avoid: Regex | None = None
+
+    def find(self, labels: list[str]) -> int | None:
+        """Index of the first label matching `match` and not `avoid`."""
+        rx, no = compiled(self.match), compiled(self.avoid) if self.avoid else None
+        for i, label in enumerate(labels):
+            if rx.search(label) and not (no and no.search(label)):
+                return i
+        return None
+
+
+class RosterColumns(Data):
+    kind: ColumnWords
+    seq: ColumnWords
+    name: ColumnWords
+    position: ColumnWords
+    qualification: ColumnWords
+    contract: ColumnWords
+    experienced: ColumnWords
+    on_post: ColumnWords
+    note: ColumnWords
+
+
+class RosterRows(Data):
+    retention: Regex
+    monthly: Regex
+    total: Regex
+    subtotal: Regex
+
+    def any(self, label: str) -> bool:
+        """The label names one of the roster's own summary lines."""
+        return any(compiled(rx).search(label) for rx in self.model_dump().values())
+
+
+class RosterGroups(Data):
+    uncertified: Regex
+    certified: Regex
+
+
+class RosterVocab(Data):
+    """models/vocab/roster.yaml: the words of the 附件2 staff roster."""
+
+    columns: RosterColumns
+    month_mark: Regex
+    month_header: Regex
+    rows: RosterRows
+    groups: RosterGroups
+    uncertified_qualification: Regex
+    table_header: list[str]
+    not_continuation: Regex
+    note_start: Regex
+
+    def has(self, name: str, text: str) -> bool:
+        """`text` matches the top-level entry `name` (month_mark, not_continuation…)."""
+        return compiled(getattr(self, name)).search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def roster_vocab() -> RosterVocab:
+    return load(RosterVocab, "vocab/roster.yaml")

@@ -3,7 +3,9 @@ totals and 稳岗率, all as printed.
 
 Read by its header paths and its own structure (小计 rows close a group, a 总计 row
 closes the roster), never by fixed positions; a roster cut over several tables, with or
-without a repeated header, reads as one. `checks/roster.py` recomputes what is read here.
+without a repeated header, reads as one. Its words (column headings, row labels, group
+names) are data in models/vocab/roster.yaml. `checks/roster.py` recomputes what is read
+here.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractor.document.model import Table, TableCell, union
+from extractor.knowledge.loader import compiled
+from extractor.knowledge.vocab import roster_vocab
 from extractor.numbers import parse_number
 from extractor.records import Number, Provenance, RosterRow, RosterTotals
 
@@ -39,24 +43,13 @@ class _Columns:
     group_label: str | None  # a 持证社工 row the header swallowed (first group's label)
 
 
-def _find(labels: list[str], key: str, avoid: str | None = None) -> int | None:
-    rx, no = re.compile(key), re.compile(avoid) if avoid else None
-    for i, label in enumerate(labels):
-        if rx.search(label) and not (no and no.search(label)):
-            return i
-    return None
-
-
-_TWO_YEARS = r"(?<!\d)(?:2|两|二)年"
-_MONTH = re.compile(r"\d{1,2}\s*月$")
-
-
 def _columns(table: Table) -> _Columns:
+    words = roster_vocab()
     paths = list(table.columns)
     # A group label row right under the header ("持证社工" across the table) ends every path.
     tails = {p[-1] for p in paths if p}
     group_label = tails.pop() if len(tails) == 1 and all(paths) else None
-    if group_label is not None and "持证" in group_label:
+    if group_label is not None and _group_of(group_label) is not None:
         paths = [p[:-1] for p in paths]
     else:
         group_label = None
@@ -64,7 +57,7 @@ def _columns(table: Table) -> _Columns:
     marks: list[int] = []
     keys: set[tuple[str, ...]] = set()
     for i, p in enumerate(paths):
-        at = next((k for k, e in enumerate(p) if "人员到位" in e), None)
+        at = next((k for k, e in enumerate(p) if words.has("month_mark", e)), None)
         if at is not None:
             marks.append(i)
             keys.add(p[:at])
@@ -72,19 +65,20 @@ def _columns(table: Table) -> _Columns:
         i for i, p in enumerate(paths) if any(p[: len(k)] == k and len(p) > len(k) for k in keys)
     ]
     if not marks:  # one column per month, no 人员到位 sub-header
-        months = [i for i, p in enumerate(paths) if p and _MONTH.search(p[0])]
+        months = [i for i, p in enumerate(paths) if p and words.has("month_header", p[0])]
         firsts = {paths[i][0]: i for i in reversed(months)}
         marks = sorted(firsts.values())
+    c = words.columns
     return _Columns(
-        kind=_find(labels, "类型|类别"),
-        seq=_find(labels, "序号"),
-        name=_find(labels, "姓名"),
-        position=_find(labels, "职位|职务|岗位", avoid="资格|资质|到岗|在岗"),
-        qualification=_find(labels, "资格|资质"),
-        contract=_find(labels, "合同"),
-        experienced=_find(labels, _TWO_YEARS),
-        on_post=_find(labels, "到岗小计|在岗小计|到岗人次", avoid=_TWO_YEARS),
-        note=_find(labels, "备注"),
+        kind=c.kind.find(labels),
+        seq=c.seq.find(labels),
+        name=c.name.find(labels),
+        position=c.position.find(labels),
+        qualification=c.qualification.find(labels),
+        contract=c.contract.find(labels),
+        experienced=c.experienced.find(labels),
+        on_post=c.on_post.find(labels),
+        note=c.note.find(labels),
         marks=marks,
         months=months,
         group_label=group_label,
@@ -92,12 +86,15 @@ def _columns(table: Table) -> _Columns:
 
 
 def is_roster(table: Table) -> bool:
-    """A staff roster: per-month 人员到位 columns, or 序号 and 姓名 in the header."""
-    if any("人员到位" in e for p in table.columns for e in p):
+    """A staff roster: per-month 人员到位 columns, or 序号 and 姓名 in the header
+    (models/vocab/roster.yaml `month_mark`, `table_header`)."""
+    words = roster_vocab()
+    if any(words.has("month_mark", e) for p in table.columns for e in p):
         return True
-    header = {c.text for c in table.cells if c.row < table.header_rows}
-    flat = {"".join(p) for p in table.columns}
-    return any("姓名" in t for t in header | flat) and any("序号" in t for t in header | flat)
+    texts = {c.text for c in table.cells if c.row < table.header_rows} | {
+        "".join(p) for p in table.columns
+    }
+    return all(any(w in t for t in texts) for w in words.table_header)
 
 
 def _cover(table: Table) -> list[list[TableCell | None]]:
@@ -110,13 +107,11 @@ def _cover(table: Table) -> list[list[TableCell | None]]:
     return g
 
 
-# A note in the 备注 cell starts with a date; wrapped lines are joined without a break.
-_NOTE_START = re.compile(r"(?<=[^\s至到\-—~～、])(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月)")
-
-
 def split_notes(text: str) -> str | None:
-    """Several notes in one cell, one per line ("…购买2024年6月16日考取…" → two lines)."""
-    parts = [p.strip() for p in _NOTE_START.split(text.strip()) if p.strip()]
+    """Several notes in one cell, one per line ("…购买2024年6月16日考取…" → two lines):
+    wrapped lines are joined without a break, so a note is found where a date starts."""
+    start = compiled(roster_vocab().note_start)
+    parts = [p.strip() for p in start.split(text.strip()) if p.strip()]
     return "\n".join(parts) or None
 
 
@@ -189,13 +184,14 @@ class _RosterReader:
                 last_person = r
                 continue
             last_person = -2
-            if "稳岗率" in label:
+            rows = roster_vocab().rows
+            if _search(rows.retention, label):
                 self._retention(cols, own, first_data, label)
-            elif "有效人次" in label:
+            elif _search(rows.monthly, label):
                 self._monthly(cols, at, label)
-            elif "总计" in label or "合计" in label:
+            elif _search(rows.total, label):
                 self._subtotal("all", cols, at, own)
-            elif "小计" in label:
+            elif _search(rows.subtotal, label):
                 scope: Scope = (
                     self.state.last_group or ("certified", "uncertified")[min(self.state.block, 1)]
                 )
@@ -214,7 +210,8 @@ class _RosterReader:
         if self.state.block < 2:
             return ("certified", "uncertified")[self.state.block]
         qual = _text(at[cols.qualification]) if cols.qualification is not None else ""
-        return "uncertified" if qual and ("已接受" in qual or "培训" in qual) else "certified"
+        uncertified = qual and roster_vocab().has("uncertified_qualification", qual)
+        return "uncertified" if uncertified else "certified"
 
     def _person(
         self,
@@ -254,7 +251,7 @@ class _RosterReader:
         filled = [c for c in own if c.text.strip()]
         if not filled or not self.rows or any(c.col not in text_cols for c in filled):
             return False
-        if any(k in label for k in ("小计", "总计", "合计", "稳岗率", "有效人次")):
+        if roster_vocab().rows.any(label):
             return False
         row = self.rows[-1]
         for c in filled:
@@ -295,7 +292,7 @@ class _RosterReader:
     def _monthly(self, cols: _Columns, at: list[TableCell | None], label: str) -> None:
         scope = self.state.last_scope
         if scope is None:
-            scope = "uncertified" if "非持证" in label else "certified"
+            scope = _group_of(label) or "certified"
         # A month's figure may stand under any of its three columns (centred in a
         # three-line table): take the first number among them.
         bounds = [*cols.marks[1:], cols.marks[-1] + 3] if cols.marks else []
@@ -324,11 +321,16 @@ class _RosterReader:
             )
 
 
+def _search(pattern: str, text: str) -> bool:
+    return compiled(pattern).search(text) is not None
+
+
 def _group_of(label: str) -> Group | None:
     """持证社工 / 非持证社工 as a group label (not a 小计 or 有效人次 line)."""
-    if "非持证" in label:
+    groups = roster_vocab().groups
+    if _search(groups.uncertified, label):
         return "uncertified"
-    return "certified" if "持证" in label else None
+    return "certified" if _search(groups.certified, label) else None
 
 
 def _text(cell: TableCell | None) -> str | None:
@@ -353,7 +355,7 @@ def _continues_table(before: Table, table: Table) -> bool:
     if not 0 <= table.pages[0] - before.pages[-1] <= 1:
         return False
     header = "".join(c.text for c in table.cells if c.row < table.header_rows)
-    return not any(k in header for k in ("序号", "姓名", "指标", "协议", "完成"))
+    return not roster_vocab().has("not_continuation", header)
 
 
 def read_roster(
