@@ -7,6 +7,7 @@ import os
 import shlex
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -26,6 +27,7 @@ from extractor.errors import (
 )
 from extractor.filenames import shown
 from extractor.pdf.guard import Limits
+from extractor.pdf.ocr import OcrMode, OcrOptions
 from extractor.records import Report
 
 app = typer.Typer(
@@ -38,8 +40,11 @@ err = Console(stderr=True)
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 60.0
-# A 26-page scan took 40-65 s to recognise on 2 busy cores: over the text default.
-OCR_TIMEOUT = 600.0
+# OCR: time added to the bound per page recognised (RapidOCR takes 3-10 s of CPU per page,
+# and the engine a few seconds to load, on two busy cores), and the bound of a batch
+# file when OCR may run (a batch cannot rerun a file with more time).
+OCR_PAGE_S = 30.0
+OCR_TIMEOUT = 900.0
 
 PasswordOpt = Annotated[
     str | None, typer.Option("--password", help="Password of an encrypted PDF.")
@@ -48,30 +53,77 @@ TimeoutOpt = Annotated[
     float | None,
     typer.Option(
         "--timeout",
-        help=f"Seconds allowed to parse one PDF (default {DEFAULT_TIMEOUT:g}; "
-        f"{OCR_TIMEOUT:g} with --ocr, which takes 2-3 s per page on two cores).",
+        help=f"Seconds allowed to parse one PDF (default {DEFAULT_TIMEOUT:g}, plus "
+        f"{OCR_PAGE_S:g} per page recognised by OCR; {OCR_TIMEOUT:g} per file in a batch "
+        "that may OCR). Given, it bounds the whole parse, OCR included.",
         show_default=False,
     ),
 ]
 MemoryOpt = Annotated[int, typer.Option("--max-memory", help="MB of memory one parse may add.")]
 OcrOpt = Annotated[
-    bool,
+    bool | None,
     typer.Option(
-        "--ocr",
-        help="Recognise image-only PDFs (scans) with Tesseract (apt: tesseract-ocr "
-        "tesseract-ocr-chi-sim); much slower, and less accurate than a text layer.",
+        "--ocr/--no-ocr",
+        help="Recognise pages that have no usable text layer (scans, garbage text) from "
+        "their images. Default: on when the OCR extra is installed (pip install "
+        "'pinggu[ocr]'); --ocr makes a missing engine an error, --no-ocr refuses scans.",
+        show_default=False,
+    ),
+]
+OcrPagesOpt = Annotated[
+    str,
+    typer.Option(
+        "--ocr-pages",
+        help="auto: only pages without a usable text layer; all: every page.",
+    ),
+]
+OcrEngineOpt = Annotated[
+    str,
+    typer.Option(
+        "--ocr-engine",
+        help="rapidocr (PP-OCR, the OCR extra) or tesseract (apt: tesseract-ocr "
+        "tesseract-ocr-chi-sim; reads about twice as many characters wrong).",
     ),
 ]
 
 
+def ocr_options(ocr: bool | None, pages: str = "auto", engine: str = "rapidocr") -> OcrOptions:
+    """OcrOptions from the flags: no flag means OCR when the chosen engine is installed."""
+    if pages not in ("auto", "all") or engine not in ("rapidocr", "tesseract"):
+        raise typer.BadParameter(
+            "--ocr-pages must be auto or all; --ocr-engine rapidocr or tesseract"
+        )
+    if ocr is None:
+        ocr = engine_installed(engine)
+    mode: OcrMode = ("all" if pages == "all" else "auto") if ocr else "off"
+    return OcrOptions(mode=mode, engine="tesseract" if engine == "tesseract" else "rapidocr")
+
+
+def engine_installed(engine: str) -> bool:
+    if engine == "tesseract":
+        import shutil
+
+        return shutil.which("tesseract") is not None
+    from extractor.pdf.ocr.rapid import RapidEngine
+
+    return RapidEngine.available()
+
+
 def options(
-    password: str | None, timeout: float | None, max_memory: int, ocr: bool = False
+    password: str | None,
+    timeout: float | None,
+    max_memory: int,
+    ocr: OcrOptions | None = None,
 ) -> pipeline.PipelineOptions:
-    """PipelineOptions from the shared flags; no --timeout means the default for the mode."""
-    if timeout is None:
-        timeout = OCR_TIMEOUT if ocr else DEFAULT_TIMEOUT
+    """PipelineOptions from the shared flags. Without --timeout a file gets the text
+    bound, and OCR time per page only if it turns out to need OCR."""
+    ocr = ocr or OcrOptions()
+    page_s = OCR_PAGE_S if timeout is None and ocr.mode != "off" else None
     return pipeline.PipelineOptions(
-        password=password, ocr=ocr, limits=Limits(timeout_s=timeout, max_memory_mb=max_memory)
+        password=password,
+        ocr=ocr,
+        limits=Limits(timeout_s=timeout or DEFAULT_TIMEOUT, max_memory_mb=max_memory),
+        ocr_page_s=page_s,
     )
 
 
@@ -129,7 +181,9 @@ def inspect(
     pdf: Annotated[Path, typer.Argument(help="A report PDF.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
     password: PasswordOpt = None,
-    ocr: OcrOpt = False,
+    ocr: OcrOpt = None,
+    ocr_pages: OcrPagesOpt = "auto",
+    ocr_engine: OcrEngineOpt = "rapidocr",
     timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
@@ -139,7 +193,8 @@ def inspect(
     """
     if fmt not in ("md", "json"):
         raise typer.BadParameter("--format must be md or json")
-    text = guarded(lambda: pipeline.inspect(pdf, fmt, options(password, timeout, max_memory, ocr)))  # type: ignore[arg-type]
+    opts = options(password, timeout, max_memory, ocr_options(ocr, ocr_pages, ocr_engine))
+    text = guarded(lambda: pipeline.inspect(pdf, "json" if fmt == "json" else "md", opts))
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -211,7 +266,9 @@ def extract(
         bool, typer.Option("--redact-names", help="Replace roster names with pseudonyms.")
     ] = False,
     password: PasswordOpt = None,
-    ocr: OcrOpt = False,
+    ocr: OcrOpt = None,
+    ocr_pages: OcrPagesOpt = "auto",
+    ocr_engine: OcrEngineOpt = "rapidocr",
     timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
@@ -228,7 +285,7 @@ def extract(
 
     if fmt not in ("json", "jsonl", "md"):
         raise typer.BadParameter("--format must be json, jsonl or md")
-    opts = options(password, timeout, max_memory, ocr)
+    opts = options(password, timeout, max_memory, ocr_options(ocr, ocr_pages, ocr_engine))
     plan = guarded(lambda: plan_output(pdfs, output, _SUFFIX[fmt]))  # before any parsing
     outcomes: list[pipeline.FileOutcome] = []
     kept: list[Report] = []
@@ -303,9 +360,15 @@ def evaluate(
         bool,
         typer.Option(
             "--include-scans",
-            help="Also score the image-only scans (corpora/scanned) through --ocr: minutes.",
+            help="Also score the image-only scans (corpora/scanned) through OCR: minutes per scan.",
         ),
     ] = False,
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="Only the PDFs whose file name contains this text."),
+    ] = None,
+    ocr: OcrOpt = None,
+    ocr_engine: OcrEngineOpt = "rapidocr",
     include_validation: Annotated[
         bool,
         typer.Option(
@@ -329,8 +392,8 @@ def evaluate(
     from extractor.evaluation.render import files_table, groups_table, summary_table
     from extractor.evaluation.summary import file_figures
 
-    opts = options(None, timeout, max_memory, ocr=include_scans)
-    pairs = gold_pairs(corpus, include_scans, include_validation)
+    opts = options(None, timeout, max_memory, ocr_options(ocr, "auto", ocr_engine))
+    pairs = gold_pairs(corpus, include_scans, include_validation, only)
     if not pairs:
         err.print(f"[bold red]error:[/] no *.gold.json with a PDF beside it under {corpus}")
         raise typer.Exit(2)
@@ -343,6 +406,7 @@ def evaluate(
             include_scans=include_scans,
             include_validation=include_validation,
             by=by,
+            only=only,
         )
     summary = run.summary
     if per_file:
@@ -373,7 +437,9 @@ def check(
         Path | None, typer.Option("--html", help="Write an HTML audit page per report here.")
     ] = None,
     password: PasswordOpt = None,
-    ocr: OcrOpt = False,
+    ocr: OcrOpt = None,
+    ocr_pages: OcrPagesOpt = "auto",
+    ocr_engine: OcrEngineOpt = "rapidocr",
     timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
@@ -389,7 +455,7 @@ def check(
 
     if fmt not in ("table", "json", "csv") or lang not in ("zh", "en"):
         raise typer.BadParameter("--format must be table, json or csv; --lang zh or en")
-    opts = options(password, timeout, max_memory, ocr)
+    opts = options(password, timeout, max_memory, ocr_options(ocr, ocr_pages, ocr_engine))
     if html is not None:
         from extractor.outputs import prepare_folder
 
@@ -450,7 +516,9 @@ def batch(
         ),
     ] = None,
     password: PasswordOpt = None,
-    ocr: OcrOpt = False,
+    ocr: OcrOpt = None,
+    ocr_pages: OcrPagesOpt = "auto",
+    ocr_engine: OcrEngineOpt = "rapidocr",
     timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
@@ -474,7 +542,9 @@ def batch(
 
     from extractor.batch import BatchProgress, failures_csv_path, run_batch, write_failures_csv
 
-    opts = options(password, timeout, max_memory, ocr)
+    opts = options(password, timeout, max_memory, ocr_options(ocr, ocr_pages, ocr_engine))
+    if opts.ocr_page_s is not None:  # a batch bounds each file once: room for a scan
+        opts = replace(opts, limits=replace(opts.limits, timeout_s=OCR_TIMEOUT), ocr_page_s=None)
     columns = (
         TextColumn("extracting"),
         BarColumn(),

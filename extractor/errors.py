@@ -144,7 +144,10 @@ class EncryptedPdfError(InputError):
 class NoTextLayerError(InputError):
     exit_code = 6
     summary = "PDF has no text layer (image-only or scanned pages)"
-    default_hint = "run with --ocr to recognise the page images (much slower)"
+    default_hint = (
+        "install OCR with `pip install 'pinggu[ocr]'` (then on by default; slower), or "
+        "use --ocr --ocr-engine tesseract"
+    )
 
 
 class ParseTimeoutError(InputError):
@@ -365,3 +368,15 @@ def printable(text: str) -> str:
 # format characters (bidi overrides, zero-width), surrogates, line/paragraph separators.
 _UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+class OcrDeferredError(PingguError):
+    """Not an error the user sees: a parse run within the text-layer time bound found
+    pages to recognise, so `pipeline` runs it again with time for OCR added per page.
+    Should it ever escape, it means what NoTextLayerError means: the file needs OCR."""
+
+    exit_code = 6
+
+    def __init__(self, pages: int) -> None:
+        self.pages = pages
+        super().__init__(f"{pages} page(s) need OCR")

@@ -7,19 +7,29 @@ file costs its time and memory bound and nothing more, single-file commands incl
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from extractor.document.build import DocumentOptions, build_document
 from extractor.document.model import Document
 from extractor.document.views import to_json, to_markdown
-from extractor.errors import EXIT_OK, EXIT_PARTIAL, EXIT_UNREAD, InternalError, PingguError
+from extractor.errors import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_UNREAD,
+    InternalError,
+    OcrDeferredError,
+    PingguError,
+)
 from extractor.knowledge import DEFAULT_PROFILE, Profile
 from extractor.pdf.guard import Limits, run_bounded
+from extractor.pdf.ocr import OcrOptions
 from extractor.pdf.probe import probe
 from extractor.records import Report, Status
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,20 +37,45 @@ class PipelineOptions:
     """Everything a run needs, passed explicitly; built by the CLI from its flags."""
 
     password: str | None = None
-    ocr: bool = False
+    ocr: OcrOptions = field(default_factory=OcrOptions)
     limits: Limits = field(default_factory=Limits)
     document: DocumentOptions = field(default_factory=DocumentOptions)
+    # Seconds added to `limits.timeout_s` per page to recognise. With it, a parse runs
+    # first within the text-layer bound, and only a file that turns out to need OCR is
+    # run again with the extra time; None: `limits` bound the whole parse, OCR included.
+    ocr_page_s: float | None = None
 
 
 def load_document(path: Path, options: PipelineOptions | None = None) -> Document:
     """Probe then parse, in this process (callers bound it)."""
     opts = options or PipelineOptions()
-    probe(path, opts.password, ocr=opts.ocr)
-    doc_opts = DocumentOptions(password=opts.password, tables=opts.document.tables, ocr=opts.ocr)
+    probe(path, opts.password, ocr=opts.ocr.mode != "off")
+    doc_opts = DocumentOptions(
+        password=opts.password,
+        tables=opts.document.tables,
+        ocr=opts.ocr,
+        defer_ocr=opts.document.defer_ocr,
+    )
     return build_document(path, doc_opts)
 
 
-def _inspect(path: Path, fmt: str, opts: PipelineOptions) -> str:
+def _bounded(fn: Callable[..., T], path: Path, opts: PipelineOptions, *args: Any) -> T:
+    """`fn(path, opts, *args)` within the bounds; with `ocr_page_s`, first within the
+    text-layer bound, then, for a file with pages to recognise, with time per page."""
+    if opts.ocr_page_s is None or opts.ocr.mode == "off" or not opts.limits.enabled:
+        return run_bounded(fn, path, opts, *args, limits=opts.limits, source=path)
+    first = replace(opts, document=replace(opts.document, defer_ocr=True))
+    try:
+        return run_bounded(fn, path, first, *args, limits=opts.limits, source=path)
+    except OcrDeferredError as deferred:
+        timeout = opts.limits.timeout_s + deferred.pages * opts.ocr_page_s
+        limits = replace(opts.limits, timeout_s=timeout)
+        return run_bounded(
+            fn, path, replace(opts, limits=limits), *args, limits=limits, source=path
+        )
+
+
+def _inspect_in(path: Path, opts: PipelineOptions, fmt: str) -> str:
     doc = load_document(path, opts)
     if fmt == "json":
         return json.dumps(to_json(doc), ensure_ascii=False, indent=2)
@@ -52,7 +87,7 @@ def inspect(
 ) -> str:
     """The section tree, block previews, tables and comments of one PDF, as text."""
     opts = options or PipelineOptions()
-    return run_bounded(_inspect, path, fmt, opts, limits=opts.limits, source=path)
+    return _bounded(_inspect_in, path, opts, fmt)
 
 
 def warm(profile_name: str = DEFAULT_PROFILE) -> None:
@@ -90,7 +125,7 @@ def extract(
 ) -> Report:
     """The `Report` record of one PDF, parsed within the time and memory bounds."""
     opts = options or PipelineOptions()
-    return run_bounded(_extract, path, opts, profile_name, limits=opts.limits, source=path)
+    return _bounded(_extract, path, opts, profile_name)
 
 
 STATUS_EXIT: dict[Status, int] = {

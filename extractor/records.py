@@ -28,11 +28,26 @@ class Record(BaseModel):
 
 
 class Provenance(Record):
-    """Where a value was read: 1-based page, bbox in PDF points (x0, top, x1, bottom)."""
+    """Where a value was read: 1-based page, bbox in PDF points (x0, top, x1, bottom).
+
+    A value read by OCR also says how sure the engine was: `confidence` is its lowest
+    character confidence over `text`, `doubtful` the offsets in `text` of the characters
+    it was unsure of (below `OCR_DOUBT`). Both stay None for a text layer."""
 
     page: int
     bbox: tuple[float, float, float, float] | None = None
     text: str = ""
+    confidence: float | None = Field(
+        None, description="OCR only: the engine's lowest character confidence over text (0-1)"
+    )
+    doubtful: list[int] | None = Field(
+        None, description="OCR only: offsets in text of characters read with low confidence"
+    )
+
+
+# A character the OCR engine gave less than this confidence is doubtful: a figure holding
+# one may be a misreading, so a check that it fails is a warning, not an error.
+OCR_DOUBT = 0.9
 
 
 class Text(Record):
@@ -64,12 +79,22 @@ class Period(Record):
     prov: Provenance | None = None
 
 
+class OcrSource(Record):
+    """How much of the report was read from page images rather than a text layer."""
+
+    engine: str = Field(description="OCR engine and version, e.g. 'rapidocr 3.10.0'")
+    pages: list[int] = Field(default_factory=list, description="1-based pages recognised")
+    mean_confidence: float | None = None
+    doubtful_chars: int = Field(0, description="Characters read below OCR_DOUBT")
+
+
 class Source(Record):
     file: str
     sha256: str | None = None
     pages: int | None = None
     extractor_version: str | None = None
     profile: str | None = None
+    ocr: OcrSource | None = Field(None, description="Set when any page was read by OCR")
 
 
 class Meta(Record):

@@ -1,9 +1,11 @@
-"""OCR of image-only PDFs: Tesseract's words become glyphs, scanned rules become edges,
-and a scan's score page comes out as the same scoring record as the text PDF's.
+"""OCR of image-only PDFs: engines' lines become glyphs with confidences, scanned rules
+become edges (character strokes do not), and a scan's score page comes out as the same
+scoring record as the text PDF's.
 
-Needs the `tesseract` binary with chi_sim data (apt: tesseract-ocr tesseract-ocr-chi-sim):
-skipped locally without it, a failure when CI=true (.ci/run installs it). Only a few
-pages are recognised, so the module stays well under a minute on two cores.
+RapidOCR comes with the `ocr` extra (CI installs it through `dev`); Tesseract needs the
+`tesseract` binary with chi_sim data (apt: tesseract-ocr tesseract-ocr-chi-sim): both
+skipped locally without them, a failure when CI=true. Only a few pages are recognised,
+so the module stays within a few minutes on two cores.
 """
 
 from __future__ import annotations
@@ -18,19 +20,23 @@ import pytest
 from PIL import Image
 
 from extractor import pipeline
-from extractor.errors import OcrUnavailableError
-from extractor.pdf import ocr
+from extractor.errors import MissingDependencyError, OcrUnavailableError
 from extractor.pdf.guard import Limits
-from extractor.pdf.pages import RawPage
+from extractor.pdf.ocr import OcrOptions, grid, lines, recognise, tesseract
+from extractor.pdf.ocr.rapid import RapidEngine, to_lines
+from extractor.pdf.pages import OcrGlyph, RawPage
 
 SCANS = Path(__file__).resolve().parents[1] / "corpora" / "scanned"
 SEED_SCAN = SCANS / "scan_seed.pdf"
+SEED_200 = SCANS / "scan_seed_200.pdf"
 SCORE_PAGE = 20  # 七、评估结果 of the seed report
+ANNEX_PAGE = 22  # 附件1-1: the wide indicator tables
+AUTO = OcrOptions(mode="auto")
 
 
 def _tesseract_ready() -> bool:
     try:
-        ocr.check_tesseract("chi_sim")
+        tesseract.check_tesseract("chi_sim")
     except OcrUnavailableError:
         return False
     return True
@@ -41,88 +47,191 @@ needs_tesseract = pytest.mark.skipif(
     reason="tesseract with chi_sim not installed (apt-get install tesseract-ocr "
     "tesseract-ocr-chi-sim); CI installs it",
 )
+needs_rapidocr = pytest.mark.skipif(
+    os.environ.get("CI") != "true" and not RapidEngine.available(),
+    reason="the ocr extra is not installed (pip install -e '.[ocr]'); CI installs it",
+)
 
 
 def _text(page: RawPage) -> str:
     return "".join(g.char for g in page.glyphs)
 
 
-@needs_tesseract
-def test_score_page_is_read_with_its_numbers_and_grade() -> None:
-    (page,) = ocr.ocr_pages(SEED_SCAN, pages=[SCORE_PAGE])
+def _short(src: Path, pages: list[int], out: Path) -> Path:
+    """A PDF of some pages (1-based) of `src`: OCR only what a test needs."""
+    doc = pdfium.PdfDocument(src)
+    short = pdfium.PdfDocument.new()
+    short.import_pages(doc, [p - 1 for p in pages])
+    short.save(out)
+    return out
+
+
+@needs_rapidocr
+def test_rapidocr_reads_the_sealed_score_page_with_confidences() -> None:
+    """200-dpi grey scan, a seal pressed over the total: every score is read exactly and
+    every glyph carries a confidence."""
+    (page,) = recognise.ocr_pages(SEED_200, OcrOptions(engine="rapidocr"), pages=[SCORE_PAGE])
     text = _text(page)
-    assert page.number == SCORE_PAGE
-    assert (page.width, page.height) == pytest.approx(pdfium.PdfDocument(SEED_SCAN)[0].get_size())
-    for word in ("评估结果", "良好", "86.75", "45.65", "督导中心"):
+    assert page.number == SCORE_PAGE and page.ocr is not None and "rapidocr" in page.ocr
+    for word in ("评估结果", "20.00", "8.20", "12.90", "45.65", "86.75", "良好", "督导中心"):
         assert word in text
-    # Chinese words are not split by spaces, and glyphs lie on the page, left to right.
     assert "评 估" not in text
+    assert all(isinstance(g, OcrGlyph) and 0.0 <= g.conf <= 1.0 for g in page.glyphs)
     assert all(0 <= g.x0 <= g.x1 <= page.width and 0 <= g.top < g.bottom for g in page.glyphs)
     assert len(page.sizes) == len(page.weights) == len(page.glyphs)
 
 
 @needs_tesseract
+def test_tesseract_stays_selectable() -> None:
+    (page,) = recognise.ocr_pages(SEED_SCAN, OcrOptions(engine="tesseract"), pages=[SCORE_PAGE])
+    text = _text(page)
+    assert page.number == SCORE_PAGE
+    assert (page.width, page.height) == pytest.approx(pdfium.PdfDocument(SEED_SCAN)[0].get_size())
+    for word in ("评估结果", "良好", "86.75", "45.65"):
+        assert word in text
+
+
+@needs_rapidocr
+def test_annex_grid_has_its_23_columns_and_slashes(tmp_path: Path) -> None:
+    """附件1-1 at 200 dpi: the grid recovered from the image has the printed 23 columns
+    (header strokes are not rules), and `/` cells are `/`, not `1`."""
+    path = _short(SEED_200, [SCORE_PAGE, ANNEX_PAGE], tmp_path / "annex.pdf")
+    doc = pipeline.load_document(path, pipeline.PipelineOptions(ocr=AUTO))
+    wide = [t for t in doc.tables if t.n_cols == 23]
+    assert len(wide) == 2
+    first = wide[0].body()
+    assert [r[0].text for r in first if r[0] is not None] == ["一片区", "二片区", "三片区", "合计"]
+    total = first[-1]
+    assert [c.text for c in total[1:8] if c is not None] == [
+        "23",
+        "1413",
+        "1413",
+        "100.00%",
+        "2038",
+        "4557",
+        "223.60%",
+    ]
+    assert [c.text for c in total[11:14] if c is not None] == ["/", "/", "/"]
+    assert all(c.confidence is not None for c in wide[0].cells if c.text)
+
+
+@needs_rapidocr
 def test_scan_extracts_the_seed_scores(tmp_path: Path) -> None:
     """Pipeline end to end on a short scan: cover, 基本情况, weights and bands, and the
     score page with the page before it (its section needs the context to be found)."""
-    src = pdfium.PdfDocument(SEED_SCAN)
-    short = pdfium.PdfDocument.new()
-    short.import_pages(src, [0, 1, 3, 4, SCORE_PAGE - 2, SCORE_PAGE - 1])
-    path = tmp_path / "short_scan.pdf"
-    short.save(path)
-    opts = pipeline.PipelineOptions(ocr=True, limits=Limits(timeout_s=300))
+    path = _short(SEED_SCAN, [1, 2, 4, 5, SCORE_PAGE - 1, SCORE_PAGE], tmp_path / "short.pdf")
+    opts = pipeline.PipelineOptions(ocr=AUTO, limits=Limits(timeout_s=600))
     report = pipeline.extract(path, opts)
     assert report.scoring.total is not None and report.scoring.total.value == 86.75
     assert report.scoring.grade is not None and report.scoring.grade.value == "良好"
     assert report.meta.station is not None and "西村街" in report.meta.station.value
+    assert report.source.ocr is not None and report.source.ocr.pages == [1, 2, 3, 4, 5, 6]
+    total_prov = report.scoring.total.prov
+    assert total_prov is not None and total_prov.confidence is not None
 
 
 def test_without_ocr_a_scan_is_refused() -> None:
     from extractor.errors import NoTextLayerError
 
     with pytest.raises(NoTextLayerError):
-        pipeline.load_document(SEED_SCAN, pipeline.PipelineOptions(ocr=False))
+        pipeline.load_document(SEED_SCAN, pipeline.PipelineOptions(ocr=OcrOptions(mode="off")))
 
 
 def test_missing_tesseract_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda _name: None)
     with pytest.raises(OcrUnavailableError) as info:
-        ocr.ocr_pages(SEED_SCAN, pages=[1])
+        recognise.ocr_pages(SEED_SCAN, OcrOptions(engine="tesseract"), pages=[1])
     assert info.value.exit_code == 9
     assert "tesseract-ocr-chi-sim" in str(info.value) and "tesseract-ocr-chi-sim" in info.value.hint
 
 
-def test_table_rules_are_found_and_text_strokes_are_not() -> None:
-    """A drawn grid gives its edges; a row of character-like strokes gives none."""
-    scale = 300 / 72
+def test_missing_rapidocr_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RapidEngine, "available", staticmethod(lambda: False))
+    with pytest.raises(MissingDependencyError) as info:
+        recognise.ocr_pages(SEED_SCAN, OcrOptions(engine="rapidocr"), pages=[1])
+    assert info.value.exit_code == 10 and "pinggu[ocr]" in info.value.hint
+
+
+def _grid_image() -> np.ndarray:
     img = np.full((1200, 1600), 240, dtype=np.uint8)
-    for y in (200, 300, 400):  # three rules, 1 pt thick, 300 pt long
+    for y in (200, 300, 400, 500):  # four rules, 1 pt thick, 300 pt long: three rows
         img[y : y + 4, 200:1450] = 60
     for x in (200, 700, 1446):  # verticals from the first rule to the last
-        img[200:404, x : x + 4] = 60
+        img[200:504, x : x + 4] = 60
+    return img
+
+
+def test_table_rules_are_found_and_text_strokes_are_not() -> None:
+    """A drawn grid gives its edges; a row of character-like strokes gives none, and
+    neither do tall strokes inside one row of the table that touch both its rules."""
+    scale = 300 / 72
+    img = _grid_image()
     for x in range(300, 900, 50):  # "一二三"-like strokes: 10 pt long, spaced apart
         img[800:804, x : x + 42] = 60
         img[780:830, x + 20 : x + 24] = 60
-    horizontal, vertical = ocr.rule_bands(img, scale)
-    edges = ocr.to_edges(horizontal, vertical, scale)
+    for x in (260, 330, 1000):  # header strokes from rule to rule inside the first row
+        img[204:300, x : x + 4] = 60
+    horizontal, vertical = grid.rule_bands(img, scale)
+    edges = grid.to_edges(horizontal, vertical, scale)
     h = sorted(round(e["top"]) for e in edges if e["orientation"] == "h")
     v = sorted(round(e["x0"]) for e in edges if e["orientation"] == "v")
-    assert h == [48, 72, 96]
+    assert h == [48, 72, 96, 120]
     assert v == [48, 168, 348]
-    erased = np.asarray(ocr.erase(Image.fromarray(img), horizontal, vertical))
-    assert erased[200:404, 200:1450].min() > 200  # the grid is gone ...
-    assert erased[800:804, 300:342].max() == 60  # ... the strokes are kept
+    erased = np.asarray(grid.erase(Image.fromarray(img), horizontal, vertical))
+    assert erased[200:204, 200:1450].min() > 200 and erased[200:504, 700:704].min() > 200
+    assert erased[800:804, 300:342].max() == 60  # the strokes are kept ...
+    assert erased[220:280, 260:264].max() == 60  # ... inside the table too
 
 
-def test_spaces_only_between_non_chinese_words() -> None:
+def test_a_one_row_rule_counts_where_it_continues_a_column() -> None:
+    """A header row above a row merged across the table: its rules span one row, and
+    count because they line up with the columns below the merged row."""
+    scale = 300 / 72
+    img = np.full((1200, 1600), 240, dtype=np.uint8)
+    for y in (200, 300, 400, 500, 600):
+        img[y : y + 4, 200:1450] = 60
+    for x in (200, 1446):
+        img[200:604, x : x + 4] = 60
+    img[200:304, 700:704] = 60  # header row only
+    img[400:604, 700:704] = 60  # the same column below the merged row
+    img[200:304, 1000:1004] = 60  # header row only, no column below: a stroke
+    _, vertical = grid.rule_bands(img, scale)
+    assert sorted(round(v.mid / scale) for v in vertical) == [48, 168, 168, 348]
+
+
+def test_lines_become_glyphs_with_spaces_and_full_width_punctuation() -> None:
+    row = [
+        lines.OcrLine(
+            100,
+            140,
+            [lines.OcrChar(c, 100 + 40 * i, 138 + 40 * i, 0.99) for i, c in enumerate("(2)得分")],
+        ),
+        lines.OcrLine(102, 139, [lines.OcrChar("8", 400, 420, 0.7), lines.OcrChar("6", 420, 440)]),
+    ]
+    glyphs, sizes = lines.to_glyphs(row, scale=2.0)
+    assert "".join(g.char for g in glyphs) == "（2）得分 86"
+    assert glyphs[-2].conf == 0.7 and glyphs[0].conf == 0.99
+    assert glyphs[0].top == 50.0 and glyphs[-1].top == 51.0
+    assert sizes[0] == 20.0
+
+
+def test_rapidocr_output_without_char_boxes_is_shared_out() -> None:
+    """RapidOCR leaves out the character boxes of lines it could not box: those lines'
+    characters share the line box and score."""
+    boxes = [[[0, 0], [40, 0], [40, 20], [0, 20]], [[0, 30], [20, 30], [20, 50], [0, 50]]]
+    words = [(("1", 0.9, [[20, 30], [30, 30], [30, 50], [20, 50]]),)]
+    got = to_lines(boxes, ["合计", "1"], [0.8, 0.9], words)
+    assert [c.char for c in got[0].chars] == ["合", "计"] and got[0].chars[1].x0 == 20.0
+    assert got[0].chars[0].conf == 0.8
+    assert got[1].chars[0].x0 == 20.0 and got[1].chars[0].conf == 0.9
+
+
+def test_tesseract_words_become_lines() -> None:
     tsv = (
         "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
         "5\t1\t1\t1\t1\t1\t100\t100\t80\t40\t90\t总得分\n"
-        "5\t1\t1\t1\t1\t2\t190\t100\t50\t40\t90\t86.75\n"
-        "5\t1\t1\t1\t1\t3\t250\t100\t60\t40\t90\t分等级\n"
-        "5\t1\t1\t1\t1\t4\t320\t105\t40\t30\t90\t良好\n"
+        "5\t1\t1\t1\t1\t2\t190\t100\t50\t40\t60\t86.75\n"
     )
-    glyphs, sizes = ocr.words_to_glyphs(ocr.parse_tsv(tsv), scale=2.0)
-    assert "".join(g.char for g in glyphs) == "总得分 86.75 分等级良好"
-    assert {g.top for g in glyphs} == {50.0} and {g.bottom for g in glyphs} == {70.0}
-    assert sizes == [20.0] * len(glyphs)
+    (line,) = tesseract.parse_tsv(tsv)
+    assert "".join(c.char for c in line.chars) == "总得分86.75"
+    assert line.chars[0].conf == 0.9 and line.chars[-1].conf == 0.6

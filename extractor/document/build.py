@@ -1,8 +1,9 @@
 """PDF → `Document`, each page parsed once.
 
-Order of work: pypdfium2 reads every page's glyphs, rules and comments (`pdf.pages`),
-or, when OCR is asked for and the PDF has no text at all, Tesseract recognises the page
-images into the same glyphs and rules (`pdf.ocr`); pages with rules get their tables
+Order of work: pypdfium2 reads every page's glyphs, rules and comments (`pdf.pages`);
+with OCR on, pages without a usable text layer (`pdf.textlayer`: none, or garbage) are
+recognised from their images into the same glyphs and rules (`pdf.ocr`, every page
+with `mode="all"`), keeping the page's comments; pages with rules get their tables
 found (`pdf.tables`); glyphs outside tables become lines, page furniture is set aside,
 lines become blocks, and blocks and tables in reading order become the section tree.
 """
@@ -16,18 +17,25 @@ from pathlib import Path
 from extractor.document.blocks import assemble, margins
 from extractor.document.lines import page_lines, strip_furniture
 from extractor.document.model import Block, Document, PageInfo, Section, Table
+from extractor.document.ocr_tables import repair_slashes
 from extractor.document.sections import build_tree
 from extractor.document.tables import join_continued, split_stacked, to_table
-from extractor.pdf.pages import Line, RawPage, read_pages
+from extractor.errors import OcrDeferredError
+from extractor.pdf.ocr import OcrOptions
+from extractor.pdf.pages import Line, OcrGlyph, RawPage, read_pages
 from extractor.pdf.tables import TableSettings, find_tables
+from extractor.pdf.textlayer import needs_ocr
+from extractor.records import OCR_DOUBT
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentOptions:
     password: str | None = None
     tables: TableSettings = field(default_factory=TableSettings)
-    # Recognise the page images when the PDF has no text layer at all (a scan).
-    ocr: bool = False
+    # Which pages to recognise from their images, and with which engine.
+    ocr: OcrOptions = field(default_factory=OcrOptions)
+    # Raise OcrDeferredError instead of recognising (the caller grants time and reruns).
+    defer_ocr: bool = False
 
 
 def sha256(path: Path) -> str:
@@ -41,11 +49,15 @@ def sha256(path: Path) -> str:
 def _page_tables(page: RawPage, settings: TableSettings) -> list[Table]:
     if not page.rules:
         return []
-    return [
+    tables = [
         part
         for raw in find_tables(page.number, page.rules, page.glyphs, settings)
         for part in split_stacked(to_table(raw, page.glyphs))
     ]
+    if page.ocr is not None:
+        for t in tables:
+            repair_slashes(t)
+    return tables
 
 
 def _mark_title(blocks: list[Block], body_size: float) -> None:
@@ -79,11 +91,7 @@ def _assign_sections(root: Section) -> None:
 
 def build_document(path: Path, options: DocumentOptions | None = None) -> Document:
     opts = options or DocumentOptions()
-    raw_pages = read_pages(path, opts.password)
-    if opts.ocr and not any(p.glyphs for p in raw_pages):
-        from extractor.pdf.ocr import ocr_pages  # numpy/PIL work only for scans
-
-        raw_pages = ocr_pages(path, password=opts.password)
+    raw_pages = with_ocr(path, read_pages(path, opts.password), opts)
     per_page_tables = [_page_tables(p, opts.tables) for p in raw_pages]
     per_page_lines: list[list[Line]] = []
     for page, tables in zip(raw_pages, per_page_tables, strict=True):
@@ -133,16 +141,50 @@ def build_document(path: Path, options: DocumentOptions | None = None) -> Docume
     return Document(
         path=str(path),
         sha256=sha256(path),
-        pages=[
-            PageInfo(p.number, p.width, p.height, len(p.glyphs), p.image_objects, len(t))
-            for p, t in zip(raw_pages, per_page_tables, strict=True)
-        ],
+        pages=[page_info(p, len(t)) for p, t in zip(raw_pages, per_page_tables, strict=True)],
         blocks=blocks,
         tables=tables,
         root=root,
         comments=[c for p in raw_pages for c in p.comments],
         removed=removed,
     )
+
+
+def page_info(page: RawPage, tables: int) -> PageInfo:
+    info = PageInfo(
+        page.number, page.width, page.height, len(page.glyphs), page.image_objects, tables
+    )
+    if page.ocr is not None:
+        confs = [g.conf for g in page.glyphs if isinstance(g, OcrGlyph) and not g.char.isspace()]
+        info.ocr = page.ocr
+        info.ocr_confidence = round(sum(confs) / len(confs), 4) if confs else None
+        info.ocr_doubtful = sum(1 for c in confs if c < OCR_DOUBT)
+    return info
+
+
+def ocr_wanted(pages: list[RawPage], ocr: OcrOptions) -> list[int]:
+    """1-based numbers of the pages to recognise from their images."""
+    if ocr.mode == "all":
+        return [p.number for p in pages]
+    if ocr.mode == "auto":
+        return [p.number for p in pages if needs_ocr(p)]
+    return []
+
+
+def with_ocr(path: Path, pages: list[RawPage], opts: DocumentOptions) -> list[RawPage]:
+    """The pages, those without a usable text layer replaced by their recognised image."""
+    wanted = ocr_wanted(pages, opts.ocr)
+    if not wanted:
+        return pages
+    if opts.defer_ocr:
+        raise OcrDeferredError(len(wanted))
+    from extractor.pdf.ocr.recognise import ocr_pages  # the engine loads only for scans
+
+    out = list(pages)
+    for page in ocr_pages(path, opts.ocr, opts.password, wanted):
+        page.comments = out[page.number - 1].comments
+        out[page.number - 1] = page
+    return out
 
 
 def _drop_repeats(flow: list[Block | Table], kept: set[int]) -> list[Block | Table]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from extractor.numbers import Normalised, normalise_with_map
-from extractor.pdf.pages import BBox, Comment, Line
-from extractor.records import Provenance
+from extractor.pdf.pages import BBox, Comment, Glyph, Line, OcrGlyph
+from extractor.records import OCR_DOUBT, Provenance
 
 BlockKind = Literal["title", "heading", "label", "paragraph"]
 
@@ -66,11 +66,43 @@ class Block:
                 out.append((line.page, union([(g.x0, g.top, g.x1, g.bottom) for g in gl])))
         return out
 
+    def glyphs(self, start: int = 0, end: int | None = None) -> list[Glyph | None]:
+        """One entry per character of text[start:end]: its glyph, or None for a
+        character the rejoining added (a space between wrapped Latin words)."""
+        end = len(self.text) if end is None else end
+        out: list[Glyph | None] = [None] * max(0, end - start)
+        for line, s in zip(self.lines, self.starts, strict=True):
+            lo, hi = max(start, s), min(end, s + len(line.glyphs))
+            for k in range(lo, hi):
+                out[k - start] = line.glyphs[k - s]
+        return out
+
     def provenance(self, start: int = 0, end: int | None = None) -> Provenance:
         boxes = self.boxes(start, end) or [(self.page, self.lines[0].bbox)]
         page = boxes[0][0]
         bbox = union([b for p, b in boxes if p == page])
-        return Provenance(page=page, bbox=_round(bbox), text=self.text[start:end])
+        prov = Provenance(page=page, bbox=_round(bbox), text=self.text[start:end])
+        if any(isinstance(ln.glyphs[0], OcrGlyph) for ln in self.lines):
+            glyphs = self.glyphs(start, end)
+            marks = ocr_marks([g if g is not None else Glyph(" ", 0, 0, 0, 0) for g in glyphs])
+            prov.confidence, prov.doubtful = marks
+        return prov
+
+
+def ocr_marks(glyphs: list[Glyph]) -> tuple[float | None, list[int] | None]:
+    """(lowest confidence, offsets of doubtful characters) of OCR glyphs; (None, None)
+    for a text layer."""
+    low: float | None = None
+    doubtful: list[int] = []
+    for i, g in enumerate(glyphs):
+        if not isinstance(g, OcrGlyph):
+            continue
+        low = g.conf if low is None else min(low, g.conf)
+        if g.conf < OCR_DOUBT and not g.char.isspace():
+            doubtful.append(i)
+    if low is None:
+        return None, None
+    return round(low, 3), doubtful
 
 
 def _round(b: BBox) -> BBox:
@@ -86,9 +118,17 @@ class TableCell:
     bbox: BBox
     rowspan: int = 1
     colspan: int = 1
+    confidence: float | None = None  # OCR only: see `ocr_marks`
+    doubtful: list[int] | None = None
 
     def provenance(self) -> Provenance:
-        return Provenance(page=self.page, bbox=_round(self.bbox), text=self.text)
+        return Provenance(
+            page=self.page,
+            bbox=_round(self.bbox),
+            text=self.text,
+            confidence=self.confidence,
+            doubtful=self.doubtful,
+        )
 
 
 @dataclass(slots=True)
@@ -164,6 +204,9 @@ class PageInfo:
     chars: int
     images: int
     tables: int
+    ocr: str | None = None  # the engine that read the page, None for a text layer
+    ocr_confidence: float | None = None  # mean character confidence
+    ocr_doubtful: int = 0  # characters read below OCR_DOUBT
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from extractor.document.model import Table, TableCell
+from extractor.document.model import Table, TableCell, ocr_marks
 from extractor.pdf.pages import BBox, Glyph
 from extractor.pdf.tables import RawTable
 
@@ -39,18 +39,27 @@ def _index(axis: list[float], v: float, tol: float = 2.0) -> int:
     return min(near, key=lambda i: abs(axis[i] - v))
 
 
-def cell_text(glyphs: list[Glyph]) -> str:
-    """Glyphs of one cell in reading order; wrapped lines joined without a separator."""
-    if not glyphs:
-        return ""
+def cell_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
+    """Glyphs of one cell in reading order, wrapped lines joined without a separator,
+    without leading or trailing spaces."""
     rows: list[list[Glyph]] = []
     for g in sorted(glyphs, key=lambda g: (g.top, g.x0)):
         if rows and abs(rows[-1][0].top - g.top) < (g.bottom - g.top) * 0.5:
             rows[-1].append(g)
         else:
             rows.append([g])
-    text = "".join("".join(g.char for g in sorted(r, key=lambda g: g.x0)) for r in rows)
-    return text.strip()
+    ordered = [g for r in rows for g in sorted(r, key=lambda g: g.x0)]
+    start, end = 0, len(ordered)
+    while start < end and ordered[start].char.isspace():
+        start += 1
+    while end > start and ordered[end - 1].char.isspace():
+        end -= 1
+    return ordered[start:end]
+
+
+def cell_text(glyphs: list[Glyph]) -> str:
+    """Text of one cell in reading order (see `cell_glyphs`)."""
+    return "".join(g.char for g in cell_glyphs(glyphs))
 
 
 def _assign(glyphs: list[Glyph], cells: list[BBox]) -> list[list[Glyph]]:
@@ -103,15 +112,19 @@ def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
     for box, gl in zip(raw.cells, texts, strict=True):
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        ordered = cell_glyphs(gl)
+        conf, doubtful = ocr_marks(ordered)
         cells.append(
             TableCell(
                 row=r0,
                 col=c0,
-                text=cell_text(gl),
+                text="".join(g.char for g in ordered),
                 page=raw.page,
                 bbox=box,
                 rowspan=max(1, r1 - r0),
                 colspan=max(1, c1 - c0),
+                confidence=conf,
+                doubtful=doubtful,
             )
         )
     n_rows, n_cols = max(1, len(ys) - 1), max(1, len(xs) - 1)

@@ -22,14 +22,17 @@ FOLDER = "folder"  # `--by folder`: group by the folder a file sits in
 
 
 def gold_pairs(
-    corpus: Path, include_scans: bool = False, include_validation: bool = False
+    corpus: Path,
+    include_scans: bool = False,
+    include_validation: bool = False,
+    only: str | None = None,
 ) -> list[tuple[Path, Path]]:
     """(pdf, gold json) pairs under a corpus folder, sorted; scans and the validation
-    split only when asked."""
+    split only when asked; with `only`, the PDFs whose name contains it."""
     pairs: list[tuple[Path, Path]] = []
     for gold in sorted(corpus.rglob("*.gold.json")):
         pdf = gold.with_name(gold.name.removesuffix(".gold.json") + ".pdf")
-        if not pdf.exists():
+        if not pdf.exists() or (only is not None and only not in pdf.name):
             continue
         if not include_scans and "scanned" in gold.parts:
             continue
@@ -65,12 +68,13 @@ def evaluate_corpus(
     include_scans: bool = False,
     include_validation: bool = False,
     by: str = FOLDER,
+    only: str | None = None,
 ) -> CorpusEvaluation:
     """Extract every gold-annotated PDF under `corpus` and score it against its gold;
     scans only with `include_scans`, which needs OCR in `options`."""
     results: list[FileResult] = []
     warm()
-    for pdf, gold_path in gold_pairs(corpus, include_scans, include_validation):
+    for pdf, gold_path in gold_pairs(corpus, include_scans, include_validation, only):
         gold = load_gold(gold_path)
         try:
             pred = extract(pdf, options)

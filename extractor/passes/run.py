@@ -23,7 +23,14 @@ from extractor.passes.indicators import extract_indicators
 from extractor.passes.meta import extract_meta
 from extractor.passes.scoring import extract_scoring
 from extractor.passes.staffing import extract_staffing
-from extractor.records import AssessmentItem, AssessmentSection, Problem, Report, Source
+from extractor.records import (
+    AssessmentItem,
+    AssessmentSection,
+    OcrSource,
+    Problem,
+    Report,
+    Source,
+)
 
 T = TypeVar("T")
 
@@ -56,6 +63,22 @@ def settle_status(report: Report) -> Report:
     return report
 
 
+def ocr_source(doc: Document) -> OcrSource | None:
+    """The report's OCR marker: which pages were read from images, by what, how surely."""
+    read = [p for p in doc.pages if p.ocr is not None]
+    if not read:
+        return None
+    confs = [(p.ocr_confidence, p.chars) for p in read if p.ocr_confidence is not None]
+    chars = sum(n for _, n in confs)
+    mean = sum(c * n for c, n in confs) / chars if chars else None
+    return OcrSource(
+        engine=read[0].ocr or "",
+        pages=[p.number for p in read],
+        mean_confidence=round(mean, 4) if mean is not None else None,
+        doubtful_chars=sum(p.ocr_doubtful for p in read),
+    )
+
+
 def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     """Every pass over `doc`, in order; no findings yet (the checker is a later stage)."""
     p = prof or profile(DEFAULT_PROFILE)
@@ -67,6 +90,7 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
             pages=len(doc.pages),
             extractor_version=extractor_version(),
             profile=p.id,
+            ocr=ocr_source(doc),
         )
     )
     report.meta = run_stage(problems, "meta", lambda: extract_meta(doc), report.meta)

@@ -35,6 +35,18 @@ class Glyph:
     bottom: float
 
 
+@dataclass(frozen=True, slots=True)
+class OcrGlyph(Glyph):
+    """A glyph recognised in a page image, with the engine's confidence (0-1) in it."""
+
+    conf: float = 1.0
+
+
+def confidence(g: Glyph) -> float | None:
+    """The OCR engine's confidence in a glyph; None for a glyph of a text layer."""
+    return g.conf if isinstance(g, OcrGlyph) else None
+
+
 _CHAR: Callable[[Glyph], str] = attrgetter("char")
 _X0: Callable[[Glyph], float] = attrgetter("x0")
 _TOP: Callable[[Glyph], float] = attrgetter("top")
@@ -103,6 +115,8 @@ class RawPage:
     rules: list[Edge] = field(default_factory=list)
     # Characters PDFium found no Unicode for (no ToUnicode entry, unknown encoding).
     unmapped: int = 0
+    # The OCR engine that recognised this page's glyphs; None for a text layer.
+    ocr: str | None = None
 
     @property
     def landscape(self) -> bool:

@@ -1,0 +1,86 @@
+"""Whether a page's text layer can be read, or the page must be recognised as an image.
+
+A text layer is unusable when it is missing (a scan), or when it decodes to garbage:
+characters PDFium found no Unicode for (CID fonts without a ToUnicode map), private-use
+code points (symbol fonts mapped to the PUA), or a high share of characters outside the
+scripts a Chinese report is set in (mojibake: GBK bytes read as Latin-1 come out as
+"ÉçÇø"). One place decides this, so `--ocr auto` and any quality gate agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.pdf.pages import RawPage
+
+MIN_CHARS = 20  # fewer characters over a page-sized image: a scan with a stray stamp text
+MAX_UNMAPPED = 0.10  # share of characters with no Unicode
+MAX_PRIVATE = 0.10  # share of private-use code points
+MAX_FOREIGN = 0.30  # share of characters outside the report's scripts
+
+
+def _private(o: int) -> bool:
+    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000
+
+
+def _expected(ch: str) -> bool:
+    """Characters a Chinese report is set in: CJK ideographs and punctuation, full-width
+    forms, ASCII, general punctuation, and the few symbols forms use (√ × ° ① …)."""
+    o = ord(ch)
+    return (
+        o < 0x80
+        or 0x2000 <= o <= 0x206F  # general punctuation: “ ” — …
+        or 0x2100 <= o <= 0x27BF  # letterlike, arrows, maths (√ ≥), enclosed ①, boxes, ■ ☆ ✓
+        or 0x2E80 <= o <= 0x9FFF  # CJK radicals … unified ideographs
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F  # CJK compatibility forms
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms
+        or o in (0xB0, 0xB7, 0xD7, 0xF7)  # ° · × ÷
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TextLayer:
+    """What a page's text layer holds and whether it can be read."""
+
+    chars: int
+    unmapped: int
+    private: int
+    foreign: int
+    images: int
+
+    @property
+    def usable(self) -> bool:
+        return not self.reason
+
+    @property
+    def reason(self) -> str:
+        """Why the text layer cannot be read; "" when it can."""
+        total = self.chars + self.unmapped
+        if total == 0:
+            return "no text layer"
+        if self.chars < MIN_CHARS and self.images:
+            return f"only {self.chars} characters over an image"
+        if self.unmapped > MAX_UNMAPPED * total:
+            return f"{self.unmapped} of {total} characters have no Unicode mapping"
+        if self.private > MAX_PRIVATE * total:
+            return f"{self.private} of {total} characters are private-use code points"
+        if self.foreign > MAX_FOREIGN * total:
+            return f"{self.foreign} of {total} characters are outside Chinese text (mojibake)"
+        return ""
+
+
+def text_layer(page: RawPage) -> TextLayer:
+    chars = [g.char for g in page.glyphs if not g.char.isspace()]
+    private = sum(1 for c in chars if _private(ord(c)))
+    foreign = sum(1 for c in chars if not _expected(c) and not _private(ord(c)))
+    return TextLayer(len(chars), page.unmapped, private, foreign, page.image_objects)
+
+
+def needs_ocr(page: RawPage) -> bool:
+    """The page has something to read but no usable text: a scan, or garbage text. A
+    page with neither text nor images is blank, not a scan."""
+    layer = text_layer(page)
+    if layer.chars + layer.unmapped == 0:
+        return layer.images > 0
+    return not layer.usable
