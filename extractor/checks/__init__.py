@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from extractor.checks.base import CheckResult, Rule, RuleRun
+from extractor.checks.ocr_doubt import soften_doubtful
 from extractor.checks.registry import RULES
 from extractor.records import Finding, Report, RuleCoverage
 
@@ -16,7 +17,9 @@ __all__ = ["RULES", "CheckResult", "RuleCoverage", "check_report"]
 
 
 def check_report(report: Report, rules: Iterable[Rule] = RULES) -> CheckResult:
-    """Run `rules` in order over one report; a later rule sees earlier findings."""
+    """Run `rules` in order over one report; a later rule sees earlier findings. On a
+    report read by OCR, errors on doubtful figures then become warnings (`ocr_doubt`)."""
+    rules = list(rules)
     findings: list[Finding] = []
     coverage: list[RuleCoverage] = []
     for r in rules:
@@ -34,4 +37,5 @@ def check_report(report: Report, rules: Iterable[Rule] = RULES) -> CheckResult:
                 skipped=run.skipped,
             )
         )
+    soften_doubtful(report, findings, rules)
     return CheckResult(findings=findings, coverage=coverage)
