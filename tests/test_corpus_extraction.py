@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from _pytest.mark import ParameterSet
 
+from corpora.conventions import measured_apart
 from extractor.evaluation.corpus import gold_pairs, load_gold
 from extractor.evaluation.score import score_file
 from tests.conftest import CorpusReports
@@ -36,6 +37,8 @@ def _split(pdf: Path) -> str:
 def _params() -> list[ParameterSet]:
     out = []
     for pdf, gold in gold_pairs(CORPORA, include_validation=True):
+        if measured_apart(pdf.relative_to(CORPORA)):
+            continue  # the layout families: first run in EVALUATION.md, validation last
         marks = [pytest.mark.validation] if _split(pdf) == "validation" else []
         out.append(pytest.param(pdf, gold, id=pdf.name, marks=marks))
     return out

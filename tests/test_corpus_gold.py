@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pytest
 from _pytest.mark import ParameterSet
 
+from corpora.conventions import measured_apart
 from extractor.errors import NoTextLayerError
 from extractor.pdf.probe import probe
 from extractor.records import Date, ErrorKind, GoldReport, IndicatorRow, Number, Period, Text
@@ -145,8 +146,13 @@ def test_expected_findings_match_variant(path: Path) -> None:
         assert kinds == set(error.split("+")), f"variant error {error!r} vs findings {kinds}"
 
 
-@pytest.mark.parametrize("pdf", by_name(TEXT_PDFS))
+@pytest.mark.parametrize(
+    "pdf", by_name([p for p in TEXT_PDFS if not measured_apart(p.relative_to(CORPORA))])
+)
 def test_gold_figures_are_printed(pdf: Path) -> None:
+    """(The layout families are checked with pdfplumber's reading order instead, in
+    test_families_corpus.py: in LibreOffice exports pdfium places a line's “ ” quotes,
+    drawn from another font, after the line's other characters.)"""
     gold = load_gold(gold_path(pdf))
     text = page_text(pdf)
     assert len(text) > 1000

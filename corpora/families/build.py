@@ -1,0 +1,98 @@
+"""Build every family: facts → Word document (python-docx) → PDF (LibreOffice) → gold.
+
+`build()` writes `<folder>/<report>.pdf` and `<report>.gold.json` for each report of the
+chosen families; with `gold_only` it writes no PDF and reads the page count from the
+PDF already there, so the gold can be rebuilt (and compared) without LibreOffice.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpora.families import convert, verify
+from corpora.families.common import Family
+from corpora.families.facts import ReportFacts
+from corpora.families.gold import build as build_gold
+from corpora.families.gold import dump
+from corpora.families.writer import Writer
+from extractor.records import GoldReport
+
+
+@dataclass
+class Built:
+    family: Family
+    facts: ReportFacts
+    writer: Writer
+    pdf: Path
+    gold_path: Path
+
+
+def families() -> list[Family]:
+    """Every family, development then validation (imported here: one registry)."""
+    from corpora.families import (
+        baiyun,
+        chengxi,
+        lanshan,
+        minghu,
+        qiaoxin,
+        songhe,
+        tianyuan,
+        yunlu,
+    )
+
+    dev = [lanshan, songhe, qiaoxin, yunlu, minghu, tianyuan]
+    validation = [baiyun, chengxi]
+    return [m.FAMILY for m in dev + validation]
+
+
+def written(fam: Family) -> list[tuple[ReportFacts, Writer]]:
+    out = []
+    for spec in fam.specs:
+        facts = fam.facts(spec)
+        out.append((facts, fam.write(facts)))
+    return out
+
+
+def gold_of(b: Built, pages: int) -> GoldReport:
+    return build_gold(b.facts, b.writer, b.pdf.name, pages)
+
+
+def build(
+    names: list[str] | None = None, gold_only: bool = False, check: bool = True
+) -> list[Path]:
+    chosen = [f for f in families() if not names or f.name in names]
+    unknown = set(names or []) - {f.name for f in families()}
+    if unknown:
+        raise SystemExit(f"unknown families: {sorted(unknown)}")
+    done: list[Built] = []
+    for fam in chosen:
+        fam.folder.mkdir(parents=True, exist_ok=True)
+        for facts, writer in written(fam):
+            pdf = fam.folder / f"{facts.name}.pdf"
+            done.append(Built(fam, facts, writer, pdf, fam.folder / f"{facts.name}.gold.json"))
+    if not gold_only:
+        with tempfile.TemporaryDirectory(prefix="pinggu-docx-") as tmp:
+            docs = []
+            for b in done:
+                path = Path(tmp) / f"{b.facts.name}.docx"
+                b.writer.doc.save(str(path))
+                docs.append(path)
+            for b, out in zip(done, convert.soffice_pdf(docs, Path(tmp) / "pdf"), strict=True):
+                convert.scrub(out)  # before pypdf, which re-escapes the date string
+                rotate = int(b.facts.knobs.get("rotate", 0))
+                if rotate:
+                    convert.rotate_landscape(out, rotate)
+                    convert.scrub(out)
+                b.pdf.write_bytes(out.read_bytes())
+                wrong = verify.problems(b.pdf, b.facts.knobs) if check else []
+                if wrong:
+                    raise SystemExit(f"{b.pdf.name}: layout not as claimed: {wrong}")
+    written_paths = []
+    for b in done:
+        if not b.pdf.exists():
+            raise SystemExit(f"{b.pdf} is missing: build without --gold-only first")
+        b.gold_path.write_text(dump(gold_of(b, convert.page_count(b.pdf))), encoding="utf-8")
+        written_paths += [b.pdf, b.gold_path]
+    return written_paths

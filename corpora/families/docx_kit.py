@@ -1,0 +1,333 @@
+"""python-docx helpers for what Word users do by hand: fonts per script, three-line and
+other table rulings, merged header cells, shaded rows, repeated header rows, landscape
+sections and page-number fields. python-docx covers documents and runs; table borders,
+shading and fields are plain WordprocessingML, set here in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from docx import Document as new_document
+from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
+
+Ruling = Literal["three_line", "grid", "vertical", "zebra", "horizontal"]
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """A template's fonts: Word names them; LibreOffice substitutes installed CJK fonts."""
+
+    body: str = "宋体"
+    heading: str = "黑体"
+    latin: str = "Times New Roman"
+    size: float = 12.0
+    line_spacing: float = 1.5  # multiple of a line, or points when > 4
+
+
+def document(fonts: Fonts, title: str, author: str) -> Document:
+    """An A4 document with the template's body font and fixed core properties (so the
+    PDF's metadata does not carry the build time)."""
+    doc = new_document()
+    normal = doc.styles["Normal"]
+    normal.font.name = fonts.latin
+    normal.font.size = Pt(fonts.size)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), fonts.body)
+    pf = normal.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    if fonts.line_spacing > 4:
+        pf.line_spacing = Pt(fonts.line_spacing)
+    else:
+        pf.line_spacing = fonts.line_spacing
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    sec.top_margin = sec.bottom_margin = Cm(2.54)
+    sec.left_margin = sec.right_margin = Cm(2.8)
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, author, author
+    props.created = props.modified = FIXED_TIME
+    props.revision = 1
+    return doc
+
+
+def run_font(run: Any, east_asian: str, size: float | None = None, bold: bool = False) -> None:
+    run.font.bold = bold
+    if size is not None:
+        run.font.size = Pt(size)
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), east_asian)
+    # Text typed with a Chinese input method: Word marks its runs so that shared
+    # punctuation (“ ” …) takes the East Asian font, not the Latin one.
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def paragraph(
+    doc: Document | Any,
+    text: str = "",
+    *,
+    font: str,
+    size: float | None = None,
+    bold: bool = False,
+    align: str = "justify",
+    indent_chars: float = 0.0,
+    space_before: float = 0.0,
+    space_after: float = 0.0,
+    keep_with_next: bool = False,
+    base_size: float = 12.0,
+) -> Paragraph:
+    p: Paragraph = doc.add_paragraph()
+    p.alignment = ALIGN[align]
+    pf = p.paragraph_format
+    if indent_chars:
+        pf.first_line_indent = Pt((size or base_size) * indent_chars)
+    pf.space_before, pf.space_after = Pt(space_before), Pt(space_after)
+    pf.keep_with_next = keep_with_next
+    if text:
+        run_font(p.add_run(text), font, size, bold)
+    return p
+
+
+def page_break(doc: Document) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def new_section(doc: Document, landscape: bool) -> None:
+    """A section on a new page, portrait or landscape (LibreOffice needs a paragraph
+    after the break before a table, which every caller writes)."""
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    short, long_ = Cm(21.0), Cm(29.7)
+    sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = (long_, short) if landscape else (short, long_)
+    if landscape:
+        sec.top_margin = sec.bottom_margin = Cm(2.0)
+        sec.left_margin = sec.right_margin = Cm(1.8)
+    else:
+        sec.top_margin = sec.bottom_margin = Cm(2.54)
+        sec.left_margin = sec.right_margin = Cm(2.8)
+
+
+def _field(run_parent: Paragraph, instr: str, font: str, size: float) -> None:
+    """A Word field (PAGE, NUMPAGES) as begin / instruction / separate / result / end."""
+    for kind, text in (("begin", None), ("instr", instr), ("separate", None), ("result", "1")):
+        run = run_parent.add_run()
+        run_font(run, font, size)
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {text} "
+            run._element.append(el)
+        elif kind == "result":
+            run.text = text or ""
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            run._element.append(el)
+    end = run_parent.add_run()
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), "end")
+    end._element.append(el)
+
+
+def page_footer(
+    doc: Document, form: Literal["plain", "dash", "of_total"], font: str, size: float = 10.5
+) -> None:
+    """Page numbers in the footer of every section, none on the cover (first page)."""
+    for i, sec in enumerate(doc.sections):
+        sec.footer.is_linked_to_previous = i > 0
+        if i == 0:
+            sec.different_first_page_header_footer = True
+        if i > 0:
+            continue
+        p = sec.footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if form == "of_total":
+            run_font(p.add_run("第 "), font, size)
+            _field(p, "PAGE", font, size)
+            run_font(p.add_run(" 页 共 "), font, size)
+            _field(p, "NUMPAGES", font, size)
+            run_font(p.add_run(" 页"), font, size)
+        elif form == "dash":
+            run_font(p.add_run("- "), font, size)
+            _field(p, "PAGE", font, size)
+            run_font(p.add_run(" -"), font, size)
+        else:
+            _field(p, "PAGE", font, size)
+
+
+def page_header(doc: Document, text: str, font: str, size: float = 9.0) -> None:
+    """A running header (the evaluator's name) with a rule under it, none on the cover."""
+    sec = doc.sections[0]
+    sec.different_first_page_header_footer = True
+    p = sec.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run_font(p.add_run(text), font, size)
+    ppr = p._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    bdr.append(_border("bottom", 4))
+    ppr.append(bdr)
+
+
+# ---------------------------------------------------------------- tables
+
+
+@dataclass
+class Grid:
+    """A table as printed: rows of cell texts (None inside a merged span), the spans
+    (r0, c0, r1, c1 inclusive), how many header rows, widths in cm, ruling, alignment."""
+
+    rows: list[list[str | None]]
+    header_rows: int
+    widths: Sequence[float]
+    ruling: Ruling = "grid"
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    font_size: float = 9.0
+    repeat_header: bool = False
+    # rows under which a thin rule is drawn in a three-line table (besides the header)
+    rules_under: list[int] = field(default_factory=list)
+    # partial rules under group headers: (row, first col, last col)
+    group_rules: list[tuple[int, int, int]] = field(default_factory=list)
+    left_cols: int = 1  # leading columns left-aligned (labels); the rest centred
+    bold_rows: list[int] = field(default_factory=list)
+    shade_every: int = 2  # zebra: body rows shaded in turn
+    row_height: float = 15.0  # minimum row height in points (Word's "at least")
+
+
+def _border(side: str, size: int, val: str = "single") -> Any:
+    el = OxmlElement(f"w:{side}")
+    el.set(qn("w:val"), val)
+    if val != "nil":
+        el.set(qn("w:sz"), str(size))
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+    return el
+
+
+def _table_borders(tbl: DocxTable, sides: dict[str, int]) -> None:
+    tbl_pr = tbl._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        size = sides.get(side, 0)
+        borders.append(_border(side, size, "single" if size else "nil"))
+    tbl_pr.append(borders)
+
+
+def _cell_border(cell: Any, side: str, size: int) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = tc_pr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        tc_pr.append(borders)
+    for old in borders.findall(qn(f"w:{side}")):  # a merged cell is reached once per row
+        borders.remove(old)
+    borders.append(_border(side, size))
+
+
+def _shade(cell: Any, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    if tc_pr.find(qn("w:shd")) is not None:  # a merged cell is reached once per row
+        return
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _row_flags(row: Any, header: bool, height: float) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+    h = OxmlElement("w:trHeight")
+    h.set(qn("w:val"), str(int(height * 20)))
+    h.set(qn("w:hRule"), "atLeast")
+    tr_pr.append(h)
+
+
+def add_table(doc: Document, g: Grid, font: str) -> DocxTable:
+    """Write a Grid: cells, merges, widths, rulings, shading, repeated header rows."""
+    n_rows, n_cols = len(g.rows), len(g.widths)
+    tbl = doc.add_table(rows=n_rows, cols=n_cols)
+    tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl.autofit = False
+    grid_cols = tbl._tbl.tblGrid.findall(qn("w:gridCol"))
+    for gc, w in zip(grid_cols, g.widths, strict=True):
+        gc.set(qn("w:w"), str(int(Cm(w).twips)))
+    for r, row in enumerate(tbl.rows):
+        _row_flags(row, g.repeat_header and r < g.header_rows, g.row_height)
+        for c, cell in enumerate(row.cells):
+            cell.width = Cm(g.widths[c])
+    merged: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1 in g.spans:
+        tbl.cell(r0, c0).merge(tbl.cell(r1, c1))
+        merged |= {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - {(r0, c0)}
+    for r, texts in enumerate(g.rows):
+        for c, text in enumerate(texts):
+            if (r, c) in merged:
+                continue
+            cell = tbl.cell(r, c)
+            p = cell.paragraphs[0]
+            p.alignment = ALIGN["left" if c < g.left_cols and r >= g.header_rows else "center"]
+            p.paragraph_format.line_spacing = 1.0
+            if text:
+                run_font(p.add_run(text), font, g.font_size, r < g.header_rows or r in g.bold_rows)
+            cell.vertical_alignment = 1  # centre
+    _rule(tbl, g)
+    return tbl
+
+
+def _rule(tbl: DocxTable, g: Grid) -> None:
+    heavy, thin = 12, 6
+    last_header = g.header_rows - 1
+    if g.ruling == "grid":
+        _table_borders(
+            tbl, {s: thin for s in ("top", "left", "bottom", "right", "insideH", "insideV")}
+        )
+    elif g.ruling == "vertical":
+        sides = ("left", "right", "insideV", "top", "bottom")
+        _table_borders(tbl, dict.fromkeys(sides, thin))
+        for c in range(len(g.widths)):
+            _cell_border(tbl.cell(last_header, c), "bottom", thin)
+    elif g.ruling == "horizontal":
+        _table_borders(tbl, {"top": heavy, "bottom": heavy, "insideH": thin})
+    elif g.ruling == "three_line":
+        _table_borders(tbl, {"top": heavy, "bottom": heavy})
+        for c in range(len(g.widths)):
+            _cell_border(tbl.cell(last_header, c), "bottom", thin)
+        for r in g.rules_under:
+            for c in range(len(g.widths)):
+                _cell_border(tbl.cell(r, c), "bottom", thin)
+        for r, c0, c1 in g.group_rules:
+            for c in range(c0, c1 + 1):
+                _cell_border(tbl.cell(r, c), "bottom", 4)
+    elif g.ruling == "zebra":
+        _table_borders(tbl, {})
+        for r in range(len(g.rows)):
+            if r < g.header_rows:
+                fill = "BFBFBF"
+            elif (r - g.header_rows) % g.shade_every == 0:
+                fill = "E7E6E6"
+            else:
+                continue
+            for c in range(len(g.widths)):
+                _shade(tbl.cell(r, c), fill)

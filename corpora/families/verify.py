@@ -1,0 +1,70 @@
+"""The page layout a report's variant claims, checked on the PDF (pypdf, pdfplumber).
+
+LibreOffice decides where a long table breaks; a template asks for a break inside a row
+group by the space it leaves before the table, and the build fails if the PDF does not
+show what the variant says, so a claim like "breaks inside 个案服务" is never stale.
+
+Knobs checked: `landscape` (mediabox / rotate90 / rotate270, '+'-joined), `breaks`
+(';'-joined "a|b" pairs: the last page printing row label a is followed by a
+page printing row label b) with
+`repeat_header` and `header_word` (a header cell's text: on every continuation page,
+or on none), and `header_pages` (how many pages print the header of a table whose
+header repeats).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+from pypdf import PdfReader
+
+WHITESPACE = re.compile(r"\s+")
+
+
+def page_kinds(pdf: Path) -> set[str]:
+    kinds = set()
+    for p in PdfReader(pdf).pages:
+        w, h = float(p.mediabox.width), float(p.mediabox.height)
+        if p.rotation in (90, 270):
+            kinds.add(f"rotate{p.rotation}" if w < h else "rotated-landscape-mediabox")
+        elif w > h:
+            kinds.add("mediabox")
+    return kinds
+
+
+def page_texts(pdf: Path) -> list[str]:
+    with pdfplumber.open(pdf) as doc:
+        return [WHITESPACE.sub("", p.extract_text() or "") for p in doc.pages]
+
+
+def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
+    out = []
+    claim = set(filter(None, str(variant.get("landscape", "")).split("+")))
+    kinds = page_kinds(pdf)
+    if kinds != claim:
+        out.append(f"landscape pages {sorted(kinds)}, variant says {sorted(claim)}")
+    breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
+    word = str(variant.get("header_word", ""))
+    if not breaks and "header_pages" not in variant:
+        return out
+    texts = page_texts(pdf)
+    if "header_pages" in variant:
+        n = sum(word in t for t in texts)
+        if n != variant["header_pages"]:
+            out.append(f"header {word!r} on {n} pages, variant says {variant['header_pages']}")
+    for pair in breaks:
+        last, first = pair.split("|")
+        on = [i for i, t in enumerate(texts) if first in t]
+        before = [i for i, t in enumerate(texts) if last in t]
+        if not before or before[-1] + 1 not in on:
+            out.append(f"{last!r} / {first!r} are not on consecutive pages ({before}, {on})")
+            continue
+        page = texts[before[-1] + 1]
+        head = page.find(word) if word else -1
+        if variant.get("repeat_header") and not 0 <= head < page.find(first):
+            out.append(f"header {word!r} not repeated above {first!r}")
+        if not variant.get("repeat_header") and word and head >= 0:
+            out.append(f"header {word!r} repeated on the page of {first!r}")
+    return out

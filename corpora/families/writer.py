@@ -1,0 +1,236 @@
+"""A Word document written block by block, recording the gold of what it prints.
+
+Templates call `heading`, `label`, `item`, `para` and `table`; the writer puts them in
+the .docx and notes, at the same moment, the praise/concern sections and items, the
+narrative figures and the staffing figures they carry. Nothing is read back from the
+PDF: the gold is what was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from docx.document import Document
+
+from corpora.conventions import headline
+from corpora.families import docx_kit as kit
+from corpora.families.docx_kit import Fonts, Grid
+from extractor.records import AssessmentItem, AssessmentSection, NarrativeFigure, Number, Party
+
+NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Fig:
+    """A figure inside running text. It prints as `printed`; the gold records it as a
+    narrative figure (indicator, measure, kind, 片区 scope) or as a `Staffing` field."""
+
+    printed: str
+    value: float
+    unit: str | None = None
+    indicator: str | None = None
+    measure: str | None = None
+    kind: Literal["done", "pct", "target", "other"] = "done"
+    scope: str | None = None
+    approx: bool = False
+    staffing: str | None = None
+
+
+Part = str | Fig
+
+
+class Writer:
+    def __init__(self, fonts: Fonts, title: str, author: str) -> None:
+        self.fonts = fonts
+        self.doc: Document = kit.document(fonts, title, author)
+        self.sections: list[AssessmentSection] = []
+        self.items: list[AssessmentItem] = []
+        self.narrative: list[NarrativeFigure] = []
+        self.staffing: dict[str, Number] = {}
+        self._party: Party | None = None
+        self._path: list[str] = []
+        self._base = 0
+        self._area: str | None = None
+        self._current: AssessmentSection | None = None
+
+    # ------------------------------------------------------------ plain blocks
+
+    def text(self, text: str, **fmt: Any) -> None:
+        fmt.setdefault("font", self.fonts.body)
+        fmt.setdefault("base_size", self.fonts.size)
+        kit.paragraph(self.doc, text, **fmt)
+
+    def heading(
+        self,
+        text: str,
+        level: int,
+        *,
+        party: Party | None = None,
+        area: str | None = None,
+        size: float | None = None,
+        align: str = "left",
+        indent_chars: float = 0.0,
+        font: str | None = None,
+    ) -> None:
+        """A heading. With `party` it opens that party's opinions; deeper headings join the
+        section path (`area` tags what follows with a 片区); a heading at or above the
+        party's level closes it."""
+        sizes = {1: self.fonts.size + 4, 2: self.fonts.size + 1, 3: self.fonts.size}
+        kit.paragraph(
+            self.doc,
+            text,
+            font=font or self.fonts.heading,
+            size=size or sizes.get(level, self.fonts.size),
+            bold=level <= 2,
+            align=align,
+            indent_chars=indent_chars,
+            space_before=6 if level == 1 else 3,
+            space_after=3,
+            keep_with_next=True,
+        )
+        self._current = None
+        if party is not None:
+            self._party, self._path, self._base, self._area = party, [text], level, area
+        elif self._party is not None and level > self._base:
+            self._path = [*self._path[: level - self._base], text]
+            self._area = area
+        else:
+            self._party, self._path, self._area = None, [], None
+
+    def page_break(self) -> None:
+        kit.page_break(self.doc)
+
+    def section(self, landscape: bool) -> None:
+        kit.new_section(self.doc, landscape)
+
+    def table(self, grid: Grid) -> None:
+        kit.add_table(self.doc, grid, self.fonts.body)
+
+    # ------------------------------------------------------------ praise / concern
+
+    def label(
+        self,
+        name: str,
+        polarity: Literal["praise", "concern"],
+        *,
+        marker: str = "",
+        colon: str = "：",
+        form: Literal["line", "heading", "inline"] = "line",
+        rest: list[Part] | None = None,
+        size: float | None = None,
+    ) -> None:
+        """A praise or concern label (`marker` + `name` + `colon`). `inline` prints the
+        section's only item after the label in the same paragraph."""
+        if self._party is None:
+            raise ValueError(f"label {name!r} outside a party section")
+        self._current = AssessmentSection(
+            party=self._party,
+            section_path=list(self._path),
+            area=self._area,
+            polarity=polarity,
+            heading=name,
+            item_count=0,
+        )
+        self.sections.append(self._current)
+        head = f"{marker}{name}{colon}"
+        if form == "inline":
+            assert rest is not None
+            text = self._figures(rest)
+            p = kit.paragraph(
+                self.doc, font=self.fonts.body, indent_chars=2, base_size=self.fonts.size
+            )
+            kit.run_font(p.add_run(head), self.fonts.heading, self.fonts.size, bold=True)
+            kit.run_font(p.add_run(text), self.fonts.body, self.fonts.size)
+            self._add_item(None, text)
+            return
+        kit.paragraph(
+            self.doc,
+            head,
+            font=self.fonts.heading if form == "heading" else self.fonts.body,
+            size=size or self.fonts.size,
+            bold=True,
+            align="left",
+            indent_chars=0 if form == "heading" else 2,
+            keep_with_next=True,
+        )
+
+    def item(self, mark: str, *parts: Part, indent: float = 2.0) -> None:
+        """One praise/concern item; `mark` is its printed numbering ("" for a bare
+        paragraph, whose ordinal is then None)."""
+        if self._current is None:
+            raise ValueError("item outside a praise/concern section")
+        text = self._figures(list(parts))
+        self.text(mark + text, indent_chars=indent)
+        self._add_item(self._current.item_count + 1 if mark else None, text)
+
+    def none(self, text: str) -> None:
+        """The section's content says nothing was raised: zero items."""
+        if self._current is None:
+            raise ValueError("none() outside a praise/concern section")
+        self._current.none_stated = True
+        self.text(text, indent_chars=2)
+
+    def _add_item(self, ordinal: int | None, text: str) -> None:
+        sec = self._current
+        assert sec is not None
+        sec.item_count += 1
+        self.items.append(
+            AssessmentItem(
+                party=sec.party,
+                section_path=list(sec.section_path),
+                area=sec.area,
+                polarity=sec.polarity,
+                ordinal=ordinal,
+                headline=headline(text),
+                text=text,
+                numbers=[float(n.replace(",", "")) for n in NUMBER.findall(text)],
+            )
+        )
+
+    # ------------------------------------------------------------ running text
+
+    def para(self, *parts: Part, indent: float = 2.0, **fmt: Any) -> None:
+        """A paragraph of running text; its figures are recorded for the gold."""
+        self.text(self._figures(list(parts)), indent_chars=indent, **fmt)
+
+    def _figures(self, parts: list[Part]) -> str:
+        text = "".join(p if isinstance(p, str) else p.printed for p in parts)
+        pos = 0
+        for p in parts:
+            if isinstance(p, str):
+                pos += len(p)
+                continue
+            self._record(p, _sentence(text, pos))
+            pos += len(p.printed)
+        return text
+
+    def _record(self, f: Fig, sentence: str) -> None:
+        if f.staffing is not None:
+            if f.staffing in self.staffing:
+                raise ValueError(f"staffing field {f.staffing} printed twice")
+            self.staffing[f.staffing] = Number(
+                value=f.value, printed=f.printed, unit=f.unit, approx=f.approx
+            )
+            return
+        self.narrative.append(
+            NarrativeFigure(
+                indicator=f.indicator,
+                measure=f.measure,
+                kind=f.kind,
+                value=f.value,
+                printed=f.printed,
+                unit=f.unit,
+                scope=f.scope,
+                approx=f.approx,
+                sentence=sentence,
+            )
+        )
+
+
+def _sentence(text: str, pos: int) -> str:
+    """The sentence (up to and including its 。) holding position `pos`."""
+    start = text.rfind("。", 0, pos) + 1
+    end = text.find("。", pos)
+    return text[start : len(text) if end < 0 else end + 1].strip()

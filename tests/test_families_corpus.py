@@ -1,0 +1,253 @@
+"""The layout families (corpora/families, corpora/validation) are sound, without running
+the extractor on them: each gold validates, is what the builder writes from its facts,
+names only figures that the PDF's text layer (read by pdfplumber) really prints, and
+recomputes clean — or shows exactly its recorded injected inconsistencies. The layout
+each variant claims (rotated pages, landscape pages, tables over pages) is checked with
+pypdf/pdfplumber. One test id per PDF.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from _pytest.mark import ParameterSet
+from pypdf import PdfReader
+
+from corpora.families import verify
+from corpora.families.build import families, gold_of, written
+from corpora.families.gold import dump
+from corpora.families.printing import within_printed
+from extractor.records import GoldReport, IndicatorRow
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDS = sorted((ROOT / "corpora" / "families").glob("*/*.gold.json")) + sorted(
+    (ROOT / "corpora" / "validation").glob("*/*.gold.json")
+)
+WHITESPACE = re.compile(r"\s+")
+
+
+def pdf_of(gold_path: Path) -> Path:
+    return gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".pdf")
+
+
+def cases() -> list[ParameterSet]:
+    return [pytest.param(g, id=pdf_of(g).name) for g in GOLDS]
+
+
+@functools.cache
+def load(path: Path) -> GoldReport:
+    return GoldReport.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def layer(pdf: Path) -> tuple[str, Counter[str]]:
+    """pdfplumber's text (all pages, whitespace removed) and its words (table cells are
+    words of their own), independent of Pinggu's reader."""
+    text, words = [], Counter[str]()
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            text.append(page.extract_text() or "")
+            words.update(w["text"] for w in page.extract_words())
+    return WHITESPACE.sub("", "".join(text)), words
+
+
+def squash(s: str) -> str:
+    return WHITESPACE.sub("", s)
+
+
+def test_families_are_there() -> None:
+    dev = {p.parent.name for p in GOLDS if p.parts[-3] == "families"}
+    val = {p.parent.name for p in GOLDS if p.parts[-3] == "validation"}
+    assert len(dev) >= 6 and len(val) >= 2
+    per_family = Counter(p.parent.name for p in GOLDS)
+    assert min(per_family.values()) >= 3
+
+
+@pytest.mark.parametrize("gold_path", cases())
+def test_gold_validates_and_names_its_family(gold_path: Path) -> None:
+    g = load(gold_path)
+    assert pdf_of(gold_path).exists()
+    assert g.source.file == pdf_of(gold_path).name
+    split = "dev" if gold_path.parts[-3] == "families" else "validation"
+    assert g.variant["family"] == gold_path.parent.name
+    assert g.variant["split"] == split
+    assert g.source.pages == len(PdfReader(pdf_of(gold_path)).pages)
+
+
+@functools.cache
+def rebuilt() -> dict[str, str]:
+    """Every report's gold as the builder writes it now (Word documents in memory, the
+    page count from the committed PDF): no LibreOffice needed."""
+    from corpora.families.build import Built
+
+    out = {}
+    for fam in families():
+        for facts, writer in written(fam):
+            pdf = fam.folder / f"{facts.name}.pdf"
+            b = Built(fam, facts, writer, pdf, pdf.with_suffix(".gold.json"))
+            out[facts.name] = dump(gold_of(b, len(PdfReader(pdf).pages)))
+    return out
+
+
+@pytest.mark.parametrize("gold_path", cases())
+def test_gold_is_what_the_builder_writes(gold_path: Path) -> None:
+    name = gold_path.name.removesuffix(".gold.json")
+    assert rebuilt()[name] == gold_path.read_text(encoding="utf-8")
+
+
+def cell_strings(row: IndicatorRow) -> list[str]:
+    return [c.printed for c in (row.target, row.done, row.pct) if c is not None]
+
+
+@pytest.mark.parametrize("gold_path", cases())
+def test_every_gold_figure_is_printed(gold_path: Path) -> None:
+    g = load(gold_path)
+    text, words = layer(pdf_of(gold_path))
+    cells = Counter(s for r in g.indicators.rows for s in cell_strings(r))
+    short = {s: n for s, n in cells.items() if words[s] < n}
+    assert short == {}, "table cells not printed as often as the gold says (gold, words)"
+    figures = [ps.score.printed or "" for ps in g.scoring.party_scores]
+    assert g.scoring.total is not None and g.scoring.grade is not None
+    figures += [g.scoring.total.printed or "", g.scoring.grade.value]
+    figures += [f.printed for f in g.indicators.narrative]
+    figures += [f.sentence for f in g.indicators.narrative]
+    m = g.meta
+    for t in (m.station, m.street, m.district, m.city, m.operator, m.buyer, m.address):
+        assert t is not None
+        figures.append(t.value)
+    for p in (m.contract_period, m.assessment_period):
+        assert p is not None and p.printed
+        figures.append(p.printed)
+    assert m.funding_yuan and m.evaluation_date and m.area_count
+    figures += [m.funding_yuan.printed or "", m.evaluation_date.printed or ""]
+    figures += [m.area_count.printed or ""]
+    for name in type(g.staffing).model_fields:
+        v = getattr(g.staffing, name)
+        if hasattr(v, "printed"):
+            figures.append(v.printed)
+    figures += [p.name for p in g.staffing.roster]
+    figures += [s.heading for s in g.assessment_sections]
+    figures += [a.text for a in g.assessments]
+    figures += [e.printed for e in g.expected_findings]
+    missing = [f for f in figures if squash(f) not in text]
+    assert missing == []
+
+
+def rate_ok(row: IndicatorRow) -> bool:
+    if row.pct is None or row.pct.value is None or row.target is None or row.done is None:
+        return True
+    assert row.target.value and row.done.value is not None
+    exact = Decimal(str(row.done.value)) * 100 / Decimal(str(row.target.value))
+    return within_printed(row.pct.printed, exact)
+
+
+def base_ref(r: IndicatorRow) -> str:
+    where = "合计" if r.scope == "total" else f"{r.area}/{r.post}" if r.post else r.area
+    return f"indicators/{r.table}/{where}/{r.indicator}/{r.measure}"
+
+
+def inconsistencies(g: GoldReport) -> set[str]:
+    """Refs of every printed figure that disagrees with what it is recomputed from,
+    computed from the gold alone: rates (rounded or truncated to their printed
+    decimals), posts → 小计 → total sums, scores, grade, narrative against its cell."""
+    bad: set[str] = set()
+    rows = g.indicators.rows
+    for r in rows:
+        if not rate_ok(r):
+            bad.add(f"{base_ref(r)}/pct")
+    # One hierarchy per indicator: a report may print its 片区 rows and its total in
+    # different tables (one small table per 片区), never two totals for one indicator.
+    groups: dict[tuple[str, str], list[IndicatorRow]] = defaultdict(list)
+    for r in rows:
+        groups[(r.indicator, r.measure)].append(r)
+    for rs in groups.values():
+        total = [r for r in rs if r.scope == "total"]
+        assert len(total) <= 1
+        areas = [r for r in rs if r.scope == "area"]
+        for whole, parts in [
+            (a, [r for r in rs if r.scope == "post" and r.area == a.area]) for a in areas
+        ] + [(t, areas) for t in total]:
+            if not parts:
+                continue
+            for role in ("target", "done"):
+                cell = getattr(whole, role)
+                if cell is None or cell.value is None:
+                    continue
+                if sum(getattr(p, role).value for p in parts) != cell.value:
+                    bad.add(f"{base_ref(whole)}/{role}")
+    sc = g.scoring
+    assert sc.total is not None and sc.grade is not None
+    if sum(Decimal(p.score.printed or "") for p in sc.party_scores) != Decimal(
+        sc.total.printed or ""
+    ):
+        bad.add("scoring/total")
+    total = Decimal(sc.total.printed or "")
+    fits = [
+        b.grade
+        for b in sc.bands
+        if (
+            b.lower is None
+            or total > Decimal(str(b.lower))
+            or (b.lower_inclusive and total == Decimal(str(b.lower)))
+        )
+        and (
+            b.upper is None
+            or total < Decimal(str(b.upper))
+            or (b.upper_inclusive and total == Decimal(str(b.upper)))
+        )
+    ]
+    assert len(fits) == 1, f"bands do not partition the scale at {total}"
+    if fits[0] != sc.grade.value:
+        bad.add("scoring/grade")
+    for f in g.indicators.narrative:
+        if f.indicator is None or f.approx or f.kind not in ("done", "pct", "target"):
+            continue
+        row = next(
+            (
+                r
+                for r in rows
+                if (r.indicator, r.measure) == (f.indicator, f.measure)
+                and r.scope in ("area", "total", "station")
+                and (r.area == f.scope if f.scope else r.scope in ("total", "station"))
+            ),
+            None,
+        )
+        if row is None:
+            continue
+        cell = getattr(row, f.kind)
+        if cell is None or cell.value is None or cell.value != f.value:
+            bad.add(
+                f"narrative/{f.indicator}/{f.measure}/{f.kind}" + (f"/{f.scope}" if f.scope else "")
+            )
+    st = g.staffing
+    if st.certified_count and st.uncertified_count and st.total_count:
+        assert st.certified_count.value + st.uncertified_count.value == st.total_count.value
+    if st.mid_level_count and st.assistant_level_count and st.certified_count:
+        assert st.mid_level_count.value + st.assistant_level_count.value == st.certified_count.value
+    if st.roster:
+        assert len(st.roster) == (st.total_count.value if st.total_count else len(st.roster))
+    return bad
+
+
+@pytest.mark.parametrize("gold_path", cases())
+def test_recomputes_to_exactly_the_injected_errors(gold_path: Path) -> None:
+    g = load(gold_path)
+    assert inconsistencies(g) == {e.ref for e in g.expected_findings}
+    if g.variant["error"] == "none":
+        assert g.expected_findings == []
+    else:
+        assert set(str(g.variant["error"]).split("+")) == {e.kind for e in g.expected_findings}
+
+
+@pytest.mark.parametrize("gold_path", cases())
+def test_claimed_page_layout(gold_path: Path) -> None:
+    """`landscape`: mediabox (a landscape MediaBox), rotate90 / rotate270 (a portrait
+    MediaBox displayed landscape through /Rotate); `breaks`: where a table continues on
+    the next page, with or without its header repeated."""
+    assert verify.problems(pdf_of(gold_path), load(gold_path).variant) == []
