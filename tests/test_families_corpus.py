@@ -45,15 +45,28 @@ def load(path: Path) -> GoldReport:
     return GoldReport.model_validate_json(path.read_text(encoding="utf-8"))
 
 
+PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|第\s*\d+\s*页\s*共\s*\d+\s*页)$")
+
+
 @functools.cache
 def layer(pdf: Path) -> tuple[str, Counter[str]]:
-    """pdfplumber's text (all pages, whitespace removed) and its words (table cells are
+    """pdfplumber's text (all pages, whitespace removed, without page numbers and running
+    headers, so a sentence over a page break reads whole) and its words (table cells are
     words of their own), independent of Pinggu's reader."""
-    text, words = [], Counter[str]()
+    pages, words = [], Counter[str]()
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
-            text.append(page.extract_text() or "")
+            pages.append((page.extract_text() or "").splitlines())
             words.update(w["text"] for w in page.extract_words())
+    edges = Counter(line for lines in pages for line in {lines[0], lines[-1]} if lines)
+    furniture = {line for line, n in edges.items() if n > len(pages) / 2}
+    text = [
+        line
+        for lines in pages
+        for i, line in enumerate(lines)
+        if not (i in (0, len(lines) - 1) and line in furniture)
+        and not PAGE_NUMBER.match(line.strip())
+    ]
     return WHITESPACE.sub("", "".join(text)), words
 
 

@@ -339,10 +339,10 @@ def _annex(f: ReportFacts) -> Grid:
     return Grid(
         rows=rows,
         header_rows=4,
-        widths=[2.0] + [1.33] * 18,
+        widths=[1.8] + [1.25, 1.25, 1.55] * 6,
         ruling="three_line",
         spans=spans,
-        font_size=8.0,
+        font_size=7.5,
         group_rules=[(0, 4, 12), (0, 13, 18), (1, 4, 18)],
         rules_under=[],
     )
