@@ -214,30 +214,33 @@ def kill_worker(args: argparse.Namespace) -> dict[str, object]:
 
 
 def kill_resume(args: argparse.Namespace) -> dict[str, object]:
-    """`--trials` times: a fresh store, the batch killed with SIGKILL at a random moment
-    (from its first open to its last file), children checked gone, then rerun to the
-    end; each trial's store must hold each file exactly once."""
+    """`--trials` times: a fresh store, the batch killed with SIGKILL mid-run, its
+    children checked gone, then rerun to the end; each trial's store must hold each
+    file exactly once. A quarter of the kills land in the first seconds (store
+    creation, warm-up, first parses), the rest once a random number of files is stored
+    (plus up to half a second), so every kill lands before the run ends."""
     work = Path(tempfile.mkdtemp(prefix="pinggu-resume-"))
     paths = make_copies(Path(args.source), work / "in", args.files)
     rng = random.Random(args.seed)
-    # one uninterrupted run tells how long a trial's kill window is
-    db = work / "full.sqlite"
-    started = time.monotonic()
-    start_batch(work / "in", db, args.workers).wait()
-    full_s = time.monotonic() - started
     trials = []
     for trial in range(args.trials):
         db = work / f"trial_{trial:02d}.sqlite"
-        delay = rng.uniform(0.0, full_s)
+        early = rng.random() < 0.25
+        target = 0 if early else rng.randint(1, args.files - 1)
+        delay = rng.uniform(0.0, 3.0) if early else rng.uniform(0.0, 0.5)
         proc = start_batch(work / "in", db, args.workers)
+        started = time.monotonic()
+        while target and stored(db) < target and proc.poll() is None:
+            time.sleep(0.02)
         time.sleep(delay)
         kids = children(proc.pid)
         finished_first = proc.poll() is not None
         if not finished_first:
             os.kill(proc.pid, signal.SIGKILL)  # the parent only: its children must follow
         proc.wait()
+        killed_at = time.monotonic() - started
         time.sleep(0.3)
-        left = [k for k in kids if os.path.exists(f"/proc/{k}") and _alive(k)]
+        left = [k for k in kids if _alive(k)]
         before = stored(db)
         rerun = start_batch(work / "in", db, args.workers)
         rerun.wait()
@@ -245,19 +248,22 @@ def kill_resume(args: argparse.Namespace) -> dict[str, object]:
         trials.append(
             {
                 "trial": trial,
-                "kill_after_s": round(delay, 2),
+                "killed_after_s": round(killed_at, 2),
                 "finished_before_kill": finished_first,
                 "stored_at_kill": before,
+                "children_at_kill": len(kids),
                 "children_left_after_kill": len(left),
                 "rerun_exit_code": rerun.returncode,
                 "problems": check.problems,
             }
         )
+        for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            leftover.unlink(missing_ok=True)
     return {
         "files": args.files,
         "workers": args.workers,
-        "uninterrupted_run_s": round(full_s, 1),
         "trials": trials,
+        "killed_mid_run": sum(1 for t in trials if not t["finished_before_kill"]),
         "trials_clean": sum(
             1 for t in trials if not t["problems"] and not t["children_left_after_kill"]
         ),
