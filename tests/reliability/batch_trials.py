@@ -9,6 +9,7 @@ and checks the store afterwards.
     .venv/bin/python tests/reliability/batch_trials.py scale --files 10000 --workers 2
     .venv/bin/python tests/reliability/batch_trials.py kill-worker --files 50 --kills 5
     .venv/bin/python tests/reliability/batch_trials.py kill-resume --trials 20 --files 40
+    .venv/bin/python tests/reliability/batch_trials.py opens --rounds 200 --procs 2
 """
 
 from __future__ import annotations
@@ -270,6 +271,39 @@ def kill_resume(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
+def _open_store_at(db: str, start: float) -> None:
+    from extractor.store import open_store
+
+    time.sleep(max(0.0, start - time.time()))
+    try:
+        open_store(Path(db)).close()
+    except Exception as exc:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        os._exit(1)
+    os._exit(0)
+
+
+def opens(args: argparse.Namespace) -> dict[str, object]:
+    """`--rounds` new stores, each opened by `--procs` processes at the same instant."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    work = Path(tempfile.mkdtemp(prefix="pinggu-opens-"))
+    failed = 0
+    for r in range(args.rounds):
+        db = work / f"s{r}.sqlite"
+        start = time.time() + 0.05
+        procs = [
+            ctx.Process(target=_open_store_at, args=(str(db), start)) for _ in range(args.procs)
+        ]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join()
+            failed += p.exitcode != 0
+    return {"opens": args.rounds * args.procs, "failed": failed, "stores": args.rounds}
+
+
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as fh:
@@ -296,8 +330,11 @@ def main() -> None:
     p = sub.add_parser("kill-resume", parents=[common])
     p.add_argument("--files", type=int, default=40)
     p.add_argument("--trials", type=int, default=20)
+    p = sub.add_parser("opens", parents=[common])
+    p.add_argument("--rounds", type=int, default=200)
+    p.add_argument("--procs", type=int, default=2)
     args = parser.parse_args()
-    run = {"scale": scale, "kill-worker": kill_worker, "kill-resume": kill_resume}
+    run = {"scale": scale, "kill-worker": kill_worker, "kill-resume": kill_resume, "opens": opens}
     print(json.dumps(run[args.command](args), ensure_ascii=False, indent=1))
 
 
