@@ -170,4 +170,3 @@ def test_without_limits_items_run_here_one_by_one() -> None:
     assert [d.value for d in done] == [me, me + 1, me + 2]
     with pytest.raises(ValueError):
         list(run_each(lambda i: i, [1], workers=0, limits=LIMITS))
-
