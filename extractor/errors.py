@@ -150,6 +150,14 @@ class NoTextLayerError(InputError):
     )
 
 
+class UnusableTextLayerError(NoTextLayerError):
+    """The PDF has text, but most of it decodes to garbage (mojibake): private-use or
+    unmapped codes, control characters, letters of unrelated scripts."""
+
+    summary = "PDF has no usable text layer: most of its text decodes to garbage (mojibake)"
+    default_hint = "run with --ocr to recognise the page images instead (much slower)"
+
+
 class ParseTimeoutError(InputError):
     exit_code = 7
 

@@ -2,6 +2,8 @@
 
 `check_report(report)` runs the registered rules (`registry.RULES`) and returns the
 findings plus, per rule, how many figures it could check and which it could not, and why.
+A report read from a damaged PDF (its problems say so) can hold misread figures, and a
+misread is never an error: its error findings are reported as warnings, saying why.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def check_report(report: Report, rules: Iterable[Rule] = RULES) -> CheckResult:
     for r in rules:
         run = RuleRun(r.id)
         r.fn(report, list(findings), run)
-        findings.extend(run.findings)
+        findings.extend(_doubted(run.findings) if damaged(report) else run.findings)
         coverage.append(
             RuleCoverage(
                 rule=r.id,
@@ -39,3 +41,32 @@ def check_report(report: Report, rules: Iterable[Rule] = RULES) -> CheckResult:
         )
     soften_doubtful(report, findings, rules)
     return CheckResult(findings=findings, coverage=coverage)
+
+
+# Problem stages that mean the text itself may be wrong (extractor.document.damage).
+DAMAGE_STAGES = frozenset({"pdf", "text"})
+_DOUBT_ZH = "（PDF 文件已损坏，此项可能是读取错误，见 problems）"
+_DOUBT_EN = " (The PDF is damaged, so this may be a misread: see the record's problems.)"
+
+
+def damaged(report: Report) -> bool:
+    """The PDF layer found damage: pages not read, garbled text, broken streams."""
+    return any(p.stage in DAMAGE_STAGES for p in report.problems)
+
+
+def _doubted(findings: list[Finding]) -> list[Finding]:
+    """Error findings as warnings that say the figures may be misread."""
+    out = []
+    for f in findings:
+        if f.severity == "error":
+            f = f.model_copy(
+                update={
+                    "severity": "warning",
+                    "cause": "damaged PDF: possibly a misread"
+                    + (f"; otherwise {f.cause}" if f.cause else ""),
+                    "explanation_zh": f.explanation_zh + _DOUBT_ZH,
+                    "explanation_en": f.explanation_en + _DOUBT_EN,
+                }
+            )
+        out.append(f)
+    return out

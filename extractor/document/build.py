@@ -3,9 +3,11 @@
 Order of work: pypdfium2 reads every page's glyphs, rules and comments (`pdf.pages`);
 with OCR on, pages without a usable text layer (`pdf.textlayer`: none, or garbage) are
 recognised from their images into the same glyphs and rules (`pdf.ocr`, every page
-with `mode="all"`), keeping the page's comments; pages with rules get their tables
-found (`pdf.tables`); glyphs outside tables become lines, page furniture is set aside,
-lines become blocks, and blocks and tables in reading order become the section tree.
+with `mode="all"`), keeping the page's comments; pages not read, garbled text (with OCR
+off) and damage in the file's bytes become problems (`document.damage`); pages with
+rules get their tables found (`pdf.tables`); glyphs outside tables become lines, page
+furniture is set aside, lines become blocks, and blocks and tables in reading order
+become the section tree.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.document.blocks import assemble, margins
+from extractor.document.damage import page_problems
 from extractor.document.lines import page_lines, strip_furniture
 from extractor.document.model import Block, Document, PageInfo, Section, Table
 from extractor.document.ocr_tables import repair_slashes
@@ -91,7 +94,9 @@ def _assign_sections(root: Section) -> None:
 
 def build_document(path: Path, options: DocumentOptions | None = None) -> Document:
     opts = options or DocumentOptions()
-    raw_pages = with_ocr(path, read_pages(path, opts.password), opts)
+    pages = read_pages(path, opts.password)
+    problems = page_problems(path, pages, ocr=opts.ocr.mode != "off")
+    raw_pages = with_ocr(path, pages, opts)
     per_page_tables = [_page_tables(p, opts.tables) for p in raw_pages]
     per_page_lines: list[list[Line]] = []
     for page, tables in zip(raw_pages, per_page_tables, strict=True):
@@ -147,6 +152,7 @@ def build_document(path: Path, options: DocumentOptions | None = None) -> Docume
         root=root,
         comments=[c for p in raw_pages for c in p.comments],
         removed=removed,
+        problems=problems,
     )
 
 

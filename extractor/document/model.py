@@ -8,7 +8,7 @@ from typing import Literal
 
 from extractor.numbers import Normalised, normalise_with_map
 from extractor.pdf.pages import BBox, Comment, Glyph, Line, OcrGlyph
-from extractor.records import OCR_DOUBT, Provenance
+from extractor.records import OCR_DOUBT, Problem, Provenance
 
 BlockKind = Literal["title", "heading", "label", "paragraph"]
 
@@ -219,6 +219,8 @@ class Document:
     root: Section
     comments: list[Comment]
     removed: list[Line] = field(default_factory=list)
+    # What the PDF layer found wrong: pages not read, garbled text, damaged bytes.
+    problems: list[Problem] = field(default_factory=list)
 
     def sections(self) -> list[Section]:
         return self.root.walk()[1:]

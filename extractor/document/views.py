@@ -73,6 +73,9 @@ def to_markdown(doc: Document) -> str:
                 f"- p.{c.page} {md_text(c.subtype)} by {md_text(c.author or '?')}: "
                 f"{md_text(_preview(c.contents, 120))}"
             )
+    if doc.problems:
+        out += ["", "## Problems (what could not be read)", ""]
+        out += [f"- {md_text(p.stage)}: {md_text(p.message)}" for p in doc.problems]
     return "\n".join(out) + "\n"
 
 
@@ -127,4 +130,5 @@ def to_json(doc: Document) -> dict[str, Any]:
             {"page": c.page, "author": c.author, "contents": c.contents, "rect": list(c.rect)}
             for c in doc.comments
         ],
+        "problems": [p.model_dump(exclude_none=True) for p in doc.problems],
     }

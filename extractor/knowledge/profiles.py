@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import cast, get_args
+from typing import Literal, cast, get_args
 
 from pydantic import field_validator, model_validator
 
@@ -47,6 +47,9 @@ class ScoringPatterns(Data):
     total_maximum: str
 
 
+CoreField = Literal["station", "total", "grade", "period"]
+
+
 class Profile(Data):
     """Knowledge of one report family; printed weights and bands override the defaults."""
 
@@ -57,6 +60,9 @@ class Profile(Data):
     default_bands: list[BandProfile]
     scoring: ScoringPatterns
     none_stated: str
+    # The fields every report of the family has, each with a pattern for the words
+    # that print it (to tell "never mentioned" from "mentioned, but not read").
+    core_fields: dict[CoreField, str]
 
     def pattern(self, name: str) -> re.Pattern[str]:
         """A scoring pattern with `{grades}` filled in, longest grade first."""
@@ -83,9 +89,22 @@ class Profile(Data):
             raise ValueError(f"unknown parties {sorted(unknown)}; allowed: {get_args(Party)}")
         return v
 
+    @field_validator("core_fields")
+    @classmethod
+    def _all_core_fields(cls, v: dict[CoreField, str]) -> dict[CoreField, str]:
+        missing = set(get_args(CoreField)) - set(v)
+        if missing:
+            raise ValueError(f"core_fields lacks {sorted(missing)}")
+        return v
+
     @model_validator(mode="after")
     def _patterns_compile(self) -> Profile:
         problems = []
+        for field, pattern in self.core_fields.items():
+            try:
+                compiled(pattern)
+            except re.error as exc:
+                problems.append(f"core_fields.{field}: bad regex: {exc}")
         for name in ScoringPatterns.model_fields:
             try:
                 self.pattern(name)

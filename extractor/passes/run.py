@@ -2,8 +2,11 @@
 
 A pass that fails leaves its part of the record empty and adds a `Problem`; the report's
 status is then "partial" (never "success" with problems), so a batch keeps going and an
-auditor sees what is missing and why. The checker runs after the passes, one layer up
-(`extractor.pipeline.build_report`), with the same `run_stage` guard.
+auditor sees what is missing and why. The document's own problems (pages not read,
+garbled text, damaged bytes) come first; the completeness gate (`passes.completeness`)
+adds one per missing core field, and a record with none of them is a "failure". The
+checker runs after the passes, one layer up (`extractor.pipeline.build_report`), with
+the same `run_stage` guard.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from extractor.document.model import Document
 from extractor.filenames import shown
 from extractor.knowledge import DEFAULT_PROFILE, Profile, profile
 from extractor.passes.assessments import extract_assessments
+from extractor.passes.completeness import completeness_problems, none_present
 from extractor.passes.indicators import extract_indicators
 from extractor.passes.meta import extract_meta
 from extractor.passes.scoring import extract_scoring
@@ -58,8 +62,12 @@ def run_stage(problems: list[Problem], stage: str, fn: Callable[[], T], fallback
 
 
 def settle_status(report: Report) -> Report:
-    """ "partial" as soon as any problem is recorded, else "success"."""
-    report.status = "partial" if report.problems else "success"
+    """ "failure" when the record holds none of the core fields, "partial" as soon as
+    any problem is recorded, else "success"."""
+    if none_present(report):
+        report.status = "failure"
+    else:
+        report.status = "partial" if report.problems else "success"
     return report
 
 
@@ -82,7 +90,7 @@ def ocr_source(doc: Document) -> OcrSource | None:
 def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     """Every pass over `doc`, in order; no findings yet (the checker is a later stage)."""
     p = prof or profile(DEFAULT_PROFILE)
-    problems: list[Problem] = []
+    problems: list[Problem] = list(doc.problems)  # pages unread, text garbled, damage
     report = Report(
         source=Source(
             file=shown(Path(doc.path).name),  # a GBK name must still serialise
@@ -108,5 +116,8 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     )
     if not doc.blocks:
         problems.append(Problem(stage="document", message="no text blocks found"))
+    problems += run_stage(
+        problems, "completeness", lambda: completeness_problems(report, doc, p), []
+    )
     report.problems = problems
     return settle_status(report)

@@ -117,6 +117,8 @@ class RawPage:
     unmapped: int = 0
     # The OCR engine that recognised this page's glyphs; None for a text layer.
     ocr: str | None = None
+    # Why the page could not be read (it is then empty); None for a page read.
+    error: str | None = None
 
     @property
     def landscape(self) -> bool:
@@ -417,11 +419,25 @@ def _read_all(path: Path, password: str | None) -> list[RawPage]:
     try:
         pages: list[RawPage] = []
         for i in range(len(pdf)):
-            page = pdf[i]
+            try:
+                page = pdf[i]
+            except pdfium.PdfiumError as exc:  # a damaged page object costs that page only
+                pages.append(_unread(i + 1, pages, f"PDFium: {exc}"))
+                continue
             try:
                 pages.append(read_page(page, i + 1))
+            except MemoryError:
+                raise
+            except Exception as exc:  # content that breaks the reader: that page only
+                pages.append(_unread(i + 1, pages, f"{type(exc).__name__}: {exc}"))
             finally:
                 page.close()
         return pages
     finally:
         pdf.close()
+
+
+def _unread(number: int, before: list[RawPage], why: str) -> RawPage:
+    """A page that could not be read: no content, the previous page's size, the reason."""
+    width, height = (before[-1].width, before[-1].height) if before else (595.0, 842.0)
+    return RawPage(number, width, height, [], [], [], 0, 0, error=" ".join(why.split()))

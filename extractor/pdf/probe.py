@@ -130,16 +130,21 @@ def _sample_text(pdf: pdfium.PdfDocument, path: Path, limit: int) -> tuple[int, 
     """(non-blank chars, any image seen, pages sampled) over the first pages + the last.
 
     Stops counting text at the first page that has some; the last page is always loaded
-    because truncation and broken page trees show up at the end.
+    because truncation and broken page trees show up at the end. A page that cannot be
+    loaded costs that page only (the parse reports it); the file is corrupt when no
+    sampled page loads.
     """
     n = len(pdf)
+    if n == 0:
+        raise CorruptPdfError(path, "the document has no pages")
     indices = sorted({*range(min(limit, n)), n - 1})
-    chars, images = 0, False
+    chars, images, loaded = 0, False, 0
     for index in indices:
         try:
             page = pdf[index]
-        except pdfium.PdfiumError as exc:
-            raise CorruptPdfError(path, f"page {index + 1} of {n} cannot be loaded") from exc
+        except pdfium.PdfiumError:
+            continue
+        loaded += 1
         try:
             if chars == 0:
                 textpage = page.get_textpage()
@@ -149,7 +154,14 @@ def _sample_text(pdf: pdfium.PdfDocument, path: Path, limit: int) -> tuple[int, 
                 images = images or any(True for _ in page.get_objects([image_type], max_depth=3))
         finally:
             page.close()
+    if not loaded:
+        where = f"page {indices[0] + 1}" if len(indices) == 1 else f"pages {_pages(indices)}"
+        raise CorruptPdfError(path, f"{where} of {n} cannot be loaded")
     return chars, images, len(indices)
+
+
+def _pages(indices: list[int]) -> str:
+    return ", ".join(str(i + 1) for i in indices)
 
 
 def _sha256(path: Path) -> str:

@@ -17,6 +17,9 @@ MIN_CHARS = 20  # fewer characters over a page-sized image: a scan with a stray 
 MAX_UNMAPPED = 0.10  # share of characters with no Unicode
 MAX_PRIVATE = 0.10  # share of private-use code points
 MAX_FOREIGN = 0.30  # share of characters outside the report's scripts
+# Without OCR, a document whose garbled pages (text that cannot be read, `garbled`) are
+# at least this share of its pages with text has no usable text layer at all.
+MAX_GARBLED_PAGES = 0.5
 
 
 def _private(o: int) -> bool:
@@ -28,7 +31,7 @@ def _expected(ch: str) -> bool:
     forms, ASCII, general punctuation, and the few symbols forms use (√ × ° ① …)."""
     o = ord(ch)
     return (
-        o < 0x80
+        0x20 <= o < 0x7F  # ASCII without control characters (a broken font decodes to them)
         or 0x2000 <= o <= 0x206F  # general punctuation: “ ” — …
         or 0x2100 <= o <= 0x27BF  # letterlike, arrows, maths (√ ≥), enclosed ①, boxes, ■ ☆ ✓
         or 0x2E80 <= o <= 0x9FFF  # CJK radicals … unified ideographs
@@ -84,3 +87,19 @@ def needs_ocr(page: RawPage) -> bool:
     if layer.chars + layer.unmapped == 0:
         return layer.images > 0
     return not layer.usable
+
+
+def garbled(page: RawPage) -> str:
+    """Why the page's text, which it has, cannot be read ("" when it can, or when the page
+    has next to no text): the reason of `TextLayer`, for pages with `MIN_CHARS` or more."""
+    layer = text_layer(page)
+    if layer.chars + layer.unmapped < MIN_CHARS:
+        return ""
+    return layer.reason
+
+
+def unusable(pages: list[RawPage]) -> bool:
+    """Most pages with text have garbage for text: there is no usable text layer."""
+    judged = [p for p in pages if text_layer(p).chars + p.unmapped >= MIN_CHARS]
+    bad = sum(1 for p in judged if garbled(p))
+    return bool(judged) and bad >= MAX_GARBLED_PAGES * len(judged)
