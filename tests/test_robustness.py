@@ -185,16 +185,16 @@ def test_check_exits_11_for_a_partial_record_and_6_for_garbage(tmp_path: Path) -
     partial = _first("flip_stream", "partial")
     p = tmp_path / partial.name
     p.write_bytes(partial.data)
-    res = runner.invoke(app, ["check", str(p)])
+    res = runner.invoke(app, ["check", "--no-ocr", str(p)])
     assert res.exit_code == 11, res.output
     assert "record is partial" in res.output and "compressed stream" in res.output
     garbled = _first("font_stream", None, "UnusableTextLayerError")
     g = tmp_path / garbled.name
     g.write_bytes(garbled.data)
-    res = runner.invoke(app, ["check", str(g)])
+    res = runner.invoke(app, ["check", "--no-ocr", str(g)])
     assert res.exit_code == 6, res.output
     assert "no usable text layer" in res.output and "--ocr" in res.output
-    res = runner.invoke(app, ["check", str(p), str(g)])
+    res = runner.invoke(app, ["check", "--no-ocr", str(p), str(g)])
     assert res.exit_code == 6  # the worst of the two: an input error over a partial
 
 
