@@ -1,0 +1,112 @@
+"""The extractor's figures on the development families, per family, as EVALUATION.md
+records them: python -m corpora.families.first_run [--out FILE].
+
+It runs the evaluation harness (`extractor.evaluation`, what `pinggu evaluate
+corpora/families --by family` runs: bounded extraction per PDF, scored against gold)
+over `corpora/families` only — never over `corpora/validation` — and writes, with the
+commit measured, per family: reports, indicator rows found (a gold row counts when one
+extracted row has its scope, 片区/社工点, indicator, measure and target/done/rate), praise/
+concern sections with the right item count, reports whose scores, total and grade are
+exact, injected errors found, and error/warning findings on clean reports (false alarms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from extractor.evaluation.corpus import evaluate_corpus
+from extractor.evaluation.score import FileResult
+from extractor.pdf.guard import Limits
+from extractor.pipeline import PipelineOptions
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+OUT = HERE / "first_run.json"
+
+
+def commit() -> str:
+    rev = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--", "extractor", "models"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return rev + ("+uncommitted extractor/models changes" if dirty else "")
+
+
+def figures(results: list[FileResult]) -> dict[str, Any]:
+    clean = [r for r in results if r.clean]
+    return {
+        "reports": len(results),
+        "rows_found": sum(r.rows.found for r in results),
+        "rows_gold": sum(r.rows.gold for r in results),
+        "sections_right": sum(r.fields.sections_right for r in results),
+        "sections_total": sum(r.fields.sections_total for r in results),
+        "scores_exact": sum(r.fields.scoring_exact for r in results),
+        "errors_found": sum(len(r.findings.matched) for r in results),
+        "errors_injected": sum(len(r.findings.matched) + len(r.findings.missed) for r in results),
+        "clean_reports": len(clean),
+        "false_alarms_clean": sum(len(r.findings.false_alarms) for r in clean),
+        "clean_reports_flagged": sum(bool(r.findings.false_alarms) for r in clean),
+        "false_alarms_other": sum(len(r.findings.false_alarms) for r in results if not r.clean),
+    }
+
+
+def run(corpus: Path = HERE) -> dict[str, Any]:
+    if any(p.name == "validation" for p in corpus.resolve().parents) or corpus.name == "validation":
+        raise SystemExit("the validation split is not run here")
+    opts = PipelineOptions(limits=Limits(timeout_s=120))
+    evaluation = evaluate_corpus(corpus, opts, by="family")
+    by_family: dict[str, list[FileResult]] = defaultdict(list)
+    for r in evaluation.results:
+        by_family[r.group].append(r)
+    return {
+        "commit": commit(),
+        "command": "python -m corpora.families.first_run",
+        "overall": figures(evaluation.results),
+        "families": {name: figures(rs) for name, rs in sorted(by_family.items())},
+        "files": {
+            r.file: {**figures([r]), "mismatches": r.mismatches()} for r in evaluation.results
+        },
+    }
+
+
+def table(data: dict[str, Any]) -> str:
+    """The EVALUATION.md table rows (after-fix column empty)."""
+    lines = []
+    for name, f in [*data["families"].items(), ("all development", data["overall"])]:
+        rows = f"{f['rows_found']}/{f['rows_gold']} ({f['rows_found'] / f['rows_gold']:.0%})"
+        secs = f"{f['sections_right']}/{f['sections_total']}"
+        scores = f"{f['scores_exact']}/{f['reports']}"
+        errors = f"{f['errors_found']}/{f['errors_injected']}"
+        alarms = (
+            f"{f['false_alarms_clean']} on {f['clean_reports_flagged']}/{f['clean_reports']} "
+            f"clean ({f['false_alarms_other']} more on injected)"
+        )
+        lines.append(
+            f"| {name} | dev | {f['reports']} | {rows} | {secs} | {scores} | {errors} | "
+            f"{alarms} | — |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(prog="python -m corpora.families.first_run", description=__doc__)
+    ap.add_argument("--out", type=Path, default=OUT, help=f"JSON output (default {OUT})")
+    args = ap.parse_args()
+    data = run()
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"commit {data['commit']}")
+    print(table(data))
+
+
+if __name__ == "__main__":
+    main()
