@@ -40,7 +40,7 @@ EVALUATOR = "枫港市白云社会工作评估所"
 TABLE = "附表"
 WEIGHTS = {"monitor": 10, "buyer": 20, "supervision_centre": 15, "third_party": 55}
 INDS = [
-    Ind("registered", "count", "困难群众建档", "户"),
+    Ind("registered", "households", "困难群众建档", "户"),
     Ind("casework", "opened", "个案服务/接案数", "个"),
     Ind("casework", "sessions", "个案服务/服务节数", "节"),
     Ind("casework", "closed", "个案服务/结案数", "个"),
@@ -87,7 +87,7 @@ SPECS: list[Spec] = [
         "funding": "260",
         "areas": {"松涛片区": 3, "梅林片区": 3, "观澜片区": 3, "沙井片区": 3},
         "breaks": "枫林社区|青云社区",
-        "errors": [("narrative", TOTAL, "registered/count"), ("row_pct", "area", "groups/count")],
+        "errors": [("narrative", TOTAL, "registered/households"), ("row_pct", "area", "groups/count")],
     },
 ]
 
@@ -238,13 +238,13 @@ def write(f: ReportFacts) -> Writer:
 
     w.para(
         "本期社工站完成困难群众建档",
-        c(TOTAL, "registered/count"),
+        c(TOTAL, "registered/households"),
         "户、个案接案",
         c(TOTAL, "casework/opened"),
         "个、个案服务",
         c(TOTAL, "casework/sessions"),
         "节，完成率依次为",
-        c(TOTAL, "registered/count", "pct"),
+        c(TOTAL, "registered/households", "pct"),
         "、",
         c(TOTAL, "casework/opened", "pct"),
         "、",
@@ -255,7 +255,7 @@ def write(f: ReportFacts) -> Writer:
         w.heading(f"{a.name}", 4, area=a.name)
         w.para(
             f"{a.name}共{cn_numeral(len(a.posts))}个社工点，建档",
-            c((a.name,), "registered/count"),
+            c((a.name,), "registered/households"),
             "户，开展小组",
             c((a.name,), "groups/count"),
             "个，完成率",

@@ -49,7 +49,7 @@ CATEGORIES: list[tuple[str, list[Ind]]] = [
     (
         "兜底民生",
         [
-            Ind("registered", "count", "困难群众和特殊群体建档", "户"),
+            Ind("registered", "households", "困难群众和特殊群体建档", "户"),
             Ind("phone_visits", "count", "电话访问", "次"),
             Ind("home_visits", "count", "入户探访", "次"),
         ],
@@ -112,7 +112,7 @@ SPECS: list[Spec] = [
         "assessed": 6,
         "funding": "205",
         "areas": ["东片", "西片", "南片", "北片"],
-        "pin": ("南片", "registered/count", 160, 154),
+        "pin": ("南片", "registered/households", 160, 154),
         "errors": [("narrative", ("东片",), "home_visits/count"), ("score_sum", None, None)],
     },
     {
@@ -286,7 +286,7 @@ def write(f: ReportFacts) -> Writer:
 
     w.para(
         "考核期内，社工站建档",
-        c(TOTAL, "registered/count"),
+        c(TOTAL, "registered/households"),
         "户、电话访问",
         c(TOTAL, "phone_visits/count"),
         "次、入户探访",
@@ -309,7 +309,7 @@ def write(f: ReportFacts) -> Writer:
             "次，完成率",
             c(scope, "home_visits/count", "pct"),
             "；建档",
-            c(scope, "registered/count", show=wide),
+            c(scope, "registered/households", show=wide),
             "户。",
         )
         _opinion(w, rng, "area", rng.randint(1, 2), rng.randint(0, 2), a.name)

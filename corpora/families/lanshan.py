@@ -36,7 +36,7 @@ TABLE = "附件1"
 AREA_NAMES = ["第一片区", "第二片区", "第三片区", "第四片区", "第五片区"]
 WEIGHTS = {"monitor": 10, "buyer": 20, "supervision_centre": 15, "third_party": 55}
 INDS = [
-    Ind("registered", "count", "困难群众和特殊群体建档", "户"),
+    Ind("registered", "households", "困难群众和特殊群体建档", "户"),
     Ind("casework", "opened", "个案服务/接案数", "个"),
     Ind("casework", "sessions", "个案服务/服务节数", "节"),
     Ind("casework", "closed", "个案服务/结案数", "个"),
@@ -79,7 +79,7 @@ SPECS: list[Spec] = [
         "areas": 2,
         "funding": "180",
         "errors": [
-            ("total_pct_sum", TOTAL, "registered/count"),
+            ("total_pct_sum", TOTAL, "registered/households"),
             ("narrative", TOTAL, "casework/sessions"),
         ],
     },
@@ -225,9 +225,9 @@ def write(f: ReportFacts) -> Writer:
     )
     w.para(
         "考核期内，社工站完成困难群众和特殊群体建档",
-        c("registered/count"),
+        c("registered/households"),
         "户，完成率",
-        c("registered/count", "pct"),
+        c("registered/households", "pct"),
         "；个案接案",
         c("casework/opened"),
         "个，开展个案面谈",
@@ -260,9 +260,9 @@ def write(f: ReportFacts) -> Writer:
         w.item(
             "（1）",
             f"{a.name}完成困难群众和特殊群体建档",
-            cell_fig(f, TABLE, scope, "registered/count", show=thousands),
+            cell_fig(f, TABLE, scope, "registered/households", show=thousands),
             "户，完成率为",
-            cell_fig(f, TABLE, scope, "registered/count", "pct", NARR_PCT),
+            cell_fig(f, TABLE, scope, "registered/households", "pct", NARR_PCT),
             "，建档信息完整。",
         )
         for k, text in enumerate(pick(rng, "area_praise", rng.randint(0, 1), a.name), start=2):

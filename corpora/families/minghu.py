@@ -41,7 +41,7 @@ CATEGORIES: list[tuple[str, list[Ind]]] = [
     (
         "兜底服务",
         [
-            Ind("registered", "count", "建档（户）", "户"),
+            Ind("registered", "households", "建档（户）", "户"),
             Ind("home_visits", "count", "探访（次）", "次"),
         ],
     ),
@@ -97,7 +97,7 @@ SPECS: list[Spec] = [
         "assessed": 6,
         "funding": "170",
         "areas": 3,
-        "pin": ("片区一", "registered/count", 160, 154),
+        "pin": ("片区一", "registered/households", 160, 154),
         "header_pages": 2,
         "errors": [("sum_cell", "casework/opened")],
     },
@@ -247,11 +247,11 @@ def write(f: ReportFacts) -> Writer:
     w.heading("2.服务指标", 3)
     w.para(
         "评估期内，社工站建档",
-        cell_fig(f, TABLE, TOTAL, "registered/count"),
+        cell_fig(f, TABLE, TOTAL, "registered/households"),
         "户，探访",
         cell_fig(f, TABLE, TOTAL, "home_visits/count"),
         "次，完成率分别为",
-        cell_fig(f, TABLE, TOTAL, "registered/count", "pct", PCT),
+        cell_fig(f, TABLE, TOTAL, "registered/households", "pct", PCT),
         "、",
         cell_fig(f, TABLE, TOTAL, "home_visits/count", "pct", PCT),
         "；开展小组",

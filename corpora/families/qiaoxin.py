@@ -38,7 +38,7 @@ EVALUATOR = "澄湖市桥信社会工作评估事务所"
 TABLE = "表1"
 WEIGHTS = {"monitor": 10, "buyer": 20, "supervision_centre": 15, "third_party": 55}
 INDS = [
-    Ind("registered", "count", "困难群众和特殊群体建档（户）", "户"),
+    Ind("registered", "households", "困难群众和特殊群体建档（户）", "户"),
     Ind("casework", "opened", "个案服务（个）", "个"),
     Ind("groups", "count", "小组服务（个）", "个"),
 ]
@@ -73,7 +73,7 @@ SPECS: list[Spec] = [
         "funding": "230",
         "posts": [5, 4, 5],
         "breaks": "桂园社区|永安社区",
-        "errors": [("sum_cell", TOTAL, "registered/count")],
+        "errors": [("sum_cell", TOTAL, "registered/households")],
     },
     {
         "name": "qiaoxin_changle_2023_final",
@@ -259,9 +259,9 @@ def write(f: ReportFacts) -> Writer:
     groups = c("groups/count", show=cn)
     w.para(
         "评估期内，社工站共完成困难群众和特殊群体建档",
-        c("registered/count"),
+        c("registered/households"),
         "户，完成率",
-        c("registered/count", "pct"),
+        c("registered/households", "pct"),
         "；开展个案服务",
         c("casework/opened"),
         "个，完成率",

@@ -42,7 +42,7 @@ CATEGORIES: list[tuple[str, list[Ind]]] = [
     (
         "兜底民生服务",
         [
-            Ind("registered", "count", "困难群众和特殊群体建档（户）", "户"),
+            Ind("registered", "households", "困难群众和特殊群体建档（户）", "户"),
             Ind("phone_visits", "count", "电访（次）", "次"),
             Ind("home_visits", "count", "入户探访（次）", "次"),
         ],
@@ -289,13 +289,13 @@ def write(f: ReportFacts) -> Writer:
 
     w.para(
         "评估期内，社工站共为辖区困难群众和特殊群体建档",
-        c(TOTAL, "registered/count"),
+        c(TOTAL, "registered/households"),
         "户，开展电访",
         c(TOTAL, "phone_visits/count"),
         "次、入户探访",
         c(TOTAL, "home_visits/count"),
         "次，分别完成协议指标的",
-        c(TOTAL, "registered/count", "pct"),
+        c(TOTAL, "registered/households", "pct"),
         "、",
         c(TOTAL, "phone_visits/count", "pct"),
         "、",

@@ -44,7 +44,7 @@ BANDS = [
     Band("不合格", None, 60),
 ]
 INDS = [
-    Ind("registered", "count", "困难群众和特殊群体建档（户）", "户"),
+    Ind("registered", "households", "困难群众和特殊群体建档（户）", "户"),
     Ind("phone_visits", "count", "电访（次）", "次"),
     Ind("home_visits", "count", "入户探访（次）", "次"),
     Ind("casework", "opened", "个案接案（个）", "个"),
@@ -88,7 +88,7 @@ SPECS: list[Spec] = [
         "assessed": 10,
         "funding": "195",
         "areas": ["樟树片区", "河埠片区", "竹园片区"],
-        "errors": [("narrative", ("河埠片区",), "registered/count"), ("score_sum", None, None)],
+        "errors": [("narrative", ("河埠片区",), "registered/households"), ("score_sum", None, None)],
     },
 ]
 
@@ -236,9 +236,9 @@ def write(f: ReportFacts) -> Writer:
 
         w.para(
             f"{a.name}本期完成困难群众和特殊群体建档",
-            c("registered/count"),
+            c("registered/households"),
             "户，完成率",
-            c("registered/count", "pct"),
+            c("registered/households", "pct"),
             "；开展社区活动",
             c("community_events/count"),
             "场，服务居民约",
