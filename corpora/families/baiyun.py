@@ -87,7 +87,10 @@ SPECS: list[Spec] = [
         "funding": "260",
         "areas": {"松涛片区": 3, "梅林片区": 3, "观澜片区": 3, "沙井片区": 3},
         "breaks": "枫林社区|青云社区",
-        "errors": [("narrative", TOTAL, "registered/households"), ("row_pct", "area", "groups/count")],
+        "errors": [
+            ("narrative", TOTAL, "registered/households"),
+            ("row_pct", "area", "groups/count"),
+        ],
     },
 ]
 

@@ -88,7 +88,10 @@ SPECS: list[Spec] = [
         "assessed": 10,
         "funding": "195",
         "areas": ["樟树片区", "河埠片区", "竹园片区"],
-        "errors": [("narrative", ("河埠片区",), "registered/households"), ("score_sum", None, None)],
+        "errors": [
+            ("narrative", ("河埠片区",), "registered/households"),
+            ("score_sum", None, None),
+        ],
     },
 ]
 
