@@ -29,17 +29,21 @@ ROOT = HERE.parents[1]
 OUT = HERE / "first_run.json"
 
 
-def commit() -> str:
-    rev = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "-C", str(ROOT), "status", "--porcelain", "--", "extractor", "models"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    return rev + ("+uncommitted extractor/models changes" if dirty else "")
+def git(*args: str) -> str:
+    out = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    return out.stdout.strip()
+
+
+def measured() -> dict[str, str]:
+    """The commit, and the trees of extractor/ and models/ (what was measured; a tree id
+    survives a rebase, a commit id does not)."""
+    dirty = git("status", "--porcelain", "--", "extractor", "models")
+    return {
+        "commit": git("rev-parse", "HEAD"),
+        "extractor_tree": git("rev-parse", "HEAD:extractor"),
+        "models_tree": git("rev-parse", "HEAD:models"),
+        "uncommitted_changes": "extractor/models" if dirty else "none",
+    }
 
 
 def figures(results: list[FileResult]) -> dict[str, Any]:
@@ -69,7 +73,7 @@ def run(corpus: Path = HERE) -> dict[str, Any]:
     for r in evaluation.results:
         by_family[r.group].append(r)
     return {
-        "commit": commit(),
+        **measured(),
         "command": "python -m corpora.families.first_run",
         "overall": figures(evaluation.results),
         "families": {name: figures(rs) for name, rs in sorted(by_family.items())},
@@ -104,7 +108,7 @@ def main() -> None:
     args = ap.parse_args()
     data = run()
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"commit {data['commit']}")
+    print(f"commit {data['commit']} (extractor tree {data['extractor_tree']})")
     print(table(data))
 
 
