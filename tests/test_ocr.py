@@ -235,3 +235,21 @@ def test_tesseract_words_become_lines() -> None:
     (line,) = tesseract.parse_tsv(tsv)
     assert "".join(c.char for c in line.chars) == "总得分86.75"
     assert line.chars[0].conf == 0.9 and line.chars[-1].conf == 0.6
+
+
+@needs_rapidocr
+def test_auto_recognises_only_the_scanned_page(tmp_path: Path) -> None:
+    """A text report with one scanned page in it: that page alone is recognised, and
+    the report says which page it read by OCR."""
+    text = pdfium.PdfDocument(
+        Path(__file__).resolve().parents[1] / "corpora/seed/xicun_2024_final.pdf"
+    )
+    scan = pdfium.PdfDocument(SEED_200)
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(text, [0, 1])
+    mixed.import_pages(scan, [SCORE_PAGE - 1])
+    path = tmp_path / "mixed.pdf"
+    mixed.save(path)
+    doc = pipeline.load_document(path, pipeline.PipelineOptions(ocr=AUTO))
+    assert [p.ocr is not None for p in doc.pages] == [False, False, True]
+    assert "86.75" in "".join(b.text for b in doc.blocks if b.page == 3)
