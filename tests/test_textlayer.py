@@ -1,11 +1,15 @@
-"""Which pages `--ocr-pages auto` recognises: those with no text layer over an image,
-and those whose text layer decodes to garbage; never a good text page, never a blank."""
+"""Which pages `--ocr-pages auto` recognises (those with no text layer over an image,
+and those whose text layer decodes to garbage; never a good text page, never a blank),
+and the repairs of tables read by OCR."""
 
 from __future__ import annotations
 
 import pytest
 
 from extractor.document.build import ocr_wanted
+from extractor.document.model import Table, TableCell
+from extractor.document.ocr_tables import repair_slashes, snap_labels
+from extractor.knowledge.vocab import table_words
 from extractor.pdf.ocr import OcrOptions
 from extractor.pdf.pages import Glyph, RawPage
 from extractor.pdf.textlayer import needs_ocr, text_layer
@@ -60,3 +64,36 @@ def test_modes_choose_pages() -> None:
     assert ocr_wanted(pages, OcrOptions(mode="off")) == []
     assert ocr_wanted(pages, OcrOptions(mode="auto")) == [2]
     assert ocr_wanted(pages, OcrOptions(mode="all")) == [1, 2, 3]
+
+
+def _ocr_table(label: str, doubtful: list[int]) -> Table:
+    cells = [
+        TableCell(0, 0, "服务片区", 1, (0, 0, 10, 10), confidence=0.99, doubtful=[]),
+        TableCell(0, 1, "协议量", 1, (10, 0, 20, 10), confidence=0.99, doubtful=[]),
+        TableCell(0, 2, "完成量", 1, (20, 0, 30, 10), confidence=0.99, doubtful=[]),
+        TableCell(0, 3, "百分比", 1, (30, 0, 40, 10), confidence=0.99, doubtful=[]),
+        TableCell(1, 0, "一片区", 1, (0, 10, 10, 20), confidence=0.99, doubtful=[]),
+        TableCell(1, 1, "1", 1, (10, 10, 20, 20), confidence=0.8, doubtful=[0]),
+        TableCell(1, 2, "1", 1, (20, 10, 30, 20), confidence=0.8, doubtful=[0]),
+        TableCell(1, 3, "l", 1, (30, 10, 40, 20), confidence=0.7, doubtful=[0]),
+        TableCell(2, 0, label, 1, (0, 20, 10, 30), confidence=0.6, doubtful=doubtful),
+        TableCell(2, 1, "1", 1, (10, 20, 20, 30), confidence=0.99, doubtful=[]),
+        TableCell(2, 2, "2", 1, (20, 20, 30, 30), confidence=0.99, doubtful=[]),
+        TableCell(2, 3, "200.00%", 1, (30, 20, 40, 30), confidence=0.99, doubtful=[]),
+    ]
+    cols = [("服务片区",), ("协议量",), ("完成量",), ("百分比",)]
+    return Table(cells, 3, 4, 1, cols, ruled=True)
+
+
+def test_ocr_table_repairs_slashes_and_snaps_labels() -> None:
+    """A `/` group read as 1 1 l becomes / / /; a real 1 beside a percentage stays; 合记
+    with its doubtful 记 becomes 合计, and 二片区 (a name, not a word) is never snapped."""
+    t = _ocr_table("合记", doubtful=[1])
+    assert snap_labels(t, table_words()) == 1
+    assert repair_slashes(t) == 3
+    grid = [[c.text if c else None for c in r] for r in t.grid()]
+    assert grid[1] == ["一片区", "/", "/", "/"]
+    assert grid[2] == ["合计", "1", "2", "200.00%"]
+    sure = _ocr_table("合记", doubtful=[])
+    assert snap_labels(sure, table_words()) == 0  # a sure 记: maybe another word
+    assert snap_labels(_ocr_table("二片区", doubtful=[0]), table_words()) == 0

@@ -20,10 +20,11 @@ from extractor.document.blocks import assemble, margins
 from extractor.document.damage import page_problems
 from extractor.document.lines import page_lines, strip_furniture
 from extractor.document.model import Block, Document, PageInfo, Section, Table
-from extractor.document.ocr_tables import repair_slashes
+from extractor.document.ocr_tables import repair_slashes, snap_labels
 from extractor.document.sections import build_tree
-from extractor.document.tables import join_continued, split_stacked, to_table
+from extractor.document.tables import column_paths, join_continued, split_stacked, to_table
 from extractor.errors import OcrDeferredError
+from extractor.knowledge.vocab import table_words
 from extractor.pdf.ocr import OcrOptions
 from extractor.pdf.pages import Line, OcrGlyph, RawPage, read_pages
 from extractor.pdf.tables import TableSettings, find_tables
@@ -58,7 +59,10 @@ def _page_tables(page: RawPage, settings: TableSettings) -> list[Table]:
         for part in split_stacked(to_table(raw, page.glyphs))
     ]
     if page.ocr is not None:
+        words = table_words()
         for t in tables:
+            if snap_labels(t, words):
+                t.columns = column_paths(t)
             repair_slashes(t)
     return tables
 

@@ -1,4 +1,9 @@
-"""Repairs of tables read by OCR that only the table's structure can justify.
+"""Repairs of tables read by OCR that the table's structure or vocabulary justify.
+
+Header cells and row labels are words from a known vocabulary (models/vocab: indicator
+names, column sub-headers, 合计/小计): a cell one character off such a word, where that
+character was read with low confidence (or the word is long enough that one character
+cannot make another word of the list), is read as the word (合记 → 合计).
 
 A `/` ("not applicable") printed alone in a cell is thin and tall, and recognisers
 answer `1`, `l` or `I` for it. A cell holding one of those alone is read as `/` where
@@ -12,8 +17,13 @@ marked doubtful, so a check that fails on it is a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from extractor.document.model import Table, TableCell
+from extractor.records import OCR_DOUBT
 
 SLASH_LOOKALIKES = frozenset({"1", "l", "I", "|", "丨"})
 NOT_APPLICABLE = "/"
@@ -67,3 +77,38 @@ def repair_slashes(table: Table) -> int:
                     _slash(cell)
                     repaired += 1
     return repaired
+
+
+SURE_LENGTH = 4  # a word this long is snapped one character off even when read surely
+
+
+def _snap(cell: TableCell, words: Sequence[str]) -> bool:
+    text = "".join(cell.text.split())
+    if not text or text in words or any(ch.isdigit() for ch in text):
+        return False
+    best = process.extractOne(text, words, scorer=Levenshtein.distance, score_cutoff=1)
+    if best is None:
+        return False
+    word = best[0]
+    if len(word) != len(text):
+        return False  # an insertion or deletion: no character to blame
+    (at,) = [i for i, (a, b) in enumerate(zip(text, word, strict=True)) if a != b]
+    offsets = [i for i, ch in enumerate(cell.text) if not ch.isspace()]  # text → cell.text
+    doubtful = offsets[at] in (cell.doubtful or [])
+    if len(word) < SURE_LENGTH and not doubtful:
+        return False
+    cell.text = word
+    cell.doubtful = [at]
+    cell.confidence = min(cell.confidence or 1.0, OCR_DOUBT / 2)
+    return True
+
+
+def snap_labels(table: Table, words: Sequence[str]) -> int:
+    """Header cells and first-column labels snapped to `words`; return how many."""
+    if not _is_ocr(table):
+        return 0
+    snapped = 0
+    for cell in table.cells:
+        if (cell.row < table.header_rows or cell.col == 0) and _snap(cell, words):
+            snapped += 1
+    return snapped

@@ -98,3 +98,24 @@ class RosterVocab(Data):
 @lru_cache(maxsize=1)
 def roster_vocab() -> RosterVocab:
     return load(RosterVocab, "vocab/roster.yaml")
+
+
+class TableWords(Data):
+    """models/vocab/table_words.yaml: header and row-label words of indicator tables."""
+
+    words: list[str]
+
+
+@lru_cache(maxsize=1)
+def table_words() -> tuple[str, ...]:
+    """Every word an indicator table prints in its headers and row labels: the list in
+    table_words.yaml plus the indicator names, aliases and column sub-headers."""
+    from extractor.knowledge.loader import model_path
+    from extractor.knowledge.nlp import load_indicators
+
+    vocab = load_indicators(model_path("vocab/indicators.yaml"))
+    words = list(load(TableWords, "vocab/table_words.yaml").words)
+    for ind in vocab.indicators.values():
+        words += [ind.name, *ind.aliases]
+    words += [c.label for c in vocab.columns]
+    return tuple(dict.fromkeys("".join(w.split()) for w in words))
