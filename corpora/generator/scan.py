@@ -212,12 +212,17 @@ def gold_path(pdf: Path) -> Path:
     return pdf.with_name(pdf.stem + ".gold.json")
 
 
-def scan_gold(src: Path, out: Path) -> Path:
-    """Copy the source's gold, marking it as a scan of that file."""
+def scan_gold(src: Path, out: Path, job: ScanJob | None = None) -> Path:
+    """Copy the source's gold, marking it as a scan of that file (and, for a manifest
+    entry, its resolution, colour and seal, so evaluation can group by them)."""
     data = json.loads(gold_path(src).read_text(encoding="utf-8"))
     data["source"]["file"] = out.name
     data["source"].pop("sha256", None)  # the scan is a different file
     data.setdefault("variant", {}).update({"scan": True, "scan_of": src.name})
+    if job is not None:
+        data["variant"].update(
+            {"scan_dpi": job.dpi, "scan_colour": job.colour, "scan_seal": job.seal}
+        )
     GoldReport.model_validate(data)  # fail here, not in evaluation, if the copy is bad
     target = gold_path(out)
     target.write_text(
@@ -243,11 +248,14 @@ def read_manifest(path: Path = MANIFEST) -> list[ScanJob]:
     ]
 
 
-def run(job: ScanJob) -> None:
+def run(job: ScanJob, gold_only: bool = False) -> None:
+    if gold_only:
+        print(scan_gold(job.source, job.output, job).name)
+        return
     pages = scan_pdf(
         job.source, job.output, job.seed, job.dpi, job.quality, colour=job.colour, seal=job.seal
     )
-    scan_gold(job.source, job.output)
+    scan_gold(job.source, job.output, job)
     size_kb = job.output.stat().st_size / 1024
     print(f"{job.output.name}: {pages} pages, {size_kb:.0f} KB, from {job.source.name}")
 
@@ -262,13 +270,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seal", action="store_true", help="a red seal on the score page")
     parser.add_argument("--quality", type=int, default=DEFAULT_QUALITY, help="JPEG quality")
     parser.add_argument("--only", help="with --all: only outputs whose name contains this")
+    parser.add_argument("--gold-only", action="store_true", help="with --all: gold files only")
     parser.add_argument("--all", action="store_true", help=f"rebuild every scan in {MANIFEST}")
     parser.add_argument("--manifest", type=Path, default=MANIFEST)
     args = parser.parse_args(argv)
     if args.all:
         for job in read_manifest(args.manifest):
             if args.only is None or args.only in job.output.name:
-                run(job)
+                run(job, args.gold_only)
         return
     if args.src is None or args.out is None:
         parser.error("give SRC and OUT, or --all")
