@@ -1,7 +1,7 @@
 """OCR speed and memory per engine: seconds per page and peak resident memory.
 
 Each engine reads the same pages in a fresh interpreter (so its peak memory is its own),
-with the thread count it runs with in use (`OcrOptions.threads`, 2). CPU seconds are
+with the thread count it runs with (RapidOCR 2, Tesseract 1). CPU seconds are
 reported beside wall seconds: on a machine shared with other jobs the wall clock
 measures the neighbours too, CPU time much less so. Loading the models (RapidOCR) and
 the first page's warm-up are timed apart from the pages.
@@ -140,7 +140,7 @@ def to_markdown(runs: list[OcrRun], pages: list[int], command: str) -> str:
         "",
         f"- command: `{command}`",
         f"- pages {', '.join(map(str, pages))} of each file, at the scan's own resolution "
-        "(Tesseract: at least 300 dpi); two threads per engine; CPU seconds are the "
+        "(Tesseract: at least 300 dpi); RapidOCR two threads, Tesseract one; CPU seconds are the "
         "process's, all threads; the first page is read once before timing (model load)",
         "",
         "| " + " | ".join(HEADERS) + " |",

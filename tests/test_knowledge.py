@@ -14,7 +14,7 @@ from extractor.errors import ModelDataError, PingguError
 from extractor.knowledge import nlp
 from extractor.knowledge.loader import load, model_path
 from extractor.knowledge.profiles import Profile
-from extractor.knowledge.vocab import RosterVocab
+from extractor.knowledge.vocab import RosterVocab, TableWords
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 
@@ -42,6 +42,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "vocab/indicators.yaml": lambda p: load(nlp.IndicatorVocab, p),
     "vocab/measures.yaml": lambda p: load(knowledge.MeasureWords, p),
     "vocab/roster.yaml": lambda p: load(RosterVocab, p),
+    "vocab/table_words.yaml": lambda p: load(TableWords, p),
 }
 
 

@@ -41,7 +41,7 @@ def make_engine(options: OcrOptions) -> Engine:
     if options.engine == "tesseract":
         from extractor.pdf.ocr.tesseract import TesseractEngine
 
-        return TesseractEngine(options.threads, options.lang)
+        return TesseractEngine(lang=options.lang)
     from extractor.pdf.ocr.rapid import RapidEngine
 
     return RapidEngine(options.threads)

@@ -23,7 +23,7 @@ from extractor.errors import OcrUnavailableError
 from extractor.pdf.ocr.lines import OcrChar, OcrLine, cjk
 
 PSM = 6  # one uniform block: on these pages as good as 3/4, and keeps table rows whole
-PAGE_TIMEOUT = 300  # s: one page; the parse as a whole is bounded by the caller
+PAGE_TIMEOUT = 3600  # s: a hung binary; the parse as a whole is bounded by the caller
 
 
 def check_tesseract(lang: str) -> str:
@@ -70,7 +70,9 @@ class TesseractEngine:
     name = "tesseract"
     min_dpi = 300.0  # Tesseract reads a 100-dpi scan better upscaled
 
-    def __init__(self, threads: int = 2, lang: str = "chi_sim") -> None:
+    def __init__(self, threads: int = 1, lang: str = "chi_sim") -> None:
+        # One thread: Tesseract's OpenMP threads spin and are slower than one on a busy
+        # machine of few cores (a page took over 5 minutes with two on a loaded one).
         self.threads = threads
         self.lang = lang
         self._exe: str | None = None
