@@ -8,6 +8,7 @@ from typing import Any
 from rich.markup import escape
 from rich.table import Table as RichTable
 
+from extractor.checks import CoverageTotals
 from extractor.errors import printable
 from extractor.markdown import md_text
 from extractor.records import Meta, Report
@@ -152,11 +153,7 @@ def findings_json(reports: list[Report]) -> str:
             "status": r.status,
             "problems": [p.model_dump(exclude_none=True) for p in r.problems],
             "findings": [f.model_dump(exclude_none=True) for f in r.findings],
-            "coverage": {
-                "possible": sum(c.possible for c in r.coverage),
-                "run": sum(c.run for c in r.coverage),
-                "flagged": sum(c.flagged for c in r.coverage),
-            },
+            "coverage": CoverageTotals.of(r.coverage).as_dict(),
         }
         for r in reports
     ]
@@ -195,8 +192,8 @@ def findings_csv(reports: list[Report], lang: str) -> str:
                     loc.ref if loc else "",
                     f.printed or "",
                     f.expected or "",
-                    f.tolerance or "",
-                    f.cause or "",
+                    (f.tolerance_zh if lang == "zh" else f.tolerance) or "",
+                    (f.cause_zh if lang == "zh" else f.cause) or "",
                     f.explanation_zh if lang == "zh" else f.explanation_en,
                 ]
             )
@@ -212,11 +209,10 @@ def _cell(text: str) -> str:
 
 
 def findings_table(r: Report, lang: str) -> RichTable:
-    possible = sum(c.possible for c in r.coverage)
-    run = sum(c.run for c in r.coverage)
-    flagged = sum(c.flagged for c in r.coverage)
+    cov = CoverageTotals.of(r.coverage)
     t = RichTable(
-        title=f"{_cell(r.source.file)}: {possible} checks possible, {run} run, {flagged} flagged",
+        title=f"{_cell(r.source.file)}: {cov.possible} checks possible, {cov.run} run, "
+        f"{cov.flagged} flagged",
         show_lines=True,
     )
     for col in ("severity", "rule", "page", "printed", "expected", "explanation"):

@@ -321,13 +321,19 @@ class Location(Record):
 
 
 class Finding(Record):
+    """One inconsistency. Every text is given in English and Chinese (the `_zh` fields),
+    both from the checker's message catalogue (models/messages/checks.yaml)."""
+
     rule: str
     severity: Severity
     locations: list[Location] = Field(default_factory=list)
     printed: str | None = None
     expected: str | None = None
-    tolerance: str | None = None
-    cause: str | None = None
+    tolerance: str | None = Field(None, description="The tolerance used, in English")
+    tolerance_zh: str | None = None
+    cause: str | None = Field(None, description="The likely cause(s), in English")
+    cause_zh: str | None = None
+    message: str | None = Field(None, description="Catalogue id of the explanation")
     explanation_zh: str = ""
     explanation_en: str = ""
 
@@ -336,7 +342,9 @@ class Skipped(Record):
     """A figure a rule could not check, and why (silence must never look like a pass)."""
 
     ref: str
-    reason: str
+    reason: str = Field(description="Why, in English")
+    reason_zh: str = ""
+    message: str | None = Field(None, description="Catalogue id of the reason")
 
 
 class RuleCoverage(Record):
@@ -344,7 +352,8 @@ class RuleCoverage(Record):
 
     rule: str
     family: str
-    description: str
+    description: str = Field(description="What the rule checks, in English")
+    description_zh: str = ""
     possible: int = 0
     run: int = 0
     flagged: int = 0

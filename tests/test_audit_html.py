@@ -98,7 +98,7 @@ def test_seed_page_states_coverage_and_gaps(seed_report: Report, seed_page: Path
     skipped = [s for c in seed_report.coverage for s in c.skipped]
     assert skipped  # the seed has a narrative figure with no table row
     for s in skipped:
-        assert f"<code>{s.ref}</code> — {s.reason}" in page
+        assert f"<code>{s.ref}</code> — {s.reason_zh}" in page
 
 
 def test_flagged_value_is_outlined_in_red_and_the_others_in_orange(seed_report: Report) -> None:
@@ -163,7 +163,10 @@ def test_text_from_the_report_is_escaped(tmp_path: Path) -> None:
     page = page_path.read_text(encoding="utf-8")
     assert "<script" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    (en_path,) = write_audit([(SEED, _report(hostile))], tmp_path / "en", lang="en")
+    en_page = en_path.read_text(encoding="utf-8")
+    assert "<script" not in en_page
+    assert "&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in en_page
     assert "<img src=x" not in page and "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
     for raw in ("<b>站</b>", "<i>desc</i>", "<em>why</em>", "<ref>", "<u>1</u>", "<x>"):
         assert raw not in page

@@ -125,7 +125,8 @@ def test_pct_total_names_the_sum_of_rows() -> None:
     assert run("pct.total", seed_table()) == []
     (f,) = run("pct.total", seed_table("274.94%"))
     assert (f.printed, f.expected) == ("274.94%", "92.00%")
-    assert "sum of the 片区 row percentages" in (f.cause or "")
+    assert "sum of the area rows' percentages" in (f.cause or "")
+    assert "恰为各片区百分比之和" in (f.cause_zh or "")
     assert "552 ÷ 600 = 92.00%" in f.explanation_zh
     assert "91.33%+96.11%+87.50%" in f.explanation_zh
 
@@ -390,5 +391,9 @@ def test_check_report_coverage_counts() -> None:
     assert cov["pct.total"].flagged == 1 and cov["pct.total"].run == 1
     assert cov["pct.row"].possible == 3 and cov["pct.row"].run == 2
     assert cov["pct.row"].skipped[0].ref == "indicators/附件1-1/一片区/casework/sessions/pct"
-    assert cov["sum.area_total"].skipped[0].reason.startswith("a 片区 cell is blank")
-    assert rule("pct.row").description.startswith("Every 片区 / station row")
+    skipped = cov["sum.area_total"].skipped[0]
+    assert skipped.message == "skip.area_blank"
+    assert skipped.reason.startswith("an area cell is blank")
+    assert skipped.reason_zh.startswith("有片区格为空")
+    assert rule("pct.row").description.en.startswith("Every area / station row")
+    assert cov["pct.row"].description_zh.startswith("每个片区 / 站点行的百分比")

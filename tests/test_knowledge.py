@@ -13,6 +13,7 @@ from extractor import knowledge
 from extractor.errors import ModelDataError, PingguError
 from extractor.knowledge import nlp
 from extractor.knowledge.loader import load, model_path
+from extractor.knowledge.messages import MessageCatalogue
 from extractor.knowledge.profiles import Profile
 from extractor.knowledge.vocab import RosterVocab, TableWords
 
@@ -43,6 +44,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "vocab/measures.yaml": lambda p: load(knowledge.MeasureWords, p),
     "vocab/roster.yaml": lambda p: load(RosterVocab, p),
     "vocab/table_words.yaml": lambda p: load(TableWords, p),
+    "messages/checks.yaml": lambda p: load(MessageCatalogue, p),
 }
 
 

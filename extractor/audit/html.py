@@ -20,6 +20,8 @@ from urllib.parse import quote
 from extractor.audit.crops import Crop, FindingImages, finding_images
 from extractor.audit.labels import LABELS, Lang
 from extractor.audit.style import CSS
+from extractor.checks import CoverageTotals
+from extractor.checks.messages import say
 from extractor.errors import PingguError
 from extractor.outputs import prepare_folder, unique_names, write_atomic
 from extractor.pdf.guard import Limits, run_bounded
@@ -123,7 +125,7 @@ def render_page(
         msg = t["images_failed"].format(reason=image_failure)
         parts.append(f'<p class="card note">{_e(msg)}</p>')
     if not findings:
-        run = sum(c.run for c in report.coverage)
+        run = CoverageTotals.of(report.coverage).run
         parts.append(f'<p class="card empty">{_e(t["no_findings"].format(run=run))}</p>')
     for number, (finding, pics) in enumerate(zip(findings, images, strict=True), start=1):
         parts.append(_finding(number, finding, pics, lang))
@@ -201,9 +203,8 @@ def _header(report: Report, station: str, lang: Lang) -> str:
 
 def _coverage(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
     t = LABELS[lang]
-    possible = sum(c.possible for c in coverage)
-    run = sum(c.run for c in coverage)
-    flagged = sum(c.flagged for c in coverage)
+    totals = CoverageTotals.of(coverage)
+    possible, run, flagged = totals.possible, totals.run, totals.flagged
     line = t["coverage_line"].format(
         possible=f"<b>{possible}</b>", run=f"<b>{run}</b>", flagged=f"<b>{flagged}</b>"
     )
@@ -218,9 +219,11 @@ def _coverage(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
     rows = []
     for c in coverage:
         cls = "flagged" if c.flagged else ("idle" if not c.possible else "")
+        described = c.description_zh if lang == "zh" and c.description_zh else c.description
         rows.append(
-            f'<tr class="{cls}"><td><code>{_e(c.rule)}</code></td><td>{_e(c.family)}</td>'
-            f"<td>{_e(' '.join(c.description.split()))}</td>"
+            f'<tr class="{cls}"><td><code>{_e(c.rule)}</code></td>'
+            f"<td>{_e(family_name(c.family, lang))}</td>"
+            f"<td>{_e(' '.join(described.split()))}</td>"
             f'<td class="num">{c.possible}</td><td class="num">{c.run}</td>'
             f'<td class="num f">{c.flagged}</td></tr>'
         )
@@ -239,6 +242,15 @@ def _coverage(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
     )
 
 
+def family_name(family: str, lang: Lang) -> str:
+    """A rule family's name in the page's language (the catalogue's `family.<id>`)."""
+    try:
+        said = say(f"family.{family}")
+    except KeyError:
+        return family
+    return said.zh if lang == "zh" else said.en
+
+
 def _gaps(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
     """What no rule could examine: skipped figures with reasons, and idle rules."""
     t = LABELS[lang]
@@ -246,7 +258,8 @@ def _gaps(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
     for c in coverage:
         for s in c.skipped:
             items.append(
-                f"<li><code>{_e(c.rule)}</code> · <code>{_e(s.ref)}</code> — {_e(s.reason)}</li>"
+                f"<li><code>{_e(c.rule)}</code> · <code>{_e(s.ref)}</code> — "
+                f"{_e(s.reason_zh if lang == 'zh' and s.reason_zh else s.reason)}</li>"
             )
     for c in coverage:
         if not c.possible and not c.skipped:
@@ -315,23 +328,18 @@ def _figure(crop: Crop, lang: Lang) -> str:
 
 
 def _finding_text(finding: Finding, lang: Lang) -> str:
+    """The finding in the page's language only: a page is read in one language."""
     t = LABELS[lang]
-    main, other = (
-        (finding.explanation_zh, finding.explanation_en)
-        if lang == "zh"
-        else (finding.explanation_en, finding.explanation_zh)
-    )
-    other_lang = "en" if lang == "zh" else "zh-CN"
+    zh = lang == "zh"
+    main = finding.explanation_zh if zh else finding.explanation_en
     out = []
     if main:
         out.append(f'<p class="explain">{_e(main)}</p>')
-    if other:
-        out.append(f'<p class="explain-alt" lang="{other_lang}">{_e(other)}</p>')
     values = [
         ("printed", finding.printed, "printed"),
         ("expected", finding.expected, "expected"),
-        ("tolerance", finding.tolerance, ""),
-        ("cause", finding.cause, "cause"),
+        ("tolerance", finding.tolerance_zh if zh else finding.tolerance, ""),
+        ("cause", finding.cause_zh if zh else finding.cause, "cause"),
     ]
     rows = "".join(
         f'<dt>{_e(t[key])}</dt><dd class="{cls}">{_e(value)}</dd>'

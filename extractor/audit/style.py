@@ -93,7 +93,6 @@ figure.page-whole img { max-width: 520px; }
 figcaption { font-size: 12.5px; color: var(--muted); margin-top: 4px; }
 .note { font-size: 12.5px; color: var(--warning); margin: 4px 0 0; }
 .explain { margin: 0 0 6px; font-size: 15.5px; }
-.explain-alt { margin: 0 0 14px; font-size: 13px; color: var(--muted); }
 dl.values { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px;
   margin: 0 0 14px; font-size: 14px; }
 dl.values dt { color: var(--muted); }

@@ -9,13 +9,35 @@ misread is never an error: its error findings are reported as warnings, saying w
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from extractor.checks.base import CheckResult, Rule, RuleRun
 from extractor.checks.ocr_doubt import soften_doubtful
 from extractor.checks.registry import RULES
 from extractor.records import Finding, Report, RuleCoverage
 
-__all__ = ["RULES", "CheckResult", "RuleCoverage", "check_report"]
+__all__ = ["RULES", "CheckResult", "CoverageTotals", "RuleCoverage", "check_report"]
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageTotals:
+    """A report's coverage summed over its rules: what every view of it prints."""
+
+    possible: int
+    run: int
+    flagged: int
+
+    @classmethod
+    def of(cls, coverage: Iterable[RuleCoverage]) -> CoverageTotals:
+        rules = list(coverage)
+        return cls(
+            possible=sum(c.possible for c in rules),
+            run=sum(c.run for c in rules),
+            flagged=sum(c.flagged for c in rules),
+        )
+
+    def as_dict(self) -> dict[str, int]:
+        return {"possible": self.possible, "run": self.run, "flagged": self.flagged}
 
 
 def check_report(report: Report, rules: Iterable[Rule] = RULES) -> CheckResult:
@@ -32,7 +54,8 @@ def check_report(report: Report, rules: Iterable[Rule] = RULES) -> CheckResult:
             RuleCoverage(
                 rule=r.id,
                 family=r.family,
-                description=r.description,
+                description=r.description.en,
+                description_zh=r.description.zh,
                 possible=run.run + len(run.skipped),
                 run=run.run,
                 flagged=len(run.findings),

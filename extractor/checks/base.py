@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractor.checks.messages import Said, say
+from extractor.checks.printed import Printed
 from extractor.records import (
     Finding,
     IndicatorRow,
@@ -45,8 +47,11 @@ class RuleRun:
     def checked(self) -> None:
         self.run += 1
 
-    def skip(self, ref: str, reason: str) -> None:
-        self.skipped.append(Skipped(ref=ref, reason=reason))
+    def skip(self, ref: str, key: str, **params: object) -> None:
+        """Record a figure that could not be checked; `key` names the reason in the
+        message catalogue (`skip.…`), `params` fill it."""
+        why = say(key, **params)
+        self.skipped.append(Skipped(ref=ref, reason=why.en, reason_zh=why.zh, message=key))
 
     def flag(self, finding: Finding) -> None:
         self.findings.append(finding)
@@ -62,9 +67,16 @@ class Rule:
     fn: RuleFn
 
     @property
-    def description(self) -> str:
-        doc = (self.fn.__doc__ or "").strip()
-        return doc.split("\n\n")[0].replace("\n", " ")
+    def description(self) -> Said:
+        """What the rule checks, from the catalogue (`rule.<id>`)."""
+        return say(f"rule.{self.id}")
+
+
+def printed_tolerance(p: Printed) -> Said:
+    """The tolerance a printed figure's precision allows (truncation also accepted)."""
+    if p.decimals == 0:
+        return say("tolerance.integer")
+    return say("tolerance.decimals", half=p.half_step(), decimals=p.decimals)
 
 
 def loc(ref: str, prov: Provenance | None, text: str = "") -> Location:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from fractions import Fraction
 
-from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc
+from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc, printed_tolerance
+from extractor.checks.messages import (
+    Said,
+    cause_fields,
+    causes_clause,
+    explanation_fields,
+    say,
+    tolerance_fields,
+)
 from extractor.checks.printed import (
     Printed,
     agreement,
@@ -32,51 +40,39 @@ def _groups(report: Report) -> dict[Key, list[IndicatorRow]]:
     return out
 
 
-Cause = tuple[str, str]  # (English, Chinese)
-
-
 def _pct_cause(
     printed: Printed, expected: Fraction, target: Fraction, done: Fraction
-) -> list[Cause]:
-    causes: list[Cause] = []
+) -> list[Said]:
+    causes: list[Said] = []
     if done and agreement(target / done * 100, printed) is not None:
-        causes.append(
-            (
-                "swapped denominator: the printed figure is 协议量 ÷ 完成量",
-                "系协议量 ÷ 完成量，分子分母颠倒",
-            )
-        )
+        causes.append(say("cause.swapped_denominator"))
     if transposed(fmt(printed.value, printed.decimals), fmt(expected, printed.decimals)):
-        causes.append(("two transposed digits", "两位数字颠倒"))
+        causes.append(say("cause.transposed"))
     if (printed.value >= 100) != (expected >= 100):
         met = expected >= 100
-        causes.append(
-            (
-                "decision inconsistency: the recomputation "
-                + ("meets" if met else "misses")
-                + " the 100% target the printed figure "
-                + ("denies" if met else "claims"),
-                "重算结果"
-                + ("已" if met else "未")
-                + "达到 100%，与印出的数字结论相反，属结论性不一致",
-            )
-        )
+        causes.append(say("cause.pct_meets_target" if met else "cause.pct_misses_target"))
     return causes
 
 
-def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Cause]) -> None:
+def row_name(row: IndicatorRow) -> Said:
+    """ "一片区 个案（节数）": the row's area and label as printed, its measure named."""
+    measure = say(f"measure.{row.measure}")
+    return say("fragment.row", area=row.area or "", label=row.label, measure=measure).strip()
+
+
+def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) -> None:
     ref = cell_ref(row, "pct")
     assert row.pct is not None
     printed = parse_printed(row.pct.printed, row.pct.value)
     target, done = _value(row.target), _value(row.done)
     if printed is None:
-        run.skip(ref, "printed percentage is not a number")
+        run.skip(ref, "skip.pct_not_number")
         return
     if target is None or done is None:
-        run.skip(ref, "协议量 or 完成量 is blank or not a number")
+        run.skip(ref, "skip.target_or_done_missing")
         return
     if target == 0:
-        run.skip(ref, "协议量 is 0, the percentage is undefined")
+        run.skip(ref, "skip.target_zero")
         return
     run.checked()
     expected = done / target * 100
@@ -86,7 +82,7 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Cause]) -
         loc(cell_ref(row, "done"), row.done.prov if row.done else None),
         loc(cell_ref(row, "target"), row.target.prov if row.target else None),
     ]
-    where = f"{row.area or ''} {row.label} ({row.measure})".strip()
+    where = row_name(row)
     calc = f"{plain(done)} ÷ {plain(target)} = {fmt(expected, printed.decimals)}%"
     if how == "truncation":
         calc = f"{plain(done)} ÷ {plain(target)} = {fmt(expected, printed.decimals + 3)}%"
@@ -97,20 +93,21 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Cause]) -
                 locations=locations,
                 printed=printed.text,
                 expected=fmt_like(expected, printed),
-                tolerance=printed.tolerance(),
-                cause="rounding vs truncation: the printed figure is the truncated value",
-                explanation_zh=f"{where}：{calc}，四舍五入应为 {fmt_like(expected, printed)}，"
-                f"表中印为 {printed.text}，系截断而非四舍五入。",
-                explanation_en=f"{where}: {calc}; rounded this is {fmt_like(expected, printed)}, "
-                f"the table prints {printed.text}, which matches truncation, not rounding.",
+                **tolerance_fields(printed_tolerance(printed)),
+                **cause_fields([say("cause.pct_truncated")]),
+                **explanation_fields(
+                    "explain.pct_truncated",
+                    where=where,
+                    calc=calc,
+                    rounded=fmt_like(expected, printed),
+                    printed=printed.text,
+                ),
             )
         )
         return
     if how is not None:
         return
-    pairs = extra + _pct_cause(printed, expected, target, done)
-    causes = [en for en, _ in pairs]
-    cause_zh = "".join(f"，{zh}" for _, zh in pairs)
+    causes = extra + _pct_cause(printed, expected, target, done)
     run.flag(
         Finding(
             rule=rule,
@@ -118,12 +115,15 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Cause]) -
             locations=locations,
             printed=printed.text,
             expected=fmt_like(expected, printed),
-            tolerance=printed.tolerance(),
-            cause="; ".join(causes) or None,
-            explanation_zh=f"{where}：{calc}，而表中印为 {printed.text}{cause_zh}。",
-            explanation_en=f"{where}: {calc}, but the table prints {printed.text}"
-            + (f" ({'; '.join(causes)})" if causes else "")
-            + ".",
+            **tolerance_fields(printed_tolerance(printed)),
+            **cause_fields(causes),
+            **explanation_fields(
+                "explain.pct_mismatch",
+                where=where,
+                calc=calc,
+                printed=printed.text,
+                causes=causes_clause(causes),
+            ),
         )
     )
 
@@ -141,7 +141,7 @@ def pct_row(report: Report, prior: list[Finding], run: RuleRun) -> None:
         _check_pct(row, run, "pct.row", [])
 
 
-def _sum_cause(printed: Printed, areas: list[IndicatorRow]) -> list[Cause]:
+def _sum_cause(printed: Printed, areas: list[IndicatorRow]) -> list[Said]:
     """Does the printed 合计 percentage equal the sum or mean of the 片区 percentages?"""
     pcts = [parse_printed(r.pct.printed, r.pct.value) for r in areas if r.pct is not None]
     vals = [p for p in pcts if p is not None]
@@ -151,22 +151,11 @@ def _sum_cause(printed: Printed, areas: list[IndicatorRow]) -> list[Cause]:
     slack = sum((p.step / 2 for p in vals), Fraction(0)) + printed.step / 2
     terms = "+".join(p.text for p in vals)
     if abs(total - printed.value) <= slack:
-        return [
-            (
-                "the printed 合计 percentage equals the sum of the 片区 row percentages "
-                f"({terms} = {fmt(total, printed.decimals)}%)",
-                f"恰为各片区百分比之和 {terms} = {fmt(total, printed.decimals)}%",
-            )
-        ]
+        return [say("cause.total_is_sum", terms=terms, sum=fmt(total, printed.decimals))]
     mean = total / len(vals)
     if abs(mean - printed.value) <= slack / len(vals) + printed.step / 2:
         return [
-            (
-                "the printed 合计 percentage equals the mean of the 片区 row percentages "
-                f"(({terms}) ÷ {len(vals)} = {fmt(mean, printed.decimals)}%)",
-                f"恰为各片区百分比的平均值 ({terms}) ÷ {len(vals)} = "
-                f"{fmt(mean, printed.decimals)}%",
-            )
+            say("cause.total_is_mean", terms=terms, n=len(vals), mean=fmt(mean, printed.decimals))
         ]
     return []
 
@@ -203,10 +192,10 @@ def sum_area_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
             vals = [_value(getattr(r, part)) for r in areas]
             if t is None:
                 if any(v is not None for v in vals):
-                    run.skip(ref, "合计 cell is blank or not a number while 片区 cells are filled")
+                    run.skip(ref, "skip.total_blank")
                 continue
             if any(v is None for v in vals):
-                run.skip(ref, "a 片区 cell is blank or '/', so the sum is unknown")
+                run.skip(ref, "skip.area_blank")
                 continue
             assert cell is not None
             run.checked()
@@ -214,8 +203,7 @@ def sum_area_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
             if expected == t:
                 continue
             terms = " + ".join(plain(v) for v in vals if v is not None)
-            causes = ["two transposed digits"] if transposed(plain(t), plain(expected)) else []
-            name = "协议量" if part == "target" else "完成量"
+            causes = [say("cause.transposed")] if transposed(plain(t), plain(expected)) else []
             run.flag(
                 Finding(
                     rule="sum.area_total",
@@ -224,15 +212,17 @@ def sum_area_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
                     + [loc(cell_ref(r, part), getattr(r, part).prov) for r in areas],
                     printed=cell.printed,
                     expected=plain(expected),
-                    tolerance="exact (counts)",
-                    cause="; ".join(causes) or None,
-                    explanation_zh=f"{total.label}（{total.measure}）{name}：各片区 {terms} = "
-                    f"{plain(expected)}，而合计印为 {cell.printed}"
-                    + ("（两位数字颠倒）" if causes else "")
-                    + "。",
-                    explanation_en=f"{total.label} ({total.measure}) {part}: the 片区 rows add up "
-                    f"to {terms} = {plain(expected)}, but 合计 prints {cell.printed}"
-                    + (" (two transposed digits)" if causes else "")
-                    + ".",
+                    **tolerance_fields(say("tolerance.counts")),
+                    **cause_fields(causes),
+                    **explanation_fields(
+                        "explain.area_sum",
+                        label=total.label,
+                        measure=say(f"measure.{total.measure}"),
+                        part=say(f"part.{part}"),
+                        terms=terms,
+                        sum=plain(expected),
+                        printed=cell.printed,
+                        causes=causes_clause(causes),
+                    ),
                 )
             )

@@ -19,6 +19,13 @@ from __future__ import annotations
 
 from extractor.areas import area_key
 from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc
+from extractor.checks.messages import (
+    Said,
+    cause_fields,
+    explanation_fields,
+    say,
+    tolerance_fields,
+)
 from extractor.checks.printed import Printed, agreement, exact, parse_printed
 from extractor.records import Cell, Finding, IndicatorRow, NarrativeFigure, Report, Severity
 
@@ -79,11 +86,11 @@ def narrative_table(report: Report, prior: list[Finding], run: RuleRun) -> None:
         row = _row_for(report, fig)
         cell = _cell(row, fig) if row else None
         if row is None or cell is None:
-            run.skip(narrative_ref(fig), "no table row for this indicator and scope")
+            run.skip(narrative_ref(fig), "skip.no_row")
             continue
         same = _same(fig, cell)
         if same is None:
-            run.skip(narrative_ref(fig), "the table cell holds no number")
+            run.skip(narrative_ref(fig), "skip.cell_not_number")
             continue
         run.checked()
         verdicts.append((fig, row, cell, same))
@@ -100,13 +107,9 @@ def narrative_table(report: Report, prior: list[Finding], run: RuleRun) -> None:
             severity = "error" if corroborated else "warning"
         else:
             severity = "warning" if corroborated else "info"
-        where = "合计" if station else (row.area or "")
+        where: Said | str = say("scope.total") if station else (row.area or "")
         part = "done" if fig.kind == "done" else "pct"
-        why = (
-            "the same sentence restates other table figures correctly"
-            if corroborated
-            else "the sentence may count another population or period"
-        )
+        why = say("cause.corroborated" if corroborated else "cause.other_population")
         run.flag(
             Finding(
                 rule="narrative.table",
@@ -117,13 +120,18 @@ def narrative_table(report: Report, prior: list[Finding], run: RuleRun) -> None:
                 ],
                 printed=fig.printed,
                 expected=cell.printed,
-                tolerance="exact at the printed precision",
-                cause=why,
-                explanation_zh=f"正文「{fig.sentence.strip()}」写 {fig.printed}，"
-                f"而附表{where}{row.label}（{row.measure}）为 {cell.printed}。",
-                explanation_en=f"The text states {fig.printed} for {row.label} ({row.measure}, "
-                f"{'station' if station else where}), but the table's {where} cell prints "
-                f"{cell.printed}; {why}.",
+                **tolerance_fields(say("tolerance.printed_precision")),
+                **cause_fields([why]),
+                **explanation_fields(
+                    "explain.narrative_table",
+                    sentence=fig.sentence.strip(),
+                    printed=fig.printed,
+                    where=where,
+                    label=row.label,
+                    measure=say(f"measure.{row.measure}"),
+                    cell=cell.printed,
+                    why=why,
+                ),
             )
         )
 
@@ -133,6 +141,13 @@ def _table_error(prior: list[Finding], ref: str) -> Finding | None:
         if f.severity == "error" and f.locations and f.locations[0].ref == ref:
             return f
     return None
+
+
+def _repeats(table: Finding) -> Said:
+    if table.cause and table.cause_zh:
+        cause = Said(table.cause_zh, table.cause)
+        return say("cause.repeats_because", rule=table.rule, cause=cause)
+    return say("cause.repeats", rule=table.rule)
 
 
 def narrative_repeats_error(report: Report, prior: list[Finding], run: RuleRun) -> None:
@@ -163,11 +178,14 @@ def narrative_repeats_error(report: Report, prior: list[Finding], run: RuleRun) 
                 printed=fig.printed,
                 expected=table.expected,
                 tolerance=table.tolerance,
-                cause=f"repeats the table figure flagged by {table.rule}"
-                + (f" ({table.cause})" if table.cause else ""),
-                explanation_zh=f"正文「{fig.sentence.strip()}」照录了附表中有误的 {shown}，"
-                f"重算应为 {table.expected}。{table.explanation_zh}",
-                explanation_en=f"The text repeats the table's wrong {shown}; recomputed it is "
-                f"{table.expected}. {table.explanation_en}",
+                tolerance_zh=table.tolerance_zh,
+                **cause_fields([_repeats(table)]),
+                **explanation_fields(
+                    "explain.repeats_error",
+                    sentence=fig.sentence.strip(),
+                    printed=shown,
+                    expected=table.expected,
+                    table=Said(table.explanation_zh, table.explanation_en),
+                ),
             )
         )

@@ -5,6 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from extractor.checks.base import RuleRun, loc
+from extractor.checks.messages import (
+    Said,
+    cause_fields,
+    explanation_fields,
+    joined,
+    same,
+    say,
+    tolerance_fields,
+)
 from extractor.records import Finding, Period, Report
 
 
@@ -40,16 +49,21 @@ def report_months(report: Report) -> int | None:
     return lengths.pop() if len(lengths) == 1 else None
 
 
-def month_labels(report: Report, n: int) -> list[str]:
-    """Labels of the roster's month columns, as the refs spell them ("2024年3月")."""
+def month_names(report: Report, n: int) -> list[Said]:
+    """The roster's month columns named in both languages ("2024年3月" / "2024-03"); the
+    Chinese name is the refs' spelling."""
     p = report.meta.assessment_period
     if p is None:
-        return [f"第{k + 1}月" for k in range(n)]
+        return [say("fragment.month_number", n=k + 1) for k in range(n)]
     out = []
     for k in range(n):
         y, m = divmod(p.start.month - 1 + k, 12)
-        out.append(f"{p.start.year + y}年{m + 1}月")
+        out.append(say("fragment.month", year=p.start.year + y, month=m + 1))
     return out
+
+
+def _date(d: dt.date) -> Said:
+    return say("fragment.date", year=d.year, month=d.month, day=d.day)
 
 
 def period_months(report: Report, prior: list[Finding], run: RuleRun) -> None:
@@ -71,11 +85,14 @@ def period_months(report: Report, prior: list[Finding], run: RuleRun) -> None:
                 locations=[loc(f"meta/{name}", p.prov)],
                 printed=str(p.months),
                 expected=str(want),
-                tolerance="exact (either calendar months touched or whole months elapsed)",
-                explanation_zh=f"{p.start:%Y年%m月%d日}至{p.end:%Y年%m月%d日}共 {want} 个月，"
-                f"而报告印为 {p.months} 个月。",
-                explanation_en=f"{p.start} to {p.end} covers {want} months, but the report "
-                f"prints {p.months}.",
+                **tolerance_fields(say("tolerance.months")),
+                **explanation_fields(
+                    "explain.period_months",
+                    start=_date(p.start),
+                    end=_date(p.end),
+                    months=want,
+                    printed=p.months,
+                ),
             )
         )
     ap = report.meta.assessment_period
@@ -93,11 +110,12 @@ def period_months(report: Report, prior: list[Finding], run: RuleRun) -> None:
             locations=[loc("meta/assessment_period", ap.prov), loc("staffing/roster", None)],
             printed=", ".join(map(str, lengths)),
             expected=str(want),
-            tolerance="exact",
-            cause="the roster may cover another period, or a month column was not read",
-            explanation_zh=f"评估期为 {want} 个月，"
-            f"而人员名册有 {'、'.join(map(str, lengths))} 个月份列。",
-            explanation_en=f"The assessment period has {want} months but the roster has "
-            f"{', '.join(map(str, lengths))} month columns.",
+            **tolerance_fields(say("tolerance.exact")),
+            **cause_fields([say("cause.roster_period")]),
+            **explanation_fields(
+                "explain.roster_months",
+                months=want,
+                columns=joined((same(n) for n in lengths), "、", ", "),
+            ),
         )
     )

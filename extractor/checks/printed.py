@@ -39,11 +39,9 @@ class Printed:
         d = self.decimals + 1
         return f"[{fmt(self.value - half, d)}, {fmt(self.value + half, d)})"
 
-    def tolerance(self) -> str:
-        if self.decimals == 0:
-            return "±0.5 (integer precision; truncation also accepted)"
-        half = fmt(self.step / 2, self.decimals + 1)
-        return f"±{half} ({self.decimals} decimals; truncation also accepted)"
+    def half_step(self) -> str:
+        """Half a unit of the last printed digit: "0.005" for "85.30"."""
+        return fmt(self.step / 2, self.decimals + 1)
 
 
 def exact(value: float) -> Fraction:

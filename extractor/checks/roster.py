@@ -13,13 +13,25 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from extractor.checks.base import RuleRun, loc
-from extractor.checks.period import month_labels, report_months
+from extractor.checks.base import RuleRun, loc, printed_tolerance
+from extractor.checks.messages import (
+    Said,
+    alternatives,
+    cause_fields,
+    explanation_fields,
+    joined,
+    same,
+    say,
+    tolerance_fields,
+)
+from extractor.checks.period import month_names, report_months
 from extractor.checks.printed import agreement, exact, fmt_like, parse_printed, plain
 from extractor.records import Finding, Number, Provenance, Report, RosterRow, RosterTotals
 
-GROUP_ZH = {"certified": "持证社工", "uncertified": "非持证社工", "all": "全体社工"}
 _NUM = re.compile(r"^\d+(?:\.\d+)?$")
+# The two per-month lines of a group, named as the refs spell them (corpora/README.md).
+MONTHLY, MARKS = "有效人次", "人员到位"
+COLUMN_KEYS = {MONTHLY: "column.monthly", MARKS: "column.marks"}
 _TICKS = {"√", "✓", "✔", "☑"}
 
 
@@ -75,20 +87,18 @@ def _flag(
     prov: Provenance | None,
     printed: str,
     expected: Fraction,
-    zh: str,
-    en: str,
-    extra: list[tuple[str, Provenance | None]] | None = None,
+    message: str,
+    **params: object,
 ) -> None:
     run.flag(
         Finding(
             rule=rule,
             severity="error",
-            locations=[loc(ref, prov)] + [loc(r, p) for r, p in extra or []],
+            locations=[loc(ref, prov)],
             printed=printed,
             expected=plain(expected),
-            tolerance="exact (marks count 1, 0.5 or 0)",
-            explanation_zh=zh,
-            explanation_en=en,
+            **tolerance_fields(say("tolerance.marks")),
+            **explanation_fields(message, printed=printed, **params),
         )
     )
 
@@ -101,13 +111,12 @@ def roster_person(report: Report, prior: list[Finding], run: RuleRun) -> None:
             continue
         want = person_total(row)
         if want is None:
-            run.skip(ref, "a monthly mark is blank or the marks were not read")
+            run.skip(ref, "skip.mark_blank")
             continue
         run.checked()
         got = exact(row.on_post.value)
         if got == want:
             continue
-        marks = "、".join(row.marks)
         _flag(
             run,
             "roster.person",
@@ -115,10 +124,11 @@ def roster_person(report: Report, prior: list[Finding], run: RuleRun) -> None:
             row.on_post.prov or row.prov,
             row.on_post.printed or plain(got),
             want,
-            f"{GROUP_ZH[row.group]}第 {row.seq} 号的到位标记（{marks}）合计 {plain(want)}，"
-            f"而人员到岗小计印为 {plain(got)}。",
-            f"{row.group} #{row.seq}: the monthly marks ({marks}) add up to {plain(want)}, "
-            f"but 人员到岗小计 prints {plain(got)}.",
+            "explain.roster_person",
+            group=say(f"group.{row.group}"),
+            seq=row.seq,
+            marks=joined((same(m) for m in row.marks), "、", ", "),
+            sum=plain(want),
         )
 
 
@@ -135,54 +145,38 @@ def roster_group(report: Report, prior: list[Finding], run: RuleRun) -> None:
             if got is None:
                 continue
             ref = f"roster_totals/{scope}/{column}"
-            candidates: list[tuple[Fraction, str, str]] = []
+            candidates: list[tuple[Fraction, Said]] = []
             if scope == "all" and "certified" in totals and "uncertified" in totals:
                 parts = [_num(getattr(totals[g], attr)) for g in ("certified", "uncertified")]
                 if all(p is not None for p in parts):
                     s = sum((p for p in parts if p is not None), Fraction(0))
-                    candidates.append(
-                        (
-                            s,
-                            f"持证小计 + 非持证小计 = {plain(s)}",
-                            f"the group subtotals add up to {plain(s)}",
-                        )
-                    )
+                    candidates.append((s, say("calc.group_subtotals", sum=plain(s))))
             printed = [_num(getattr(r, attr)) for r in members]
             if all(p is not None for p in printed):
                 s = sum((p for p in printed if p is not None), Fraction(0))
-                candidates.append(
-                    (
-                        s,
-                        f"各人小计之和 = {plain(s)}",
-                        f"the people's subtotals add up to {plain(s)}",
-                    )
-                )
+                candidates.append((s, say("calc.people_subtotals", sum=plain(s))))
             if column == "on_post":
                 marks = [person_total(r) for r in members]
                 if all(m is not None for m in marks):
                     s = sum((m for m in marks if m is not None), Fraction(0))
-                    candidates.append(
-                        (s, f"到位标记之和 = {plain(s)}", f"the marks add up to {plain(s)}")
-                    )
+                    candidates.append((s, say("calc.marks", sum=plain(s))))
             if not candidates:
-                run.skip(ref, "no complete set of figures below this total")
+                run.skip(ref, "skip.no_figures_below")
                 continue
             run.checked()
-            if any(c == got for c, _, _ in candidates):
+            if any(c == got for c, _ in candidates):
                 continue
-            want = candidates[-1][0]
-            zh = "；".join(c[1] for c in candidates)
-            en = "; ".join(c[2] for c in candidates)
-            name = "人员到岗" if column == "on_post" else "2年以上社工到岗"
             _flag(
                 run,
                 "roster.group",
                 ref,
                 getattr(t, attr).prov or t.prov,
                 getattr(t, attr).printed or plain(got),
-                want,
-                f"{GROUP_ZH[scope]}{name}小计印为 {plain(got)}，而{zh}。",
-                f"The {scope} {column} total prints {plain(got)}, but {en}.",
+                candidates[-1][0],
+                "explain.roster_group",
+                group=say(f"group.{scope}"),
+                column=say(f"column.{column}"),
+                calcs=joined(c for _, c in candidates),
             )
 
 
@@ -193,33 +187,39 @@ def roster_monthly(report: Report, prior: list[Finding], run: RuleRun) -> None:
     totals = _totals(report)
     if not months or not totals:
         return
-    labels = month_labels(report, months)
+    names = month_names(report, months)
     for scope, t in totals.items():
         members = _members(report, scope)
         marks = month_sums(members, months) if members else None
         rows: list[tuple[str, list[str]]] = []
         if t.monthly:
-            rows.append(("有效人次", [plain(exact(v)) for v in t.monthly]))
+            rows.append((MONTHLY, [plain(exact(v)) for v in t.monthly]))
         if t.cells:
             if len(t.cells) == 3 * months:
-                rows.append(("人员到位", t.cells[0::3]))
+                rows.append((MARKS, t.cells[0::3]))
             else:
                 run.skip(
-                    f"roster_totals/{scope}/cells", f"{len(t.cells)} cells for {months} months"
+                    f"roster_totals/{scope}/cells",
+                    "skip.cells_for_months",
+                    n=len(t.cells),
+                    months=months,
                 )
         for column, values in rows:
             if len(values) != months:
                 run.skip(
-                    f"roster_totals/{scope}/{column}", f"{len(values)} values for {months} months"
+                    f"roster_totals/{scope}/{column}",
+                    "skip.values_for_months",
+                    n=len(values),
+                    months=months,
                 )
                 continue
             for k, text in enumerate(values):
-                ref = f"roster_totals/{scope}/{labels[k]}/{column}"
+                ref = f"roster_totals/{scope}/{names[k].zh}/{column}"
                 p = parse_printed(text)
                 if p is None:
-                    run.skip(ref, f"printed cell {text!r} is not a number")
+                    run.skip(ref, "skip.printed_not_number", text=text)
                     continue
-                candidates: list[tuple[Fraction, str, str]] = []
+                candidates: list[tuple[Fraction, Said]] = []
                 if scope == "all" and "certified" in totals and "uncertified" in totals:
                     parts = [
                         _month_cell(totals[g], column, k, months)
@@ -231,43 +231,39 @@ def roster_monthly(report: Report, prior: list[Finding], run: RuleRun) -> None:
                         candidates.append(
                             (
                                 s,
-                                f"持证 {plain(a)} + 非持证 {plain(b)} = {plain(s)}",
-                                f"certified {plain(a)} + uncertified {plain(b)} = {plain(s)}",
+                                say(
+                                    "calc.month_groups",
+                                    certified=plain(a),
+                                    uncertified=plain(b),
+                                    sum=plain(s),
+                                ),
                             )
                         )
                 if marks is not None:
-                    candidates.append(
-                        (
-                            marks[k],
-                            f"当月到位标记之和为 {plain(marks[k])}",
-                            f"that month's marks add up to {plain(marks[k])}",
-                        )
-                    )
+                    candidates.append((marks[k], say("calc.month_marks", sum=plain(marks[k]))))
                 if not candidates:
-                    run.skip(ref, "the marks of this month were not all read")
+                    run.skip(ref, "skip.month_marks")
                     continue
                 run.checked()
-                if any(agreement(c, p) in ("exact",) for c, _, _ in candidates):
+                if any(agreement(c, p) in ("exact",) for c, _ in candidates):
                     continue
-                want = candidates[-1][0]
                 _flag(
                     run,
                     "roster.monthly",
                     ref,
                     t.prov,
                     p.text,
-                    want,
-                    f"{GROUP_ZH[scope]}{labels[k]}{column}印为 {p.text}，而"
-                    + "；".join(c[1] for c in candidates)
-                    + "。",
-                    f"{scope} {labels[k]} {column} prints {p.text}, but "
-                    + "; ".join(c[2] for c in candidates)
-                    + ".",
+                    candidates[-1][0],
+                    "explain.roster_monthly",
+                    group=say(f"group.{scope}"),
+                    month=names[k],
+                    column=say(COLUMN_KEYS[column]),
+                    calcs=joined(c for _, c in candidates),
                 )
 
 
 def _month_cell(t: RosterTotals, column: str, k: int, months: int) -> Fraction | None:
-    if column == "有效人次":
+    if column == MONTHLY:
         return exact(t.monthly[k]) if len(t.monthly) == months else None
     if len(t.cells) != 3 * months:
         return None
@@ -298,12 +294,12 @@ def roster_retention(report: Report, prior: list[Finding], run: RuleRun) -> None
     ref = "staffing/roster_retention_rate"
     months = report_months(report)
     if st.fulltime_required is None or not months or not st.roster:
-        run.skip(ref, "应到岗人次, the month count or the roster is missing")
+        run.skip(ref, "skip.roster_retention_parts")
         return
     required = exact(st.fulltime_required.value) / months
     p = parse_printed(rate.printed, rate.value)
     if p is None or required == 0:
-        run.skip(ref, "unreadable rate or zero requirement")
+        run.skip(ref, "skip.rate_unreadable")
         return
     run.checked()
     counts = stable_counts(report)
@@ -319,11 +315,13 @@ def roster_retention(report: Report, prior: list[Finding], run: RuleRun) -> None
             locations=[loc(ref, rate.prov)],
             printed=p.text,
             expected=fmt_like(Fraction(c) / required * 100, p),
-            tolerance=p.tolerance(),
-            cause="the roster may count 持续在岗 differently from the narrative",
-            explanation_zh=f"名册中全期在岗 {'或'.join(map(str, sorted(counts)))} 人 ÷ 协议要求 "
-            f"{plain(required)} 人，与名册稳岗率 {p.text} 不符。",
-            explanation_en=f"{' or '.join(map(str, sorted(counts)))} people on post all period ÷ "
-            f"{plain(required)} required does not give the roster's {p.text}.",
+            **tolerance_fields(printed_tolerance(p)),
+            **cause_fields([say("cause.roster_defines")]),
+            **explanation_fields(
+                "explain.roster_retention",
+                counts=alternatives(same(n) for n in sorted(counts)),
+                required=plain(required),
+                printed=p.text,
+            ),
         )
     )

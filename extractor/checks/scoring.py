@@ -5,15 +5,16 @@ from __future__ import annotations
 from fractions import Fraction
 
 from extractor.checks.base import RuleRun, loc
+from extractor.checks.messages import (
+    Said,
+    cause_fields,
+    causes_clause,
+    explanation_fields,
+    say,
+    tolerance_fields,
+)
 from extractor.checks.printed import Printed, fmt, parse_printed
 from extractor.records import Finding, GradeBand, Number, Report
-
-PARTY_ZH = {
-    "monitor": "监督方",
-    "buyer": "购买方",
-    "supervision_centre": "督导中心",
-    "third_party": "第三方",
-}
 
 
 def _printed(n: Number) -> Printed:
@@ -46,7 +47,7 @@ def score_cap(report: Report, prior: list[Finding], run: RuleRun) -> None:
         ref = f"scoring/party/{ps.party}"
         w = weights.get(ps.party)
         if w is None:
-            run.skip(ref, "no weight printed or in the profile for this party")
+            run.skip(ref, "skip.no_weight")
             continue
         run.checked()
         p = _printed(ps.score)
@@ -60,11 +61,13 @@ def score_cap(report: Report, prior: list[Finding], run: RuleRun) -> None:
                 locations=[loc(ref, ps.score.prov), loc(f"scoring/weight/{ps.party}", w.prov)],
                 printed=p.text,
                 expected=f"≤ {fmt(cap, p.decimals)}",
-                tolerance="exact (the cap is a bound)",
-                explanation_zh=f"{PARTY_ZH[ps.party]}得分 {p.text} "
-                f"超过其分值占比 {w.weight:g} 分。",
-                explanation_en=f"The {ps.party} score {p.text} exceeds its weight of "
-                f"{w.weight:g} points.",
+                **tolerance_fields(say("tolerance.cap")),
+                **explanation_fields(
+                    "explain.score_cap",
+                    party=say(f"party.{ps.party}"),
+                    printed=p.text,
+                    weight=f"{w.weight:g}",
+                ),
             )
         )
 
@@ -80,12 +83,12 @@ def score_sum(report: Report, prior: list[Finding], run: RuleRun) -> None:
     sc = report.scoring
     if sc.total is None:
         if sc.party_scores:
-            run.skip("scoring/total", "no printed total")
+            run.skip("scoring/total", "skip.no_total")
         return
     parties = {ps.party for ps in sc.party_scores}
     expected_parties = {w.party for w in sc.weights} or parties
     if not sc.party_scores or not expected_parties <= parties:
-        run.skip("scoring/total", "not every weighted party's score was read")
+        run.skip("scoring/total", "skip.party_missing")
         return
     run.checked()
     total = _printed(sc.total)
@@ -95,13 +98,11 @@ def score_sum(report: Report, prior: list[Finding], run: RuleRun) -> None:
     if abs(s - total.value) <= slack:
         return
     terms = " + ".join(p.text for p in scores)
-    causes: list[str] = []
-    zh_cause = ""
+    causes: list[Said] = []
     grade = sc.grade.value if sc.grade else None
     new_grade = band_of(s, sc.bands)
     if grade is not None and new_grade is not None and new_grade != grade:
-        causes.append(f"decision inconsistency: the recomputed total is {new_grade}, not {grade}")
-        zh_cause = f"；按重算总分应为{new_grade}而非{grade}，属结论性不一致"
+        causes.append(say("cause.grade_changes", recomputed=new_grade, grade=grade))
     run.flag(
         Finding(
             rule="score.sum",
@@ -110,12 +111,15 @@ def score_sum(report: Report, prior: list[Finding], run: RuleRun) -> None:
             + [loc(f"scoring/party/{ps.party}", ps.score.prov) for ps in sc.party_scores],
             printed=total.text,
             expected=fmt(s, total.decimals),
-            tolerance=f"±{fmt(slack, total.decimals + 1)} (accumulated printed precision)",
-            cause="; ".join(causes) or None,
-            explanation_zh=f"各方得分 {terms} = {fmt(s, total.decimals)}，而总得分印为 "
-            f"{total.text}{zh_cause}。",
-            explanation_en=f"The party scores add up to {terms} = {fmt(s, total.decimals)}, "
-            f"but the total prints {total.text}" + (f" ({causes[0]})" if causes else "") + ".",
+            **tolerance_fields(say("tolerance.accumulated", slack=fmt(slack, total.decimals + 1))),
+            **cause_fields(causes),
+            **explanation_fields(
+                "explain.score_sum",
+                terms=terms,
+                sum=fmt(s, total.decimals),
+                printed=total.text,
+                causes=causes_clause(causes),
+            ),
         )
     )
 
@@ -132,11 +136,11 @@ def grade_band(report: Report, prior: list[Finding], run: RuleRun) -> None:
     sc = report.scoring
     if sc.grade is None or sc.total is None:
         if sc.grade is not None or sc.total is not None:
-            run.skip("scoring/grade", "grade or total not read")
+            run.skip("scoring/grade", "skip.grade_or_total")
         return
     band = next((b for b in sc.bands if b.grade == sc.grade.value), None)
     if band is None:
-        run.skip("scoring/grade", f"no band for the printed grade {sc.grade.value}")
+        run.skip("scoring/grade", "skip.no_band", grade=sc.grade.value)
         return
     run.checked()
     total = _printed(sc.total)
@@ -150,13 +154,20 @@ def grade_band(report: Report, prior: list[Finding], run: RuleRun) -> None:
             locations=[loc("scoring/grade", sc.grade.prov), loc("scoring/total", sc.total.prov)],
             printed=sc.grade.value,
             expected=right or "?",
-            tolerance=f"band {_band_text(band)} ({sc.bands_source or 'unknown'} bands)",
-            cause="decision inconsistency: the printed grade does not follow from the total",
-            explanation_zh=f"总得分 {total.text} "
-            f"不在「{sc.grade.value}」的区间 {_band_text(band)} 内"
-            + (f"，应为「{right}」" if right else "")
-            + "。",
-            explanation_en=f"The total {total.text} is outside the {sc.grade.value} band "
-            f"{_band_text(band)}" + (f"; it falls in {right}" if right else "") + ".",
+            **tolerance_fields(
+                say(
+                    "tolerance.band",
+                    band=_band_text(band),
+                    source=say(f"bands.{sc.bands_source or 'unknown'}"),
+                )
+            ),
+            **cause_fields([say("cause.grade_not_from_total")]),
+            **explanation_fields(
+                "explain.grade_band",
+                total=total.text,
+                grade=sc.grade.value,
+                band=_band_text(band),
+                falls_in=say("fragment.falls_in", grade=right) if right else "",
+            ),
         )
     )

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from extractor.checks.base import RuleRun, loc
+from extractor.checks.base import RuleRun, loc, printed_tolerance
+from extractor.checks.messages import (
+    Said,
+    cause_fields,
+    causes_clause,
+    explanation_fields,
+    say,
+    tolerance_fields,
+)
 from extractor.checks.period import report_months
 from extractor.checks.printed import (
     agreement,
@@ -27,7 +35,7 @@ def _rate(
     report: Report,
     field: str,
     expected: Fraction,
-    calc: tuple[str, str],
+    calc: Said,
     requirement: Number | None,
     others: list[tuple[str, Number | None]],
 ) -> None:
@@ -49,33 +57,30 @@ def _rate(
                 locations=locations,
                 printed=p.text,
                 expected=want,
-                tolerance=p.tolerance(),
-                cause="rounding vs truncation: the printed rate is the truncated value",
-                explanation_zh=f"{calc[0]} = {fmt(expected, p.decimals + 3)}%，"
-                f"四舍五入应为 {want}，"
-                f"报告印为 {p.text}，系截断。",
-                explanation_en=f"{calc[1]} = {fmt(expected, p.decimals + 3)}%; rounded {want}, "
-                f"printed {p.text}, which matches truncation.",
+                **tolerance_fields(printed_tolerance(p)),
+                **cause_fields([say("cause.rate_truncated")]),
+                **explanation_fields(
+                    "explain.rate_truncated",
+                    calc=calc,
+                    precise=fmt(expected, p.decimals + 3),
+                    rounded=want,
+                    printed=p.text,
+                ),
             )
         )
         return
-    causes: list[str] = []
-    zh_cause = ""
+    causes: list[Said] = []
     if transposed(fmt(p.value, p.decimals), fmt(expected, p.decimals)):
-        causes.append("two transposed digits")
-        zh_cause += "（两位数字颠倒）"
+        causes.append(say("cause.transposed"))
     if requirement is not None:
         req = exact(requirement.value)
         if (p.value >= req) != (expected >= req):
-            causes.append(
-                f"decision inconsistency: the recomputed rate {want} "
-                f"{'meets' if expected >= req else 'misses'} the {requirement.printed} requirement"
+            key = (
+                "cause.rate_meets_requirement"
+                if expected >= req
+                else "cause.rate_misses_requirement"
             )
-            zh_cause += (
-                f"；重算结果{'满足' if expected >= req else '未满足'}不低于 {requirement.printed} "
-                "的要求，属结论性不一致"
-            )
-    cause = "; ".join(causes) or None
+            causes.append(say(key, rounded=want, requirement=requirement.printed))
     run.flag(
         Finding(
             rule="staffing.rate",
@@ -83,12 +88,15 @@ def _rate(
             locations=locations,
             printed=p.text,
             expected=want,
-            tolerance=p.tolerance(),
-            cause=cause,
-            explanation_zh=f"{calc[0]} = {want}，而报告印为 {p.text}{zh_cause}。",
-            explanation_en=f"{calc[1]} = {want}, but the report prints {p.text}"
-            + (f" ({cause})" if cause else "")
-            + ".",
+            **tolerance_fields(printed_tolerance(p)),
+            **cause_fields(causes),
+            **explanation_fields(
+                "explain.rate_mismatch",
+                calc=calc,
+                rounded=want,
+                printed=p.text,
+                causes=causes_clause(causes),
+            ),
         )
     )
 
@@ -105,13 +113,11 @@ def staffing_rate(report: Report, prior: list[Finding], run: RuleRun) -> None:
     if st.retention_rate is not None:
         months = report_months(report)
         if st.stable_count is None or st.fulltime_required is None or not months:
-            run.skip(
-                _ref("retention_rate"), "持续在岗人数, 应到岗人次 or the month count is missing"
-            )
+            run.skip(_ref("retention_rate"), "skip.retention_parts")
         else:
             required = exact(st.fulltime_required.value) / months
             if required == 0:
-                run.skip(_ref("retention_rate"), "required headcount is 0")
+                run.skip(_ref("retention_rate"), "skip.required_zero")
             else:
                 stable = exact(st.stable_count.value)
                 _rate(
@@ -119,13 +125,12 @@ def staffing_rate(report: Report, prior: list[Finding], run: RuleRun) -> None:
                     report,
                     "retention_rate",
                     stable / required * 100,
-                    (
-                        f"稳岗率 = 持续在岗 {plain(stable)} ÷ 协议要求在岗 "
-                        f"({plain(exact(st.fulltime_required.value))} ÷ {months} 个月 = "
-                        f"{plain(required)} 名)",
-                        f"retention = {plain(stable)} stable ÷ required "
-                        f"({plain(exact(st.fulltime_required.value))} ÷ {months} months = "
-                        f"{plain(required)})",
+                    say(
+                        "calc.retention",
+                        stable=plain(stable),
+                        required_pm=plain(exact(st.fulltime_required.value)),
+                        months=months,
+                        required=plain(required),
                     ),
                     st.retention_requirement,
                     [
@@ -135,9 +140,9 @@ def staffing_rate(report: Report, prior: list[Finding], run: RuleRun) -> None:
                 )
     if st.experienced_share is not None:
         if st.experienced_person_months is None or st.fulltime_actual is None:
-            run.skip(_ref("experienced_share"), "2年以上在岗人次 or 实到岗人次 is missing")
+            run.skip(_ref("experienced_share"), "skip.experienced_parts")
         elif st.fulltime_actual.value == 0:
-            run.skip(_ref("experienced_share"), "实到岗人次 is 0")
+            run.skip(_ref("experienced_share"), "skip.actual_zero")
         else:
             e, a = exact(st.experienced_person_months.value), exact(st.fulltime_actual.value)
             _rate(
@@ -145,10 +150,7 @@ def staffing_rate(report: Report, prior: list[Finding], run: RuleRun) -> None:
                 report,
                 "experienced_share",
                 e / a * 100,
-                (
-                    f"2年以上社工在岗 {plain(e)} 人次 ÷ 实到岗 {plain(a)} 人次",
-                    f"experienced {plain(e)} ÷ all {plain(a)} person-months",
-                ),
+                say("calc.experienced_share", experienced=plain(e), actual=plain(a)),
                 None,
                 [
                     ("experienced_person_months", st.experienced_person_months),
@@ -163,10 +165,9 @@ def _sum_check(
     report: Report,
     total_field: str,
     parts: list[tuple[str, int]],
-    zh: str,
-    en: str,
 ) -> None:
-    """total == Σ sign × part, all printed counts; skipped when one is missing."""
+    """total == Σ sign × part, all printed counts; skipped when one is missing. The
+    formula is said by the catalogue entry `formula.<total_field>`."""
     st = report.staffing
     total: Number | None = getattr(st, total_field)
     if total is None:
@@ -175,7 +176,7 @@ def _sum_check(
     for f, sign in parts:
         v: Number | None = getattr(st, f)
         if v is None:
-            run.skip(_ref(total_field), f"{f} is missing")
+            run.skip(_ref(total_field), "skip.part_missing", part=say(f"staffing.{f}"))
             return
         values.append((f, sign, v))
     run.checked()
@@ -193,10 +194,14 @@ def _sum_check(
             + [loc(_ref(f), v.prov) for f, _, v in values],
             printed=total.printed or plain(exact(total.value)),
             expected=plain(expected),
-            tolerance="exact (counts)",
-            explanation_zh=f"{zh}：{terms} = {plain(expected)}，而报告印为 {total.printed}。",
-            explanation_en=f"{en}: {terms} = {plain(expected)}, but the report prints "
-            f"{total.printed}.",
+            **tolerance_fields(say("tolerance.counts")),
+            **explanation_fields(
+                "explain.staffing_sum",
+                formula=say(f"formula.{total_field}"),
+                terms=terms,
+                sum=plain(expected),
+                printed=total.printed or plain(exact(total.value)),
+            ),
         )
     )
 
@@ -209,8 +214,6 @@ def staffing_surplus(report: Report, prior: list[Finding], run: RuleRun) -> None
         report,
         "certified_surplus",
         [("certified_actual", 1), ("certified_required", -1)],
-        "持证社工超配 = 实到岗 − 应到岗",
-        "certified surplus = actual − required",
     )
     _sum_check(
         run,
@@ -218,8 +221,6 @@ def staffing_surplus(report: Report, prior: list[Finding], run: RuleRun) -> None
         report,
         "fulltime_surplus",
         [("fulltime_actual", 1), ("fulltime_required", -1)],
-        "全职社工超配 = 实到岗 − 应到岗",
-        "full-time surplus = actual − required",
     )
 
 
@@ -231,8 +232,6 @@ def staffing_subcount(report: Report, prior: list[Finding], run: RuleRun) -> Non
         report,
         "total_count",
         [("certified_count", 1), ("uncertified_count", 1)],
-        "持证 + 非持证 = 总数",
-        "certified + uncertified = total",
     )
     _sum_check(
         run,
@@ -240,6 +239,4 @@ def staffing_subcount(report: Report, prior: list[Finding], run: RuleRun) -> Non
         report,
         "certified_count",
         [("mid_level_count", 1), ("assistant_level_count", 1)],
-        "中级 + 助理级 = 持证社工数",
-        "mid-level + assistant-level = certified",
     )
