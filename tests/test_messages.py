@@ -72,6 +72,7 @@ def test_page_labels_are_in_their_language() -> None:
     assert [v for v in LABELS["en"].values() if CJK.search(v)] == []
     latin = re.compile(r"[A-Za-z]{2,}")
     own = [re.sub(r"\{\w+\}|SHA-256|PDF|Pinggu", "", v) for v in LABELS["zh"].values()]
+    assert english_words("OCR 识别存疑") == []
     assert [v for v in own if latin.search(v)] == []
 
 
@@ -89,9 +90,16 @@ def _page(report: Report, lang: str) -> str:
 
 
 def english_words(text: str) -> list[str]:
-    """Latin words that are not identifiers (file names, hashes, ids carry _ . or digits)."""
+    """Latin words that are not identifiers (file names, hashes, ids carry _ . or digits)
+    nor acronyms (PDF, OCR)."""
     tokens = re.findall(r"[A-Za-z][A-Za-z0-9_.+-]+", text)  # one letter: a variable (x)
-    return [t for t in tokens if t not in ("Pinggu", "SHA-256") and not re.search(r"[_.\d]", t)]
+    return [
+        t
+        for t in tokens
+        if t not in ("Pinggu", "SHA-256")
+        and not re.search(r"[_.\d]", t)
+        and not re.fullmatch(r"[A-Z]{2,5}", t)
+    ]
 
 
 def _quotable(report: Report) -> str:

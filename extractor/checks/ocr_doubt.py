@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from extractor.checks.base import Rule, RuleRun
+from extractor.checks.messages import Said, joined, say
 from extractor.records import Cell, Finding, Number, Report
 
 _DIGITS = "0123456789"
@@ -29,19 +30,16 @@ class _Doubt:
     ref: str
     offsets: list[int]  # in figure.printed
 
-    def shown(self) -> str:
+    def said(self) -> Said:
+        """ "45.65 中的 “5”（置信度 0.41）" / "'5' of 45.65 (confidence 0.41)"."""
         printed = self.figure.printed or ""
-        chars = "、".join(f"“{printed[i]}”" for i in self.offsets)
+        chars = Said(
+            "、".join(f"“{printed[i]}”" for i in self.offsets),
+            ", ".join(f"'{printed[i]}'" for i in self.offsets),
+        )
         conf = self.figure.prov.confidence if self.figure.prov else None
-        tail = f"（置信度 {conf:.2f}）" if conf is not None else ""
-        return f"{printed} 中的 {chars}{tail}"
-
-    def shown_en(self) -> str:
-        printed = self.figure.printed or ""
-        chars = ", ".join(f"'{printed[i]}'" for i in self.offsets)
-        conf = self.figure.prov.confidence if self.figure.prov else None
-        tail = f" (confidence {conf:.2f})" if conf is not None else ""
-        return f"{chars} of {printed}{tail}"
+        tail = say("fragment.ocr_confidence", confidence=f"{conf:.2f}") if conf is not None else ""
+        return say("fragment.ocr_doubt", printed=printed, chars=chars, confidence=tail)
 
 
 def _figures(model: BaseModel) -> Iterator[Number | Cell]:
@@ -149,16 +147,14 @@ def soften_doubtful(report: Report, findings: list[Finding], rules: Sequence[Rul
 
 def _soften(finding: Finding, doubts: list[_Doubt], fits: list[tuple[_Doubt, str]]) -> None:
     finding.severity = "warning"
-    zh = "；".join(d.shown() for d in doubts)
-    en = "; ".join(d.shown_en() for d in doubts)
-    cause = f"possible OCR misreading: {en}"
-    note_zh = f"（OCR 识别存疑：{zh}"
-    note_en = f" (OCR doubt: {en}"
+    causes = [say("cause.ocr_doubt", doubts=joined(d.said() for d in doubts))]
     if fits:
         d, reading = fits[0]
-        note_zh += f"；若 {d.figure.printed} 读作 {reading}，则数字一致"
-        note_en += f"; read as {reading} instead of {d.figure.printed}, the figures agree"
-        cause += f"; read as {reading} the figures agree"
-    finding.cause = f"{cause}; {finding.cause}" if finding.cause else cause
-    finding.explanation_zh += note_zh + "。）"
-    finding.explanation_en += note_en + ".)"
+        causes.append(say("cause.ocr_reading", printed=d.figure.printed or "", reading=reading))
+    both = joined(causes)
+    if finding.cause and finding.cause_zh:
+        both = joined([both, Said(finding.cause_zh, finding.cause)])
+    finding.cause, finding.cause_zh = both.en, both.zh
+    note = joined(causes)
+    finding.explanation_zh += f"（{note.zh}。）"
+    finding.explanation_en += f" ({note.en}.)"

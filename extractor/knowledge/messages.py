@@ -1,7 +1,7 @@
 """models/messages/checks.yaml: the checker's message catalogue, Chinese and English.
 
 Validated at load: every entry has both languages with the same `{placeholders}`, the
-English holds no Chinese character and the Chinese no English word of its own (what the
+English holds no Chinese character and the Chinese no English word of its own (acronyms such as PDF and OCR aside) (what the
 rule fills in may be either: quoted report text stays as printed).
 """
 
@@ -16,7 +16,8 @@ from pydantic import model_validator
 from extractor.knowledge.loader import Data, load
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
-LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# A Latin word in Chinese text; acronyms (PDF, OCR) are how Chinese text writes them.
+LATIN_WORD = re.compile(r"(?![A-Z]{2,5}\b)[A-Za-z]{2,}")
 
 
 def placeholders(template: str) -> set[str]:
