@@ -1,8 +1,9 @@
 """models/messages/checks.yaml: the checker's message catalogue, Chinese and English.
 
 Validated at load: every entry has both languages with the same `{placeholders}`, the
-English holds no Chinese character and the Chinese no English word of its own (acronyms such as PDF and OCR aside) (what the
-rule fills in may be either: quoted report text stays as printed).
+English holds no Chinese character and the Chinese no English word of its own (acronyms
+such as PDF and OCR aside); what a rule fills in may be either, since quoted report text
+stays as printed.
 """
 
 from __future__ import annotations
