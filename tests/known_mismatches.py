@@ -19,6 +19,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 FILES = {
     "development": HERE / "known_mismatches.yaml",
+    "families": HERE / "known_mismatches_families.yaml",
     "validation": HERE / "known_mismatches_validation.yaml",
 }
 HEADER = (

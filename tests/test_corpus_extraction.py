@@ -3,15 +3,17 @@
 A regression on one file fails that file's test, whatever the corpus-wide figures say.
 The comparison is the evaluation's (`extractor.evaluation.score.score_file`): every field
 under the normalised matching, indicator rows, and the checker's findings. Known
-mismatches live in `tests/known_mismatches.yaml` (and `known_mismatches_validation.yaml`
-for the held-out split) and are checked strictly: a file with known mismatches reports
+mismatches live in `tests/known_mismatches.yaml` (`known_mismatches_families.yaml` for the
+layout families, `known_mismatches_validation.yaml` for the held-out split) and are
+checked strictly: a file with known mismatches reports
 xfail while exactly those remain; a new one fails, and so does one that went away, until
 the list is updated (see `tests/known_mismatches.py`).
 
 Each PDF is extracted once per session (`corpus_reports` in conftest.py), in process.
 Scans are left out (OCR takes minutes; `pinggu evaluate --include-scans` scores them).
 Validation files carry the `validation` marker: CI runs them, development deselects them
-with `-m "not validation"`.
+with `-m "not validation"`; their test fails only on a new mismatch and does not say
+which, so the held-out split is not looked at during development.
 """
 
 from __future__ import annotations
@@ -31,14 +33,17 @@ CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 
 
 def _split(pdf: Path) -> str:
-    return "validation" if "validation" in pdf.relative_to(CORPORA).parts else "development"
+    """Which allowlist: the layout families and the validation split (measured apart
+    from the thresholds, corpora/conventions.py) each have their own."""
+    parts = pdf.relative_to(CORPORA).parts
+    if "validation" in parts:
+        return "validation"
+    return "families" if measured_apart(pdf.relative_to(CORPORA)) else "development"
 
 
 def _params() -> list[ParameterSet]:
     out = []
     for pdf, gold in gold_pairs(CORPORA, include_validation=True):
-        if measured_apart(pdf.relative_to(CORPORA)):
-            continue  # the layout families: first run in EVALUATION.md, validation last
         marks = [pytest.mark.validation] if _split(pdf) == "validation" else []
         out.append(pytest.param(pdf, gold, id=pdf.name, marks=marks))
     return out
@@ -54,7 +59,8 @@ def test_every_text_pdf_has_its_own_test() -> None:
 
 
 def test_known_mismatches_say_why() -> None:
-    """Development entries are explained; the validation list is only recorded."""
+    """Development entries are explained; the families' and validation lists are first
+    runs, recorded (the families' shrink as issue 8 lands; validation is read last)."""
     known = KnownMismatches()
     assert all(why.strip() for f in known.lists["development"].values() for why in f.values())
     names = {p.id for p in PAIRS}
@@ -75,6 +81,13 @@ def test_extraction_matches_gold(
     new = [m for m in got if m not in known]
     gone = [m for m in known if m not in got]
     if known_mismatches.update:
+        return
+    if split == "validation":
+        # Looked at last: a regression fails without showing what it is, and a fix does
+        # not ask for the list to be rewritten (that would show the split's figures).
+        assert not new, f"{len(new)} new mismatch(es) on a validation file"
+        if got:
+            pytest.xfail(f"{len(got)} known mismatch(es) (validation)")
         return
     report = ""
     if new:
