@@ -1,6 +1,6 @@
 """Speed and memory of the document layer beside bare pdfplumber and bare pypdfium2.
 
-Benchmarks measure, they do not assert (design §5). Each method runs in its own fresh
+Benchmarks measure, they do not assert (BENCHMARKS.md). Each method runs in its own fresh
 interpreter (`python -m extractor.bench`), pinned to one core with BLAS/OpenMP threads at
 one, so its peak RSS is its own and a library imported by another method costs nothing.
 In the child: imports are timed apart, one file is parsed once untimed (warm-up), then

@@ -3,7 +3,7 @@
 Everything else imports from here; this module imports nothing of the project, so the
 records stay the stable contract between extraction, checks, stores, exports and gold.
 Values keep the report's Chinese as printed; field names are English snake_case
-(see design §7 for the glossary). Provenance is optional so that gold files, which are
+(docs/architecture.md, "Names"). Provenance is optional so that gold files, which are
 written without page geometry, validate against the same model.
 """
 

@@ -1,5 +1,5 @@
 """The benchmark harness: result structure, the Markdown section, text agreement.
-Speed itself is never asserted (design §5: benchmarks measure, they do not assert)."""
+Speed itself is never asserted (benchmarks measure, they do not assert)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The checker over the corpus: every expected finding found at its ref, no false alarm.
 
-One test per gold PDF (scans excluded: they need OCR). Targets, from the design (§4):
+One test per gold PDF (scans excluded: they need OCR). Targets (docs/architecture.md, "Principles"):
 - recall: every `expected_findings` entry is matched by a finding with its ref and rule;
 - a clean generated report (variant error "none") gets no error or warning at all;
 - any other report gets no error or warning beyond the expected ones and their echoes

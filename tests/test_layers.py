@@ -41,3 +41,16 @@ def test_every_module_has_a_layer() -> None:
     }
     assert sorted(modules - named) == []
     assert sorted(named - modules) == []
+
+
+def test_docstrings_cite_the_repository() -> None:
+    """Comments point at code or docs/, never at a design document outside the repo."""
+    cited = [
+        f"{p.relative_to(ROOT)}"
+        for folder in ("extractor", "tests", "models", "corpora")
+        for p in (ROOT / folder).rglob("*")
+        if p.suffix in (".py", ".yaml", ".md")
+        and p.name != "test_layers.py"
+        and "design §" in p.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert cited == []

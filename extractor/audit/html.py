@@ -1,7 +1,7 @@
 """One self-contained HTML audit page per report, and an index when there are several.
 
 The auditor opens one station's page and sees each finding circled on the page image
-with the recomputation beside it (design §6); the coverage block says what could not be
+with the recomputation beside it; the coverage block says what could not be
 checked, so silence never reads as a pass. Every string that comes from a report or a
 PDF goes through `_e` (html.escape): a PDF can carry markup. Page images are rendered
 in a bounded child per report (`run_bounded`), like every other parse, and embedded as

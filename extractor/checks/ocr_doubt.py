@@ -1,6 +1,6 @@
 """Findings on figures the OCR engine was unsure of: warnings, with the reading that fits.
 
-A misread is never a finding (design §4). On a report read by OCR each figure's
+A misread is never a finding (docs/architecture.md). On a report read by OCR each figure's
 provenance says which of its characters the engine read with low confidence. After the
 rules have run, an error whose locations include such a figure becomes a warning: it
 names the doubtful characters, and, trying the other digits in their place one at a

@@ -1,1 +1,1 @@
-"""The only place that knows PDFs: probing, bounded parsing, pages (see design §3)."""
+"""The only place that knows PDFs: probing, bounded parsing, pages (docs/architecture.md)."""
