@@ -361,8 +361,12 @@ class RuleCoverage(Record):
 
 
 class Problem(Record):
+    """Something the record lacks or may have wrong, and why (in English and Chinese)."""
+
     stage: str
     message: str
+    message_zh: str = ""
+    code: str | None = Field(None, description="Catalogue id (models/messages/problems.yaml)")
     page: int | None = None
 
 

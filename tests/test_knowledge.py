@@ -45,6 +45,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "vocab/roster.yaml": lambda p: load(RosterVocab, p),
     "vocab/table_words.yaml": lambda p: load(TableWords, p),
     "messages/checks.yaml": lambda p: load(MessageCatalogue, p),
+    "messages/problems.yaml": lambda p: load(MessageCatalogue, p),
 }
 
 

@@ -17,26 +17,28 @@ from extractor.audit.html import _ordered, render_page
 from extractor.audit.labels import LABELS
 from extractor.checks.registry import RULES
 from extractor.evaluation.corpus import gold_pairs
-from extractor.knowledge import models_dir
-from extractor.knowledge.messages import CJK, check_messages
+from extractor.knowledge import models_dir, profile
+from extractor.knowledge.messages import CATALOGUES, CJK, check_messages
+from extractor.knowledge.messages import catalogue as messages_of
 from extractor.knowledge.nlp import load_indicators
 from extractor.records import Party, Report
 from tests.conftest import CorpusReports
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKS = ROOT / "extractor" / "checks"
+CODE = ROOT / "extractor"
 ID = re.compile(r"^(?:rule|family|party|group|measure|part|column|staffing|scope|bands|"
-                r"fragment|formula|calc|explain|cause|tolerance|skip)\.[a-z_.]+$")  # fmt: skip
+                r"fragment|formula|calc|explain|cause|tolerance|skip|problem|field)"
+                r"\.[a-z_.]+$")  # fmt: skip
 # Ids built at run time from a value: the value sets they range over are checked below.
 BUILT = ("rule.", "family.", "party.", "group.", "measure.", "part.", "column.", "staffing.",
-         "formula.", "bands.")  # fmt: skip
+         "formula.", "bands.", "field.")  # fmt: skip
 
 
 def _literal_ids() -> set[str]:
-    """String constants of the rules that look like message ids (rule ids left out)."""
+    """String constants of the code that look like message ids (rule ids left out)."""
     rules = {r.id for r in RULES}
     found: set[str] = set()
-    for path in CHECKS.glob("*.py"):
+    for path in CODE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 if ID.match(node.value) and node.value not in rules:
@@ -45,7 +47,8 @@ def _literal_ids() -> set[str]:
 
 
 def test_every_literal_id_is_in_the_catalogue_and_every_entry_is_used() -> None:
-    catalogue = set(check_messages().messages)
+    catalogue = {k for name in CATALOGUES for k in messages_of(name).messages}
+    assert sum(len(messages_of(name).messages) for name in CATALOGUES) == len(catalogue)
     used = _literal_ids()
     assert sorted(used - catalogue) == []
     unused = {k for k in catalogue - used if not k.startswith(BUILT)}
@@ -103,16 +106,21 @@ def english_words(text: str) -> list[str]:
 
 
 def _quotable(report: Report) -> str:
-    """The report's own text: everything the record holds but what the checker says."""
+    """The report's own text: everything the record holds but what Pinggu says about it,
+    plus the words a problem may quote as what it looked for (the profile's wordings of
+    the core fields)."""
     plain = report.model_copy(deep=True)
     for f in plain.findings:
         f.explanation_zh = f.explanation_en = ""
         f.cause_zh = f.cause = f.tolerance_zh = f.tolerance = None
+    for p in plain.problems:
+        p.message_zh = p.message = ""
     for c in plain.coverage:
         c.description_zh = c.description = ""
         for s in c.skipped:
             s.reason_zh = s.reason = ""
-    return plain.model_dump_json()
+    words = profile().core_fields.values()
+    return plain.model_dump_json() + "".join(words)
 
 
 PAIRS = gold_pairs(ROOT / "corpora")

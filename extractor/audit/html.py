@@ -186,7 +186,7 @@ def _header(report: Report, station: str, lang: Lang) -> str:
         items = "".join(
             f"<li><code>{_e(p.stage)}</code>"
             + (f" · {_e(t['page'].format(page=p.page))}" if p.page is not None else "")
-            + f" — {_e(p.message)}</li>"
+            + f" — {_e(p.message_zh if lang == 'zh' and p.message_zh else p.message)}</li>"
             for p in report.problems
         )
         problems = f'<div class="problems"><b>{_e(t["problems"])}</b><ul>{items}</ul></div>'

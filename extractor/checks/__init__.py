@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.checks.base import CheckResult, Rule, RuleRun
+from extractor.checks.messages import Said, say
 from extractor.checks.ocr_doubt import soften_doubtful
 from extractor.checks.registry import RULES
 from extractor.records import Finding, Report, RuleCoverage
@@ -68,8 +69,6 @@ def check_report(report: Report, rules: Iterable[Rule] = RULES) -> CheckResult:
 
 # Problem stages that mean the text itself may be wrong (extractor.document.damage).
 DAMAGE_STAGES = frozenset({"pdf", "text"})
-_DOUBT_ZH = "（PDF 文件已损坏，此项可能是读取错误，见 problems）"
-_DOUBT_EN = " (The PDF is damaged, so this may be a misread: see the record's problems.)"
 
 
 def damaged(report: Report) -> bool:
@@ -82,13 +81,17 @@ def _doubted(findings: list[Finding]) -> list[Finding]:
     out = []
     for f in findings:
         if f.severity == "error":
+            cause = say("cause.damaged_pdf")
+            if f.cause and f.cause_zh:
+                cause = say("cause.damaged_pdf_otherwise", cause=Said(f.cause_zh, f.cause))
+            note = say("fragment.damaged_pdf")
             f = f.model_copy(
                 update={
                     "severity": "warning",
-                    "cause": "damaged PDF: possibly a misread"
-                    + (f"; otherwise {f.cause}" if f.cause else ""),
-                    "explanation_zh": f.explanation_zh + _DOUBT_ZH,
-                    "explanation_en": f.explanation_en + _DOUBT_EN,
+                    "cause": cause.en,
+                    "cause_zh": cause.zh,
+                    "explanation_zh": f.explanation_zh + note.zh,
+                    "explanation_en": f.explanation_en + note.en,
                 }
             )
         out.append(f)

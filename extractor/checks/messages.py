@@ -9,39 +9,21 @@ languages; a parameter is a figure or quoted report text (the same in both), or 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TypedDict
 
-from extractor.knowledge.messages import check_messages
+from extractor.knowledge.messages import Said, joined, same, say
 
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """One thing said, in both languages."""
-
-    zh: str
-    en: str
-
-    def strip(self) -> Said:
-        return Said(self.zh.strip(), self.en.strip())
-
-
-def same(text: object) -> Said:
-    """Text that reads the same in both languages: a figure, a ref, quoted report text."""
-    return Said(str(text), str(text))
-
-
-def say(key: str, **params: object) -> Said:
-    """Catalogue entry `key` with `params` filled in; a KeyError names an unknown id."""
-    m = check_messages().messages[key]
-    zh = {k: v.zh if isinstance(v, Said) else v for k, v in params.items()}
-    en = {k: v.en if isinstance(v, Said) else v for k, v in params.items()}
-    return Said(m.zh.format(**zh), m.en.format(**en))
-
-
-def joined(items: Iterable[Said], zh_sep: str = "；", en_sep: str = "; ") -> Said:
-    parts = list(items)
-    return Said(zh_sep.join(p.zh for p in parts), en_sep.join(p.en for p in parts))
+__all__ = [
+    "Said",
+    "alternatives",
+    "cause_fields",
+    "causes_clause",
+    "explanation_fields",
+    "joined",
+    "same",
+    "say",
+    "tolerance_fields",
+]
 
 
 def alternatives(items: Iterable[Said]) -> Said:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.errors import CorruptPdfError, UnusableTextLayerError
+from extractor.knowledge.messages import problem
 from extractor.pdf import integrity
 from extractor.pdf.pages import RawPage
 from extractor.pdf.textlayer import garbled, unusable
@@ -26,13 +27,9 @@ def page_problems(path: Path, pages: list[RawPage], *, ocr: bool) -> list[Proble
     if pages and all(p.error for p in pages):
         raise CorruptPdfError(path, f"none of its {len(pages)} pages can be loaded")
     damage = integrity.check(path)
-    problems = [Problem(stage="pdf", message=d.message) for d in damage]
+    problems = [problem("pdf", "problem.damaged_file", detail=d.message) for d in damage]
     problems += [
-        Problem(
-            stage="pdf",
-            page=p.number,
-            message=f"page {p.number} could not be read ({p.error}); its content is missing",
-        )
+        problem("pdf", "problem.page_unreadable", page=p.number, error=p.error)
         for p in pages
         if p.error
     ]
@@ -50,11 +47,6 @@ def page_problems(path: Path, pages: list[RawPage], *, ocr: bool) -> list[Proble
     for page, why in bad:
         page.glyphs, page.sizes, page.weights = [], [], []
         problems.append(
-            Problem(
-                stage="text",
-                page=page.number,
-                message=f"page {page.number}: the text layer is garbled ({why}); its text "
-                "is left out (--ocr reads the page image instead)",
-            )
+            problem("text", "problem.page_garbled", page=page.number, why=why, flag="--ocr")
         )
     return problems

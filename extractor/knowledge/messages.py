@@ -1,24 +1,30 @@
-"""models/messages/checks.yaml: the checker's message catalogue, Chinese and English.
+"""models/messages/*.yaml: what Pinggu says to a reader, in Chinese and English, and the
+one way to say it (`say`). `checks.yaml` holds the checker's words, `problems.yaml` the
+extraction problems a record lists.
 
 Validated at load: every entry has both languages with the same `{placeholders}`, the
 English holds no Chinese character and the Chinese no English word of its own (acronyms
-such as PDF and OCR aside); what a rule fills in may be either, since quoted report text
-stays as printed.
+such as PDF and OCR aside); what the caller fills in may be either, since quoted report
+text stays as printed. An id is unique across the files.
 """
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pydantic import model_validator
 
 from extractor.knowledge.loader import Data, load
+from extractor.records import Problem
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 # A Latin word in Chinese text; acronyms (PDF, OCR) are how Chinese text writes them.
 LATIN_WORD = re.compile(r"(?![A-Z]{2,5}\b)[A-Za-z]{2,}")
+CATALOGUES = ("checks", "problems")
 
 
 def placeholders(template: str) -> set[str]:
@@ -53,6 +59,57 @@ class MessageCatalogue(Data):
     messages: dict[str, Message]
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def catalogue(name: str) -> MessageCatalogue:
+    """One file of models/messages/ (`checks`, `problems`)."""
+    return load(MessageCatalogue, f"messages/{name}.yaml")
+
+
 def check_messages() -> MessageCatalogue:
-    return load(MessageCatalogue, "messages/checks.yaml")
+    return catalogue("checks")
+
+
+@lru_cache(maxsize=1)
+def _all() -> dict[str, Message]:
+    out: dict[str, Message] = {}
+    for name in CATALOGUES:
+        out.update(catalogue(name).messages)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One thing said, in both languages."""
+
+    zh: str
+    en: str
+
+    def strip(self) -> Said:
+        return Said(self.zh.strip(), self.en.strip())
+
+
+def same(text: object) -> Said:
+    """Text that reads the same in both languages: a figure, a ref, quoted report text."""
+    return Said(str(text), str(text))
+
+
+def say(key: str, **params: object) -> Said:
+    """Entry `key` with `params` filled in, in both languages; a KeyError names an unknown
+    id. A parameter is a figure or quoted text (the same in both languages), or a `Said`,
+    which fills each language with its own text."""
+    m = _all()[key]
+    zh = {k: v.zh if isinstance(v, Said) else v for k, v in params.items()}
+    en = {k: v.en if isinstance(v, Said) else v for k, v in params.items()}
+    return Said(m.zh.format(**zh), m.en.format(**en))
+
+
+def joined(items: Iterable[Said], zh_sep: str = "；", en_sep: str = "; ") -> Said:
+    parts = list(items)
+    return Said(zh_sep.join(p.zh for p in parts), en_sep.join(p.en for p in parts))
+
+
+def problem(stage: str, key: str, page: int | None = None, **params: object) -> Problem:
+    """A record's `Problem`, said from the catalogue (`problem.…`); `page` is the
+    problem's page and fills a `{page}` of the message too."""
+    s = say(key, **params, **({} if page is None else {"page": page}))
+    return Problem(stage=stage, message=s.en, message_zh=s.zh, code=key, page=page)

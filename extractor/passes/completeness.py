@@ -14,15 +14,9 @@ import re
 from typing import get_args
 
 from extractor.document.model import Document
+from extractor.knowledge.messages import Said, problem, say
 from extractor.knowledge.profiles import CoreField, Profile
 from extractor.records import Problem, Report
-
-LABELS: dict[CoreField, str] = {
-    "station": "station name",
-    "total": "total score",
-    "grade": "grade",
-    "period": "period (year, contract or assessment period)",
-}
 
 
 def present(report: Report) -> dict[CoreField, bool]:
@@ -50,24 +44,24 @@ def completeness_problems(report: Report, doc: Document, prof: Profile) -> list[
     for name in get_args(CoreField):
         if have[name]:
             continue
-        label = LABELS[name]
+        label = say(f"field.{name}")
         pattern = re.compile(prof.core_fields[name])
         hit = next(((page, m.group(0)) for page, t in texts if (m := pattern.search(t))), None)
         if hit is None:
             problems.append(
-                Problem(
-                    stage="completeness",
-                    message=f"{label} missing: not found in the text (no {_words(pattern)})",
+                problem(
+                    "completeness", "problem.core_field_absent", field=label, words=_words(pattern)
                 )
             )
         else:
             page, word = hit
             problems.append(
-                Problem(
-                    stage="completeness",
+                problem(
+                    "completeness",
+                    "problem.core_field_unread",
                     page=page,
-                    message=f"{label} missing: the text mentions it ('{word}', page {page}) "
-                    "but no value could be read",
+                    field=label,
+                    word=word,
                 )
             )
     return problems
@@ -80,7 +74,9 @@ def _texts(doc: Document) -> list[tuple[int, str]]:
     return out
 
 
-def _words(pattern: re.Pattern[str]) -> str:
-    """A pattern's alternatives as readable words: `社工服务站, 社工站, …`."""
+def _words(pattern: re.Pattern[str]) -> Said:
+    """A pattern's alternatives as readable words: `社工服务站、社工站…`."""
     words = [w for w in pattern.pattern.split("|") if "\\" not in w and "[" not in w]
-    return ", ".join(words[:4]) if words else "date"
+    if not words:
+        return say("field.date_words")
+    return Said("、".join(words[:4]), ", ".join(words[:4]))

@@ -21,6 +21,7 @@ from typing import TypeVar
 from extractor.document.model import Document
 from extractor.filenames import shown
 from extractor.knowledge import DEFAULT_PROFILE, Profile, profile
+from extractor.knowledge.messages import problem
 from extractor.passes.assessments import extract_assessments
 from extractor.passes.completeness import completeness_problems, none_present
 from extractor.passes.indicators import extract_indicators
@@ -53,11 +54,8 @@ def run_stage(problems: list[Problem], stage: str, fn: Callable[[], T], fallback
         return fn()
     except Exception as exc:  # a pass bug must not lose the rest of the record
         last = traceback.extract_tb(exc.__traceback__)[-1]
-        problems.append(
-            Problem(
-                stage=stage, message=f"{type(exc).__name__}: {exc} ({last.filename}:{last.lineno})"
-            )
-        )
+        error = f"{type(exc).__name__}: {exc} ({last.filename}:{last.lineno})"
+        problems.append(problem(stage, "problem.stage_failed", error=error))
         return fallback
 
 
@@ -115,7 +113,7 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
         problems, "staffing", lambda: extract_staffing(doc, p), report.staffing
     )
     if not doc.blocks:
-        problems.append(Problem(stage="document", message="no text blocks found"))
+        problems.append(problem("document", "problem.no_text_blocks"))
     problems += run_stage(
         problems, "completeness", lambda: completeness_problems(report, doc, p), []
     )
