@@ -2,7 +2,8 @@
 
 The `rapidocr` wheel carries its Chinese models, so nothing is fetched at run time (see
 pyproject). Settings that measured best on the corpus scans: the page at its native
-resolution (no resize before detection up to 4000 px), the angle classifier off (pages
+resolution (recognition always, detection up to 2400 px on the long side), the angle
+classifier off (pages
 are upright once straightened), one box per character (cells are assigned by box),
 every line kept whatever its score (the score travels with the text instead), and two
 onnxruntime threads.
@@ -20,6 +21,11 @@ from extractor.errors import MissingDependencyError
 from extractor.pdf.ocr.lines import OcrChar, OcrLine
 
 MAX_SIDE = 4000  # px: a 300-dpi A3 page still goes in unscaled
+# Detection runs on the page scaled down to this long side when larger (a 200-dpi A4 page
+# is 2339 px: native): at 300 dpi the detector's activations need over 2 GB of address
+# space, and finding text lines needs no more pixels. Recognition reads each line cut from
+# the full-resolution page.
+DET_MAX_SIDE = 2400
 
 
 def _params(threads: int) -> dict[str, Any]:
@@ -29,6 +35,8 @@ def _params(threads: int) -> dict[str, Any]:
         "Global.return_single_char_box": True,
         "Global.text_score": 0.0,
         "Global.max_side_len": MAX_SIDE,
+        "Det.limit_type": "max",
+        "Det.limit_side_len": DET_MAX_SIDE,
         "Global.log_level": "error",
         "EngineConfig.onnxruntime.intra_op_num_threads": threads,
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
