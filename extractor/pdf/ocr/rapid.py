@@ -3,10 +3,9 @@
 The `rapidocr` wheel carries its Chinese models, so nothing is fetched at run time (see
 pyproject). Settings that measured best on the corpus scans: the page at its native
 resolution (recognition always, detection up to 2400 px on the long side), the angle
-classifier off (pages
-are upright once straightened), one box per character (cells are assigned by box),
-every line kept whatever its score (the score travels with the text instead), and two
-onnxruntime threads.
+classifier off (pages are upright once straightened), one box per character (cells are
+assigned by box), every line kept whatever its score (the score travels with the text
+instead), and two onnxruntime threads.
 """
 
 from __future__ import annotations
