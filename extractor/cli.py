@@ -257,7 +257,7 @@ def bench(
     if output:
         command = shlex.join(["pinggu", *sys.argv[1:]])
         b.update_file(output, b.to_markdown(result, command))
-        out.print(f"written to {output}")
+        out.print(f"written to {escape(printable(str(output)))}", highlight=False)
 
 
 def _bench_ocr(paths: list[Path], engines: list[str], pages: str, output: Path | None) -> None:
@@ -430,7 +430,7 @@ def evaluate(
     opts = options(None, timeout, max_memory, ocr_options(ocr, "auto", ocr_engine))
     pairs = gold_pairs(corpus, include_scans, include_validation, only)
     if not pairs:
-        err.print(f"[bold red]error:[/] no *.gold.json with a PDF beside it under {corpus}")
+        say("[bold red]error:[/]", f"no *.gold.json with a PDF beside it under {corpus}")
         raise typer.Exit(2)
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("evaluating", total=len(pairs))
@@ -460,7 +460,7 @@ def evaluate(
     if details:
         for r in run.results:
             for line in r.mismatches():
-                typer.echo(f"{r.file}: {line}")
+                typer.echo(printable(f"{r.file}: {line}"))
 
 
 @app.command()
@@ -607,7 +607,7 @@ def batch(
     out.print(
         f"{result.found} files: {result.done} stored, {result.skipped} skipped "
         f"(already stored), {len(result.failures)} failed — {result.elapsed_s:.1f} s, "
-        f"{rate:.2f} files/s → {shown(db)}",
+        f"{rate:.2f} files/s → {escape(printable(shown(db)))}",
         highlight=False,
         soft_wrap=True,
     )
@@ -619,7 +619,7 @@ def batch(
             hint = f"\n[dim]{escape(printable(f.hint))}[/]" if f.hint else ""
             table.add_row(escape(printable(f.path)), escape(printable(f.message)) + hint)
         out.print(table)
-        out.print(f"failures also in {csv_path}", highlight=False)
+        out.print(f"failures also in {escape(printable(str(csv_path)))}", highlight=False)
         raise typer.Exit(2)
 
 

@@ -23,7 +23,7 @@ from extractor.cli import app
 from extractor.errors import ParseMemoryError
 from extractor.pdf.guard import Limits
 from tests.robustness import realworld
-from tests.robustness.harness import BUGS, core, outcome_of
+from tests.robustness.harness import BUGS, clean_reports, core, outcome_of
 from tests.robustness.mutate import KINDS, Mutant, default_sources, mutants
 
 SEED = 2026
@@ -36,11 +36,7 @@ runner = CliRunner()
 def clean() -> dict[Path, tuple[object, ...]]:
     """Each source's core fields, undamaged; the parent warmed for the forked parses."""
     pipeline.warm()
-    out = {}
-    for o in pipeline.extract_each(default_sources()):
-        assert o.report is not None and o.report.status == "success", o.path
-        out[o.path] = core(o.report)
-    return out
+    return {path: core(r) for path, r in clean_reports(default_sources()).items()}
 
 
 @pytest.fixture
@@ -188,6 +184,8 @@ def test_check_exits_11_for_a_partial_record_and_6_for_garbage(tmp_path: Path) -
     res = runner.invoke(app, ["check", "--no-ocr", str(p)])
     assert res.exit_code == 11, res.output
     assert "record is partial" in res.output and "compressed stream" in res.output
+    res = runner.invoke(app, ["inspect", "--no-ocr", str(p)])
+    assert res.exit_code == 0 and "## Problems (what could not be read)" in res.stdout
     garbled = _first("font_stream", None, "UnusableTextLayerError")
     g = tmp_path / garbled.name
     g.write_bytes(garbled.data)

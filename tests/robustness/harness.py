@@ -11,7 +11,9 @@ Outcomes: `success`, `partial`, `failure` (a record with that status) or the err
 (`CorruptPdfError`, …); `InternalError` is a bug (the CLI's exit 70) and
 `ParseTimeoutError` a hang caught by the time bound: both must stay at 0. A mutant whose
 record says `success` although one of its core fields (station, total, grade, year)
-differs from its undamaged source's is *silent damage*, which must stay at 0 too.
+differs from its undamaged source's is *silent damage*, which must stay at 0 too; the
+column `success ≠ source` counts successes whose record differs from the source's in
+any value at all (provenance boxes aside).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class Row:
     code: int
     message: str = ""
     silent: bool = False  # "success" while a core field differs from the source's
+    changed: bool = False  # "success" while any value differs from the source's
 
 
 def outcome_of(o: pipeline.FileOutcome) -> tuple[str, str]:
@@ -62,30 +65,45 @@ def core(r: Report) -> tuple[object, ...]:
     )
 
 
+def content(r: Report) -> object:
+    """Every value of the record but its source and the boxes of its provenance."""
+    return _without_boxes(r.model_dump(mode="json", exclude={"source"}))
+
+
+def _without_boxes(x: object) -> object:
+    if isinstance(x, dict):
+        return {k: _without_boxes(v) for k, v in x.items() if k != "bbox"}
+    if isinstance(x, list):
+        return [_without_boxes(v) for v in x]
+    return x
+
+
 def run(
     items: Sequence[tuple[Path, str]],
     options: pipeline.PipelineOptions | None = None,
-    clean: dict[Path, tuple[object, ...]] | None = None,
+    clean: dict[Path, Report] | None = None,
     sources: dict[Path, Path] | None = None,
 ) -> list[Row]:
-    """Extract every (path, group); with `clean` (source → its core fields) and
-    `sources` (mutant → source), flag silent damage."""
+    """Extract every (path, group); with `clean` (source → its record) and `sources`
+    (mutant → source), flag silent damage and changed successes."""
     rows: list[Row] = []
     paths = [p for p, _ in items]
     for (path, group), o in zip(items, pipeline.extract_each(paths, options), strict=True):
         label, message = outcome_of(o)
-        silent = False
+        silent = changed = False
         if o.report is not None and label == "success" and clean and sources:
-            silent = core(o.report) != clean[sources[path]]
-        rows.append(Row(path.name, group, label, o.exit_code, message, silent))
+            source = clean[sources[path]]
+            silent = core(o.report) != core(source)
+            changed = content(o.report) != content(source)
+        rows.append(Row(path.name, group, label, o.exit_code, message, silent, changed))
     return rows
 
 
-def clean_core(paths: Iterable[Path]) -> dict[Path, tuple[object, ...]]:
+def clean_reports(paths: Iterable[Path]) -> dict[Path, Report]:
     out = {}
     for o in pipeline.extract_each(list(paths)):
         assert o.report is not None and o.report.status == "success", o
-        out[o.path] = core(o.report)
+        out[o.path] = o.report
     return out
 
 
@@ -93,15 +111,15 @@ def histogram(rows: Sequence[Row]) -> str:
     """Markdown: one row per group, one column per outcome, with totals."""
     outcomes = sorted({r.outcome for r in rows}, key=_outcome_order)
     groups = sorted({r.group for r in rows})
-    head = ["group", *outcomes, "total", "silent damage"]
+    head = ["group", *outcomes, "total", "silent damage", "success ≠ source"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for g in [*groups, "all"]:
         sel = [r for r in rows if g in ("all", r.group)]
         counts = Counter(r.outcome for r in sel)
         cells = [str(counts.get(o, 0)) for o in outcomes]
         name = f"**{g}**" if g == "all" else g
-        silent = sum(r.silent for r in sel)
-        lines.append("| " + " | ".join([name, *cells, str(len(sel)), str(silent)]) + " |")
+        tail = [str(len(sel)), str(sum(r.silent for r in sel)), str(sum(r.changed for r in sel))]
+        lines.append("| " + " | ".join([name, *cells, *tail]) + " |")
     return "\n".join(lines)
 
 
@@ -117,6 +135,9 @@ def _report(rows: Sequence[Row], seconds: float) -> int:
     print(f"\n{len(rows)} files in {seconds:.0f} s; bugs/hangs {len(bugs)}; silent {len(silent)}")
     for r in [*bugs, *silent]:
         print(f"- {r.name}: {r.outcome}: {r.message}")
+    for r in rows:
+        if r.changed and not r.silent:
+            print(f"- success ≠ source (core fields equal): {r.name}")
     return 1 if bugs or silent else 0
 
 
@@ -137,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = run([(p, p.parent.relative_to(folder).as_posix() or ".") for p in files])
         return _report(rows, time.perf_counter() - start)
     srcs = default_sources()
-    clean = clean_core(srcs)
+    clean = clean_reports(srcs)
     with tempfile.TemporaryDirectory(prefix="pinggu-mutants-") as tmp:
         items, sources = [], {}
         for mut in mutants(srcs, args.count, args.seed, args.start):
