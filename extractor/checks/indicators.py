@@ -6,7 +6,7 @@ from collections import defaultdict
 from fractions import Fraction
 
 from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc
-from extractor.checks.printed import (
+from extractor.printed import (
     Printed,
     agreement,
     exact,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from extractor.areas import area_key
 from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc
-from extractor.checks.printed import Printed, agreement, exact, parse_printed
+from extractor.printed import Printed, agreement, exact, parse_printed
 from extractor.records import Cell, Finding, IndicatorRow, NarrativeFigure, Report, Severity
 
 

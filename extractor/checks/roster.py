@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from extractor.checks.base import RuleRun, loc
 from extractor.checks.period import month_labels, report_months
-from extractor.checks.printed import agreement, exact, fmt_like, parse_printed, plain
+from extractor.printed import agreement, exact, fmt_like, parse_printed, plain
 from extractor.records import Finding, Number, Provenance, Report, RosterRow, RosterTotals
 
 GROUP_ZH = {"certified": "持证社工", "uncertified": "非持证社工", "all": "全体社工"}

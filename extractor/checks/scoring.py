@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from extractor.checks.base import RuleRun, loc
-from extractor.checks.printed import Printed, fmt, parse_printed
+from extractor.printed import Printed, fmt, parse_printed
 from extractor.records import Finding, GradeBand, Number, Report
 
 PARTY_ZH = {

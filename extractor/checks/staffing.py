@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from extractor.checks.base import RuleRun, loc
 from extractor.checks.period import report_months
-from extractor.checks.printed import (
+from extractor.printed import (
     agreement,
     exact,
     fmt,

@@ -111,6 +111,18 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     report.indicators = run_stage(
         problems, "indicators", lambda: extract_indicators(doc), report.indicators
     )
+    problems += [
+        Problem(
+            stage="indicators",
+            message=f"table {read.table} read uncertain: {read.consistent} of "
+            f"{read.relations} relations among its own figures hold"
+            + (f" ({read.doubts[0]})" if read.doubts else "")
+            + "; its figures are not checked",
+            page=read.pages[0] if read.pages else None,
+        )
+        for read in report.indicators.reads
+        if not read.trusted
+    ]
     report.staffing = run_stage(
         problems, "staffing", lambda: extract_staffing(doc, p), report.staffing
     )
