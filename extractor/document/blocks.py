@@ -73,6 +73,10 @@ def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
     text = line.text.lstrip()
     if find_marker(text) and not _wraps_on(prev, m):
         return True
+    if _label_kind(text) or _label_kind(prev.text.lstrip()):
+        # "问题与建议" on its own line is never part of the item above it, however long
+        # that item's last line ran, and nothing after it continues it.
+        return True
     if line.page == prev.page and line.top - prev.bottom > m.leading * 1.2:
         return True
     if line.x0 > m.left + m.size * 0.8:

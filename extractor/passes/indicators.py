@@ -11,7 +11,7 @@ from extractor.document.model import Document, Table
 from extractor.knowledge import scope_vocab
 from extractor.passes.narrative import narrative_figures
 from extractor.passes.tables.consistency import consistency
-from extractor.passes.tables.read import read_table
+from extractor.passes.tables.read import Read, read_table
 from extractor.records import IndicatorRow, Indicators, TableRead
 
 
@@ -44,10 +44,11 @@ def known_areas(doc: Document) -> frozenset[str]:
     return frozenset(out)
 
 
-def _is_indicator_read(rows: list[IndicatorRow]) -> bool:
-    """A table whose read names a target or a rate somewhere is an indicator table (a
-    roster, a score or a band table names none)."""
-    return any(r.target is not None or r.pct is not None for r in rows)
+def _is_indicator_read(got: Read) -> bool:
+    """An indicator table names a target or a rate somewhere and most of its figures are
+    an indicator's (a roster's 稳岗率 row does not make the roster one)."""
+    named = any(r.target is not None or r.pct is not None for r in got.rows)
+    return named and got.placed >= 0.5 * got.figures
 
 
 def _dedupe(rows: list[IndicatorRow]) -> list[IndicatorRow]:
@@ -77,7 +78,7 @@ def extract_indicators(doc: Document) -> Indicators:
     for t in doc.tables:
         label = _appendix_of(t)
         got = read_table(t, label, areas)
-        if not _is_indicator_read(got.rows):
+        if not _is_indicator_read(got):
             continue
         table_rows = _dedupe(got.rows)
         fit = consistency(table_rows)

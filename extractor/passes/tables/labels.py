@@ -18,7 +18,7 @@ from typing import Literal
 
 from extractor.areas import AREA_IN_TEXT, area_key
 from extractor.knowledge import measure_words, scope_vocab
-from extractor.nlp.indicators import match_indicator
+from extractor.nlp.indicators import contained_indicator, match_indicator
 from extractor.knowledge.nlp import Role
 
 ScopeKind = Literal["area", "post", "total", "subtotal"]
@@ -101,7 +101,7 @@ def _indicator_tags(t: str) -> Tags:
     unit = _UNIT.search(t)
     bare = t[: unit.start()] if unit else t
     role: Role | None = "pct" if _RATE_MARK.search(t) else None
-    m = match_indicator(bare) if bare else None
+    m = (match_indicator(bare) or contained_indicator(bare)) if bare else None
     words = measure_words()
     measure = words.units.get(unit.group(1)) if unit else None
     if measure is None:

@@ -116,6 +116,8 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
                 continue
             # A figure no header gives a role (投入社工人数, or one spanning a 片区's
             # 协议量/完成量/完成率 columns) is what was done.
+            if _spans_roles(cell, p.value_cols, cols):
+                m = replace(m, role=None)
             role = m.role or "done"
             measure = m.measure or m.default_measure or "count"
             key: Key = (m.scope or "station", _area(m), m.post, m.indicator, measure)
@@ -186,6 +188,13 @@ def _unknown_scopes(meanings: dict[_K, Meaning], tags: dict[_K, list[Tags]]) -> 
         else:
             out[k] = replace(m, scope="area", area=unknown[0])
     return out
+
+
+def _spans_roles(cell: TableCell, value_cols: list[int], cols: dict[int, Meaning]) -> bool:
+    """A figure printed across columns of different roles (a 片区's 投入社工人数 over its
+    协议量 / 完成量 / 完成率) has none of them."""
+    covered = [c for c in value_cols if cell.col <= c < cell.col + cell.colspan]
+    return len({cols[c].role for c in covered}) > 1
 
 
 def _area(m: Meaning) -> str | None:
