@@ -24,7 +24,8 @@ from extractor.records import Cell, Finding, IndicatorRow, NarrativeFigure, Repo
 
 
 def narrative_ref(fig: NarrativeFigure) -> str:
-    return f"narrative/{fig.indicator}/{fig.measure}/{fig.kind}"
+    ref = f"narrative/{fig.indicator}/{fig.measure}/{fig.kind}"
+    return f"{ref}/{fig.scope}" if fig.scope else ref
 
 
 def _row_for(report: Report, fig: NarrativeFigure) -> IndicatorRow | None:

@@ -6,24 +6,46 @@ their flag wherever the third party writes them: they are never exact facts.
 
 from __future__ import annotations
 
+import re
+
 from extractor.areas import area_label
-from extractor.document.model import Block, Document
+from extractor.document.model import Block, Document, Section
+from extractor.passes.tables.labels import label_tags
 from extractor.nlp.figures import Figure, figures_of
 from extractor.records import NarrativeFigure
 
 
+def section_area(title: str) -> str | None:
+    """The 片区 a heading names: "片区一", "金沙片区", or a short named area such as
+    "东片" (a 片区 suffix, no indicator)."""
+    label = area_label(title)
+    if label is not None:
+        return label
+    t = re.sub(r"[\s：:]+", "", title)
+    return t if len(t) <= 6 and label_tags(t).scope == "area" else None
+
+
 def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block]]]:
-    """(scope, blocks) of the third party's narrative: the indicator completion paragraph
-    (station scope, None) and every 片区 section (its area)."""
+    """(scope, blocks) of the third party's narrative: the indicator completion part
+    speaks for the station (None), every 片区 section for its 片区; a block belongs to
+    the nearest such section above it (a 片区's sub-sections included)."""
     out: list[tuple[str | None, list[Block]]] = []
-    for sec in doc.sections():
-        if sec.canonical == "indicator_completion":
-            out.append((None, sec.blocks))
-        elif sec.canonical == "area" or (sec.heading is not None and area_label(sec.title)):
-            if sec.canonical in ("praise", "concern"):
-                continue
-            blocks = [b for s in sec.walk() for b in s.blocks]
-            out.append((area_label(sec.title), blocks))
+
+    def visit(sec: Section, scope: str | None, inside: bool) -> None:
+        area = None
+        if sec.heading is not None and sec.canonical not in ("praise", "concern"):
+            area = section_area(sec.title)
+        if area is not None:
+            scope, inside = area, True
+        elif sec.canonical in ("indicator_completion", "area"):
+            inside = True
+        if inside and sec.blocks:
+            out.append((scope, sec.blocks))
+        for child in sec.children:
+            visit(child, scope, inside)
+
+    for top in doc.root.children:
+        visit(top, None, False)
     return out
 
 
