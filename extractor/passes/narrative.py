@@ -6,12 +6,13 @@ their flag wherever the third party writes them: they are never exact facts.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from extractor.areas import area_label
 from extractor.document.model import Block, Document, Section
-from extractor.passes.tables.labels import label_tags
 from extractor.nlp.figures import Figure, figures_of
+from extractor.passes.tables.labels import label_tags
 from extractor.records import NarrativeFigure
 
 
@@ -65,14 +66,14 @@ def _keep(f: Figure) -> bool:
 
 def narrative_figures(doc: Document) -> list[NarrativeFigure]:
     out: list[NarrativeFigure] = []
-    third = [s for s in doc.root.children if s.canonical == "third_party"]
+    third = doc.outermost("third_party")
     approx_only = [b for s in third for sec in s.walk() for b in sec.blocks]
     scoped = _narrative_scopes(doc)
     covered = {id(b) for _, blocks in scoped for b in blocks}
     plan = [*scoped, (None, [b for b in approx_only if id(b) not in covered])]
     for scope, blocks in plan:
         for block in blocks:
-            for f in figures_of(block.text):
+            for f in _alone_households(figures_of(block.text)):
                 if not _keep(f):
                     continue
                 if id(block) not in covered and not f.approx:
@@ -94,6 +95,18 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
                     )
                 )
     return out
+
+
+def _alone_households(figures: list[Figure]) -> list[Figure]:
+    """Households are a measure apart only beside a count of persons ("共 674户 722人");
+    "建档1,428户" alone is the indicator's own count, as its table counts it."""
+    persons = {f.indicator for f in figures if f.measure not in _UNTABULATED}
+    return [
+        dataclasses.replace(f, measure="count")
+        if f.measure in _UNTABULATED and f.indicator not in persons
+        else f
+        for f in figures
+    ]
 
 
 def _sentence(text: str, pos: int) -> str:

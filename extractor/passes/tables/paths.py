@@ -118,11 +118,12 @@ def _blocks(label_cols: list[int], value_cols: list[int]) -> list[tuple[list[int
 def _header_kind(t: Table, c: int, areas: frozenset[str]) -> str | None:
     """What a column's header says it holds (片区, 社工点, indicator labels, 序号/备注)."""
     path = t.columns[c] if c < len(t.columns) else ()
-    for text in reversed(path):
-        tags = label_tags(text, areas)
-        if tags.header is not None:
-            return tags.header
-    return None
+    kinds = [label_tags(text, areas).header for text in path]
+    # 片区 over a unit row's 单位 is still the 片区 column
+    named = [k for k in kinds if k in ("area", "post", "label")]
+    if named:
+        return named[-1]
+    return "skip" if "skip" in kinds else None
 
 
 def _is_sequence(grid: Grid, body: list[int], c: int) -> bool:

@@ -96,7 +96,7 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     ctx = context_meaning(t, areas)
     cols = _unknown_scopes({c: merge_path(tags) for c, tags in p.col_labels.items()}, p.col_labels)
     rows = _unknown_scopes({k: merge_path(tags) for k, tags in p.row_labels.items()}, p.row_labels)
-    cols = _shared_measures(cols, p.value_cols)
+    cols = _shared_measures(cols, p.value_cols, p.col_labels)
     out = Read()
     found: dict[Key, dict[str, TableCell]] = {}
     labels: dict[Key, str] = {}
@@ -112,7 +112,8 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
                 continue
             out.figures += 1
             m = _combine(rows[(r, p.block_of[c])], cols[c], ctx)
-            if m.indicator is None:
+            indicator = m.indicator
+            if indicator is None:
                 continue
             # A figure no header gives a role (投入社工人数, or one spanning a 片区's
             # 协议量/完成量/完成率 columns) is what was done.
@@ -120,36 +121,44 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
                 m = replace(m, role=None)
             role = m.role or "done"
             measure = m.measure or m.default_measure or "count"
-            key: Key = (m.scope or "station", _area(m), m.post, m.indicator, measure)
+            key: Key = (m.scope or "station", _area(m), m.post, indicator, measure)
             parts = found.setdefault(key, {})
             if role in parts:
                 out.doubts.append(
-                    f"two figures for {m.indicator}/{measure} {role} in one row "
+                    f"two figures for {indicator}/{measure} {role} in one row "
                     f"({parts[role].text.strip()} and {text})"
                 )
                 continue
             parts[role] = cell
-            labels.setdefault(key, m.label or m.indicator)
+            labels.setdefault(key, m.label or indicator)
             out.placed += 1
     for key, parts in found.items():
         out.rows.append(_row(appendix, key, labels[key], parts))
     return out
 
 
-def _shared_measures(cols: dict[int, Meaning], order: list[int]) -> dict[int, Meaning]:
-    """Columns of one indicator group share the measure the group names once: 专业个案 ›
-    协议节数 | 完成量 | 百分比 are all sessions. A column without a measure of its own takes
-    that of the nearest column before it under the same indicator (or, at the start of the
-    group, after it)."""
+def _shared_measures(
+    cols: dict[int, Meaning], order: list[int], labels: dict[int, list[Tags]]
+) -> dict[int, Meaning]:
+    """Columns under one header cell share the measure it names once: 专业个案 › 协议节数 |
+    完成量 | 百分比 are all sessions. Siblings are columns whose header paths agree once
+    role words and units are set aside; a sibling without a measure of its own takes that
+    of the nearest sibling before it (or, first in line, after it)."""
+
+    def parent(c: int) -> tuple[str, ...]:
+        return tuple(
+            t.text
+            for t in labels[c]
+            if t.indicator is not None
+            or (t.measure is not None and t.role is None)
+            or (t.empty and len(t.text) > 2)
+        )
+
     out = dict(cols)
-    runs: list[list[int]] = []
+    groups: dict[tuple[str, ...], list[int]] = {}
     for c in order:
-        m = cols[c]
-        if runs and m.indicator is not None and cols[runs[-1][-1]].indicator == m.indicator:
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    for run in runs:
+        groups.setdefault(parent(c), []).append(c)
+    for run in groups.values():
         last: str | None = None
         pending: list[int] = []
         for c in run:
