@@ -91,7 +91,7 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
     row_labels: dict[tuple[int, int], list[Tags]] = {}
     for i, (labels, _) in enumerate(blocks):
         cols = labels if i == 0 else [*leading, *labels]
-        for r, tags in _row_labels(grid, body, cols, header_kinds, areas).items():
+        for r, tags in _row_labels(grid, body, cols, header_kinds, areas, t.ruled).items():
             row_labels[(r, i)] = tags
     col_labels = {
         c: [label_tags(x, areas) for x in t.columns[c]] if c < len(t.columns) else []
@@ -142,6 +142,7 @@ def _row_labels(
     label_cols: list[int],
     header_kinds: list[str | None],
     areas: frozenset[str],
+    ruled: bool,
 ) -> dict[int, list[Tags]]:
     out: dict[int, list[Tags]] = {r: [] for r in body}
     if not label_cols:
@@ -152,7 +153,7 @@ def _row_labels(
     for c in label_cols:
         texts = {r: _text(grid[r][c]) for r in body}
         if c != inner:
-            texts = _inherit(texts, body, grid, inner, areas)
+            texts = _inherit(texts, body, grid, inner, areas, ruled)
         filled[c] = texts
     for r in body:
         for c in label_cols:
@@ -164,15 +165,26 @@ def _row_labels(
             if tags.empty and kind in ("area", "post"):
                 # a plain name in a column headed 片区 / 社工点
                 tags = Tags(scope=kind, name=text, text=text)  # type: ignore[arg-type]
+            elif tags.empty and kind == "label":
+                # a category in a column headed 服务类别: a word, not a place
+                tags = Tags(header="label", text=text)
             out[r].append(tags)
     return out
 
 
 def _inherit(
-    texts: dict[int, str], body: list[int], grid: Grid, inner: int, areas: frozenset[str]
+    texts: dict[int, str],
+    body: list[int],
+    grid: Grid,
+    inner: int,
+    areas: frozenset[str],
+    ruled: bool,
 ) -> dict[int, str]:
     """Blank cells of an outer label column take their group's label: the rows up to and
-    including a 小计 row form a group; without 小计 rows, the nearest labelled row."""
+    including a 小计 row form a group; without 小计 rows, in a ruled table the label above
+    (a merge that runs on over a page break leaves a blank cell on the new page), in an
+    unruled one the nearest labelled row (the label is printed once, centred on its
+    group)."""
     if all(texts[r] for r in body):
         return texts
     totals = {r for r in body if label_tags(_text(grid[r][inner]), areas).scope == "total"}
@@ -195,6 +207,14 @@ def _inherit(
         return out
     labelled = [r for r in body if texts[r] and r not in totals]
     if not labelled:
+        return out
+    if ruled:
+        last = ""
+        for r in body:
+            if texts[r]:
+                last = texts[r]
+            elif r not in totals:
+                out[r] = last
         return out
     for i, r in enumerate(body):
         if texts[r] or r in totals:
