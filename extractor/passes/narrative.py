@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from extractor.areas import area_label
 from extractor.document.model import Block, Document, Section
@@ -97,7 +98,7 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
     return out
 
 
-def _alone_households(figures: list[Figure]) -> list[Figure]:
+def _alone_households(figures: Sequence[Figure]) -> list[Figure]:
     """Households are a measure apart only beside a count of persons ("共 674户 722人");
     "建档1,428户" alone is the indicator's own count, as its table counts it."""
     persons = {f.indicator for f in figures if f.measure not in _UNTABULATED}

@@ -18,8 +18,8 @@ from typing import Literal
 
 from extractor.areas import AREA_IN_TEXT, area_key
 from extractor.knowledge import measure_words, scope_vocab
-from extractor.nlp.indicators import contained_indicator, match_indicator
 from extractor.knowledge.nlp import Role
+from extractor.nlp.indicators import contained_indicator, match_indicator
 
 ScopeKind = Literal["area", "post", "total", "subtotal"]
 HeaderKind = Literal["area", "post", "label", "skip"]
