@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from fractions import Fraction
 
-from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc
+from extractor.checks.base import RuleRun, cell_ref, is_area, is_total, loc, unsure
 from extractor.printed import (
     Printed,
     agreement,
@@ -136,7 +136,9 @@ def pct_row(report: Report, prior: list[Finding], run: RuleRun) -> None:
     printed "/" (not applicable) are not checkable figures and are not counted.
     """
     for row in report.indicators.rows:
-        if row.area == TOTAL or row.not_applicable or row.pct is None or row.pct.value is None:
+        if is_total(row) or row.not_applicable or row.pct is None or row.pct.value is None:
+            continue
+        if unsure(row, cell_ref(row, "pct"), run):
             continue
         _check_pct(row, run, "pct.row", [])
 
@@ -180,7 +182,9 @@ def pct_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
     for rows in _groups(report).values():
         areas = [r for r in rows if is_area(r)]
         for row in rows:
-            if row.area != TOTAL or row.not_applicable or row.pct is None or row.pct.value is None:
+            if not is_total(row) or row.not_applicable or row.pct is None or row.pct.value is None:
+                continue
+            if unsure(row, cell_ref(row, "pct"), run):
                 continue
             printed = parse_printed(row.pct.printed, row.pct.value)
             extra = _sum_cause(printed, areas) if printed is not None else []
@@ -188,51 +192,68 @@ def pct_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
 
 
 def sum_area_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
-    """For each table × indicator × measure with 片区 rows and a 合计 row, the 片区
-    协议量 and 完成量 (投入社工人数 included) add up to the 合计 cell."""
+    """For each table × indicator × measure, each level adds up from the one below: the
+    片区 rows (a printed 小计 is its 片区's row) to 合计, and where a table lists 社工点,
+    each 片区's 社工点 rows to that 片区's row — 协议量 and 完成量 (投入社工人数 included)."""
     for rows in _groups(report).values():
         areas = [r for r in rows if is_area(r)]
-        totals = [r for r in rows if r.area == TOTAL]
-        if not areas or len(totals) != 1:
-            continue
-        total = totals[0]
-        for part in ("target", "done"):
-            cell: Cell | None = getattr(total, part)
-            ref = cell_ref(total, part)
-            t = _value(cell)
-            vals = [_value(getattr(r, part)) for r in areas]
-            if t is None:
-                if any(v is not None for v in vals):
-                    run.skip(ref, "合计 cell is blank or not a number while 片区 cells are filled")
-                continue
-            if any(v is None for v in vals):
-                run.skip(ref, "a 片区 cell is blank or '/', so the sum is unknown")
-                continue
-            assert cell is not None
-            run.checked()
-            expected = sum((v for v in vals if v is not None), Fraction(0))
-            if expected == t:
-                continue
-            terms = " + ".join(plain(v) for v in vals if v is not None)
-            causes = ["two transposed digits"] if transposed(plain(t), plain(expected)) else []
-            name = "协议量" if part == "target" else "完成量"
-            run.flag(
-                Finding(
-                    rule="sum.area_total",
-                    severity="error",
-                    locations=[loc(ref, cell.prov)]
-                    + [loc(cell_ref(r, part), getattr(r, part).prov) for r in areas],
-                    printed=cell.printed,
-                    expected=plain(expected),
-                    tolerance="exact (counts)",
-                    cause="; ".join(causes) or None,
-                    explanation_zh=f"{total.label}（{total.measure}）{name}：各片区 {terms} = "
-                    f"{plain(expected)}，而合计印为 {cell.printed}"
-                    + ("（两位数字颠倒）" if causes else "")
-                    + "。",
-                    explanation_en=f"{total.label} ({total.measure}) {part}: the 片区 rows add up "
-                    f"to {terms} = {plain(expected)}, but 合计 prints {cell.printed}"
-                    + (" (two transposed digits)" if causes else "")
-                    + ".",
+        totals = [r for r in rows if is_total(r)]
+        if areas and len(totals) == 1:
+            _check_sum(totals[0], areas, run, "片区")
+        for area in areas:
+            posts = [r for r in rows if r.scope == "post" and r.area == area.area]
+            if posts:
+                _check_sum(area, posts, run, "社工点")
+        if not areas and len(totals) == 1:
+            posts = [r for r in rows if r.scope == "post"]
+            if posts:
+                _check_sum(totals[0], posts, run, "社工点")
+
+
+def _check_sum(whole: IndicatorRow, parts: list[IndicatorRow], run: RuleRun, level: str) -> None:
+    for part in ("target", "done"):
+        cell: Cell | None = getattr(whole, part)
+        ref = cell_ref(whole, part)
+        t = _value(cell)
+        vals = [_value(getattr(r, part)) for r in parts]
+        if t is None:
+            if any(v is not None for v in vals):
+                run.skip(
+                    ref, f"the sum cell is blank or not a number while {level} cells are filled"
                 )
+            continue
+        if any(v is None for v in vals):
+            run.skip(ref, f"a {level} cell is blank or '/', so the sum is unknown")
+            continue
+        if whole.uncertain or any(r.uncertain for r in parts):
+            unsure(whole if whole.uncertain else next(r for r in parts if r.uncertain), ref, run)
+            continue
+        assert cell is not None
+        run.checked()
+        expected = sum((v for v in vals if v is not None), Fraction(0))
+        if expected == t:
+            continue
+        terms = " + ".join(plain(v) for v in vals if v is not None)
+        causes = ["two transposed digits"] if transposed(plain(t), plain(expected)) else []
+        name = "协议量" if part == "target" else "完成量"
+        label = whole.post or whole.area or "合计"
+        run.flag(
+            Finding(
+                rule="sum.area_total",
+                severity="error",
+                locations=[loc(ref, cell.prov)]
+                + [loc(cell_ref(r, part), getattr(r, part).prov) for r in parts],
+                printed=cell.printed,
+                expected=plain(expected),
+                tolerance="exact (counts)",
+                cause="; ".join(causes) or None,
+                explanation_zh=f"{whole.label}（{whole.measure}）{name}：各{level} {terms} = "
+                f"{plain(expected)}，而{label}印为 {cell.printed}"
+                + ("（两位数字颠倒）" if causes else "")
+                + "。",
+                explanation_en=f"{whole.label} ({whole.measure}) {part}: the {level} rows add up "
+                f"to {terms} = {plain(expected)}, but {label} prints {cell.printed}"
+                + (" (two transposed digits)" if causes else "")
+                + ".",
             )
+        )

@@ -50,11 +50,11 @@ def sha256(path: Path) -> str:
 
 
 def _page_tables(page: RawPage, settings: TableSettings) -> list[Table]:
-    if not page.rules:
+    if not page.rules and not page.shades:
         return []
     tables = [
         part
-        for raw in find_tables(page.number, page.rules, page.glyphs, settings)
+        for raw in find_tables(page.number, page.rules, page.glyphs, settings, page.shades)
         for part in split_stacked(to_table(raw, page.glyphs))
     ]
     if page.ocr is not None:

@@ -32,6 +32,7 @@ class ScopeVocab(Data):
     skip_headers: list[str]
     area_suffixes: list[str]
     unit_words: list[str]
+    area_title_endings: list[str]
 
 
 @lru_cache(maxsize=1)

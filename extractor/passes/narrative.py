@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from extractor.areas import area_label
 from extractor.document.model import Block, Document, Section
+from extractor.knowledge import scope_vocab
 from extractor.nlp.figures import Figure, figures_of
 from extractor.passes.tables.labels import label_tags
 from extractor.records import NarrativeFigure
@@ -24,7 +25,13 @@ def section_area(title: str) -> str | None:
     if label is not None:
         return label
     t = re.sub(r"[\s：:]+", "", title)
-    return t if len(t) <= 6 and label_tags(t).scope == "area" else None
+    for ending in ("", *sorted(scope_vocab().area_title_endings, key=len, reverse=True)):
+        if ending and not t.endswith(ending):
+            continue
+        name = t[: len(t) - len(ending)]
+        if 1 < len(name) <= 6 and label_tags(name).scope == "area":
+            return name
+    return None
 
 
 def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block]]]:

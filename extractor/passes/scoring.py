@@ -7,8 +7,18 @@ import re
 
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile
+from extractor.numbers import normalise
 from extractor.passes.text import Hit, first, search
-from extractor.records import GradeBand, Number, Party, PartyScore, PartyWeight, Scoring, Text
+from extractor.records import (
+    GradeBand,
+    Number,
+    Party,
+    PartyScore,
+    PartyWeight,
+    Provenance,
+    Scoring,
+    Text,
+)
 
 
 def _blocks_of(sections: list[Section]) -> list[Block]:
@@ -36,8 +46,17 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
     if len({profile.party_of(h.match.group("party")) for h in hits} - {None}) < len(
         profile.parties
     ):
-        # "各方评分权重：监督方10%、购买方20%…": a list after a weights cue.
-        cued = [b for b in blocks if profile.pattern("weight_cue").search(b.normalised.text)]
+        # "各方评分权重：监督方10%、购买方20%…": a list after a weights cue, in the same
+        # paragraph or as the list items right after it ("（1）第三方评估机构：50%；").
+        cue = profile.pattern("weight_cue")
+        cued: list[Block] = []
+        for i, b in enumerate(blocks):
+            if cue.search(b.normalised.text):
+                cued.append(b)
+                for nxt in blocks[i + 1 : i + 1 + len(profile.parties) + 1]:
+                    if nxt.kind == "heading" or len(nxt.text) > 60:
+                        break
+                    cued.append(nxt)
         hits += list(search(cued, profile.pattern("weight_list")))
     for hit in hits:
         party = profile.party_of(hit.match.group("party"))
@@ -56,29 +75,25 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
     return []
 
 
-def _bands(blocks: list[Block], profile: Profile) -> list[GradeBand]:
+def _bands(
+    blocks: list[Block], profile: Profile, tables: list[Table] | None = None
+) -> list[GradeBand]:
+    """Grade bands as printed, threshold first ("90分以上为优秀") or grade first ("优秀：
+    85分及以上", one band per line or per row of a bands table)."""
     bands: dict[str, GradeBand] = {}
-    for hit in search(blocks, profile.pattern("band_at_least")):
-        g = hit.match.group("grade")
-        bands.setdefault(
-            g, GradeBand(grade=g, lower=float(hit.match.group("lower")), prov=hit.prov())
-        )
-    for hit in search(blocks, profile.pattern("band_between")):
-        g = hit.match.group("grade")
-        bands.setdefault(
-            g,
-            GradeBand(
-                grade=g,
-                lower=float(hit.match.group("lower")),
-                upper=float(hit.match.group("upper")),
-                prov=hit.prov(),
-            ),
-        )
-    for hit in search(blocks, profile.pattern("band_below")):
-        g = hit.match.group("grade")
-        bands.setdefault(
-            g, GradeBand(grade=g, upper=float(hit.match.group("upper")), prov=hit.prov())
-        )
+    found = [
+        (kind, m, prov)
+        for kind in ("at_least", "between", "below")
+        for name in (f"band_{kind}", f"band_{kind}_g")
+        for m, prov in _band_hits(blocks, tables or [], profile.pattern(name))
+    ]
+    for kind, m, prov in found:
+        g = m.group("grade")
+        if g in bands:
+            continue
+        lower = float(m.group("lower")) if kind in ("at_least", "between") else None
+        upper = float(m.group("upper")) if kind in ("between", "below") else None
+        bands[g] = GradeBand(grade=g, lower=lower, upper=upper, prov=prov)
     if set(bands) != set(profile.grades):
         return []
     lowers = {b.lower for b in bands.values() if b.lower is not None}
@@ -87,6 +102,21 @@ def _bands(blocks: list[Block], profile: Profile) -> list[GradeBand]:
         if b.upper is not None and b.upper not in lowers:
             b.upper_inclusive = True
     return [bands[g] for g in profile.grades]
+
+
+def _band_hits(
+    blocks: list[Block], tables: list[Table], rx: re.Pattern[str]
+) -> list[tuple[re.Match[str], Provenance]]:
+    out: list[tuple[re.Match[str], Provenance]] = [(h.match, h.prov()) for h in search(blocks, rx)]
+    for t in tables:
+        for row in t.body():
+            cells = _row_texts(row)
+            if not cells:
+                continue
+            m = rx.search(normalise("".join(c.text for c in cells)))
+            if m:
+                out.append((m, cells[0].provenance()))
+    return out
 
 
 def extract_scoring(doc: Document, profile: Profile) -> Scoring:
@@ -107,7 +137,8 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
             PartyWeight(party=p, weight=v.default_weight) for p, v in profile.party_items()
         ]
         scoring.weights_source = "profile"
-    bands = _bands(text_blocks, profile) or _bands(doc.blocks, profile)
+    band_tables = [t for sec in basis + result for s in sec.walk() for t in s.tables]
+    bands = _bands(text_blocks, profile, band_tables) or _bands(doc.blocks, profile, doc.tables)
     if bands:
         scoring.bands, scoring.bands_source = bands, "report"
     else:

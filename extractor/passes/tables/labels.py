@@ -26,6 +26,7 @@ HeaderKind = Literal["area", "post", "label", "skip"]
 
 # "（%）", "(%)", "%" closing a header: the column prints rates without the sign.
 _RATE_MARK = re.compile(r"[（(]\s*[%％]\s*[）)]$|[%％]$")
+_COLLECTIVE = "个各每全多其该本两三四五六七八九十"
 _UNIT = re.compile(r"[（(]\s*([^（）()]{1,4}?)\s*[）)]$")
 
 
@@ -91,7 +92,10 @@ def _is_area(t: str, areas: frozenset[str]) -> bool:
     m = AREA_IN_TEXT.fullmatch(t)
     if m is not None:
         return True
-    # "东片", "金沙片": a short name ending in a 片区 suffix that names no indicator
+    # "东片", "金沙片": a short name ending in a 片区 suffix that names no indicator (not
+    # a collective: 各片区, 全片, 每个片区)
+    if t[0] in _COLLECTIVE:
+        return False
     return any(
         t.endswith(s) and 1 < len(t) <= len(s) + 4 for s in scope_vocab().area_suffixes
     ) and (match_indicator(t) is None)
