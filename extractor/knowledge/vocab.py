@@ -30,6 +30,7 @@ class ScopeVocab(Data):
     post_headers: list[str]
     label_headers: list[str]
     skip_headers: list[str]
+    unit_headers: list[str]
     area_suffixes: list[str]
     unit_words: list[str]
     area_title_endings: list[str]

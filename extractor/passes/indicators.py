@@ -12,7 +12,7 @@ from extractor.knowledge import scope_vocab
 from extractor.passes.narrative import narrative_figures
 from extractor.passes.tables.consistency import consistency
 from extractor.passes.tables.read import Read, read_table
-from extractor.records import IndicatorRow, Indicators, TableRead
+from extractor.records import IndicatorRow, Indicators, NarrativeFigure, TableRead
 
 
 def _appendix_of(t: Table) -> str:
@@ -105,4 +105,20 @@ def extract_indicators(doc: Document) -> Indicators:
                 r.uncertain = why
         reads.append(read)
         rows.extend(table_rows)
-    return Indicators(rows=_dedupe(rows), narrative=narrative_figures(doc), reads=reads)
+    rows = _dedupe(rows)
+    return Indicators(rows=rows, narrative=_tabulated(narrative_figures(doc), rows), reads=reads)
+
+
+# Measures a report states beside its figures without always tabulating them: households
+# registered beside the persons registered ("共 674户 722人").
+_SIDE_MEASURES = frozenset({"households"})
+
+
+def _tabulated(figures: list[NarrativeFigure], rows: list[IndicatorRow]) -> list[NarrativeFigure]:
+    """Narrative figures in a side measure only where a table reports that measure."""
+    tabled = {(r.indicator, r.measure) for r in rows}
+    return [
+        f
+        for f in figures
+        if f.measure not in _SIDE_MEASURES or (f.indicator, f.measure) in tabled or f.approx
+    ]

@@ -6,9 +6,7 @@ their flag wherever the third party writes them: they are never exact facts.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Sequence
 
 from extractor.areas import area_label
 from extractor.document.model import Block, Document, Section
@@ -58,18 +56,12 @@ def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block]]]:
     return out
 
 
-# Measures no indicator table reports (households beside persons registered).
-_UNTABULATED = {"households"}
-
-
 def _keep(f: Figure) -> bool:
     if f.kind not in ("count", "pct", "money") or f.bound is not None:
         return False
     if f.approx:
         return True
-    if f.indicator is None or f.kind == "money":
-        return False
-    return f.measure not in _UNTABULATED
+    return f.indicator is not None and f.kind != "money"
 
 
 def narrative_figures(doc: Document) -> list[NarrativeFigure]:
@@ -81,7 +73,7 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
     plan = [*scoped, (None, [b for b in approx_only if id(b) not in covered])]
     for scope, blocks in plan:
         for block in blocks:
-            for f in _alone_households(figures_of(block.text)):
+            for f in figures_of(block.text):
                 if not _keep(f):
                     continue
                 if id(block) not in covered and not f.approx:
@@ -103,18 +95,6 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
                     )
                 )
     return out
-
-
-def _alone_households(figures: Sequence[Figure]) -> list[Figure]:
-    """Households are a measure apart only beside a count of persons ("共 674户 722人");
-    "建档1,428户" alone is the indicator's own count, as its table counts it."""
-    persons = {f.indicator for f in figures if f.measure not in _UNTABULATED}
-    return [
-        dataclasses.replace(f, measure="count")
-        if f.measure in _UNTABULATED and f.indicator not in persons
-        else f
-        for f in figures
-    ]
 
 
 def _sentence(text: str, pos: int) -> str:

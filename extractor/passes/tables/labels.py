@@ -22,7 +22,7 @@ from extractor.knowledge.nlp import Role
 from extractor.nlp.indicators import contained_indicator, match_indicator
 
 ScopeKind = Literal["area", "post", "total", "subtotal"]
-HeaderKind = Literal["area", "post", "label", "skip"]
+HeaderKind = Literal["area", "post", "label", "skip", "unit"]
 
 # "（%）", "(%)", "%" closing a header: the column prints rates without the sign.
 _RATE_MARK = re.compile(r"[（(]\s*[%％]\s*[）)]$|[%％]$")
@@ -38,6 +38,7 @@ class Tags:
     exact: bool = False  # the indicator came from an exact alias, not a fuzzy match
     measure: str | None = None  # a measure the label's words or unit name (接案数, （节）)
     default_measure: str | None = None  # the measure its indicator implies (培训时数 → hours)
+    unit: str | None = None  # the unit printed with it, in brackets or on a unit row (户)
     role: Role | None = None
     scope: ScopeKind | None = None
     name: str | None = None  # the 片区 / 社工点 as printed, for area and post scopes
@@ -52,6 +53,7 @@ class Tags:
             and self.role is None
             and self.scope is None
             and self.header is None
+            and self.unit is None
         )
 
 
@@ -75,6 +77,10 @@ def label_tags(text: str, areas: frozenset[str] = frozenset()) -> Tags:
             return Tags(scope="subtotal", name=t[: -len(word)] or None, text=t)
     if t in v.skip_headers:
         return Tags(header="skip", text=t)
+    if t in v.unit_headers:
+        return Tags(header="unit", text=t)
+    if t in v.unit_words and t != "%":
+        return Tags(unit=t, text=t)  # a unit row's cell
     if t in v.area_headers:
         return Tags(header="area", text=t)
     if t in v.post_headers:
@@ -110,7 +116,7 @@ def _indicator_tags(t: str) -> Tags:
     measure = words.units.get(unit.group(1)) if unit else None
     if measure is None:
         measure = next((mv for k, mv in words.words.items() if k in bare), None)
-    tags = Tags(measure=measure, role=role, text=t)
+    tags = Tags(measure=measure, role=role, unit=unit.group(1) if unit else None, text=t)
     if m is None:
         return tags
     if m.indicator is None:  # a column word: 协议接案数 names its measure and role
@@ -137,6 +143,7 @@ class Meaning:
     scope: Literal["area", "post", "total"] | None = None
     area: str | None = None
     post: str | None = None
+    unit: str | None = None
 
 
 def merge_path(tags: list[Tags]) -> Meaning:
@@ -155,6 +162,7 @@ def merge_path(tags: list[Tags]) -> Meaning:
         measure=next((t.measure for t in reversed(tags) if t.measure), None),
         default_measure=named.default_measure if named else None,
         role=next((t.role for t in reversed(tags) if t.role), None),
+        unit=next((t.unit for t in reversed(tags) if t.unit), None),
     )
     if any(t.scope == "total" for t in tags):
         return replace(base, scope="total")

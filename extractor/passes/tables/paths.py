@@ -81,7 +81,7 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
         texts = [_text(grid[r][c]) for r in body]
         filled = [x for x in texts if x]
         figures = sum(is_figure(x) or is_not_applicable(x) for x in filled)
-        if kind in ("area", "post", "label") or (filled and figures < 0.5 * len(filled)):
+        if kind in ("area", "post", "label", "unit") or (filled and figures < 0.5 * len(filled)):
             label_cols.append(c)
         elif figures:
             value_cols.append(c)
@@ -120,7 +120,7 @@ def _header_kind(t: Table, c: int, areas: frozenset[str]) -> str | None:
     path = t.columns[c] if c < len(t.columns) else ()
     kinds = [label_tags(text, areas).header for text in path]
     # 片区 over a unit row's 单位 is still the 片区 column
-    named = [k for k in kinds if k in ("area", "post", "label")]
+    named = [k for k in kinds if k in ("area", "post", "label", "unit")]
     if named:
         return named[-1]
     return "skip" if "skip" in kinds else None

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from extractor.areas import AREA_IN_TEXT
 from extractor.document.model import Table, TableCell
+from extractor.nlp.indicators import unit_measure
 from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
 from extractor.passes.tables.paths import table_paths
 from extractor.passes.tables.values import figure, is_figure, is_not_applicable
@@ -85,6 +86,7 @@ def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
         measure=col.measure or row.measure or ctx.measure,
         default_measure=pick.default_measure if pick else None,
         role=col.role or row.role,
+        unit=col.unit or row.unit,
         scope=scoped.scope,
         area=scoped.area,
         post=scoped.post,
@@ -96,6 +98,8 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     ctx = context_meaning(t, areas)
     cols = _unknown_scopes({c: merge_path(tags) for c, tags in p.col_labels.items()}, p.col_labels)
     rows = _unknown_scopes({k: merge_path(tags) for k, tags in p.row_labels.items()}, p.row_labels)
+    cols = {c: _unit_measured(m) for c, m in cols.items()}
+    rows = {k: _unit_measured(m) for k, m in rows.items()}
     cols = _shared_measures(cols, p.value_cols, p.col_labels)
     out = Read()
     found: dict[Key, dict[str, TableCell]] = {}
@@ -120,7 +124,8 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             if _spans_roles(cell, p.value_cols, cols):
                 m = replace(m, role=None)
             role = m.role or "done"
-            measure = m.measure or m.default_measure or "count"
+            by_unit = unit_measure(indicator, m.unit) if m.unit else None
+            measure = m.measure or by_unit or m.default_measure or "count"
             key: Key = (m.scope or "station", _area(m), m.post, indicator, measure)
             parts = found.setdefault(key, {})
             if role in parts:
@@ -135,6 +140,15 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     for key, parts in found.items():
         out.rows.append(_row(appendix, key, labels[key], parts))
     return out
+
+
+def _unit_measured(m: Meaning) -> Meaning:
+    """An indicator printed in a unit of its own names that measure (建档 in 户)."""
+    if m.measure is None and m.indicator and m.unit:
+        measure = unit_measure(m.indicator, m.unit)
+        if measure is not None:
+            return replace(m, measure=measure)
+    return m
 
 
 def _shared_measures(
