@@ -156,7 +156,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         for party, score in _table_scores(tables, profile).items():
             scores.setdefault(party, score)
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
-    scoring.total = _total(doc, result_blocks, tables, profile)
+    scoring.total = _total(doc, result_blocks, tables, profile, scoring.party_scores)
     scoring.grade = _grade(doc, result_blocks, tables, profile)
     return scoring
 
@@ -173,13 +173,25 @@ def _scale_clause(hit: Hit, profile: Profile) -> bool:
 
 
 def _total(
-    doc: Document, result_blocks: list[Block], tables: list[Table], profile: Profile
+    doc: Document,
+    result_blocks: list[Block],
+    tables: list[Table],
+    profile: Profile,
+    parties: list[PartyScore],
 ) -> Number | None:
     """The report's total score: in the results section's text, else the total row of a
-    score table, else a sentence elsewhere; never a clause that states the scale."""
+    score table, else a sentence elsewhere; never a clause that states the scale, nor the
+    scale's maximum itself (a total of 100 where the parties did not all score full)."""
     rx = profile.pattern("total")
+    maximum = sum(w.default_weight for _, w in profile.party_items())
+    short = bool(parties) and sum(p.score.value for p in parties) < maximum - 0.5
+
+    def scale(hit: Hit) -> bool:
+        value = float(hit.match.group("value"))
+        return _scale_clause(hit, profile) or (value == maximum and short)
+
     for hit in search(result_blocks, rx):
-        if not _scale_clause(hit, profile):
+        if not scale(hit):
             return _number(hit, "value", "分")
     total = _table_total(tables, profile)
     if total is not None:
@@ -187,7 +199,7 @@ def _total(
     outside = {id(b) for s in doc.sections() if s.canonical in _SCALE_SECTIONS for b in s.blocks}
     blocks = [b for b in doc.blocks if id(b) not in outside]
     for hit in search(blocks, rx):
-        if not _scale_clause(hit, profile):
+        if not scale(hit):
             return _number(hit, "value", "分")
     return None
 
