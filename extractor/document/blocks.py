@@ -58,7 +58,11 @@ def margins(lines: list[Line]) -> Margins:
     # lines of a title page) the rightmost edge stands in.
     full = [r for r, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 3)]
     return Margins(
-        left=float(lefts.most_common(1)[0][0]),
+        # The body's left edge is where wrapped lines start: where most lines start
+        # unless most paragraphs are single indented lines, so the leftmost frequent edge.
+        left=float(
+            min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 4))
+        ),
         right=float(max(full) if full else max(rights)),
         size=float(sizes.most_common(1)[0][0]) or 12.0,
         leading=float(gaps.most_common(1)[0][0]) if gaps else 24.0,

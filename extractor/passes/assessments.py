@@ -19,6 +19,7 @@ from extractor.numbers import chinese_numeral
 from extractor.passes.narrative import section_area
 from extractor.records import AssessmentItem, AssessmentSection, Polarity
 
+_ITEM_MARKERS = ("num", "paren_num", "circled", "paren_cn", "cn")
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
 
 
@@ -60,8 +61,12 @@ def _items(sec: Section) -> list[tuple[int | None, list[Block]]]:
             flow.append(child.heading)
             flow.extend(child.blocks)
     groups: list[tuple[int | None, list[Block]]] = []
+    numbered = any(b.marker and b.marker_type in _ITEM_MARKERS for b in flow)
+    if not numbered:
+        # Bare paragraphs, none numbered: each paragraph is one item.
+        return [(None, [b]) for b in flow]
     for b in flow:
-        if b.marker and b.marker_type in ("num", "paren_num", "circled", "paren_cn", "cn"):
+        if b.marker and b.marker_type in _ITEM_MARKERS:
             groups.append((_ordinal(b.marker), [b]))
         elif groups:
             groups[-1][1].append(b)

@@ -216,8 +216,7 @@ def _grade(
     if hit is not None:
         return Text(value=hit.match.group("grade"), prov=hit.prov("grade"))
     for t in tables:
-        for row in t.body():
-            cells = _row_texts(row)
+        for cells in _records(t, profile):
             m = rx.search(re.sub(r"\s+", "", "".join(c.text for c in cells)))
             if m:
                 cell = next((c for c in cells if m.group("grade") in c.text), cells[-1])
@@ -262,23 +261,36 @@ def _score_tables(doc: Document, result: list[Section], profile: Profile) -> lis
     return own + others
 
 
+def _records(t: Table, profile: Profile) -> list[list[TableCell]]:
+    """A score table's records, label first: its body rows, or, when the header names the
+    parties (评估主体 | 监督方 | 购买方 | … | 总分 | 等级 over one row of scores), its
+    columns."""
+    grid = t.grid()
+    head = [c for c in grid[0] if c is not None] if t.header_rows and grid else []
+    if sum(1 for c in head if profile.party_of(c.text)) >= 2:
+        out: list[list[TableCell]] = []
+        for c in range(t.n_cols):
+            column = [grid[r][c] for r in range(t.n_rows)]
+            cells = [x for x in column if x is not None and x.text.strip()]
+            if cells:
+                out.append(cells)
+        return out
+    return [cells for row in t.body() if (cells := _row_texts(row))]
+
+
 def _party_rows(t: Table, profile: Profile) -> int:
-    n = 0
-    for row in t.body():
-        cells = _row_texts(row)
-        if cells and profile.party_of(cells[0].text) and _score_cell(cells) is not None:
-            n += 1
-    return n
+    return sum(
+        1
+        for cells in _records(t, profile)
+        if profile.party_of(cells[0].text) and _score_cell(cells) is not None
+    )
 
 
 def _table_scores(tables: list[Table], profile: Profile) -> dict[Party, PartyScore]:
     """Party scores printed as a results table: a row per party, its score a number."""
     out: dict[Party, PartyScore] = {}
     for t in tables:
-        for row in t.body():
-            cells = _row_texts(row)
-            if not cells:
-                continue
+        for cells in _records(t, profile):
             party = profile.party_of(cells[0].text)
             score = _score_cell(cells)
             if party and score is not None and party not in out:
@@ -313,9 +325,8 @@ def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeigh
 def _table_total(tables: list[Table], profile: Profile) -> Number | None:
     total_rx = profile.pattern("total_label")
     for t in tables:
-        for row in t.body():
-            cells = _row_texts(row)
-            if cells and total_rx.search(cells[0].text):
+        for cells in _records(t, profile):
+            if total_rx.search(cells[0].text):
                 score = _score_cell(cells)
                 if score is not None:
                     return _cell_number(score)

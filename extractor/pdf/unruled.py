@@ -283,7 +283,7 @@ def _assemble(bands: list[_Band]) -> list[tuple[_Band | None, list[_Band]]]:
             current[1].append(band)
             head = None
         elif band.kind == "head":
-            if head is not None and abs(band.top - head.bottom) < 1:
+            if head is not None and abs(band.top - head.bottom) < 1 and _header_like(head):
                 head = _Band(head.top, band.bottom, head.lines + band.lines, "head")
             else:
                 head = band
@@ -301,6 +301,19 @@ def _assemble(bands: list[_Band]) -> list[tuple[_Band | None, list[_Band]]]:
             current = None
             head = None
     return [t for t in tables if t[1]]
+
+
+def _header_like(band: _Band) -> bool:
+    """Header rows, not text between two tables: several words side by side on a line,
+    and no line that is one long run of text (a heading or a paragraph)."""
+    if not any(len(ln.toks) >= 2 for ln in band.lines):
+        return False
+    width = max(t.x1 for ln in band.lines for t in ln.toks) - min(
+        t.x0 for ln in band.lines for t in ln.toks
+    )
+    return all(
+        len(ln.toks) >= 2 or ln.toks[0].x1 - ln.toks[0].x0 < 0.5 * width for ln in band.lines
+    )
 
 
 # --- columns -----------------------------------------------------------------------------

@@ -54,6 +54,23 @@ def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
                 break
         if area:
             break
+    if area is None and any(
+        w in re.sub(r"\s+", "", text or "") for text in texts[:2] for w in _WHOLE_WORDS
+    ):
+        # "表3-4 社工站服务指标完成情况汇总" after the 片区 tables: the whole station
+        return replace(_caption_meaning(t, areas), scope="total")
+    return _with_area(_caption_meaning(t, areas), area)
+
+
+# Caption words that make a table speak for the whole station (its figures are 合计s).
+_WHOLE_WORDS = ("汇总", "合计", "总计", "全站")
+
+
+def _with_area(base: Meaning, area: str | None) -> Meaning:
+    return replace(base, scope="area", area=area) if area else base
+
+
+def _caption_meaning(t: Table, areas: frozenset[str]) -> Meaning:
     caption = label_tags(t.caption, areas) if t.caption and len(t.caption) <= 12 else None
     base = Meaning()
     if caption is not None and caption.indicator is not None:
@@ -64,7 +81,7 @@ def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
             measure=caption.measure,
             default_measure=caption.default_measure,
         )
-    return replace(base, scope="area", area=area) if area else base
+    return base
 
 
 def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
