@@ -19,7 +19,7 @@ from extractor.numbers import chinese_numeral
 from extractor.passes.narrative import section_area
 from extractor.records import AssessmentItem, AssessmentSection, Polarity
 
-_ITEM_MARKERS = ("num", "paren_num", "circled", "paren_cn", "cn")
+_ITEM_MARKERS = ("num", "paren_num", "circled", "paren_cn", "cn", "cn_is")
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
 
 
