@@ -76,8 +76,15 @@ def _doc_text(doc: Any) -> str:
 
 
 def _clause_starts(text: str, breaks: str) -> list[int]:
-    """Offsets where clauses start (0 and one past each break character)."""
-    return [0] + [i + 1 for i, c in enumerate(text) if c in breaks]
+    """Offsets where clauses start (0 and one past each break character); a comma
+    between digits groups thousands ("1,269节") and breaks nothing."""
+    last = len(text) - 1
+    return [0] + [
+        i + 1
+        for i, c in enumerate(text)
+        if c in breaks
+        and not (c in ",，" and 0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
+    ]
 
 
 class FigureFinder:
