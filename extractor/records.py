@@ -220,6 +220,11 @@ class IndicatorRow(Record):
     done: Cell | None = None
     pct: Cell | None = None
     not_applicable: bool = False
+    uncertain: str | None = Field(
+        None,
+        description="Why the table this row was read from may have been misread; the "
+        "checker does not check such rows (they are 'not checkable' in coverage)",
+    )
 
     @model_validator(mode="after")
     def _derive_scope(self) -> IndicatorRow:
@@ -250,9 +255,27 @@ class NarrativeFigure(Record):
     prov: Provenance | None = None
 
 
+class TableRead(Record):
+    """How well one indicator table's read holds together: of the relations its own
+    figures allow recomputing (rate = done ÷ target, 片区 rows adding up to 合计, 社工点
+    rows to their 片区), how many do. A read below the trust threshold is reported as a
+    problem and its rows are not checked: a misread must never become a finding."""
+
+    table: str
+    caption: str = ""
+    pages: list[int] = Field(default_factory=list)
+    rows: int = 0
+    relations: int = 0
+    consistent: int = 0
+    score: float | None = Field(None, description="consistent ÷ relations; None if too few")
+    trusted: bool = True
+    doubts: list[str] = Field(default_factory=list)
+
+
 class Indicators(Record):
     rows: list[IndicatorRow] = Field(default_factory=list)
     narrative: list[NarrativeFigure] = Field(default_factory=list)
+    reads: list[TableRead] = Field(default_factory=list)
 
 
 class RosterRow(Record):

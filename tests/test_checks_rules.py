@@ -7,8 +7,8 @@ from fractions import Fraction
 
 from extractor.checks import check_report
 from extractor.checks.base import RuleRun
-from extractor.checks.printed import agreement, fmt, parse_printed, transposed
 from extractor.checks.registry import RULES, rule
+from extractor.printed import agreement, fmt, parse_printed, transposed
 from extractor.records import (
     Cell,
     Finding,

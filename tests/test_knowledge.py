@@ -41,6 +41,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "patterns/indicator_mentions.jsonl": _mentions,
     "vocab/units.yaml": lambda p: load(nlp.UnitVocab, p),
     "vocab/indicators.yaml": lambda p: load(nlp.IndicatorVocab, p),
+    "vocab/scopes.yaml": lambda p: load(knowledge.ScopeVocab, p),
     "vocab/measures.yaml": lambda p: load(knowledge.MeasureWords, p),
     "vocab/roster.yaml": lambda p: load(RosterVocab, p),
     "vocab/table_words.yaml": lambda p: load(TableWords, p),

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from extractor.document.model import Table, TableCell
 from extractor.document.tables import column_paths
-from extractor.passes.indicators import table_rows
+from extractor.passes.indicators import _appendix_of
+from extractor.passes.tables.read import read_table
+from extractor.records import IndicatorRow
+
+
+def table_rows(t: Table) -> list[IndicatorRow]:
+    return read_table(t, _appendix_of(t), frozenset()).rows
 
 
 def make_table(rows: list[list[str | tuple[str, int]]], header_rows: int, section: str) -> Table:

@@ -12,8 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from extractor.areas import area_key
-from extractor.checks.printed import agreement, fmt, parse_printed
 from extractor.numbers import chinese_numeral, normalise, normalise_with_map
+from extractor.printed import agreement, fmt, parse_printed
 
 # Text as PDFs give it: CJK, half- and full-width digits, %, ．, layout spaces and wraps.
 PIECES = st.sampled_from(

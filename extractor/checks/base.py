@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field
 
 from extractor.checks.messages import Said, say
-from extractor.checks.printed import Printed
+from extractor.printed import Printed
 from extractor.records import (
     Finding,
     IndicatorRow,
@@ -91,9 +91,24 @@ def row_area(row: IndicatorRow) -> str:
 
 
 def cell_ref(row: IndicatorRow, part: str) -> str:
-    """indicators/<table>/<area>/<indicator>/<measure>/<target|done|pct>."""
-    return f"indicators/{row.table}/{row_area(row)}/{row.indicator}/{row.measure}/{part}"
+    """indicators/<table>/<area>[/<post>]/<indicator>/<measure>/<target|done|pct>."""
+    where = row_area(row) if row.post is None else f"{row_area(row)}/{row.post}"
+    return f"indicators/{row.table}/{where}/{row.indicator}/{row.measure}/{part}"
 
 
 def is_area(row: IndicatorRow) -> bool:
-    return row.area is not None and row.area != TOTAL
+    """A 片区's own row (a printed 小计 included), not a 社工点's nor the 合计."""
+    return row.scope == "area"
+
+
+def is_total(row: IndicatorRow) -> bool:
+    return row.scope == "total"
+
+
+def unsure(row: IndicatorRow, ref: str, run: RuleRun) -> bool:
+    """The row comes from a table read that does not hold together (a possible misread):
+    it is recorded as not checkable, never turned into a finding."""
+    if row.uncertain:
+        run.skip(ref, "skip.uncertain", table=row.table)
+        return True
+    return False

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from fractions import Fraction
 
-from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc, printed_tolerance
+from extractor.checks.base import (
+    RuleRun,
+    cell_ref,
+    is_area,
+    is_total,
+    loc,
+    printed_tolerance,
+    unsure,
+)
 from extractor.checks.messages import (
     Said,
     cause_fields,
@@ -14,7 +22,7 @@ from extractor.checks.messages import (
     say,
     tolerance_fields,
 )
-from extractor.checks.printed import (
+from extractor.printed import (
     Printed,
     agreement,
     exact,
@@ -136,7 +144,9 @@ def pct_row(report: Report, prior: list[Finding], run: RuleRun) -> None:
     printed "/" (not applicable) are not checkable figures and are not counted.
     """
     for row in report.indicators.rows:
-        if row.area == TOTAL or row.not_applicable or row.pct is None or row.pct.value is None:
+        if is_total(row) or row.not_applicable or row.pct is None or row.pct.value is None:
+            continue
+        if unsure(row, cell_ref(row, "pct"), run):
             continue
         _check_pct(row, run, "pct.row", [])
 
@@ -169,7 +179,9 @@ def pct_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
     for rows in _groups(report).values():
         areas = [r for r in rows if is_area(r)]
         for row in rows:
-            if row.area != TOTAL or row.not_applicable or row.pct is None or row.pct.value is None:
+            if not is_total(row) or row.not_applicable or row.pct is None or row.pct.value is None:
+                continue
+            if unsure(row, cell_ref(row, "pct"), run):
                 continue
             printed = parse_printed(row.pct.printed, row.pct.value)
             extra = _sum_cause(printed, areas) if printed is not None else []
@@ -177,52 +189,74 @@ def pct_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
 
 
 def sum_area_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
-    """For each table × indicator × measure with 片区 rows and a 合计 row, the 片区
-    协议量 and 完成量 (投入社工人数 included) add up to the 合计 cell."""
+    """For each table × indicator × measure, each level adds up from the one below: the
+    片区 rows (a printed 小计 is its 片区's row) to 合计, and where a table lists 社工点,
+    each 片区's 社工点 rows to that 片区's row — 协议量 and 完成量 (投入社工人数 included)."""
     for rows in _groups(report).values():
         areas = [r for r in rows if is_area(r)]
-        totals = [r for r in rows if r.area == TOTAL]
-        if not areas or len(totals) != 1:
+        totals = [r for r in rows if is_total(r)]
+        if areas and len(totals) == 1:
+            _check_sum(totals[0], areas, run, "scope.area")
+        for area in areas:
+            posts = [r for r in rows if r.scope == "post" and r.area == area.area]
+            if posts:
+                _check_sum(area, posts, run, "scope.post")
+        if not areas and len(totals) == 1:
+            posts = [r for r in rows if r.scope == "post"]
+            if posts:
+                _check_sum(totals[0], posts, run, "scope.post")
+
+
+def _check_sum(whole: IndicatorRow, parts: list[IndicatorRow], run: RuleRun, level: str) -> None:
+    """`whole`'s target and done against the sum of `parts` (its 片区 or 社工点 rows;
+    `level` names them in the message catalogue)."""
+    for part in ("target", "done"):
+        cell: Cell | None = getattr(whole, part)
+        ref = cell_ref(whole, part)
+        t = _value(cell)
+        vals = [_value(getattr(r, part)) for r in parts]
+        if t is None:
+            if any(v is not None for v in vals):
+                run.skip(ref, "skip.total_blank", level=say(level))
             continue
-        total = totals[0]
-        for part in ("target", "done"):
-            cell: Cell | None = getattr(total, part)
-            ref = cell_ref(total, part)
-            t = _value(cell)
-            vals = [_value(getattr(r, part)) for r in areas]
-            if t is None:
-                if any(v is not None for v in vals):
-                    run.skip(ref, "skip.total_blank")
-                continue
-            if any(v is None for v in vals):
-                run.skip(ref, "skip.area_blank")
-                continue
-            assert cell is not None
-            run.checked()
-            expected = sum((v for v in vals if v is not None), Fraction(0))
-            if expected == t:
-                continue
-            terms = " + ".join(plain(v) for v in vals if v is not None)
-            causes = [say("cause.transposed")] if transposed(plain(t), plain(expected)) else []
-            run.flag(
-                Finding(
-                    rule="sum.area_total",
-                    severity="error",
-                    locations=[loc(ref, cell.prov)]
-                    + [loc(cell_ref(r, part), getattr(r, part).prov) for r in areas],
+        if any(v is None for v in vals):
+            run.skip(ref, "skip.area_blank", level=say(level))
+            continue
+        doubt = next((r for r in (whole, *parts) if r.uncertain), None)
+        if doubt is not None:
+            unsure(doubt, ref, run)
+            continue
+        assert cell is not None
+        run.checked()
+        expected = sum((v for v in vals if v is not None), Fraction(0))
+        if expected == t:
+            continue
+        terms = " + ".join(plain(v) for v in vals if v is not None)
+        causes = [say("cause.transposed")] if transposed(plain(t), plain(expected)) else []
+        named: Said | str = whole.post or (
+            whole.area if whole.scope == "area" and whole.area else say("scope.total")
+        )
+        run.flag(
+            Finding(
+                rule="sum.area_total",
+                severity="error",
+                locations=[loc(ref, cell.prov)]
+                + [loc(cell_ref(r, part), getattr(r, part).prov) for r in parts],
+                printed=cell.printed,
+                expected=plain(expected),
+                **tolerance_fields(say("tolerance.counts")),
+                **cause_fields(causes),
+                **explanation_fields(
+                    "explain.area_sum",
+                    label=whole.label,
+                    measure=say(f"measure.{whole.measure}"),
+                    part=say(f"part.{part}"),
+                    level=say(level),
+                    whole=named,
+                    terms=terms,
+                    sum=plain(expected),
                     printed=cell.printed,
-                    expected=plain(expected),
-                    **tolerance_fields(say("tolerance.counts")),
-                    **cause_fields(causes),
-                    **explanation_fields(
-                        "explain.area_sum",
-                        label=total.label,
-                        measure=say(f"measure.{total.measure}"),
-                        part=say(f"part.{part}"),
-                        terms=terms,
-                        sum=plain(expected),
-                        printed=cell.printed,
-                        causes=causes_clause(causes),
-                    ),
-                )
+                    causes=causes_clause(causes),
+                ),
             )
+        )

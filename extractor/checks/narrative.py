@@ -18,7 +18,7 @@ Which figure "restates" a cell is a judgement, so the severity follows the evide
 from __future__ import annotations
 
 from extractor.areas import area_key
-from extractor.checks.base import TOTAL, RuleRun, cell_ref, is_area, loc
+from extractor.checks.base import RuleRun, cell_ref, is_area, is_total, loc, unsure
 from extractor.checks.messages import (
     Said,
     cause_fields,
@@ -26,12 +26,13 @@ from extractor.checks.messages import (
     say,
     tolerance_fields,
 )
-from extractor.checks.printed import Printed, agreement, exact, parse_printed
+from extractor.printed import Printed, agreement, exact, fmt, parse_printed, transposed
 from extractor.records import Cell, Finding, IndicatorRow, NarrativeFigure, Report, Severity
 
 
 def narrative_ref(fig: NarrativeFigure) -> str:
-    return f"narrative/{fig.indicator}/{fig.measure}/{fig.kind}"
+    ref = f"narrative/{fig.indicator}/{fig.measure}/{fig.kind}"
+    return f"{ref}/{fig.scope}" if fig.scope else ref
 
 
 def _row_for(report: Report, fig: NarrativeFigure) -> IndicatorRow | None:
@@ -41,7 +42,7 @@ def _row_for(report: Report, fig: NarrativeFigure) -> IndicatorRow | None:
         if r.indicator == fig.indicator and r.measure == fig.measure and not r.not_applicable
     ]
     if fig.scope is None:
-        totals = [r for r in rows if r.area == TOTAL]
+        totals = [r for r in rows if is_total(r)]
         if totals:
             return totals[0]
         station = [r for r in rows if r.area is None]
@@ -88,6 +89,8 @@ def narrative_table(report: Report, prior: list[Finding], run: RuleRun) -> None:
         if row is None or cell is None:
             run.skip(narrative_ref(fig), "skip.no_row")
             continue
+        if unsure(row, narrative_ref(fig), run):
+            continue
         same = _same(fig, cell)
         if same is None:
             run.skip(narrative_ref(fig), "skip.cell_not_number")
@@ -102,14 +105,23 @@ def narrative_table(report: Report, prior: list[Finding], run: RuleRun) -> None:
             for other, _, _, ok in verdicts
         )
         station = fig.scope is None
+        # Two adjacent digits swapped (1487 for 1478) is a typing slip, not another
+        # population: as telling as a corroborating sentence.
+        slip = _swapped_digits(fig, cell)
         severity: Severity
         if station:
-            severity = "error" if corroborated else "warning"
+            severity = "error" if corroborated or slip else "warning"
         else:
-            severity = "warning" if corroborated else "info"
+            severity = "warning" if corroborated or slip else "info"
         where: Said | str = say("scope.total") if station else (row.area or "")
         part = "done" if fig.kind == "done" else "pct"
-        why = say("cause.corroborated" if corroborated else "cause.other_population")
+        why = say(
+            "cause.transposed"
+            if slip
+            else "cause.corroborated"
+            if corroborated
+            else "cause.other_population"
+        )
         run.flag(
             Finding(
                 rule="narrative.table",
@@ -134,6 +146,14 @@ def narrative_table(report: Report, prior: list[Finding], run: RuleRun) -> None:
                 ),
             )
         )
+
+
+def _swapped_digits(fig: NarrativeFigure, cell: Cell) -> bool:
+    mine = parse_printed(fig.printed, fig.value)
+    theirs = parse_printed(cell.printed, cell.value)
+    if mine is None or theirs is None:
+        return False
+    return transposed(fmt(mine.value, mine.decimals), fmt(theirs.value, mine.decimals))
 
 
 def _table_error(prior: list[Finding], ref: str) -> Finding | None:

@@ -25,7 +25,7 @@ from extractor.checks.messages import (
     tolerance_fields,
 )
 from extractor.checks.period import month_names, report_months
-from extractor.checks.printed import agreement, exact, fmt_like, parse_printed, plain
+from extractor.printed import agreement, exact, fmt_like, parse_printed, plain
 from extractor.records import Finding, Number, Provenance, Report, RosterRow, RosterTotals
 
 _NUM = re.compile(r"^\d+(?:\.\d+)?$")

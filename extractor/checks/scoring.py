@@ -13,7 +13,7 @@ from extractor.checks.messages import (
     say,
     tolerance_fields,
 )
-from extractor.checks.printed import Printed, fmt, parse_printed
+from extractor.printed import Printed, fmt, parse_printed
 from extractor.records import Finding, GradeBand, Number, Report
 
 

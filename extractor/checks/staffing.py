@@ -14,7 +14,7 @@ from extractor.checks.messages import (
     tolerance_fields,
 )
 from extractor.checks.period import report_months
-from extractor.checks.printed import (
+from extractor.printed import (
     agreement,
     exact,
     fmt,

@@ -58,7 +58,11 @@ def margins(lines: list[Line]) -> Margins:
     # lines of a title page) the rightmost edge stands in.
     full = [r for r, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 3)]
     return Margins(
-        left=float(lefts.most_common(1)[0][0]),
+        # The body's left edge is where wrapped lines start: where most lines start
+        # unless most paragraphs are single indented lines, so the leftmost frequent edge.
+        left=float(
+            min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 4))
+        ),
         right=float(max(full) if full else max(rights)),
         size=float(sizes.most_common(1)[0][0]) or 12.0,
         leading=float(gaps.most_common(1)[0][0]) if gaps else 24.0,
@@ -72,6 +76,10 @@ def _ends_sentence(text: str) -> bool:
 def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
     text = line.text.lstrip()
     if find_marker(text) and not _wraps_on(prev, m):
+        return True
+    if _label_kind(text) or _label_kind(prev.text.lstrip()):
+        # "问题与建议" on its own line is never part of the item above it, however long
+        # that item's last line ran, and nothing after it continues it.
         return True
     if line.page == prev.page and line.top - prev.bottom > m.leading * 1.2:
         return True

@@ -13,6 +13,7 @@ become the section tree.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,11 +52,11 @@ def sha256(path: Path) -> str:
 
 
 def _page_tables(page: RawPage, settings: TableSettings) -> list[Table]:
-    if not page.rules:
+    if not page.rules and not page.shades:
         return []
     tables = [
         part
-        for raw in find_tables(page.number, page.rules, page.glyphs, settings)
+        for raw in find_tables(page.number, page.rules, page.glyphs, settings, page.shades)
         for part in split_stacked(to_table(raw, page.glyphs))
     ]
     if page.ocr is not None:
@@ -76,15 +77,22 @@ def _mark_title(blocks: list[Block], body_size: float) -> None:
             b.kind = "title"
 
 
+_NUMBERED_CAPTION = re.compile(r"^\s*(?:附\s*)?表\s*\d")
+
+
 def _caption(flow: list[Block | Table], i: int) -> str:
-    """The short text block printed right above a table on its page, if any."""
+    """The short text block printed right above a table on its page, if any; a numbered
+    caption ("表1 …") left at the foot of the previous page by a page break counts too."""
     for j in range(i - 1, max(-1, i - 3), -1):
         item = flow[j]
         if isinstance(item, Table):
             return ""
         t = flow[i]
         assert isinstance(t, Table)
-        if item.lines[-1].page == t.pages[0] and len(item.text) <= 60:
+        if len(item.text) > 60:
+            return ""
+        page = item.lines[-1].page
+        if page == t.pages[0] or (page == t.pages[0] - 1 and _NUMBERED_CAPTION.match(item.text)):
             return item.text.strip()
         return ""
     return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -60,8 +61,32 @@ def page_lines(page: RawPage, exclude: list[BBox]) -> list[Line]:
         cur_sizes.append(size)
         cur_weights.append(weight)
     flush()
-    lines.sort(key=lambda ln: (round(ln.top / 3), ln.x0))
-    return lines
+    return _merge_fragments(lines)
+
+
+def _merge_fragments(lines: list[Line]) -> list[Line]:
+    """Pieces of one printed line written as separate runs (Word/LibreOffice put the
+    quotation marks of "“社工站”" in a run of their own font after the line's CJK run)
+    joined by position: a piece whose glyphs sit beside a line's, at the same height,
+    belongs to it."""
+    out: list[Line] = []
+    for ln in sorted(lines, key=lambda x: (x.top, x.x0)):
+        host = next((o for o in reversed(out[-4:]) if _same_line(o, ln)), None)
+        if host is None:
+            out.append(ln)
+            continue
+        host.glyphs = sorted(host.glyphs + ln.glyphs, key=lambda g: g.x0)
+    out.sort(key=lambda ln: (round(ln.top / 3), ln.x0))
+    return out
+
+
+def _same_line(a: Line, b: Line) -> bool:
+    ha, hb = a.bottom - a.top, b.bottom - b.top
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    if overlap < 0.6 * min(ha, hb) or abs(ha - hb) > 0.35 * max(ha, hb):
+        return False
+    spans = sorted([(g.x0, g.x1) for g in a.glyphs] + [(g.x0, g.x1) for g in b.glyphs])
+    return all(x1 <= nx0 + 0.5 for (_, x1), (nx0, _) in itertools.pairwise(spans))
 
 
 def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[Line]:

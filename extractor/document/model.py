@@ -224,3 +224,20 @@ class Document:
 
     def sections(self) -> list[Section]:
         return self.root.walk()[1:]
+
+    def outermost(self, canonical: str) -> list[Section]:
+        """Sections with this canonical id, wherever they sit (the parties' opinions may
+        be top-level sections or gathered under one "第三部分 各方评估意见"), but not
+        one inside another."""
+        out: list[Section] = []
+
+        def visit(sec: Section) -> None:
+            if sec.canonical == canonical:
+                out.append(sec)
+                return
+            for child in sec.children:
+                visit(child)
+
+        for top in self.root.children:
+            visit(top)
+        return out

@@ -76,7 +76,8 @@ def build_tree(flow: list[Block | Table]) -> Section:
         else:
             title = block.body
         title = title.strip().rstrip("：:").strip()
-        cid, _ = canonical(title)
+        # An appendix is an appendix whatever its title says (附件：…服务指标完成情况表).
+        cid = "appendix" if block.marker_type == "appendix" else canonical(title)[0]
         sec = Section(title=title, level=level, heading=block, canonical=cid, parent=stack[-1])
         stack[-1].children.append(sec)
         stack.append(sec)

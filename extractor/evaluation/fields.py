@@ -100,7 +100,8 @@ def flatten(r: Report) -> list[Pair]:
         out.append(("assessment_items", f"{sk}/{n}", it.text))
 
     for row in r.indicators.rows:
-        key = f"{row.table}/{area_key(row.area)}/{row.indicator}/{row.measure}"
+        where = area_key(row.area) + (f"/{norm_text(row.post)}" if row.post else "")
+        key = f"{row.table}/{where}/{row.indicator}/{row.measure}"
         for col in ("target", "done", "pct"):
             v = cell_value(getattr(row, col))
             if v is not None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from extractor.checks.printed import parse_printed
 from extractor.evaluation.metrics import Counts
+from extractor.printed import parse_printed
 from extractor.records import ErrorKind, ExpectedFinding, Finding, Severity
 
 KIND_RULES: dict[ErrorKind, tuple[str, ...]] = {

@@ -17,13 +17,21 @@ from extractor.knowledge.patterns import (
 )
 from extractor.knowledge.profiles import DEFAULT_PROFILE, Profile, profile
 from extractor.knowledge.sections import SectionVocab, section_vocab
-from extractor.knowledge.vocab import MeasureWords, Taxonomy, measure_words, taxonomy
+from extractor.knowledge.vocab import (
+    MeasureWords,
+    ScopeVocab,
+    Taxonomy,
+    measure_words,
+    scope_vocab,
+    taxonomy,
+)
 
 __all__ = [
     "DEFAULT_PROFILE",
     "MeasureWords",
     "MetaPatterns",
     "Profile",
+    "ScopeVocab",
     "SectionVocab",
     "StaffingPatterns",
     "Taxonomy",
@@ -32,6 +40,7 @@ __all__ = [
     "meta_patterns",
     "models_dir",
     "profile",
+    "scope_vocab",
     "section_vocab",
     "staffing_patterns",
     "taxonomy",

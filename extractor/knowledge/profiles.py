@@ -45,6 +45,9 @@ class ScoringPatterns(Data):
     total_label: str
     # A clause that describes the scale, not this report's score ("评估总分为100分，其中…").
     total_maximum: str
+    band_at_least_g: str
+    band_between_g: str
+    band_below_g: str
 
 
 CoreField = Literal["station", "total", "grade", "period"]

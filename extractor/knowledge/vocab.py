@@ -20,6 +20,27 @@ def measure_words() -> MeasureWords:
     return load(MeasureWords, "vocab/measures.yaml")
 
 
+class ScopeVocab(Data):
+    """models/vocab/scopes.yaml: words that make a table label a scope (合计, 小计, a 片区,
+    a 社工点) or a column that holds no figure (序号, 备注)."""
+
+    total: list[str]
+    subtotal: list[str]
+    area_headers: list[str]
+    post_headers: list[str]
+    label_headers: list[str]
+    skip_headers: list[str]
+    unit_headers: list[str]
+    area_suffixes: list[str]
+    unit_words: list[str]
+    area_title_endings: list[str]
+
+
+@lru_cache(maxsize=1)
+def scope_vocab() -> ScopeVocab:
+    return load(ScopeVocab, "vocab/scopes.yaml")
+
+
 class Theme(Data):
     label: str
     phrases: list[str]

@@ -61,6 +61,10 @@ class FigureInfo:
     paired_count: float | None = None
 
 
+# "X方面" / "X工作方面": the words after a mention that make it the clause's topic.
+_TOPIC = re.compile(r"\s*(?:工作|服务)?方面")
+
+
 def _doc_text(doc: Any) -> str:
     """`doc.text`, computed once per doc: spaCy rebuilds it from every token on each access."""
     cached = doc.user_data.get(TEXT_KEY)
@@ -72,8 +76,15 @@ def _doc_text(doc: Any) -> str:
 
 
 def _clause_starts(text: str, breaks: str) -> list[int]:
-    """Offsets where clauses start (0 and one past each break character)."""
-    return [0] + [i + 1 for i, c in enumerate(text) if c in breaks]
+    """Offsets where clauses start (0 and one past each break character); a comma
+    between digits groups thousands ("1,269节") and breaks nothing."""
+    last = len(text) - 1
+    return [0] + [
+        i + 1
+        for i, c in enumerate(text)
+        if c in breaks
+        and not (c in ",，" and 0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
+    ]
 
 
 class FigureFinder:
@@ -288,12 +299,16 @@ class FigureContext:
         # The indicator last named in the clause, kept across figure-less segments: a
         # completion rate may follow it there ("入户探访未完成协议指标，完成率为 94.40%").
         in_clause: tuple[str | None, str | None] = (None, None)
+        # A topic the clause announces ("个案服务方面，接案 25 个，面谈 228 节"): its
+        # figures count that indicator in the measure their own words name.
+        topic: str | None = None
         for pos, is_fig, obj in events:
             c = bisect.bisect_right(clauses, pos) - 1
             sg = bisect.bisect_right(segments, pos) - 1
             # a segment skipped over had no events, hence no figure
             if c != clause:
                 in_clause = (None, None)
+                topic = None
             if c != clause or sg > segment + 1 or (sg != segment and not fig_in_segment):
                 ind, meas = None, None
             if sg != segment:
@@ -308,6 +323,8 @@ class FigureContext:
                     ind, meas, ind_segment = obj.indicator, obj.measure, segment
                     in_clause = (obj.indicator, obj.measure)
                     used = set()
+                    if _TOPIC.match(text, obj.end):
+                        topic = obj.indicator
                 else:
                     meas = obj.measure
                 continue
@@ -316,6 +333,8 @@ class FigureContext:
             if info.kind not in ("count", "pct"):
                 continue
             f_ind, f_meas = ind, meas
+            if f_ind is None and topic is not None and info.kind == "count":
+                f_ind = topic
             if info.kind == "pct" and ind_segment != segment:
                 f_ind = None  # table cells and long lists: a pct does not inherit
                 if _RATE_CUE.search(text[max(0, pos - 8) : pos]):

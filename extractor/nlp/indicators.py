@@ -75,3 +75,28 @@ def match_indicator(label: str, score_cutoff: float = DEFAULT_CUTOFF) -> Indicat
     alias, score, _ = best
     e = table[alias]
     return IndicatorMatch(label, alias, float(score), e.indicator, e.measure, e.role)
+
+
+def contained_indicator(label: str, min_length: int = 2) -> IndicatorMatch | None:
+    """The indicator whose longest alias the label contains ("小组服务（人次）" holds 小组,
+    "社区活动参与" holds 社区活动), for table labels no alias matches whole. Column words
+    (协议量 …) are left out: they name no indicator."""
+    key = _key(label)
+    best: tuple[int, str, _Entry] | None = None
+    for alias, entry in _aliases().items():
+        if entry.indicator is None or len(alias) < min_length or alias not in key:
+            continue
+        if best is None or len(alias) > best[0]:
+            best = (len(alias), alias, entry)
+    if best is None:
+        return None
+    _, alias, e = best
+    return IndicatorMatch(label, alias, 0.0, e.indicator, e.measure, e.role)
+
+
+def unit_measure(indicator: str, unit: str) -> str | None:
+    """The measure an indicator's figure printed in `unit` counts (建档 in 户 →
+    households), from the indicator's own `units` in models/vocab/indicators.yaml."""
+    vocab = load_indicators(models_dir() / "vocab" / "indicators.yaml")
+    ind = vocab.indicators.get(indicator)
+    return ind.units.get(unit) if ind is not None else None

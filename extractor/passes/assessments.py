@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractor.areas import area_label
 from extractor.document.model import Block, Document, Section
 from extractor.knowledge import Profile, section_vocab
 from extractor.nlp.figures import figures_of
 from extractor.nlp.themes import themes_of
 from extractor.numbers import chinese_numeral
+from extractor.passes.narrative import section_area
 from extractor.records import AssessmentItem, AssessmentSection, Polarity
 
+_ITEM_MARKERS = ("num", "paren_num", "circled", "paren_cn", "cn", "cn_is")
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
 
 
@@ -60,8 +61,12 @@ def _items(sec: Section) -> list[tuple[int | None, list[Block]]]:
             flow.append(child.heading)
             flow.extend(child.blocks)
     groups: list[tuple[int | None, list[Block]]] = []
+    numbered = any(b.marker and b.marker_type in _ITEM_MARKERS for b in flow)
+    if not numbered:
+        # Bare paragraphs, none numbered: each paragraph is one item.
+        return [(None, [b]) for b in flow]
     for b in flow:
-        if b.marker and b.marker_type in ("num", "paren_num", "circled", "paren_cn", "cn"):
+        if b.marker and b.marker_type in _ITEM_MARKERS:
             groups.append((_ordinal(b.marker), [b]))
         elif groups:
             groups[-1][1].append(b)
@@ -76,16 +81,14 @@ def extract_assessments(
     sections: list[AssessmentSection] = []
     items: list[AssessmentItem] = []
     none_rx = re.compile(profile.none_stated)
-    party_by_section = {p.section: pid for pid, p in profile.party_items()}
-    for top in doc.root.children:
-        party = party_by_section.get(top.canonical or "")
-        if party is None:
-            continue
+    tops = [(pid, top) for pid, p in profile.party_items() for top in doc.outermost(p.section)]
+    tops.sort(key=lambda pt: _order(doc, pt[1]))
+    for party, top in tops:
         for sec in top.walk():
             pol = polarity_of(sec)
             if pol is None or sec.heading is None:
                 continue
-            area = next((a for s in _lineage(sec) if (a := area_label(s.title))), None)
+            area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
             path = list(sec.path)
             groups = _items(sec)
             text_all = "".join(b.text for _, bl in groups for b in bl)
@@ -139,6 +142,14 @@ def numbers_in(blocks: list[Block]) -> list[float]:
             if f.start >= skip and f.kind not in ("date", "ordinal")
         ]
     return out
+
+
+def _order(doc: Document, sec: Section) -> int:
+    """A section's place in reading order (the parties are reported in print order)."""
+    for i, s in enumerate(doc.sections()):
+        if s is sec:
+            return i
+    return 0
 
 
 def _lineage(sec: Section) -> list[Section]:

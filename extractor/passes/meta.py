@@ -115,6 +115,9 @@ def extract_meta(doc: Document) -> Meta:
 
     for field in ("address", "operator", "buyer", "evaluator"):
         setattr(meta, field, _text(_first_field(everything, field)))
+    if meta.evaluator is None:
+        cover = [b for b in doc.blocks if b.page == 1 and b.kind != "heading"]
+        meta.evaluator = _text(_first_field(cover, "evaluator_cover"))
     if meta.district is None:
         for source in (meta.address, meta.operator, meta.buyer):
             if source is None:

@@ -109,6 +109,18 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     report.indicators = run_stage(
         problems, "indicators", lambda: extract_indicators(doc), report.indicators
     )
+    problems += [
+        problem(
+            "indicators",
+            "problem.table_uncertain",
+            page=read.pages[0] if read.pages else None,
+            table=read.table,
+            consistent=read.consistent,
+            relations=read.relations,
+        )
+        for read in report.indicators.reads
+        if not read.trusted
+    ]
     report.staffing = run_stage(
         problems, "staffing", lambda: extract_staffing(doc, p), report.staffing
     )

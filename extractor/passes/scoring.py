@@ -7,8 +7,18 @@ import re
 
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile
+from extractor.numbers import normalise
 from extractor.passes.text import Hit, first, search
-from extractor.records import GradeBand, Number, Party, PartyScore, PartyWeight, Scoring, Text
+from extractor.records import (
+    GradeBand,
+    Number,
+    Party,
+    PartyScore,
+    PartyWeight,
+    Provenance,
+    Scoring,
+    Text,
+)
 
 
 def _blocks_of(sections: list[Section]) -> list[Block]:
@@ -36,8 +46,17 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
     if len({profile.party_of(h.match.group("party")) for h in hits} - {None}) < len(
         profile.parties
     ):
-        # "各方评分权重：监督方10%、购买方20%…": a list after a weights cue.
-        cued = [b for b in blocks if profile.pattern("weight_cue").search(b.normalised.text)]
+        # "各方评分权重：监督方10%、购买方20%…": a list after a weights cue, in the same
+        # paragraph or as the list items right after it ("（1）第三方评估机构：50%；").
+        cue = profile.pattern("weight_cue")
+        cued: list[Block] = []
+        for i, b in enumerate(blocks):
+            if cue.search(b.normalised.text):
+                cued.append(b)
+                for nxt in blocks[i + 1 : i + 1 + len(profile.parties) + 1]:
+                    if nxt.kind == "heading" or len(nxt.text) > 60:
+                        break
+                    cued.append(nxt)
         hits += list(search(cued, profile.pattern("weight_list")))
     for hit in hits:
         party = profile.party_of(hit.match.group("party"))
@@ -56,29 +75,25 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
     return []
 
 
-def _bands(blocks: list[Block], profile: Profile) -> list[GradeBand]:
+def _bands(
+    blocks: list[Block], profile: Profile, tables: list[Table] | None = None
+) -> list[GradeBand]:
+    """Grade bands as printed, threshold first ("90分以上为优秀") or grade first ("优秀：
+    85分及以上", one band per line or per row of a bands table)."""
     bands: dict[str, GradeBand] = {}
-    for hit in search(blocks, profile.pattern("band_at_least")):
-        g = hit.match.group("grade")
-        bands.setdefault(
-            g, GradeBand(grade=g, lower=float(hit.match.group("lower")), prov=hit.prov())
-        )
-    for hit in search(blocks, profile.pattern("band_between")):
-        g = hit.match.group("grade")
-        bands.setdefault(
-            g,
-            GradeBand(
-                grade=g,
-                lower=float(hit.match.group("lower")),
-                upper=float(hit.match.group("upper")),
-                prov=hit.prov(),
-            ),
-        )
-    for hit in search(blocks, profile.pattern("band_below")):
-        g = hit.match.group("grade")
-        bands.setdefault(
-            g, GradeBand(grade=g, upper=float(hit.match.group("upper")), prov=hit.prov())
-        )
+    found = [
+        (kind, m, prov)
+        for kind in ("at_least", "between", "below")
+        for name in (f"band_{kind}", f"band_{kind}_g")
+        for m, prov in _band_hits(blocks, tables or [], profile.pattern(name))
+    ]
+    for kind, m, prov in found:
+        g = m.group("grade")
+        if g in bands:
+            continue
+        lower = float(m.group("lower")) if kind in ("at_least", "between") else None
+        upper = float(m.group("upper")) if kind in ("between", "below") else None
+        bands[g] = GradeBand(grade=g, lower=lower, upper=upper, prov=prov)
     if set(bands) != set(profile.grades):
         return []
     lowers = {b.lower for b in bands.values() if b.lower is not None}
@@ -87,6 +102,21 @@ def _bands(blocks: list[Block], profile: Profile) -> list[GradeBand]:
         if b.upper is not None and b.upper not in lowers:
             b.upper_inclusive = True
     return [bands[g] for g in profile.grades]
+
+
+def _band_hits(
+    blocks: list[Block], tables: list[Table], rx: re.Pattern[str]
+) -> list[tuple[re.Match[str], Provenance]]:
+    out: list[tuple[re.Match[str], Provenance]] = [(h.match, h.prov()) for h in search(blocks, rx)]
+    for t in tables:
+        for row in t.body():
+            cells = _row_texts(row)
+            if not cells:
+                continue
+            m = rx.search(normalise("".join(c.text for c in cells)))
+            if m:
+                out.append((m, cells[0].provenance()))
+    return out
 
 
 def extract_scoring(doc: Document, profile: Profile) -> Scoring:
@@ -107,7 +137,8 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
             PartyWeight(party=p, weight=v.default_weight) for p, v in profile.party_items()
         ]
         scoring.weights_source = "profile"
-    bands = _bands(text_blocks, profile) or _bands(doc.blocks, profile)
+    band_tables = [t for sec in basis + result for s in sec.walk() for t in s.tables]
+    bands = _bands(text_blocks, profile, band_tables) or _bands(doc.blocks, profile, doc.tables)
     if bands:
         scoring.bands, scoring.bands_source = bands, "report"
     else:
@@ -125,7 +156,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         for party, score in _table_scores(tables, profile).items():
             scores.setdefault(party, score)
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
-    scoring.total = _total(doc, result_blocks, tables, profile)
+    scoring.total = _total(doc, result_blocks, tables, profile, scoring.party_scores)
     scoring.grade = _grade(doc, result_blocks, tables, profile)
     return scoring
 
@@ -142,13 +173,25 @@ def _scale_clause(hit: Hit, profile: Profile) -> bool:
 
 
 def _total(
-    doc: Document, result_blocks: list[Block], tables: list[Table], profile: Profile
+    doc: Document,
+    result_blocks: list[Block],
+    tables: list[Table],
+    profile: Profile,
+    parties: list[PartyScore],
 ) -> Number | None:
     """The report's total score: in the results section's text, else the total row of a
-    score table, else a sentence elsewhere; never a clause that states the scale."""
+    score table, else a sentence elsewhere; never a clause that states the scale, nor the
+    scale's maximum itself (a total of 100 where the parties did not all score full)."""
     rx = profile.pattern("total")
+    maximum = sum(w.default_weight for _, w in profile.party_items())
+    short = bool(parties) and sum(p.score.value for p in parties) < maximum - 0.5
+
+    def scale(hit: Hit) -> bool:
+        value = float(hit.match.group("value"))
+        return _scale_clause(hit, profile) or (value == maximum and short)
+
     for hit in search(result_blocks, rx):
-        if not _scale_clause(hit, profile):
+        if not scale(hit):
             return _number(hit, "value", "分")
     total = _table_total(tables, profile)
     if total is not None:
@@ -156,7 +199,7 @@ def _total(
     outside = {id(b) for s in doc.sections() if s.canonical in _SCALE_SECTIONS for b in s.blocks}
     blocks = [b for b in doc.blocks if id(b) not in outside]
     for hit in search(blocks, rx):
-        if not _scale_clause(hit, profile):
+        if not scale(hit):
             return _number(hit, "value", "分")
     return None
 
@@ -173,8 +216,7 @@ def _grade(
     if hit is not None:
         return Text(value=hit.match.group("grade"), prov=hit.prov("grade"))
     for t in tables:
-        for row in t.body():
-            cells = _row_texts(row)
+        for cells in _records(t, profile):
             m = rx.search(re.sub(r"\s+", "", "".join(c.text for c in cells)))
             if m:
                 cell = next((c for c in cells if m.group("grade") in c.text), cells[-1])
@@ -219,23 +261,36 @@ def _score_tables(doc: Document, result: list[Section], profile: Profile) -> lis
     return own + others
 
 
+def _records(t: Table, profile: Profile) -> list[list[TableCell]]:
+    """A score table's records, label first: its body rows, or, when the header names the
+    parties (评估主体 | 监督方 | 购买方 | … | 总分 | 等级 over one row of scores), its
+    columns."""
+    grid = t.grid()
+    head = [c for c in grid[0] if c is not None] if t.header_rows and grid else []
+    if sum(1 for c in head if profile.party_of(c.text)) >= 2:
+        out: list[list[TableCell]] = []
+        for c in range(t.n_cols):
+            column = [grid[r][c] for r in range(t.n_rows)]
+            cells = [x for x in column if x is not None and x.text.strip()]
+            if cells:
+                out.append(cells)
+        return out
+    return [cells for row in t.body() if (cells := _row_texts(row))]
+
+
 def _party_rows(t: Table, profile: Profile) -> int:
-    n = 0
-    for row in t.body():
-        cells = _row_texts(row)
-        if cells and profile.party_of(cells[0].text) and _score_cell(cells) is not None:
-            n += 1
-    return n
+    return sum(
+        1
+        for cells in _records(t, profile)
+        if profile.party_of(cells[0].text) and _score_cell(cells) is not None
+    )
 
 
 def _table_scores(tables: list[Table], profile: Profile) -> dict[Party, PartyScore]:
     """Party scores printed as a results table: a row per party, its score a number."""
     out: dict[Party, PartyScore] = {}
     for t in tables:
-        for row in t.body():
-            cells = _row_texts(row)
-            if not cells:
-                continue
+        for cells in _records(t, profile):
             party = profile.party_of(cells[0].text)
             score = _score_cell(cells)
             if party and score is not None and party not in out:
@@ -270,9 +325,8 @@ def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeigh
 def _table_total(tables: list[Table], profile: Profile) -> Number | None:
     total_rx = profile.pattern("total_label")
     for t in tables:
-        for row in t.body():
-            cells = _row_texts(row)
-            if cells and total_rx.search(cells[0].text):
+        for cells in _records(t, profile):
+            if total_rx.search(cells[0].text):
                 score = _score_cell(cells)
                 if score is not None:
                     return _cell_number(score)

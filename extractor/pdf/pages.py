@@ -113,6 +113,8 @@ class RawPage:
     image_objects: int
     comments: list[Comment] = field(default_factory=list)
     rules: list[Edge] = field(default_factory=list)
+    # Filled rectangles that are cell backgrounds (zebra rows, shaded headers), not rules.
+    shades: list[BBox] = field(default_factory=list)
     # Characters PDFium found no Unicode for (no ToUnicode entry, unknown encoding).
     unmapped: int = 0
     # The OCR engine that recognised this page's glyphs; None for a text layer.
@@ -390,6 +392,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
     finally:
         textpage.close()
     paths, images = _page_objects(page)
+    rules, shades = read_rules(page, view) if paths else ([], [])
     return RawPage(
         number=number,
         width=view.width,
@@ -400,7 +403,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         path_objects=paths,
         image_objects=images,
         comments=_comments(page, number, view),
-        rules=read_rules(page, view) if paths else [],
+        rules=rules,
+        shades=shades,
         unmapped=unmapped,
     )
 

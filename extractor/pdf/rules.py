@@ -16,6 +16,7 @@ import pypdfium2.raw as pdfium_c
 from extractor.pdf.view import View
 
 Edge = dict[str, Any]
+BBox = tuple[float, float, float, float]
 
 # A filled rectangle thinner than this is a rule (Word draws borders that way).
 _THIN = 2.5
@@ -63,10 +64,17 @@ def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
     return [e for e in sides if e is not None]
 
 
-def read_rules(page: pdfium.PdfPage, view: View) -> list[Edge]:
+def read_rules(page: pdfium.PdfPage, view: View) -> tuple[list[Edge], list[BBox]]:
     """Horizontal and vertical segments of every path object, in displayed coordinates
-    (`view.View`: top-left origin, /Rotate applied)."""
+    (`view.View`: top-left origin, /Rotate applied), and the shading rectangles apart.
+
+    A rectangle only filled, and wider and taller than a rule, is a cell's background
+    (zebra rows, a shaded header), not a border: its sides would cut the table into
+    bands that no border draws, so it is returned as shading instead."""
     edges: list[Edge] = []
+    shades: list[BBox] = []
+    fill_mode = ctypes.c_int()
+    stroke = ctypes.c_int()
     raw_page = page.raw
     matrix = pdfium_c.FS_MATRIX()
     fx, fy = ctypes.c_float(), ctypes.c_float()
@@ -98,7 +106,13 @@ def read_rules(page: pdfium.PdfPage, view: View) -> list[Edge]:
             ys = [p[1] for p in points]
             # Axis-aligned closed shapes (rectangles) give their four sides.
             if len({round(x, 1) for x in xs}) <= 2 and len({round(y, 1) for y in ys}) <= 2:
-                edges.extend(_rect_edges(min(xs), min(ys), max(xs), max(ys)))
+                box = (min(xs), min(ys), max(xs), max(ys))
+                pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+                thick = box[2] - box[0] > _THIN and box[3] - box[1] > _THIN
+                if thick and not stroke.value and fill_mode.value:
+                    shades.append(box)
+                else:
+                    edges.extend(_rect_edges(*box))
                 continue
         prev: tuple[float, float] | None = None
         for x, y, kind in points:
@@ -111,4 +125,4 @@ def read_rules(page: pdfium.PdfPage, view: View) -> list[Edge]:
                 if seg_edge is not None:
                     edges.append(seg_edge)
             prev = (x, y)
-    return edges
+    return edges, shades

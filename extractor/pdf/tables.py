@@ -8,6 +8,7 @@ are read from their text by `unruled.py`, inside the regions the horizontal rule
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pdfplumber import table as plumber_table
@@ -73,20 +74,34 @@ def _cells_to_tables(edges: list[Edge], s: TableSettings) -> list[list[BBox]]:
 
 
 def find_tables(
-    page: int, edges: list[Edge], glyphs: list[Glyph], settings: TableSettings | None = None
+    page: int,
+    edges: list[Edge],
+    glyphs: list[Glyph],
+    settings: TableSettings | None = None,
+    shades: list[BBox] | None = None,
 ) -> list[RawTable]:
+    """Every table of a page, from whatever its drawing gives: a full grid of rules
+    (pdfplumber's lattice), horizontal rules only (three-line tables), vertical rules
+    only, or cell shading only (zebra rows). Where the rules do not cut a table into its
+    rows and columns, the text does (`unruled.find_unruled`), inside the region the rules
+    or the shading bound."""
     s = settings or TableSettings()
     merged = _merged(edges, s)
-    ruled = _cells_to_tables(merged, s)
-    found = [RawTable(page, cells, True) for cells in ruled]
+    found: list[RawTable] = []
+    for boxes in _cells_to_tables(merged, s):
+        table = RawTable(page, boxes, True)
+        if not _under_ruled(table, glyphs):
+            found.append(table)
     covered = [t.bbox for t in found]
-    # Horizontal rules not already part of a ruled table may bound a three-line table.
+    # Horizontal rules not already part of a ruled table may bound a three-line table
+    # (or an under-ruled grid: vertical rules between columns but none between rows).
     loose_h = [
         e
         for e in merged
         if e["orientation"] == "h"
         and not any(b[1] - 2 <= e["top"] <= b[3] + 2 and b[0] - 2 <= e["x0"] for b in covered)
     ]
+    loose_h += shade_rules(shades or [], covered)
     # One rule alone can close a three-line table continued from the previous page.
     if loose_h:
         found += [
@@ -94,3 +109,98 @@ def find_tables(
             for t in find_unruled(loose_h, glyphs, covered)
         ]
     return sorted(found, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
+    """A grid whose cells hold several printed lines of figures each: its rules do not
+    separate its rows (vertical rules only), so it is read from its text instead."""
+    stacked = numeric = 0
+    for x0, top, x1, bottom in table.cells:
+        inside = [
+            g
+            for g in glyphs
+            if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom
+        ]
+        lines = _line_texts(inside)
+        figures = [t for t in lines if _FIGURE_LINE.match(t)]
+        if figures:
+            numeric += 1
+            if len(figures) >= 2:
+                stacked += 1
+    return numeric > 0 and stacked >= max(2, 0.3 * numeric)
+
+
+_FIGURE_LINE = re.compile(r"^[\d.,%％/—–\-]+$")
+
+
+def _line_texts(glyphs: list[Glyph]) -> list[str]:
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
+        cy, h = (g.top + g.bottom) / 2, g.bottom - g.top
+        if rows and abs(cy - (rows[-1][0].top + rows[-1][0].bottom) / 2) <= 0.4 * h:
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    return ["".join(g.char for g in sorted(r, key=lambda g: g.x0)).strip() for r in rows]
+
+
+def shade_rules(shades: list[BBox], covered: list[BBox]) -> list[Edge]:
+    """Horizontal "rules" at the edges of cell shading: zebra rows and a shaded header
+    mark a table's row bands as rules would. Shading rectangles stacked close together
+    form one table region; each edge becomes a rule across the whole region, so that the
+    region's bands are found as a three-line table's are."""
+    boxes = [b for b in shades if not any(_inside(b, c) for c in covered)]
+    parent = list(range(len(boxes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            if _shades_touch(a, boxes[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[BBox]] = {}
+    for i, b in enumerate(boxes):
+        groups.setdefault(find(i), []).append(b)
+    clusters = list(groups.values())
+    rules: list[Edge] = []
+    for cl in clusters:
+        if len(cl) < 2:
+            continue  # one shaded box is a highlight, not a table
+        x0, x1 = min(c[0] for c in cl), max(c[2] for c in cl)
+        ys = sorted({round(y, 1) for c in cl for y in (c[1], c[3])})
+        rules += [_h_edge(x0, x1, y) for y in ys]
+    return rules
+
+
+def _shades_touch(a: BBox, b: BBox) -> bool:
+    """Two shading boxes of one table: side by side in one row band (cells of a shaded
+    row or header), or one over the other with at most a row between (zebra rows)."""
+    ha, hb = a[3] - a[1], b[3] - b[1]
+    v_overlap = min(a[3], b[3]) - max(a[1], b[1])
+    h_gap = max(a[0], b[0]) - min(a[2], b[2])
+    if v_overlap >= 0.5 * min(ha, hb) and h_gap <= 3.0:
+        return True
+    h_overlap = min(a[2], b[2]) - max(a[0], b[0])
+    v_gap = max(a[1], b[1]) - min(a[3], b[3])
+    return h_overlap > 0.5 * min(a[2] - a[0], b[2] - b[0]) and v_gap <= 1.5 * max(ha, hb)
+
+
+def _inside(b: BBox, c: BBox) -> bool:
+    return c[0] - 2 <= b[0] and b[2] <= c[2] + 2 and c[1] - 2 <= b[1] and b[3] <= c[3] + 2
+
+
+def _h_edge(x0: float, x1: float, y: float) -> Edge:
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": y,
+        "bottom": y,
+        "width": x1 - x0,
+        "height": 0.0,
+        "orientation": "h",
+        "object_type": "line",
+    }

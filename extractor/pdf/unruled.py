@@ -263,32 +263,57 @@ def _bands(lines: list[_Line], ys: list[float], above: float, below: float) -> l
         inside = [ln for ln in lines if t < (ln.top + ln.bottom) / 2 < b]
         bands.append(_Band(t, b, inside, _kind(inside)))
     bottom_run = _open_band(lines, ys[-1], True, below)
-    if bottom_run and bands and bands[-1].kind == "head":
+    if bottom_run and bands and bands[-1].kind in ("head", "body"):
         bands.append(_Band(ys[-1], max(ln.bottom for ln in bottom_run) + 1, bottom_run, "body"))
     return bands
 
 
 def _assemble(bands: list[_Band]) -> list[tuple[_Band | None, list[_Band]]]:
     """Bands → tables: an optional header band followed by body bands. A text band not
-    followed by a body band is a caption between tables; an empty band is a break."""
+    followed by a body band is a caption between tables; an empty band is a break.
+    Header bands touching each other are one header (a shaded two-row header)."""
     tables: list[tuple[_Band | None, list[_Band]]] = []
     current: tuple[_Band | None, list[_Band]] | None = None
+    head: _Band | None = None
     for i, band in enumerate(bands):
         if band.kind == "body":
             if current is None:
                 current = (None, [])
                 tables.append(current)
             current[1].append(band)
+            head = None
         elif band.kind == "head":
+            if head is not None and abs(band.top - head.bottom) < 1 and _header_like(head):
+                head = _Band(head.top, band.bottom, head.lines + band.lines, "head")
+            else:
+                head = band
             nxt = bands[i + 1] if i + 1 < len(bands) else None
             if nxt is not None and nxt.kind == "body" and abs(nxt.top - band.bottom) < 1:
-                current = (band, [])
+                current = (head, [])
                 tables.append(current)
+                head = None
+            elif nxt is not None and nxt.kind == "head" and abs(nxt.top - band.bottom) < 1:
+                current = None
             else:
                 current = None
+                head = None
         else:
             current = None
+            head = None
     return [t for t in tables if t[1]]
+
+
+def _header_like(band: _Band) -> bool:
+    """Header rows, not text between two tables: several words side by side on a line,
+    and no line that is one long run of text (a heading or a paragraph)."""
+    if not any(len(ln.toks) >= 2 for ln in band.lines):
+        return False
+    width = max(t.x1 for ln in band.lines for t in ln.toks) - min(
+        t.x0 for ln in band.lines for t in ln.toks
+    )
+    return all(
+        len(ln.toks) >= 2 or ln.toks[0].x1 - ln.toks[0].x0 < 0.5 * width for ln in band.lines
+    )
 
 
 # --- columns -----------------------------------------------------------------------------
@@ -627,6 +652,8 @@ def _table(head: _Band | None, body: list[_Band], x0: float, x1: float) -> Unrul
     lines = sorted([ln for b in body for ln in b.lines], key=lambda ln: ln.top)
     if not lines:
         return None
+    if head is None:
+        head, body, lines = _leading_header(body, lines)
     cols = _columns(lines)
     if not cols:
         return None
@@ -658,6 +685,23 @@ def _table(head: _Band | None, body: list[_Band], x0: float, x1: float) -> Unrul
     for ri, row in enumerate(rows):
         cells += _row_cells(row, bounds, edges[ri], edges[ri + 1], spans)
     return UnruledTable(cells, body_top)
+
+
+def _leading_header(
+    body: list[_Band], lines: list[_Line]
+) -> tuple[_Band | None, list[_Band], list[_Line]]:
+    """No rule separates the header (a grid with vertical rules only, or one rule over
+    the whole table): the lines before the first line of figures are the header."""
+    first = next((i for i, ln in enumerate(lines) if _tabular(ln)), None)
+    if not first:
+        return None, body, lines
+    head_lines, rest = lines[:first], lines[first:]
+    if any(t.numeric and t.text not in ("/", "—") for ln in head_lines for t in ln.toks):
+        return None, body, lines
+    cut = (max(ln.bottom for ln in head_lines) + min(ln.top for ln in rest)) / 2
+    head = _Band(body[0].top, cut, head_lines, "head")
+    first_band = _Band(cut, body[0].bottom, [ln for ln in body[0].lines if ln in rest], "body")
+    return head, [first_band, *body[1:]], rest
 
 
 def _widen(bounds: list[float], cols: list[tuple[float, float]], heads: list[_Head]) -> list[float]:

@@ -1,0 +1,91 @@
+"""A table read's self-consistency: how many of the relations its own figures allow
+recomputing hold (issue 8's misread guard).
+
+A table read right recomputes almost everywhere: each rate is its done ÷ target at the
+printed precision (rounded or truncated), 片区 rows add up to 合计, 社工点 rows to their
+片区. A misread — a column shift, a rate read as a count, rows given the wrong 片区 —
+breaks most of those at once; a published arithmetic error breaks one or two. So a read
+whose share of holding relations is low is not trusted: its rows are marked uncertain,
+the record gets a problem, and the checker reports them as not checkable instead of
+turning a misread into findings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from fractions import Fraction
+
+from extractor.printed import agreement, exact, parse_printed
+from extractor.records import Cell, IndicatorRow
+
+# Below this share of holding relations a read is not trusted; with fewer relations than
+# MIN_RELATIONS there is too little to judge and the read is trusted unless it doubted
+# itself while reading (two figures for one role).
+TRUST_SHARE = 0.7
+MIN_RELATIONS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Consistency:
+    relations: int
+    consistent: int
+
+    @property
+    def score(self) -> float | None:
+        return self.consistent / self.relations if self.relations >= MIN_RELATIONS else None
+
+    def trusted(self, doubts: int) -> bool:
+        score = self.score
+        if score is None:
+            return doubts == 0
+        return score >= TRUST_SHARE
+
+
+def _v(cell: Cell | None) -> Fraction | None:
+    return None if cell is None or cell.value is None else exact(cell.value)
+
+
+def _rate_holds(row: IndicatorRow) -> bool | None:
+    target, done = _v(row.target), _v(row.done)
+    if row.pct is None or row.pct.value is None or target is None or done is None or not target:
+        return None
+    printed = parse_printed(row.pct.printed, row.pct.value)
+    if printed is None:
+        return None
+    return agreement(done / target * 100, printed) is not None
+
+
+def _sum_holds(parts: list[IndicatorRow], whole: IndicatorRow, role: str) -> bool | None:
+    w = _v(getattr(whole, role))
+    vals = [_v(getattr(p, role)) for p in parts]
+    if w is None or not vals or any(v is None for v in vals):
+        return None
+    return sum((v for v in vals if v is not None), Fraction(0)) == w
+
+
+def consistency(rows: list[IndicatorRow]) -> Consistency:
+    checks: list[bool] = []
+    for row in rows:
+        held = _rate_holds(row)
+        if held is not None:
+            checks.append(held)
+    groups: dict[tuple[str, str], list[IndicatorRow]] = defaultdict(list)
+    for row in rows:
+        groups[(row.indicator, row.measure)].append(row)
+    for group in groups.values():
+        areas = [r for r in group if r.scope == "area"]
+        totals = [r for r in group if r.scope == "total"]
+        if len(totals) == 1 and len(areas) >= 2:
+            for role in ("target", "done"):
+                held = _sum_holds(areas, totals[0], role)
+                if held is not None:
+                    checks.append(held)
+        for area in areas:
+            posts = [r for r in group if r.scope == "post" and r.area == area.area]
+            if len(posts) >= 2:
+                for role in ("target", "done"):
+                    held = _sum_holds(posts, area, role)
+                    if held is not None:
+                        checks.append(held)
+    return Consistency(len(checks), sum(checks))

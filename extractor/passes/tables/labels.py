@@ -1,0 +1,182 @@
+"""What one table label says: an indicator, a measure, a role, a scope, or nothing.
+
+Every header cell and every row label of an indicator table is read the same way,
+whichever axis it sits on: "专业个案" names an indicator, "接案数" a measure, "协议量" or
+"完成率（%）" a role, "东片" / "第一片区" a 片区, "金沙社区" (under a 社工点 header) a
+post, "小计" a 片区's own row and "合计" / "总计" the whole table. A value cell means the
+union of what its row's labels and its column's labels say (`read.py`), so the same code
+reads a table with 片区 as rows and one with 片区 as column groups.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
+
+from extractor.areas import AREA_IN_TEXT, area_key
+from extractor.knowledge import measure_words, scope_vocab
+from extractor.knowledge.nlp import Role
+from extractor.nlp.indicators import contained_indicator, match_indicator
+
+ScopeKind = Literal["area", "post", "total", "subtotal"]
+HeaderKind = Literal["area", "post", "label", "skip", "unit"]
+
+# "（%）", "(%)", "%" closing a header: the column prints rates without the sign.
+_RATE_MARK = re.compile(r"[（(]\s*[%％]\s*[）)]$|[%％]$")
+_COLLECTIVE = "个各每全多其该本两三四五六七八九十"
+_UNIT = re.compile(r"[（(]\s*([^（）()]{1,4}?)\s*[）)]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Tags:
+    """What a label contributes to the meaning of the figures it heads."""
+
+    indicator: str | None = None
+    exact: bool = False  # the indicator came from an exact alias, not a fuzzy match
+    measure: str | None = None  # a measure the label's words or unit name (接案数, （节）)
+    default_measure: str | None = None  # the measure its indicator implies (培训时数 → hours)
+    unit: str | None = None  # the unit printed with it, in brackets or on a unit row (户)
+    role: Role | None = None
+    scope: ScopeKind | None = None
+    name: str | None = None  # the 片区 / 社工点 as printed, for area and post scopes
+    header: HeaderKind | None = None  # a header naming what a label column holds
+    text: str = ""  # the label as printed, whitespace removed
+
+    @property
+    def empty(self) -> bool:
+        return (
+            self.indicator is None
+            and self.measure is None
+            and self.role is None
+            and self.scope is None
+            and self.header is None
+            and self.unit is None
+        )
+
+
+def squash(text: str) -> str:
+    """A label for comparison: full-width forms folded, whitespace removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=4096)
+def label_tags(text: str, areas: frozenset[str] = frozenset()) -> Tags:
+    """Classify one printed label; `areas` holds the 片区 the report names elsewhere
+    (as `area_key`s), so named areas without 片区 in their name ("东片") are known."""
+    t = squash(text)
+    if not t:
+        return Tags()
+    v = scope_vocab()
+    if t in v.total:
+        return Tags(scope="total", text=t)
+    for word in v.subtotal:
+        if t.endswith(word):
+            return Tags(scope="subtotal", name=t[: -len(word)] or None, text=t)
+    if t in v.skip_headers:
+        return Tags(header="skip", text=t)
+    if t in v.unit_headers:
+        return Tags(header="unit", text=t)
+    if t in v.unit_words and t != "%":
+        return Tags(unit=t, text=t)  # a unit row's cell
+    if t in v.area_headers:
+        return Tags(header="area", text=t)
+    if t in v.post_headers:
+        return Tags(header="post", text=t)
+    if t in v.label_headers:
+        return Tags(header="label", text=t)
+    if _is_area(t, areas):
+        return Tags(scope="area", name=t, text=t)
+    return _indicator_tags(t)
+
+
+def _is_area(t: str, areas: frozenset[str]) -> bool:
+    if area_key(t) in areas:
+        return True
+    m = AREA_IN_TEXT.fullmatch(t)
+    if m is not None:
+        return True
+    # "东片", "金沙片": a short name ending in a 片区 suffix that names no indicator (not
+    # a collective: 各片区, 全片, 每个片区)
+    if t[0] in _COLLECTIVE:
+        return False
+    return any(
+        t.endswith(s) and 1 < len(t) <= len(s) + 4 for s in scope_vocab().area_suffixes
+    ) and (match_indicator(t) is None)
+
+
+def _indicator_tags(t: str) -> Tags:
+    unit = _UNIT.search(t)
+    bare = t[: unit.start()] if unit else t
+    role: Role | None = "pct" if _RATE_MARK.search(t) else None
+    m = (match_indicator(bare) or contained_indicator(bare)) if bare else None
+    words = measure_words()
+    measure = words.units.get(unit.group(1)) if unit else None
+    if measure is None:
+        measure = next((mv for k, mv in words.words.items() if k in bare), None)
+    tags = Tags(measure=measure, role=role, unit=unit.group(1) if unit else None, text=t)
+    if m is None:
+        return tags
+    if m.indicator is None:  # a column word: 协议接案数 names its measure and role
+        return replace(tags, measure=m.measure or measure, role=m.role or role)
+    return replace(
+        tags,
+        indicator=m.indicator,
+        exact=m.score >= 100.0,
+        default_measure=m.measure,
+        role=m.role or role,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What a path of labels says about the figures under (or beside) it."""
+
+    indicator: str | None = None
+    exact: bool = False
+    label: str = ""  # the label that named the indicator, as printed
+    measure: str | None = None
+    default_measure: str | None = None
+    role: Role | None = None
+    scope: Literal["area", "post", "total"] | None = None
+    area: str | None = None
+    post: str | None = None
+    unit: str | None = None
+
+
+def merge_path(tags: list[Tags]) -> Meaning:
+    """The meaning of a path of labels, outermost first (a column's header levels, a
+    row's label columns). The most specific wins: the innermost exact indicator (服务指标
+    under 服务类别) else the outermost fuzzy one, the innermost measure and role. Scopes
+    nest: 片区 › 社工点 is a post of that area, 片区 › 小计 the area itself, 合计 anywhere
+    the whole table."""
+    named = next((t for t in reversed(tags) if t.indicator and t.exact), None)
+    if named is None:
+        named = next((t for t in tags if t.indicator), None)
+    base = Meaning(
+        indicator=named.indicator if named else None,
+        exact=named.exact if named else False,
+        label=named.text if named else "",
+        measure=next((t.measure for t in reversed(tags) if t.measure), None),
+        default_measure=named.default_measure if named else None,
+        role=next((t.role for t in reversed(tags) if t.role), None),
+        unit=next((t.unit for t in reversed(tags) if t.unit), None),
+    )
+    if any(t.scope == "total" for t in tags):
+        return replace(base, scope="total")
+    area = next((t.name for t in tags if t.scope == "area" and t.name), None)
+    sub = next((t for t in tags if t.scope == "subtotal"), None)
+    post = next((t.name for t in tags if t.scope == "post" and t.name), None)
+    if post is None and area is not None:
+        # a plain name inside a 片区 (a label column without a 社工点 header): its post
+        at = next(i for i, t in enumerate(tags) if t.scope == "area")
+        post = next((t.text for t in tags[at + 1 :] if t.empty and t.text), None)
+    if sub is not None:
+        return replace(base, scope="area", area=area or sub.name)
+    if post is not None:
+        return replace(base, scope="post", area=area, post=post)
+    if area is not None:
+        return replace(base, scope="area", area=area)
+    return base

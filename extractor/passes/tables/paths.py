@@ -1,0 +1,224 @@
+"""A table grid → its label columns, value columns, and the labels over each value.
+
+Reports print indicator tables in every orientation, so nothing here assumes one: label
+columns are the columns whose body cells are words (片区, 社工点, 服务类别, 服务指标),
+value columns those whose cells are figures; each body row gets the path of its label
+cells (outermost first) and each value column the path of its header cells. A label
+merged down several rows covers each of them; in a table drawn without vertical rules
+the merge is invisible and the label is printed once, so an outer label column's blank
+cells take the label of their group (closed by a 小计 row) or, without one, of the
+nearest labelled row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.document.model import Table, TableCell
+from extractor.knowledge import scope_vocab
+from extractor.passes.tables.labels import Tags, label_tags, squash
+from extractor.passes.tables.values import is_figure, is_not_applicable
+
+Grid = list[list[TableCell | None]]
+
+# A body row naming only units under the header ("（个）（节）", "单位：人次").
+_UNIT_CELL = re.compile(r"^(?:单位[：:]?)?[（(]?[^\d（）()]{0,3}[）)]?$")
+
+
+@dataclass(slots=True)
+class Paths:
+    """Where the labels and figures of one table are."""
+
+    grid: Grid  # every position → the cell covering it (spans resolved)
+    body: list[int]  # body row indices holding figures
+    label_cols: list[int]
+    value_cols: list[int]
+    # (body row, block) → the row's label cells' tags, outermost first. A block is a run
+    # of label columns and the value columns after it: a row can hold several records
+    # ("新增志愿者 | 100 | 342 | 342.00% | 社区调研 | 13 | 13 | 100.00%").
+    row_labels: dict[tuple[int, int], list[Tags]]
+    col_labels: dict[int, list[Tags]]  # value column → its header cells' tags, top first
+    block_of: dict[int, int]  # value column → its block
+
+
+def occupancy(t: Table) -> Grid:
+    """Each grid position → the cell covering it, merged cells included."""
+    grid: Grid = [[None] * t.n_cols for _ in range(t.n_rows)]
+    for c in t.cells:
+        for r in range(c.row, min(t.n_rows, c.row + c.rowspan)):
+            for k in range(c.col, min(t.n_cols, c.col + c.colspan)):
+                grid[r][k] = c
+    return grid
+
+
+def _text(c: TableCell | None) -> str:
+    return squash(c.text) if c is not None else ""
+
+
+def _unit_row(cells: list[TableCell | None]) -> bool:
+    texts = [_text(c) for c in cells if _text(c)]
+    if not texts:
+        return False
+    units = set(scope_vocab().unit_words)
+    return all(
+        _UNIT_CELL.match(t) is not None and (t.strip("（）()单位：:") in units or t in units)
+        for t in texts
+    )
+
+
+def table_paths(t: Table, areas: frozenset[str]) -> Paths:
+    grid = occupancy(t)
+    head = t.header_rows
+    body = [r for r in range(head, t.n_rows) if not _unit_row(grid[r])]
+    header_kinds = [_header_kind(t, c, areas) for c in range(t.n_cols)]
+    label_cols: list[int] = []
+    value_cols: list[int] = []
+    for c in range(t.n_cols):
+        kind = header_kinds[c]
+        if kind == "skip" or _is_sequence(grid, body, c):
+            continue
+        texts = [_text(grid[r][c]) for r in body]
+        filled = [x for x in texts if x]
+        figures = sum(is_figure(x) or is_not_applicable(x) for x in filled)
+        if kind in ("area", "post", "label", "unit") or (filled and figures < 0.5 * len(filled)):
+            label_cols.append(c)
+        elif figures:
+            value_cols.append(c)
+    blocks = _blocks(label_cols, value_cols)
+    block_of = {c: i for i, (_, values) in enumerate(blocks) for c in values}
+    leading = [c for c in blocks[0][0] if header_kinds[c] in ("area", "post")] if blocks else []
+    row_labels: dict[tuple[int, int], list[Tags]] = {}
+    for i, (labels, _) in enumerate(blocks):
+        cols = labels if i == 0 else [*leading, *labels]
+        for r, tags in _row_labels(grid, body, cols, header_kinds, areas, t.ruled).items():
+            row_labels[(r, i)] = tags
+    col_labels = {
+        c: [label_tags(x, areas) for x in t.columns[c]] if c < len(t.columns) else []
+        for c in value_cols
+    }
+    return Paths(grid, body, label_cols, value_cols, row_labels, col_labels, block_of)
+
+
+def _blocks(label_cols: list[int], value_cols: list[int]) -> list[tuple[list[int], list[int]]]:
+    """Runs of label columns, each with the value columns up to the next label run."""
+    blocks: list[tuple[list[int], list[int]]] = []
+    for c in sorted(label_cols + value_cols):
+        if c in label_cols:
+            if not blocks or blocks[-1][1]:
+                blocks.append(([], []))
+            blocks[-1][0].append(c)
+        else:
+            if not blocks:
+                blocks.append(([], []))
+            blocks[-1][1].append(c)
+    return blocks
+
+
+def _header_kind(t: Table, c: int, areas: frozenset[str]) -> str | None:
+    """What a column's header says it holds (片区, 社工点, indicator labels, 序号/备注)."""
+    path = t.columns[c] if c < len(t.columns) else ()
+    kinds = [label_tags(text, areas).header for text in path]
+    # 片区 over a unit row's 单位 is still the 片区 column
+    named = [k for k in kinds if k in ("area", "post", "label", "unit")]
+    if named:
+        return named[-1]
+    return "skip" if "skip" in kinds else None
+
+
+def _is_sequence(grid: Grid, body: list[int], c: int) -> bool:
+    """A 序号 column without its header: 1, 2, 3 … down the labelled rows."""
+    values = [_text(grid[r][c]) for r in body]
+    numbers = [v for v in values if v]
+    if len(numbers) < 2 or not all(v.isdigit() for v in numbers):
+        return False
+    seq = [int(v) for v in numbers]
+    return seq == list(range(seq[0], seq[0] + len(seq))) and seq[0] in (0, 1)
+
+
+def _row_labels(
+    grid: Grid,
+    body: list[int],
+    label_cols: list[int],
+    header_kinds: list[str | None],
+    areas: frozenset[str],
+    ruled: bool,
+) -> dict[int, list[Tags]]:
+    out: dict[int, list[Tags]] = {r: [] for r in body}
+    if not label_cols:
+        return out
+    inner = label_cols[-1]
+    # Outer label columns inherit down their groups; the innermost names each row.
+    filled: dict[int, dict[int, str]] = {}
+    for c in label_cols:
+        texts = {r: _text(grid[r][c]) for r in body}
+        if c != inner:
+            texts = _inherit(texts, body, grid, inner, areas, ruled)
+        filled[c] = texts
+    for r in body:
+        for c in label_cols:
+            text = filled[c][r]
+            if not text:
+                continue
+            tags = label_tags(text, areas)
+            kind = header_kinds[c]
+            if tags.empty and kind in ("area", "post"):
+                # a plain name in a column headed 片区 / 社工点
+                tags = Tags(scope=kind, name=text, text=text)  # type: ignore[arg-type]
+            elif tags.empty and kind == "label":
+                # a category in a column headed 服务类别: a word, not a place
+                tags = Tags(header="label", text=text)
+            out[r].append(tags)
+    return out
+
+
+def _inherit(
+    texts: dict[int, str],
+    body: list[int],
+    grid: Grid,
+    inner: int,
+    areas: frozenset[str],
+    ruled: bool,
+) -> dict[int, str]:
+    """Blank cells of an outer label column take their group's label: the rows up to and
+    including a 小计 row form a group; without 小计 rows, in a ruled table the label above
+    (a merge that runs on over a page break leaves a blank cell on the new page), in an
+    unruled one the nearest labelled row (the label is printed once, centred on its
+    group)."""
+    if all(texts[r] for r in body):
+        return texts
+    totals = {r for r in body if label_tags(_text(grid[r][inner]), areas).scope == "total"}
+    subtotal = {r for r in body if label_tags(_text(grid[r][inner]), areas).scope == "subtotal"}
+    out = dict(texts)
+    if subtotal:
+        group: list[int] = []
+        for r in body:
+            if r in totals:
+                group = []
+                continue
+            group.append(r)
+            if r in subtotal:
+                names = {texts[x] for x in group if texts[x]}
+                if len(names) == 1:
+                    name = names.pop()
+                    for x in group:
+                        out[x] = out[x] or name
+                group = []
+        return out
+    labelled = [r for r in body if texts[r] and r not in totals]
+    if not labelled:
+        return out
+    if ruled:
+        last = ""
+        for r in body:
+            if texts[r]:
+                last = texts[r]
+            elif r not in totals:
+                out[r] = last
+        return out
+    for i, r in enumerate(body):
+        if texts[r] or r in totals:
+            continue
+        nearest = min(labelled, key=lambda x: (abs(body.index(x) - i), -x))
+        out[r] = texts[nearest]
+    return out

@@ -1,0 +1,268 @@
+"""An indicator table, read by meaning: each figure gets the indicator, measure, role and
+scope its row labels and column headers name together, whichever axis names which.
+
+片区 as rows and indicators as column groups (the seed's 附件1-1), indicators as rows and
+片区 as column groups (a transposed table), 片区 › 社工点 rows with 小计 and 总计, one
+片区's own small table under its sub-section, a station table of indicator rows: all are
+the same operation here. Figures sharing a scope, indicator and measure form one
+`IndicatorRow` (target, done, rate).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from extractor.areas import AREA_IN_TEXT
+from extractor.document.model import Table, TableCell
+from extractor.nlp.indicators import unit_measure
+from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
+from extractor.passes.tables.paths import table_paths
+from extractor.passes.tables.values import figure, is_figure, is_not_applicable
+from extractor.records import Cell, IndicatorRow
+
+ROLES = ("target", "done", "pct")
+_K = TypeVar("_K", int, tuple[int, int])
+Key = tuple[str, str | None, str | None, str, str]  # scope, area, post, indicator, measure
+
+
+@dataclass(slots=True)
+class Read:
+    """What one table gave: its rows, and what looked wrong while reading it."""
+
+    rows: list[IndicatorRow] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+    figures: int = 0  # figure cells seen in value columns
+    placed: int = 0  # of those, given a row
+
+
+def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
+    """What a table's caption and section say about all its figures: "表3-2 石门片区服务
+    指标完成情况" under "（二）石门片区" → area 石门片区; a caption naming one indicator
+    ("电访") → that indicator."""
+    texts = [t.caption, *reversed(t.section)]
+    area = None
+    for text in texts:
+        m = AREA_IN_TEXT.search(re.sub(r"\s+", "", text or ""))
+        if m is not None and "各片区" not in text:
+            area = m.group(0)
+            break
+        for token in re.split(r"[\s（）()、，,：:]+", text or ""):
+            if token and label_tags(token, areas).scope == "area":
+                area = token
+                break
+        if area:
+            break
+    if area is None and any(
+        w in re.sub(r"\s+", "", text or "") for text in texts[:2] for w in _WHOLE_WORDS
+    ):
+        # "表3-4 社工站服务指标完成情况汇总" after the 片区 tables: the whole station
+        return replace(_caption_meaning(t, areas), scope="total")
+    return _with_area(_caption_meaning(t, areas), area)
+
+
+# Caption words that make a table speak for the whole station (its figures are 合计s).
+_WHOLE_WORDS = ("汇总", "合计", "总计", "全站")
+
+
+def _with_area(base: Meaning, area: str | None) -> Meaning:
+    return replace(base, scope="area", area=area) if area else base
+
+
+def _caption_meaning(t: Table, areas: frozenset[str]) -> Meaning:
+    caption = label_tags(t.caption, areas) if t.caption and len(t.caption) <= 12 else None
+    base = Meaning()
+    if caption is not None and caption.indicator is not None:
+        base = Meaning(
+            indicator=caption.indicator,
+            exact=caption.exact,
+            label=caption.text,
+            measure=caption.measure,
+            default_measure=caption.default_measure,
+        )
+    return base
+
+
+def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
+    """A figure's meaning from its row's labels, its column's headers and the table's
+    caption/section. A row label that names a scope names no indicator (a community
+    called 社区服务中心 is not the indicator 社区服务)."""
+    row_ind = row if row.indicator and (row.exact or row.scope is None) else None
+    col_ind = col if col.indicator else None
+    pick = (
+        row_ind
+        if row_ind is not None and (row_ind.exact or col_ind is None or not col_ind.exact)
+        else col_ind or row_ind or (ctx if ctx.indicator else None)
+    )
+    scoped = row if row.scope else (col if col.scope else ctx)
+    return Meaning(
+        indicator=pick.indicator if pick else None,
+        exact=pick.exact if pick else False,
+        label=pick.label if pick else "",
+        measure=col.measure or row.measure or ctx.measure,
+        default_measure=pick.default_measure if pick else None,
+        role=col.role or row.role,
+        unit=col.unit or row.unit,
+        scope=scoped.scope,
+        area=scoped.area,
+        post=scoped.post,
+    )
+
+
+def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
+    p = table_paths(t, areas)
+    ctx = context_meaning(t, areas)
+    cols = _unknown_scopes({c: merge_path(tags) for c, tags in p.col_labels.items()}, p.col_labels)
+    rows = _unknown_scopes({k: merge_path(tags) for k, tags in p.row_labels.items()}, p.row_labels)
+    cols = {c: _unit_measured(m) for c, m in cols.items()}
+    rows = {k: _unit_measured(m) for k, m in rows.items()}
+    cols = _shared_measures(cols, p.value_cols, p.col_labels)
+    out = Read()
+    found: dict[Key, dict[str, TableCell]] = {}
+    labels: dict[Key, str] = {}
+    for r in p.body:
+        seen: set[int] = set()
+        for c in p.value_cols:
+            cell = p.grid[r][c]
+            if cell is None or id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            text = cell.text.strip()
+            if not text or not (is_figure(text) or is_not_applicable(text)):
+                continue
+            out.figures += 1
+            m = _combine(rows[(r, p.block_of[c])], cols[c], ctx)
+            indicator = m.indicator
+            if indicator is None:
+                continue
+            # A figure no header gives a role (投入社工人数, or one spanning a 片区's
+            # 协议量/完成量/完成率 columns) is what was done.
+            if _spans_roles(cell, p.value_cols, cols):
+                m = replace(m, role=None)
+            role = m.role or "done"
+            by_unit = unit_measure(indicator, m.unit) if m.unit else None
+            measure = m.measure or by_unit or m.default_measure or "count"
+            key: Key = (m.scope or "station", _area(m), m.post, indicator, measure)
+            parts = found.setdefault(key, {})
+            if role in parts:
+                out.doubts.append(
+                    f"two figures for {indicator}/{measure} {role} in one row "
+                    f"({parts[role].text.strip()} and {text})"
+                )
+                continue
+            parts[role] = cell
+            labels.setdefault(key, m.label or indicator)
+            out.placed += 1
+    for key, parts in found.items():
+        out.rows.append(_row(appendix, key, labels[key], parts))
+    return out
+
+
+def _unit_measured(m: Meaning) -> Meaning:
+    """An indicator printed in a unit of its own names that measure (建档 in 户)."""
+    if m.measure is None and m.indicator and m.unit:
+        measure = unit_measure(m.indicator, m.unit)
+        if measure is not None:
+            return replace(m, measure=measure)
+    return m
+
+
+def _shared_measures(
+    cols: dict[int, Meaning], order: list[int], labels: dict[int, list[Tags]]
+) -> dict[int, Meaning]:
+    """Columns under one header cell share the measure it names once: 专业个案 › 协议节数 |
+    完成量 | 百分比 are all sessions. Siblings are columns whose header paths agree once
+    role words and units are set aside; a sibling without a measure of its own takes that
+    of the nearest sibling before it (or, first in line, after it)."""
+
+    def parent(c: int) -> tuple[str, ...]:
+        return tuple(
+            t.text
+            for t in labels[c]
+            if t.indicator is not None
+            or (t.measure is not None and t.role is None)
+            or (t.empty and len(t.text) > 2)
+        )
+
+    out = dict(cols)
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for c in order:
+        groups.setdefault(parent(c), []).append(c)
+    for run in groups.values():
+        last: str | None = None
+        pending: list[int] = []
+        for c in run:
+            m = out[c]
+            if m.measure is None:
+                if last is None:
+                    pending.append(c)
+                else:
+                    out[c] = replace(m, measure=last)
+                continue
+            last = m.measure
+            for k in pending:
+                out[k] = replace(out[k], measure=last)
+            pending = []
+    return out
+
+
+def _unknown_scopes(meanings: dict[_K, Meaning], tags: dict[_K, list[Tags]]) -> dict[_K, Meaning]:
+    """Labels that name neither an indicator nor a known scope, beside a 合计 or 片区 on
+    the same axis, are parts of that total: 片区 (金沙, without 片区 in its name), or
+    社工点 when the axis has 小计 lines (a 片区's own line closes its 社工点)."""
+    has_total = any(m.scope == "total" for m in meanings.values())
+    has_area = any(m.scope == "area" for m in meanings.values())
+    has_sub = any(t.scope == "subtotal" for ts in tags.values() for t in ts)
+    if not (has_total or has_area or has_sub):
+        return meanings
+    out = dict(meanings)
+    for k, m in meanings.items():
+        if m.scope is not None or m.indicator is not None:
+            continue
+        unknown = [t.text for t in tags[k] if t.empty and t.text]
+        if not unknown:
+            continue
+        if has_sub:
+            out[k] = replace(m, scope="post", post=unknown[-1])
+        else:
+            out[k] = replace(m, scope="area", area=unknown[0])
+    return out
+
+
+def _spans_roles(cell: TableCell, value_cols: list[int], cols: dict[int, Meaning]) -> bool:
+    """A figure printed across columns of different roles (a 片区's 投入社工人数 over its
+    协议量 / 完成量 / 完成率) has none of them."""
+    covered = [c for c in value_cols if cell.col <= c < cell.col + cell.colspan]
+    return len({cols[c].role for c in covered}) > 1
+
+
+def _area(m: Meaning) -> str | None:
+    if m.scope == "total":
+        return "合计"
+    return m.area
+
+
+def _cell(c: TableCell | None) -> Cell | None:
+    if c is None:
+        return None
+    return Cell(printed=c.text.strip(), value=figure(c.text), prov=c.provenance())
+
+
+def _row(appendix: str, key: Key, label: str, parts: dict[str, TableCell]) -> IndicatorRow:
+    scope, area, post, indicator, measure = key
+    cells = [_cell(parts.get(k)) for k in ROLES]
+    printed = [c.printed for c in cells if c is not None]
+    return IndicatorRow(
+        table=appendix,
+        area=area,
+        post=post,
+        scope=scope,
+        indicator=indicator,
+        label=re.sub(r"\s+", "", label),
+        measure=measure,
+        target=cells[0],
+        done=cells[1],
+        pct=cells[2],
+        not_applicable=bool(printed) and all(is_not_applicable(x) for x in printed),
+    )
