@@ -393,7 +393,7 @@ def test_check_report_coverage_counts() -> None:
     assert cov["pct.row"].skipped[0].ref == "indicators/附件1-1/一片区/casework/sessions/pct"
     skipped = cov["sum.area_total"].skipped[0]
     assert skipped.message == "skip.area_blank"
-    assert skipped.reason.startswith("an area cell is blank")
+    assert skipped.reason.startswith("one area cell is blank")
     assert skipped.reason_zh.startswith("有片区格为空")
     assert rule("pct.row").description.en.startswith("Every area / station row")
     assert cov["pct.row"].description_zh.startswith("每个片区 / 站点行的百分比")

@@ -54,14 +54,18 @@ def score_cap(report: Report, prior: list[Finding], run: RuleRun) -> None:
         cap = Fraction(str(w.weight))
         if p.value <= cap:
             continue
+        # Weights the report does not print are the profile's assumption: a score above
+        # one says the report weighs its parties otherwise, not that it is wrong.
+        assumed = report.scoring.weights_source != "report"
         run.flag(
             Finding(
                 rule="score.cap",
-                severity="error",
+                severity="info" if assumed else "error",
                 locations=[loc(ref, ps.score.prov), loc(f"scoring/weight/{ps.party}", w.prov)],
                 printed=p.text,
                 expected=f"≤ {fmt(cap, p.decimals)}",
                 **tolerance_fields(say("tolerance.cap")),
+                **cause_fields([say("cause.profile_weights")] if assumed else []),
                 **explanation_fields(
                     "explain.score_cap",
                     party=say(f"party.{ps.party}"),
@@ -147,10 +151,12 @@ def grade_band(report: Report, prior: list[Finding], run: RuleRun) -> None:
     if in_band(total.value, band):
         return
     right = band_of(total.value, sc.bands)
+    # Bands the report does not print are the profile's assumption (see score_cap).
+    assumed = sc.bands_source != "report"
     run.flag(
         Finding(
             rule="grade.band",
-            severity="error",
+            severity="info" if assumed else "error",
             locations=[loc("scoring/grade", sc.grade.prov), loc("scoring/total", sc.total.prov)],
             printed=sc.grade.value,
             expected=right or "?",
@@ -161,7 +167,9 @@ def grade_band(report: Report, prior: list[Finding], run: RuleRun) -> None:
                     source=say(f"bands.{sc.bands_source or 'unknown'}"),
                 )
             ),
-            **cause_fields([say("cause.grade_not_from_total")]),
+            **cause_fields(
+                [say("cause.profile_bands" if assumed else "cause.grade_not_from_total")]
+            ),
             **explanation_fields(
                 "explain.grade_band",
                 total=total.text,
