@@ -48,6 +48,9 @@ class ScoringPatterns(Data):
     band_at_least_g: str
     band_between_g: str
     band_below_g: str
+    band_at_least_i: str
+    band_between_i: str
+    band_below_i: str
 
 
 CoreField = Literal["station", "total", "grade", "period"]

@@ -84,7 +84,7 @@ def _bands(
     found = [
         (kind, m, prov)
         for kind in ("at_least", "between", "below")
-        for name in (f"band_{kind}", f"band_{kind}_g")
+        for name in (f"band_{kind}", f"band_{kind}_g", f"band_{kind}_i")
         for m, prov in _band_hits(blocks, tables or [], profile.pattern(name))
     ]
     for kind, m, prov in found:
