@@ -57,12 +57,12 @@ def margins(lines: list[Line]) -> Margins:
     # Full lines share a right edge; with no edge seen twice (a page of one line, a few
     # lines of a title page) the rightmost edge stands in.
     full = [r for r, n in rights.items() if n >= max(2, rights.most_common(1)[0][1] // 3)]
+    # The body's left edge is where wrapped lines start: where most lines start unless
+    # most paragraphs are single indented lines, so the leftmost frequent edge (with no
+    # edge seen twice, the most common one).
+    frequent = [x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 4)]
     return Margins(
-        # The body's left edge is where wrapped lines start: where most lines start
-        # unless most paragraphs are single indented lines, so the leftmost frequent edge.
-        left=float(
-            min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 4))
-        ),
+        left=float(min(frequent) if frequent else lefts.most_common(1)[0][0]),
         right=float(max(full) if full else max(rights)),
         size=float(sizes.most_common(1)[0][0]) or 12.0,
         leading=float(gaps.most_common(1)[0][0]) if gaps else 24.0,
