@@ -18,6 +18,11 @@ AREA_OR_TOTAL = re.compile(rf"^(?:{_LABEL}|合计|总计|小计)$")
 _NUMBERED = re.compile(rf"^(?:第?({_NUM})片区|片区({_NUM}))$")
 
 
+def names_only_an_area(text: str) -> bool:
+    """The text is a 片区's name and nothing else ("枫桥片区", "片区二")."""
+    return re.fullmatch(_LABEL, re.sub(r"\s+", "", text).rstrip("：:")) is not None
+
+
 def area_label(text: str) -> str | None:
     """The 片区 a heading names, as printed ("片区一", "二片区", "增埗片区"), or None."""
     m = AREA_IN_TEXT.search(text)

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.areas import names_only_an_area
 from extractor.document.model import Block
 from extractor.knowledge import section_vocab
 from extractor.pdf.pages import Line
@@ -162,11 +163,10 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
             first = prev_block[0].text.lstrip()
             mk = find_marker(first)
             # A heading never swallows the line after it unless it visibly wraps.
-            if not (
-                mk
-                and _is_heading(first, mk[0], 1, mk[1])
-                and prev_block[-1].x1 < m.right - m.size * 3
-            ):
+            heading = (mk and _is_heading(first, mk[0], 1, mk[1])) or (
+                len(prev_block) == 1 and names_only_an_area(first)
+            )
+            if not (heading and prev_block[-1].x1 < m.right - m.size * 3):
                 groups[-1].append(line)
                 continue
         groups.append([line])
@@ -191,6 +191,9 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
                 kind = "heading"
         elif _label_kind(stripped):
             kind = "label"
+        elif len(group) == 1 and names_only_an_area(stripped):
+            # An unnumbered line that only names a 片区 ("枫桥片区") heads that 片区's part.
+            kind, marker, mtype = "heading", "", "area_title"
         elif (lead := inline_label(text)) is not None:
             # The label heads its own item: the block is the label and, after it, the
             # label's single item (marker = the label text).

@@ -19,7 +19,7 @@ def _appendix_of(t: Table) -> str:
     """The label the report gives a table: its appendix (附件1-1) or its own number
     (表3-1), else the section it stands in."""
     for title in (*t.section, t.caption):
-        m = re.match(r"附\s*件\s*(?:\d+(?:\s*[-－—]\s*\d+)?)?", title or "")
+        m = re.match(r"附\s*[件表]\s*(?:\d+(?:\s*[-－—]\s*\d+)?)?", title or "")
         if m:
             return re.sub(r"\s+", "", m.group(0)).replace("－", "-").replace("—", "-")
     m = re.match(r"表\s*\d+(?:\s*[-－—.．]\s*\d+)?", t.caption or "")

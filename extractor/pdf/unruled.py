@@ -191,30 +191,42 @@ def _tabular(line: _Line) -> bool:
 
 def _groups(h_rules: list[Edge]) -> list[list[float]]:
     """Long horizontal rules grouped by x-extent → (x0, x1, y...) per group."""
-    groups: list[tuple[float, float, list[float]]] = []
+    groups: list[list[float]] = []  # [x0, x1, y...]
     for e in sorted(h_rules, key=lambda e: e["top"]):
         if e["x1"] - e["x0"] < _MIN_RULE:
             continue
-        for x0, x1, ys in groups:
-            if abs(x0 - e["x0"]) < 5 and abs(x1 - e["x1"]) < 5:
-                if e["top"] - ys[-1] > 1.5:
-                    ys.append(e["top"])
+        for g in groups:
+            if _same_region(g[0], g[1], e["x0"], e["x1"]):
+                if e["top"] - g[-1] > 1.5:
+                    g.append(e["top"])
+                g[0], g[1] = min(g[0], e["x0"]), max(g[1], e["x1"])
                 break
         else:
-            groups.append((e["x0"], e["x1"], [e["top"]]))
+            groups.append([e["x0"], e["x1"], e["top"]])
     # A shorter rule inside a wider table's span is a partial group rule: not a region.
     keep: list[list[float]] = []
-    for x0, x1, ys in groups:
+    for x0, x1, *ys in groups:
         inside = any(
             ox0 - 2 <= x0
             and x1 <= ox1 + 2
             and (ox1 - ox0) > (x1 - x0) + 4
             and oys[0] < ys[0] < oys[-1]
-            for ox0, ox1, oys in groups
+            for ox0, ox1, *oys in groups
         )
         if not inside:
             keep.append([x0, x1, *ys])
     return keep
+
+
+def _same_region(x0: float, x1: float, e0: float, e1: float) -> bool:
+    """Two rules of one table: the same extent, or one end shared and most of the
+    wider one covered (Word leaves out a border segment over a merged cell, so the rule
+    under a header may stop short of the 片区 column)."""
+    if abs(x0 - e0) < 5 and abs(x1 - e1) < 5:
+        return True
+    shared_end = abs(x0 - e0) < 5 or abs(x1 - e1) < 5
+    overlap = min(x1, e1) - max(x0, e0)
+    return shared_end and overlap >= 0.7 * (max(x1, e1) - min(x0, e0))
 
 
 def _kind(lines: list[_Line]) -> BandKind:
@@ -455,7 +467,7 @@ def _place_header(heads: list[_Head], bounds: list[float], top: float, rule: flo
             centres[-1].append(h.cy)
         else:
             centres.append([h.cy])
-    levels = [sum(c) / len(c) for c in centres]
+    levels = _spanning_levels_merged([sum(c) / len(c) for c in centres], rest)
     for h in rest:
         h.level = min(range(len(levels)), key=lambda k: abs(levels[k] - h.cy))
     # Bottom-up: each level's cells take the subtrees below them that they are centred on.
@@ -487,7 +499,8 @@ def _place_header(heads: list[_Head], bounds: list[float], top: float, rule: flo
             blocked = taken - set(core) | {r for f, t, _ in merged for r in range(f, t + 1)}
             best = (lo, hi)
             if level < len(levels) - 1:
-                best = _centred_span(h, roots, bounds, lo, hi, blocked) or best
+                rivals = [(min(c), max(c)) for k, c in enumerate(cores) if k != ci and c]
+                best = _centred_span(h, roots, bounds, lo, hi, blocked, rivals) or best
             merged.append((best[0], best[1], ci))
         new_roots: list[tuple[int, int]] = []
         r = 0
@@ -506,6 +519,37 @@ def _place_header(heads: list[_Head], bounds: list[float], top: float, rule: flo
     return levels
 
 
+def _spanning_levels_merged(levels: list[float], heads: list[_Head]) -> list[float]:
+    """A level midway between its neighbours whose cells have no cell above or below
+    them holds cells merged over both rows (困难群众建档 beside 个案服务 › 接案数): they
+    belong to the upper row, as siblings of its cells, not as a level of their own."""
+    out = list(levels)
+    k = 1
+    while k < len(out) - 1:
+        up, mid, down = out[k - 1], out[k], out[k + 1]
+        tol = 0.2 * (down - up)
+        here = [
+            h
+            for h in heads
+            if abs(h.cy - mid) < abs(h.cy - up) and abs(h.cy - mid) < abs(h.cy - down)
+        ]
+        near = [
+            h for h in heads if h not in here and (abs(h.cy - up) < tol or abs(h.cy - down) < tol)
+        ]
+        spanning = (
+            here
+            and abs(mid - (up + down) / 2) <= tol
+            and all(not (o.x0 < h.x1 and h.x0 < o.x1) for h in here for o in near)
+        )
+        if spanning:
+            for h in here:
+                h.top = min(h.top, up)
+            del out[k]
+        else:
+            k += 1
+    return out
+
+
 def _centred_span(
     h: _Head,
     roots: list[tuple[int, int]],
@@ -513,15 +557,27 @@ def _centred_span(
     lo: int,
     hi: int,
     blocked: set[int],
+    rivals: list[tuple[int, int]],
 ) -> tuple[int, int] | None:
     """The run of two or more subtrees around [lo, hi] whose centre is nearest the group
-    label's centre (Word centres a merged cell's text), if near enough."""
+    label's centre (Word centres a merged cell's text), if near enough; a subtree nearer
+    the subtrees under another label of the same row is that label's (a wide run that
+    happens to be centred too does not take its neighbours' columns)."""
+
+    def gap(r: int, a: int, b: int) -> int:
+        return max(a - r, r - b, 0)
+
+    def own(r: int) -> bool:
+        return all(gap(r, lo, hi) <= gap(r, a, b) for a, b in rivals)
+
     best: tuple[float, int, int] | None = None
     i = lo
-    while i >= 0 and (i == lo or (i not in blocked and roots[i][1] + 1 == roots[i + 1][0])):
+    while i >= 0 and (
+        i == lo or (i not in blocked and own(i) and roots[i][1] + 1 == roots[i + 1][0])
+    ):
         j = hi
         while j < len(roots) and (
-            j == hi or (j not in blocked and roots[j - 1][1] + 1 == roots[j][0])
+            j == hi or (j not in blocked and own(j) and roots[j - 1][1] + 1 == roots[j][0])
         ):
             if j > i:
                 centre = (bounds[roots[i][0]] + bounds[roots[j][1] + 1]) / 2
@@ -551,7 +607,9 @@ def _header_boxes(
         above = [o.level for o in others if o.level < h.level]
         below = [o.level for o in others if o.level > h.level]
         y0 = ybs[max(above) + 1] if above else top
-        y1 = ybs[h.level + 1] if below else rule
+        # Down to the row of the cells under it: a cell merged over two rows
+        # (困难群众建档 beside 个案服务 › 接案数) reaches the second.
+        y1 = ybs[min(below)] if below else rule
         boxes.append((bounds[h.a], y0, bounds[h.b + 1], y1))
     return boxes
 

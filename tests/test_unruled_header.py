@@ -1,0 +1,61 @@
+"""How a three-line table's header is laid out from word positions alone: rules of one
+table that Word leaves short over a merged cell, header cells merged over two rows, and
+group labels that must not take their neighbours' columns. Synthetic geometry, the shape
+of a Word table whose 片区 and 社工点 columns and two of its groups are merged down."""
+
+from __future__ import annotations
+
+from extractor.areas import names_only_an_area
+from extractor.pdf.unruled import _groups, _Head, _place_header, _Tok
+
+
+def _rule(x0: float, x1: float, y: float) -> dict[str, float]:
+    return {"x0": x0, "x1": x1, "top": y, "bottom": y}
+
+
+def _head(x0: float, x1: float, top: float, bottom: float) -> _Head:
+    return _Head([_Tok([], x0, x1, top, bottom)])
+
+
+def test_a_rule_stopping_short_of_a_merged_column_is_the_same_table() -> None:
+    """Top rule over the whole width, the rule under the header starting after the 片区
+    column, two partial group rules inside: one region, its rules the top and the
+    header's bottom."""
+    rules = [_rule(57, 784, 103), _rule(291, 661, 128), _rule(291, 661, 154), _rule(168, 784, 181)]
+    assert _groups(rules) == [[57, 784, 103, 181]]
+
+
+def test_rules_of_two_tables_side_by_side_stay_apart() -> None:
+    assert len(_groups([_rule(50, 250, 100), _rule(300, 500, 100)])) == 2
+
+
+def test_header_cells_merged_over_two_rows_are_siblings_of_the_top_row() -> None:
+    """片区 | 社工点 | 建档 (merged over two rows) | 个案服务 › 接案数 / 服务节数 | 小组 (merged
+    over two rows), each leaf group 协议量 / 完成量 / 完成率."""
+    bounds = [0, 50, 100] + [100 + 40 * k for k in range(1, 13)]  # columns 0-13
+    leaves = [_head(b + 5, b + 35, 160, 170) for b in bounds[2:-1]]  # columns 2-13
+    heads = [
+        _head(10, 40, 135, 145),  # 片区, full height
+        _head(60, 90, 135, 145),  # 社工点
+        _head(310, 370, 110, 120),  # 个案服务, centred over columns 5-10 (x 220-460)
+        _head(120, 200, 123, 133),  # 建档, merged over the two upper rows (columns 2-4)
+        _head(255, 305, 135, 145),  # 接案数 over columns 5-7
+        _head(375, 425, 135, 145),  # 服务节数 over columns 8-10
+        _head(480, 560, 123, 133),  # 小组, merged over two rows (columns 11-13)
+        *leaves,
+    ]
+    levels = _place_header(heads, [float(b) for b in bounds], 100, 180)
+    assert len(levels) == 3
+    span = {i: (h.a, h.b, h.level) for i, h in enumerate(heads[:7])}
+    assert span[3] == (2, 4, 0)  # 建档: its three leaves, on the top row
+    assert span[6] == (11, 13, 0)  # 小组 likewise
+    assert span[4][:2] == (5, 7)  # 接案数 does not take 建档's 完成率 or 服务节数's 协议量
+    assert span[5][:2] == (8, 10)
+    assert span[2][:2] == (5, 10)  # 个案服务 over its two groups only
+
+
+def test_a_line_naming_only_an_area_is_an_area_title() -> None:
+    assert names_only_an_area("枫桥片区")
+    assert names_only_an_area("片区二：")
+    assert not names_only_an_area("枫桥片区共四个社工点")
+    assert not names_only_an_area("各片区")
