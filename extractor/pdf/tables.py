@@ -8,6 +8,7 @@ are read from their text by `unruled.py`, inside the regions the horizontal rule
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -115,6 +116,7 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
     """A grid whose cells hold several printed lines of figures each: its rules do not
     separate its rows (vertical rules only), so it is read from its text instead."""
     stacked = numeric = 0
+    rows: dict[tuple[int, int], list[tuple[list[float], bool]]] = {}
     for x0, top, x1, bottom in table.cells:
         inside = [
             g
@@ -127,7 +129,46 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
             numeric += 1
             if len(figures) >= 2:
                 stacked += 1
-    return numeric > 0 and stacked >= max(2, 0.3 * numeric)
+        if len(lines) >= 2:
+            # A running count (序号 1, 2, 3 …) does not make a row of data: a staff
+            # list's text is mostly names, which the text reader does not take for a body.
+            count = [str(k) for k in range(1, len(lines) + 1)]
+            rows.setdefault((round(top), round(bottom)), []).append(
+                (_line_centres(inside), len(figures) == len(lines) and lines != count)
+            )
+    if numeric > 0 and stacked >= max(2, 0.3 * numeric):
+        return True
+    # A grid of a header and one body row whose cells hold the same several lines side
+    # by side, one cell of them all figures (a two-column weights table with vertical
+    # rules only): the rows were never ruled.
+    bands = {(round(top), round(bottom)) for _, top, _, bottom in table.cells}
+    return len(bands) <= 2 and any(_side_by_side(cells) for cells in rows.values())
+
+
+def _side_by_side(cells: list[tuple[list[float], bool]]) -> bool:
+    for i, (ys, figures) in enumerate(cells):
+        if not figures:
+            continue
+        # Side by side: each line level with its neighbour's, within a third of the line
+        # pitch (digits and CJK glyphs of one line do not share a centre exactly).
+        tol = 0.3 * min(b - a for a, b in itertools.pairwise(ys))
+        for j, (other, _) in enumerate(cells):
+            if (
+                j != i
+                and len(other) == len(ys)
+                and all(abs(a - b) <= tol for a, b in zip(ys, other, strict=True))
+            ):
+                return True
+    return False
+
+
+def _line_centres(glyphs: list[Glyph]) -> list[float]:
+    centres: list[float] = []
+    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
+        cy, h = (g.top + g.bottom) / 2, g.bottom - g.top
+        if not centres or abs(cy - centres[-1]) > 0.4 * h:
+            centres.append(cy)
+    return centres
 
 
 _FIGURE_LINE = re.compile(r"^[\d.,%％/—–\-]+$")
