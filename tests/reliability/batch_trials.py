@@ -162,6 +162,7 @@ def scale(args: argparse.Namespace) -> dict[str, object]:
         rss = rss_kb(proc.pid)
         if rss is not None and time.monotonic() >= next_count:
             samples.append((round(time.monotonic() - started, 1), stored(db), rss))
+            print(json.dumps(samples[-1]), file=sys.stderr, flush=True)  # a long run's progress
             next_count = time.monotonic() + args.every
         time.sleep(0.2)
     elapsed = time.monotonic() - started
