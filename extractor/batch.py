@@ -29,6 +29,7 @@ from typing import Any
 from extractor import pipeline
 from extractor.errors import MissingDependencyError, MissingFileError, PingguError, StoreError
 from extractor.filenames import shown
+from extractor.pipeline import find_pdfs
 from extractor.pool import run_each
 from extractor.records import Report
 from extractor.store import FailureRow, FileSeen, Store, failure_row, open_store
@@ -71,20 +72,6 @@ class BatchResult:
     @property
     def ok(self) -> bool:
         return not self.failures
-
-
-def find_pdfs(inputs: list[Path]) -> list[Path]:
-    """Named files as given (a non-PDF then fails with its reason); folders searched
-    recursively for *.pdf in any case; each file once, in a stable order."""
-    out: dict[Path, Path] = {}
-    for item in inputs:
-        if item.is_dir():
-            found = (p for p in item.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
-            for p in sorted(found):
-                out.setdefault(p.resolve(), p)
-        else:
-            out.setdefault(item.resolve(), item)
-    return list(out.values())
 
 
 def file_sha256(path: Path) -> str:

@@ -91,15 +91,43 @@ def inspect(
 
 
 def warm(profile_name: str = DEFAULT_PROFILE) -> None:
-    """Load the spaCy pipeline, vocabularies and profile once in this process, so the
-    forked children that parse each PDF inherit them instead of loading them per file."""
-    from extractor.knowledge import meta_patterns, profile, section_vocab
-    from extractor.nlp.pipeline import get_pipeline
+    """Load once in this process everything a parse loads on first use: the passes' and
+    checker's modules, the spaCy pipeline and its phrase matcher, every models/ file
+    (vocabularies, patterns, messages) and the profile, so that the forked children that
+    parse each PDF inherit them instead of loading them per file (tests/test_extract_many
+    checks that a child reads no models/ file). Exercised through the public calls that
+    fill the caches, with empty input."""
+    from extractor import knowledge
+    from extractor.checks import check_report  # noqa: F401 - imported for its cost
+    from extractor.document.blocks import find_marker
+    from extractor.document.sections import canonical
+    from extractor.knowledge.messages import CATALOGUES, catalogue
+    from extractor.knowledge.vocab import roster_vocab, table_words
+    from extractor.nlp.figures import figures_of
+    from extractor.nlp.indicators import match_indicator
+    from extractor.nlp.themes import themes_of
+    from extractor.passes.run import extractor_version
 
-    get_pipeline()
-    section_vocab()
-    meta_patterns()
-    profile(profile_name)
+    for accessor in (
+        knowledge.section_vocab,
+        knowledge.meta_patterns,
+        knowledge.staffing_patterns,
+        knowledge.scope_vocab,
+        knowledge.measure_words,
+        knowledge.taxonomy,
+        roster_vocab,
+        table_words,
+        extractor_version,
+    ):
+        accessor()
+    for name in CATALOGUES:
+        catalogue(name)
+    knowledge.profile(profile_name)
+    figures_of("")
+    themes_of("")
+    match_indicator("")
+    canonical("")
+    find_marker("")
 
 
 def build_report(doc: Document, prof: Profile | None = None) -> Report:
@@ -152,17 +180,87 @@ class FileOutcome:
         return STATUS_EXIT[self.report.status]
 
 
+def find_pdfs(inputs: Sequence[Path]) -> list[Path]:
+    """Named files as given (a non-PDF then fails with its reason); folders searched
+    recursively for *.pdf in any case, sorted; each file once, in a stable order."""
+    out: dict[Path, Path] = {}
+    for item in inputs:
+        if item.is_dir():
+            found = (p for p in item.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file())
+            for p in sorted(found):
+                out.setdefault(p.resolve(), p)
+        else:
+            out.setdefault(item.resolve(), item)
+    return list(out.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    index: int
+    path: Path
+    options: PipelineOptions  # as the child runs it: in-process, the pool is its bound
+    limits: Limits  # the pool's bound for this file
+
+
 def extract_each(
-    paths: Sequence[Path], options: PipelineOptions | None = None
+    paths: Sequence[Path],
+    options: PipelineOptions | None = None,
+    workers: int = 1,
+    profile_name: str = DEFAULT_PROFILE,
 ) -> Iterator[FileOutcome]:
-    """One `FileOutcome` per path, in order, as each is done. One file's failure, a bug
-    included (as `InternalError`), never stops the others."""
-    if len(paths) > 1:
-        warm()  # once here: the forked children inherit it
-    for path in paths:
-        try:
-            yield FileOutcome(path, report=extract(path, options))
-        except PingguError as exc:
-            yield FileOutcome(path, error=exc)
-        except Exception as exc:
-            yield FileOutcome(path, error=InternalError.wrap(exc, path))
+    """One `FileOutcome` per path, in input order, each yielded once it and the files
+    before it are done. This process warms once (`warm`); every file is parsed in its
+    own bounded child forked from it (`extractor.pool`, the pool `batch` uses), at most
+    `workers` at once; a child that dies without an answer is retried once, alone, then
+    is a `WorkerCrashError`. One file's failure, a bug included (as `InternalError`),
+    never stops the others. With `ocr_page_s`, files are parsed first within the
+    text-layer bound, and those with pages to recognise again with time per page."""
+    from extractor.pool import Done, run_each
+
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    opts = options or PipelineOptions()
+    if not paths:
+        return
+    warm(profile_name)  # once here: the forked children inherit it
+    inner = replace(opts, limits=replace(opts.limits, enabled=False))
+    first = inner
+    if opts.ocr_page_s is not None and opts.ocr.mode != "off" and opts.limits.enabled:
+        first = replace(inner, document=replace(inner.document, defer_ocr=True))
+
+    def run(job: _Job) -> Report:
+        return _extract(job.path, job.options, profile_name)
+
+    def outcome(done: Done[_Job, Report]) -> FileOutcome:
+        path = done.item.path
+        if done.error is None and done.value is not None:
+            return FileOutcome(path, report=done.value)
+        if isinstance(done.error, PingguError):
+            return FileOutcome(path, error=done.error)
+        return FileOutcome(path, error=InternalError.wrap(done.error or RuntimeError(), path))
+
+    ready: dict[int, FileOutcome] = {}
+    deferred: list[_Job] = []
+    shown = 0
+    jobs = (_Job(i, p, first, opts.limits) for i, p in enumerate(paths))
+    for phase in (0, 1):
+        todo = jobs if phase == 0 else iter(deferred)
+        pool = run_each(
+            run,
+            todo,
+            workers=workers,
+            limits=opts.limits,
+            label=lambda j: j.path,
+            limits_for=lambda j: j.limits,
+        )
+        for done in pool:
+            job = done.item
+            if phase == 0 and isinstance(done.error, OcrDeferredError):
+                extra = done.error.pages * (opts.ocr_page_s or 0.0)
+                limits = replace(opts.limits, timeout_s=opts.limits.timeout_s + extra)
+                deferred.append(_Job(job.index, job.path, inner, limits))
+                continue
+            ready[job.index] = outcome(done)
+            while shown in ready:
+                yield ready.pop(shown)
+                shown += 1

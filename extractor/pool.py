@@ -1,7 +1,7 @@
 """Run one function per item, each in its own bounded child of this process, N at a time.
 
-The one place where Pinggu parses files in parallel (`batch` today; `extract`/`check`
-with `-j N` can use the same call). Why it is built this way rather than on
+The one place where Pinggu parses files in parallel (`batch`, and `extract`/`check`
+through `pipeline.extract_each`, whatever their `-j N`). Why it is built this way rather than on
 `concurrent.futures`:
 
 - Fork per item from one warmed parent: the caller loads the spaCy pipeline,
@@ -65,6 +65,7 @@ class _Child(Generic[I]):
     fd: int
     deadline: float
     attempt: int
+    limits: Limits
     chunks: list[bytes] = field(default_factory=list)
 
 
@@ -75,11 +76,13 @@ def run_each(
     workers: int,
     limits: Limits,
     label: Callable[[I], Path] | None = None,
+    limits_for: Callable[[I], Limits] | None = None,
 ) -> Iterator[Done[I, T]]:
     """Yield `fn(item)` for every item, in completion order, computed in forked children
     at most `workers` at a time under `limits` (`limits.enabled=False`: in this process,
     one by one, unbounded). `label(item)` names the file in timeout, memory and crash
-    errors (default: the item itself when it is a path).
+    errors (default: the item itself when it is a path); `limits_for(item)`, when given,
+    bounds that item instead of `limits` (e.g. a scan given time per page to recognise).
 
     `fn` runs in the child, so it must not need a second bound (call the pipeline with
     `Limits(enabled=False)` inside it). Closing the generator early kills and reaps the
@@ -94,7 +97,7 @@ def run_each(
             except Exception as exc:  # the caller decides what a bug in one item costs
                 yield Done(item, error=exc)
         return
-    yield from _Pool(fn, name, workers, limits).run(iter(items))
+    yield from _Pool(fn, name, workers, limits_for or (lambda _: limits)).run(iter(items))
 
 
 def _default_label(item: Any) -> Path:
@@ -103,7 +106,11 @@ def _default_label(item: Any) -> Path:
 
 class _Pool(Generic[I, T]):
     def __init__(
-        self, fn: Callable[[I], T], label: Callable[[I], Path], workers: int, limits: Limits
+        self,
+        fn: Callable[[I], T],
+        label: Callable[[I], Path],
+        workers: int,
+        limits: Callable[[I], Limits],
     ) -> None:
         self.fn, self.label, self.workers, self.limits = fn, label, workers, limits
         self.running: dict[int, _Child[I]] = {}  # by pipe fd
@@ -138,9 +145,10 @@ class _Pool(Generic[I, T]):
             self._start(item, attempt=1)
 
     def _start(self, item: I, attempt: int) -> None:
-        pid, fd = fork_child(self.fn, (item,), self.limits)
-        deadline = time.monotonic() + self.limits.timeout_s
-        self.running[fd] = _Child(item, pid, fd, deadline, attempt)
+        limits = self.limits(item)
+        pid, fd = fork_child(self.fn, (item,), limits)
+        deadline = time.monotonic() + limits.timeout_s
+        self.running[fd] = _Child(item, pid, fd, deadline, attempt, limits)
 
     def _wait(self) -> Iterator[Done[I, T]]:
         """Block until a child answers, dies or reaches its deadline; yield what ended."""
@@ -182,7 +190,7 @@ class _Pool(Generic[I, T]):
             crash = WorkerCrashError(label, f"last time: {how}")
             return Done(child.item, error=crash, attempts=child.attempt)
         try:
-            value: T = child_result(payload, timed_out, code, self.limits, label)
+            value: T = child_result(payload, timed_out, code, child.limits, label)
         except Exception as exc:
             return Done(child.item, error=exc, attempts=child.attempt)
         return Done(child.item, value, attempts=child.attempt)

@@ -90,7 +90,8 @@ def test_a_bug_is_one_line_and_exit_70(
         raise KeyError("no such section")
 
     monkeypatch.setattr(cli.pipeline, "inspect", broken)
-    monkeypatch.setattr(cli, "guarded", lambda fn: fn())  # let it escape the command
+    # let it escape the command
+    monkeypatch.setattr(cli.records, "guarded", lambda fn: fn())
     monkeypatch.setattr(sys, "argv", ["pinggu", "inspect", str(SEED)])
     with pytest.raises(SystemExit) as caught:
         cli.main()

@@ -81,7 +81,12 @@ def build_pipeline(options: NlpOptions | None = None) -> Language:
     return nlp
 
 
-@functools.lru_cache(maxsize=4)
 def get_pipeline(options: NlpOptions | None = None) -> Language:
-    """The shared pipeline, built once per options value."""
+    """The shared pipeline, built once per options value (`None` is the defaults: the
+    same pipeline however it is asked for, so a warmed parent's serves every caller)."""
+    return _cached_pipeline(options or NlpOptions())
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_pipeline(options: NlpOptions) -> Language:
     return build_pipeline(options)

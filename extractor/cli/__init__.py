@@ -1,0 +1,27 @@
+"""`pinggu`: the command line, one module per command group (`records`: inspect,
+extract, check; `bench`; `corpus`: schema, evaluate, batch), thin over
+`extractor.pipeline`; `common` holds the shared flags and the error reporting."""
+
+from __future__ import annotations
+
+import sys
+
+from extractor import pipeline
+from extractor.cli import bench, corpus, records  # noqa: F401 - each registers its commands
+from extractor.cli.common import app, report_error
+from extractor.errors import EXIT_INTERNAL, InternalError, PingguError
+
+__all__ = ["app", "main", "pipeline"]
+
+
+def main() -> None:
+    """The `pinggu` console script: the typer app, with any exception that escapes a
+    command (a bug) printed as one line and exit 70 instead of a traceback."""
+    try:
+        app()
+    except PingguError as exc:  # raised before any file, e.g. a broken models/ while warming
+        report_error(exc)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # typer turns usage errors, Exit and Ctrl-C into exits itself
+        report_error(InternalError.wrap(exc))
+        sys.exit(EXIT_INTERNAL)

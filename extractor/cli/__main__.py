@@ -1,0 +1,5 @@
+"""`python -m extractor.cli`: the same as the `pinggu` script."""
+
+from extractor.cli import main
+
+main()
