@@ -233,10 +233,12 @@ class BenchResult:
 
 
 def default_paths(root: Path = ROOT) -> list[Path]:
-    """Every PDF under `corpora/` except the scans (they have no text layer to time)."""
+    """Every PDF under `corpora/` except the scans (they have no text layer to time) and
+    the held-out validation split (looked at last, for accuracy only)."""
     corpora = root / "corpora"
+    left_out = {"scanned", "validation"}
     return sorted(
-        p for p in corpora.rglob("*.pdf") if "scanned" not in p.relative_to(corpora).parts
+        p for p in corpora.rglob("*.pdf") if not left_out & set(p.relative_to(corpora).parts)
     )
 
 
@@ -395,8 +397,14 @@ HEADERS = ["method", "files", "pages", "seconds", "pages/s", "peak RSS MB", "vs 
            "import s"]  # fmt: skip
 
 
-def to_markdown(result: BenchResult, command: str, today: date | None = None) -> str:
-    """One BENCHMARKS.md section: when, where, how, the table, the text agreement."""
+def to_markdown(
+    result: BenchResult,
+    command: str,
+    today: date | None = None,
+    whole_process: list[str] | None = None,
+) -> str:
+    """One BENCHMARKS.md section: when, where, how, the whole-process tables when given
+    (`bench_cli.to_markdown`), the in-process table, the text agreement."""
     mc = result.machine
     libs = ", ".join(f"{k} {v}" for k, v in mc.libraries.items())
     lines = [
@@ -405,6 +413,11 @@ def to_markdown(result: BenchResult, command: str, today: date | None = None) ->
         "",
         f"- command: `{command}`",
         f"- Python {mc.python}; {libs}",
+    ]
+    if whole_process:
+        lines += ["", "### Whole processes: what users run", *whole_process, "",
+                  "### In one process: the document layer and the passes"]  # fmt: skip
+    lines += [
         f"- {len(result.paths)} files, best of {result.repeat} run(s); each method in a fresh "
         "process pinned to one core; import time and one warm-up file excluded from seconds",
         "",

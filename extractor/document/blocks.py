@@ -132,10 +132,18 @@ def _is_heading(block_text: str, marker: str, n_lines: int, marker_type: str = "
     return body[-1] not in rules.sentence_end
 
 
-def _label_words() -> list[str]:
-    return sorted(
-        (w for words in section_vocab().labels.values() for w in words), key=len, reverse=True
-    )
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    return frozenset(w for words in section_vocab().labels.values() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _inline_label_rx() -> re.Pattern[str]:
+    """Every label word, longest first (the first that matches wins, as a loop over the
+    words would), in one compiled pattern: one pattern per word overflowed `re`'s cache
+    and recompiled them for every paragraph."""
+    words = sorted(_label_words(), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, words))})\s*[：:]\s*(?=\S)")
 
 
 def _label_kind(text: str) -> bool:
@@ -148,11 +156,8 @@ def _label_kind(text: str) -> bool:
 
 def inline_label(text: str) -> str | None:
     """The label opening a paragraph, "优点：能够按照协议要求…" → "优点：", or None."""
-    for w in _label_words():
-        m = re.match(rf"\s*{re.escape(w)}\s*[：:]\s*(?=\S)", text)
-        if m:
-            return m.group(0)
-    return None
+    m = _inline_label_rx().match(text)
+    return m.group(0) if m else None
 
 
 def assemble(lines: list[Line], m: Margins) -> list[Block]:

@@ -100,6 +100,11 @@ class FigureFinder:
         )
         self._money_cue = re.compile("|".join(map(re.escape, self.units.money_cues)))
 
+    def may_find(self, text: str) -> bool:
+        """Whether any figure pattern matches `text` at all: without a match this
+        component finds nothing, so the caller need not build a spaCy doc for it."""
+        return any(rx.kind != "skip" and rx.regex.search(text) for rx in self.regexes)
+
     def __call__(self, doc: Any) -> Any:
         text = _doc_text(doc)
         taken = bytearray(len(text) + 1)

@@ -10,8 +10,17 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.nlp.components import FIGURES_KEY, TEXT_KEY, Bound, DatePrecision, FigureInfo, Kind
+from extractor.nlp.components import (
+    FIGURES_KEY,
+    TEXT_KEY,
+    Bound,
+    DatePrecision,
+    FigureFinder,
+    FigureInfo,
+    Kind,
+)
 from extractor.nlp.pipeline import NlpOptions, get_pipeline
+from extractor.nlp.registry import FIGURES_FACTORY
 from extractor.numbers import normalise_with_map
 
 
@@ -50,6 +59,9 @@ def find_figures(text: str, options: NlpOptions | None = None) -> list[Figure]:
     """All figures in `text`, in reading order."""
     norm = normalise_with_map(text)
     nlp = get_pipeline(options)
+    finder = nlp.get_pipe(FIGURES_FACTORY)
+    if isinstance(finder, FigureFinder) and not finder.may_find(norm.text):
+        return []  # most paragraphs of praise and concerns: no doc, no tokens
     doc = nlp.make_doc(norm.text)
     # spaCy rebuilds doc.text from every token on each access; hand the components the
     # string we already have (components.TEXT_KEY) instead

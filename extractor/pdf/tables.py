@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from pdfplumber import table as plumber_table
@@ -117,12 +118,22 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
     separate its rows (vertical rules only), so it is read from its text instead."""
     stacked = numeric = 0
     rows: dict[tuple[int, int], list[tuple[list[float], bool]]] = {}
+    # Glyph centres inside the grid, by x: each cell takes its column's slice (bisected)
+    # rather than scanning the page's glyphs, which made a 39-column roster quadratic.
+    # Each cell's glyphs keep the page's order, which `_line_texts` breaks ties by.
+    x0s, tops, x1s, bottoms = zip(*table.cells, strict=True)
+    left, top_, right, bottom_ = min(x0s), min(tops), max(x1s), max(bottoms)
+    centred = sorted(
+        (
+            ((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, i)
+            for i, g in enumerate(glyphs)
+            if left <= (g.x0 + g.x1) / 2 <= right and top_ <= (g.top + g.bottom) / 2 <= bottom_
+        ),
+    )
+    xs = [c[0] for c in centred]
     for x0, top, x1, bottom in table.cells:
-        inside = [
-            g
-            for g in glyphs
-            if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom
-        ]
+        column = centred[bisect_left(xs, x0) : bisect_right(xs, x1)]
+        inside = [glyphs[i] for i in sorted(i for _, cy, i in column if top <= cy <= bottom)]
         lines = _line_texts(inside)
         figures = [t for t in lines if _FIGURE_LINE.match(t)]
         if figures:
