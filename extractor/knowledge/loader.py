@@ -30,6 +30,13 @@ def models_dir() -> Path:
     env = os.environ.get("PINGGU_MODELS")
     if env:
         return Path(env)
+    return _bundled_models()
+
+
+@lru_cache(maxsize=1)
+def _bundled_models() -> Path:
+    """Resolved once: the passes ask for models/ per table cell, and resolving the
+    package's path costs a system call per path component."""
     package = Path(__file__).resolve().parent.parent
     shipped = package / "models"
     return shipped if shipped.is_dir() else package.parent / "models"

@@ -210,8 +210,17 @@ def shade_rules(shades: list[BBox], covered: list[BBox]) -> list[Edge]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(boxes):
-        for j in range(i + 1, len(boxes)):
+    # Pairs in order of their tops: once a box starts further below another's bottom
+    # than one and a half times the tallest box, neither rule of `_shades_touch` can
+    # join them, nor any box below it (the pairs were all compared before: quadratic
+    # on pages of zebra-striped rows).
+    tallest = max((b[3] - b[1] for b in boxes), default=0.0)
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
+    for n, i in enumerate(order):
+        a = boxes[i]
+        for j in order[n + 1 :]:
+            if boxes[j][1] - a[3] > 1.5 * tallest:
+                break
             if _shades_touch(a, boxes[j]):
                 parent[find(i)] = find(j)
     groups: dict[int, list[BBox]] = {}
