@@ -146,6 +146,9 @@ class _RosterState:
     label: Group | None = None  # from a group label row ("非持证社工" across the table)
     last_group: Group | None = None
     last_scope: Scope | None = None
+    # The roster has 小计 lines or group label rows: groups come from its structure;
+    # a plain staff list (序号 | 姓名 | 岗位 | 资质) gives each person's by qualification.
+    structured: bool = False
 
 
 class _RosterReader:
@@ -163,6 +166,8 @@ class _RosterReader:
         if cols.group_label is not None and first_row:
             self.state.label = _group_of(cols.group_label)
         first_data = min([*cols.months, table.n_cols])
+        if not self.state.structured:
+            self.state.structured = _structured(table, first_data) or bool(cols.months)
         anchored: dict[int, list[TableCell]] = {}
         for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
             anchored.setdefault(c.row, []).append(c)
@@ -207,9 +212,9 @@ class _RosterReader:
             return group
         if self.state.label is not None:
             return self.state.label
-        if self.state.block < 2:
-            return ("certified", "uncertified")[self.state.block]
         qual = _text(at[cols.qualification]) if cols.qualification is not None else ""
+        if self.state.block < 2 and (self.state.structured or not qual):
+            return ("certified", "uncertified")[self.state.block]
         uncertified = qual and roster_vocab().has("uncertified_qualification", qual)
         return "uncertified" if uncertified else "certified"
 
@@ -323,6 +328,16 @@ class _RosterReader:
 
 def _search(pattern: str, text: str) -> bool:
     return compiled(pattern).search(text) is not None
+
+
+def _structured(table: Table, first_data: int) -> bool:
+    """Some row of the table is a 小计 / 总计 line or a group label (持证社工)."""
+    rows = roster_vocab().rows
+    for r in range(table.header_rows, table.n_rows):
+        label = "".join(c.text for c in table.cells if c.row == r and c.col < first_data)
+        if _search(rows.subtotal, label) or _search(rows.total, label) or _group_of(label):
+            return True
+    return False
 
 
 def _group_of(label: str) -> Group | None:

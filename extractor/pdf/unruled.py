@@ -234,7 +234,27 @@ def _kind(lines: list[_Line]) -> BandKind:
     if not toks:
         return "empty"
     numeric = sum(t.numeric for t in toks)
-    return "body" if numeric >= max(1.0, 0.25 * len(toks)) else "head"
+    if numeric >= max(1.0, 0.25 * len(toks)) or _running_count(lines):
+        return "body"
+    return "head"
+
+
+def _running_count(lines: list[_Line]) -> bool:
+    """Three or more lines numbered 1, 2, 3 … by a token at the same left edge: a staff
+    list's 序号 column (its other cells are words), never a header."""
+    firsts: list[_Tok] = []
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        nums = [t for t in ln.toks if t.text.isdigit()]
+        if nums:
+            firsts.append(nums[0])
+    if len(firsts) < 3:
+        return False
+    values = [int(t.text) for t in firsts]
+    edge = firsts[0].x0
+    return values == list(range(values[0], values[0] + len(values))) and all(
+        abs(t.x1 - firsts[0].x1) <= 0.5 * (t.bottom - t.top) or abs(t.x0 - edge) <= 2
+        for t in firsts
+    )
 
 
 def _open_band(lines: list[_Line], start: float, downward: bool, limit: float) -> list[_Line]:
