@@ -141,17 +141,14 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
             if len(figures) >= 2:
                 stacked += 1
         if len(lines) >= 2:
-            # A running count (序号 1, 2, 3 …) does not make a row of data: a staff
-            # list's text is mostly names, which the text reader does not take for a body.
-            count = [str(k) for k in range(1, len(lines) + 1)]
             rows.setdefault((round(top), round(bottom)), []).append(
-                (_line_centres(inside), len(figures) == len(lines) and lines != count)
+                (_line_centres(inside), len(figures) == len(lines))
             )
     if numeric > 0 and stacked >= max(2, 0.3 * numeric):
         return True
     # A grid of a header and one body row whose cells hold the same several lines side
-    # by side, one cell of them all figures (a two-column weights table with vertical
-    # rules only): the rows were never ruled.
+    # by side, one cell of them all figures (a two-column weights table, a staff list
+    # 序号 │ 姓名 │ 岗位 │ 资质 with vertical rules only): the rows were never ruled.
     bands = {(round(top), round(bottom)) for _, top, _, bottom in table.cells}
     return len(bands) <= 2 and any(_side_by_side(cells) for cells in rows.values())
 
