@@ -6,15 +6,20 @@ of a Word table whose 片区 and 社工点 columns and two of its groups are mer
 from __future__ import annotations
 
 from extractor.areas import names_only_an_area
-from extractor.pdf.unruled import _groups, _Head, _place_header, _Tok
+from extractor.pdf.unruled import UnruledSettings
+from extractor.pdf.unruled.bands import regions
+from extractor.pdf.unruled.header import HeaderCell, place_header
+from extractor.pdf.unruled.tokens import Token
+
+S = UnruledSettings()
 
 
 def _rule(x0: float, x1: float, y: float) -> dict[str, float]:
     return {"x0": x0, "x1": x1, "top": y, "bottom": y}
 
 
-def _head(x0: float, x1: float, top: float, bottom: float) -> _Head:
-    return _Head([_Tok([], x0, x1, top, bottom)])
+def _head(x0: float, x1: float, top: float, bottom: float) -> HeaderCell:
+    return HeaderCell([Token([], x0, x1, top, bottom)])
 
 
 def test_a_rule_stopping_short_of_a_merged_column_is_the_same_table() -> None:
@@ -22,11 +27,11 @@ def test_a_rule_stopping_short_of_a_merged_column_is_the_same_table() -> None:
     column, two partial group rules inside: one region, its rules the top and the
     header's bottom."""
     rules = [_rule(57, 784, 103), _rule(291, 661, 128), _rule(291, 661, 154), _rule(168, 784, 181)]
-    assert _groups(rules) == [[57, 784, 103, 181]]
+    assert regions(rules, S) == [[57, 784, 103, 181]]
 
 
 def test_rules_of_two_tables_side_by_side_stay_apart() -> None:
-    assert len(_groups([_rule(50, 250, 100), _rule(300, 500, 100)])) == 2
+    assert len(regions([_rule(50, 250, 100), _rule(300, 500, 100)], S)) == 2
 
 
 def test_header_cells_merged_over_two_rows_are_siblings_of_the_top_row() -> None:
@@ -44,7 +49,7 @@ def test_header_cells_merged_over_two_rows_are_siblings_of_the_top_row() -> None
         _head(480, 560, 123, 133),  # 小组, merged over two rows (columns 11-13)
         *leaves,
     ]
-    levels = _place_header(heads, [float(b) for b in bounds], 100, 180)
+    levels = place_header(heads, [float(b) for b in bounds], 100, 180, S)
     assert len(levels) == 3
     span = {i: (h.a, h.b, h.level) for i, h in enumerate(heads[:7])}
     assert span[3] == (2, 4, 0)  # 建档: its three leaves, on the top row

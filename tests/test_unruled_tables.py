@@ -11,6 +11,9 @@ import pytest
 
 from extractor.document.build import build_document
 from extractor.document.model import Document, Table
+from extractor.pdf.pages import read_pages
+from extractor.pdf.tables import RawTable, TableSettings, find_tables
+from extractor.pdf.unruled import UnruledSettings
 
 GEN = Path(__file__).resolve().parents[1] / "corpora" / "generated"
 
@@ -111,3 +114,23 @@ def test_indicator_tables_without_roster(name: str, n_tables: int, area_rows: li
             assert len(_row(t, area)) == 23
     assert tables[0].columns[20] == ("专业个案", "结案", "协议结案数")
     assert tables[1].columns[22] == ("中小型活动", "人次", "百分比")
+
+
+def test_settings_are_checked_and_change_what_is_read() -> None:
+    """The reader's tolerances are validated, and the ones given are the ones used: with
+    rules required longer than any page is wide, no three-line table is found."""
+    with pytest.raises(ValueError, match="dense_share"):
+        UnruledSettings(dense_share=1.5)
+    with pytest.raises(ValueError, match="min_cells"):
+        UnruledSettings(min_cells=0)
+    with pytest.raises(ValueError, match="same_line_h"):
+        UnruledSettings(same_line_h=float("nan"))
+    pages = read_pages(GEN / "gen_001.pdf")
+    page = next(p for p in pages if p.number == 10)
+
+    def unruled(settings: TableSettings) -> list[RawTable]:
+        found = find_tables(page.number, page.rules, page.glyphs, settings, page.shades)
+        return [t for t in found if not t.ruled]
+
+    assert len(unruled(TableSettings())) >= 1
+    assert unruled(TableSettings(unruled=UnruledSettings(min_rule=10_000.0))) == []

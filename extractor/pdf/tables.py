@@ -3,34 +3,53 @@
 Ruled tables: pdfplumber's lines strategy (edges → intersections → cells → tables) on
 the rules read by `rules.py`. Tables ruled only horizontally (a top rule, a rule under
 the header and a bottom rule, as Word's "three-line table") have no vertical edges; they
-are read from their text by `unruled.py`, inside the regions the horizontal rules bound.
+are read from their text by the `unruled` package, inside the regions the horizontal rules bound.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pdfplumber import table as plumber_table
 
 from extractor.pdf.cells import cells, intersections
 from extractor.pdf.pages import Glyph
 from extractor.pdf.rules import Edge
-from extractor.pdf.unruled import find_unruled
+from extractor.pdf.unruled import UnruledSettings, find_unruled
 
 BBox = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
 class TableSettings:
+    """pdfplumber's lattice tolerances (points) for ruled tables, and the three-line-table
+    reader's own settings; one object, passed once from `DocumentOptions` down."""
+
+    # Rule ends this close are snapped to one line (Word draws a cell border per cell).
     snap_tolerance: float = 3.0
+    # Collinear rule pieces this close are joined into one rule.
     join_tolerance: float = 3.0
+    # A horizontal and a vertical rule this close meet (borders overshoot or fall short).
     intersection_tolerance: float = 3.0
+    # Shorter rules are glyph strokes or bullets, not borders.
     edge_min_length: float = 3.0
+    # A ruled table has at least this many cells (one box is a frame, not a table).
     min_cells: int = 2
-    min_words_vertical: int = 2
+    unruled: UnruledSettings = field(default_factory=UnruledSettings)
+
+    def __post_init__(self) -> None:
+        lengths = (
+            self.snap_tolerance,
+            self.join_tolerance,
+            self.intersection_tolerance,
+            self.edge_min_length,
+        )
+        if not all(0 <= v < math.inf for v in lengths) or self.min_cells < 1:
+            raise ValueError(f"table settings out of range: {self}")
 
 
 @dataclass(slots=True)
@@ -108,7 +127,7 @@ def find_tables(
     if loose_h:
         found += [
             RawTable(page, t.cells, False, t.header_bottom)
-            for t in find_unruled(loose_h, glyphs, covered)
+            for t in find_unruled(loose_h, glyphs, covered, s.unruled)
         ]
     return sorted(found, key=lambda t: (t.bbox[1], t.bbox[0]))
 
