@@ -27,6 +27,7 @@ from extractor.knowledge import DEFAULT_PROFILE, Profile
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.ocr import OcrOptions
 from extractor.pdf.probe import probe
+from extractor.pdf.tables import TableSettings
 from extractor.records import Report, Status
 
 T = TypeVar("T")
@@ -39,24 +40,27 @@ class PipelineOptions:
     password: str | None = None
     ocr: OcrOptions = field(default_factory=OcrOptions)
     limits: Limits = field(default_factory=Limits)
-    document: DocumentOptions = field(default_factory=DocumentOptions)
+    tables: TableSettings = field(default_factory=TableSettings)
+    # Raise OcrDeferredError instead of recognising (set by `_bounded`'s first attempt).
+    defer_ocr: bool = False
     # Seconds added to `limits.timeout_s` per page to recognise. With it, a parse runs
     # first within the text-layer bound, and only a file that turns out to need OCR is
     # run again with the extra time; None: `limits` bound the whole parse, OCR included.
     ocr_page_s: float | None = None
+
+    @property
+    def document(self) -> DocumentOptions:
+        """What `build_document` needs of these options: each given once, here."""
+        return DocumentOptions(
+            password=self.password, tables=self.tables, ocr=self.ocr, defer_ocr=self.defer_ocr
+        )
 
 
 def load_document(path: Path, options: PipelineOptions | None = None) -> Document:
     """Probe then parse, in this process (callers bound it)."""
     opts = options or PipelineOptions()
     probe(path, opts.password, ocr=opts.ocr.mode != "off")
-    doc_opts = DocumentOptions(
-        password=opts.password,
-        tables=opts.document.tables,
-        ocr=opts.ocr,
-        defer_ocr=opts.document.defer_ocr,
-    )
-    return build_document(path, doc_opts)
+    return build_document(path, opts.document)
 
 
 def _bounded(fn: Callable[..., T], path: Path, opts: PipelineOptions, *args: Any) -> T:
@@ -64,7 +68,7 @@ def _bounded(fn: Callable[..., T], path: Path, opts: PipelineOptions, *args: Any
     text-layer bound, then, for a file with pages to recognise, with time per page."""
     if opts.ocr_page_s is None or opts.ocr.mode == "off" or not opts.limits.enabled:
         return run_bounded(fn, path, opts, *args, limits=opts.limits, source=path)
-    first = replace(opts, document=replace(opts.document, defer_ocr=True))
+    first = replace(opts, defer_ocr=True)
     try:
         return run_bounded(fn, path, first, *args, limits=opts.limits, source=path)
     except OcrDeferredError as deferred:
