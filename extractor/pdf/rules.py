@@ -22,32 +22,40 @@ BBox = tuple[float, float, float, float]
 _THIN = 2.5
 
 
+def h_edge(x0: float, x1: float, y: float) -> Edge:
+    """A horizontal rule from x0 to x1 at y, as pdfplumber's table algorithm takes it."""
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": y,
+        "bottom": y,
+        "width": x1 - x0,
+        "height": 0.0,
+        "orientation": "h",
+        "object_type": "line",
+    }
+
+
+def v_edge(x: float, top: float, bottom: float) -> Edge:
+    """A vertical rule from top to bottom at x."""
+    return {
+        "x0": x,
+        "x1": x,
+        "top": top,
+        "bottom": bottom,
+        "width": 0.0,
+        "height": bottom - top,
+        "orientation": "v",
+        "object_type": "line",
+    }
+
+
 def _edge(x0: float, top: float, x1: float, bottom: float) -> Edge | None:
     w, h = x1 - x0, bottom - top
     if h <= _THIN and w > _THIN:
-        y = (top + bottom) / 2
-        return {
-            "x0": x0,
-            "x1": x1,
-            "top": y,
-            "bottom": y,
-            "width": w,
-            "height": 0.0,
-            "orientation": "h",
-            "object_type": "line",
-        }
+        return h_edge(x0, x1, (top + bottom) / 2)
     if w <= _THIN and h > _THIN:
-        x = (x0 + x1) / 2
-        return {
-            "x0": x,
-            "x1": x,
-            "top": top,
-            "bottom": bottom,
-            "width": 0.0,
-            "height": h,
-            "orientation": "v",
-            "object_type": "line",
-        }
+        return v_edge((x0 + x1) / 2, top, bottom)
     return None
 
 

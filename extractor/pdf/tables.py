@@ -18,7 +18,7 @@ from pdfplumber import table as plumber_table
 
 from extractor.pdf.cells import cells, intersections
 from extractor.pdf.pages import Glyph
-from extractor.pdf.rules import Edge
+from extractor.pdf.rules import Edge, h_edge
 from extractor.pdf.unruled import UnruledSettings, find_unruled
 
 BBox = tuple[float, float, float, float]
@@ -249,7 +249,7 @@ def shade_rules(shades: list[BBox], covered: list[BBox]) -> list[Edge]:
             continue  # one shaded box is a highlight, not a table
         x0, x1 = min(c[0] for c in cl), max(c[2] for c in cl)
         ys = sorted({round(y, 1) for c in cl for y in (c[1], c[3])})
-        rules += [_h_edge(x0, x1, y) for y in ys]
+        rules += [h_edge(x0, x1, y) for y in ys]
     return rules
 
 
@@ -268,16 +268,3 @@ def _shades_touch(a: BBox, b: BBox) -> bool:
 
 def _inside(b: BBox, c: BBox) -> bool:
     return c[0] - 2 <= b[0] and b[2] <= c[2] + 2 and c[1] - 2 <= b[1] and b[3] <= c[3] + 2
-
-
-def _h_edge(x0: float, x1: float, y: float) -> Edge:
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": y,
-        "bottom": y,
-        "width": x1 - x0,
-        "height": 0.0,
-        "orientation": "h",
-        "object_type": "line",
-    }

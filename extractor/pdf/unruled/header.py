@@ -7,15 +7,16 @@ import itertools
 from dataclasses import dataclass, field
 from statistics import median
 
+from extractor.pdf.clusters import connected
 from extractor.pdf.unruled.columns import col_of
 from extractor.pdf.unruled.settings import UnruledSettings
-from extractor.pdf.unruled.tokens import Token, TokenLine
+from extractor.pdf.unruled.tokens import Boxed, Token, TokenLine
 
 BBox = tuple[float, float, float, float]
 
 
 @dataclass(slots=True)
-class HeaderCell:
+class HeaderCell(Boxed):
     """One header cell: stacked header words merged; columns [a, b] once placed."""
 
     toks: list[Token]
@@ -34,42 +35,22 @@ class HeaderCell:
         self.top = min(t.top for t in self.toks)
         self.bottom = max(t.bottom for t in self.toks)
 
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
 
 def header_cells(lines: list[TokenLine], s: UnruledSettings) -> list[HeaderCell]:
     """Header words; words stacked within ~`stacked_h` line heights and overlapping in x
     are one wrapped cell ("投入社工" over "人数")."""
     toks = [t for ln in lines for t in ln.toks]
-    parent = list(range(len(toks)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def stacked(a: Token, b: Token) -> bool:
+        h = max(a.bottom - a.top, b.bottom - b.top)
+        return (
+            abs(a.cy - b.cy) > s.same_line_h * h
+            and abs(a.top - b.top) <= s.stacked_h * h
+            and a.x0 < b.x1
+            and b.x0 < a.x1
+        )
 
-    for i, a in enumerate(toks):
-        for j in range(i + 1, len(toks)):
-            b = toks[j]
-            h = max(a.bottom - a.top, b.bottom - b.top)
-            if (
-                abs(a.cy - b.cy) > s.same_line_h * h
-                and abs(a.top - b.top) <= s.stacked_h * h
-                and a.x0 < b.x1
-                and b.x0 < a.x1
-            ):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Token]] = {}
-    for i, t in enumerate(toks):
-        groups.setdefault(find(i), []).append(t)
-    return [HeaderCell(g) for g in groups.values()]
+    return [HeaderCell(g) for g in connected(toks, stacked)]
 
 
 def _covers(x0: float, x1: float, c0: float, c1: float, s: UnruledSettings) -> bool:

@@ -14,8 +14,26 @@ from extractor.pdf.unruled.settings import UnruledSettings
 _NUMERIC = re.compile(r"^[\d.,，%％/／—–\-−√×]+$")
 
 
+class Boxed:
+    """The centre of anything with a box (x0, x1, top, bottom)."""
+
+    __slots__ = ()
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
 @dataclass(slots=True)
-class Token:
+class Token(Boxed):
     """A run of glyphs on one printed line with no visible gap."""
 
     glyphs: list[Glyph]
@@ -27,14 +45,6 @@ class Token:
     @property
     def text(self) -> str:
         return "".join(g.char for g in self.glyphs)
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
 
     @property
     def numeric(self) -> bool:
