@@ -7,12 +7,18 @@ each figure it could check, could not check (with the reason) and flagged.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractor.checks.messages import Said, say
+from extractor.checks.messages import (
+    Said,
+    cause_fields,
+    explanation_fields,
+    say,
+    tolerance_fields,
+)
 from extractor.printed import Printed
 from extractor.records import (
     Finding,
@@ -21,6 +27,7 @@ from extractor.records import (
     Provenance,
     Report,
     RuleCoverage,
+    Severity,
     Skipped,
 )
 
@@ -77,6 +84,33 @@ def printed_tolerance(p: Printed) -> Said:
     if p.decimals == 0:
         return say("tolerance.integer")
     return say("tolerance.decimals", half=p.half_step(), decimals=p.decimals)
+
+
+def printed_finding(
+    rule: str,
+    severity: Severity,
+    locations: list[Location],
+    printed: Printed,
+    expected: str,
+    causes: Sequence[Said],
+    explanation: str,
+    /,
+    **params: object,
+) -> Finding:
+    """A finding about one printed figure: what is printed, what it should read, the
+    tolerance its printed precision allows, the causes, and the catalogue's explanation
+    `explanation` filled with `params` (positional-only, so that a parameter of the
+    explanation may be called `printed` too)."""
+    return Finding(
+        rule=rule,
+        severity=severity,
+        locations=locations,
+        printed=printed.text,
+        expected=expected,
+        **tolerance_fields(printed_tolerance(printed)),
+        **cause_fields(causes),
+        **explanation_fields(explanation, **params),
+    )
 
 
 def loc(ref: str, prov: Provenance | None, text: str = "") -> Location:

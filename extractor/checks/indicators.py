@@ -11,7 +11,7 @@ from extractor.checks.base import (
     is_area,
     is_total,
     loc,
-    printed_tolerance,
+    printed_finding,
     unsure,
 )
 from extractor.checks.messages import (
@@ -95,21 +95,18 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) ->
     if how == "truncation":
         calc = f"{plain(done)} ÷ {plain(target)} = {fmt(expected, printed.decimals + 3)}%"
         run.flag(
-            Finding(
-                rule=rule,
-                severity="info",
-                locations=locations,
+            printed_finding(
+                rule,
+                "info",
+                locations,
+                printed,
+                fmt_like(expected, printed),
+                [say("cause.pct_truncated")],
+                "explain.pct_truncated",
+                where=where,
+                calc=calc,
+                rounded=fmt_like(expected, printed),
                 printed=printed.text,
-                expected=fmt_like(expected, printed),
-                **tolerance_fields(printed_tolerance(printed)),
-                **cause_fields([say("cause.pct_truncated")]),
-                **explanation_fields(
-                    "explain.pct_truncated",
-                    where=where,
-                    calc=calc,
-                    rounded=fmt_like(expected, printed),
-                    printed=printed.text,
-                ),
             )
         )
         return
@@ -117,21 +114,18 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) ->
         return
     causes = extra + _pct_cause(printed, expected, target, done)
     run.flag(
-        Finding(
-            rule=rule,
-            severity="error",
-            locations=locations,
+        printed_finding(
+            rule,
+            "error",
+            locations,
+            printed,
+            fmt_like(expected, printed),
+            causes,
+            "explain.pct_mismatch",
+            where=where,
+            calc=calc,
             printed=printed.text,
-            expected=fmt_like(expected, printed),
-            **tolerance_fields(printed_tolerance(printed)),
-            **cause_fields(causes),
-            **explanation_fields(
-                "explain.pct_mismatch",
-                where=where,
-                calc=calc,
-                printed=printed.text,
-                causes=causes_clause(causes),
-            ),
+            causes=causes_clause(causes),
         )
     )
 

@@ -13,11 +13,10 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from extractor.checks.base import RuleRun, loc, printed_tolerance
+from extractor.checks.base import RuleRun, loc, printed_finding
 from extractor.checks.messages import (
     Said,
     alternatives,
-    cause_fields,
     explanation_fields,
     joined,
     same,
@@ -309,19 +308,16 @@ def roster_retention(report: Report, prior: list[Finding], run: RuleRun) -> None
         return
     c = min(counts)
     run.flag(
-        Finding(
-            rule="roster.retention",
-            severity="warning",
-            locations=[loc(ref, rate.prov)],
+        printed_finding(
+            "roster.retention",
+            "warning",
+            [loc(ref, rate.prov)],
+            p,
+            fmt_like(Fraction(c) / required * 100, p),
+            [say("cause.roster_defines")],
+            "explain.roster_retention",
+            counts=alternatives(same(n) for n in sorted(counts)),
+            required=plain(required),
             printed=p.text,
-            expected=fmt_like(Fraction(c) / required * 100, p),
-            **tolerance_fields(printed_tolerance(p)),
-            **cause_fields([say("cause.roster_defines")]),
-            **explanation_fields(
-                "explain.roster_retention",
-                counts=alternatives(same(n) for n in sorted(counts)),
-                required=plain(required),
-                printed=p.text,
-            ),
         )
     )

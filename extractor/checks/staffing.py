@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from extractor.checks.base import RuleRun, loc, printed_tolerance
+from extractor.checks.base import RuleRun, loc, printed_finding
 from extractor.checks.messages import (
     Said,
-    cause_fields,
     causes_clause,
     explanation_fields,
     say,
@@ -51,21 +50,18 @@ def _rate(
     want = fmt_like(expected, p)
     if how == "truncation":
         run.flag(
-            Finding(
-                rule="staffing.rate",
-                severity="info",
-                locations=locations,
+            printed_finding(
+                "staffing.rate",
+                "info",
+                locations,
+                p,
+                want,
+                [say("cause.rate_truncated")],
+                "explain.rate_truncated",
+                calc=calc,
+                precise=fmt(expected, p.decimals + 3),
+                rounded=want,
                 printed=p.text,
-                expected=want,
-                **tolerance_fields(printed_tolerance(p)),
-                **cause_fields([say("cause.rate_truncated")]),
-                **explanation_fields(
-                    "explain.rate_truncated",
-                    calc=calc,
-                    precise=fmt(expected, p.decimals + 3),
-                    rounded=want,
-                    printed=p.text,
-                ),
             )
         )
         return
@@ -82,21 +78,18 @@ def _rate(
             )
             causes.append(say(key, rounded=want, requirement=requirement.printed))
     run.flag(
-        Finding(
-            rule="staffing.rate",
-            severity="error",
-            locations=locations,
+        printed_finding(
+            "staffing.rate",
+            "error",
+            locations,
+            p,
+            want,
+            causes,
+            "explain.rate_mismatch",
+            calc=calc,
+            rounded=want,
             printed=p.text,
-            expected=want,
-            **tolerance_fields(printed_tolerance(p)),
-            **cause_fields(causes),
-            **explanation_fields(
-                "explain.rate_mismatch",
-                calc=calc,
-                rounded=want,
-                printed=p.text,
-                causes=causes_clause(causes),
-            ),
+            causes=causes_clause(causes),
         )
     )
 
