@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import html
 import re
+from fractions import Fraction
 from pathlib import Path
 from typing import get_args
 
@@ -15,12 +16,17 @@ import pytest
 from extractor.audit.crops import FindingImages
 from extractor.audit.html import _ordered, render_page
 from extractor.audit.labels import LABELS
+from extractor.checks import check_report
 from extractor.checks.registry import RULES
+from extractor.checks.scoring import in_band
+from extractor.document.build import build_document
 from extractor.evaluation.corpus import gold_pairs
 from extractor.knowledge import models_dir, profile
-from extractor.knowledge.messages import CATALOGUES, CJK, check_messages
+from extractor.knowledge.messages import CATALOGUES, CJK, Said, check_messages, say
 from extractor.knowledge.messages import catalogue as messages_of
 from extractor.knowledge.nlp import load_indicators
+from extractor.passes.tables import consistency
+from extractor.pipeline import build_report
 from extractor.records import Party, Report
 from tests.conftest import CorpusReports
 
@@ -135,16 +141,100 @@ def test_the_check_language_tests_can_fail() -> None:
 def test_audit_pages_speak_one_language(
     pdf: Path, gold: Path, corpus_reports: CorpusReports
 ) -> None:
-    report = corpus_reports(pdf)
+    _one_language_each(corpus_reports(pdf))
+
+
+def _one_language_each(report: Report) -> tuple[str, str]:
+    """The report's Chinese and English pages as read, each asserted to speak one language
+    (the English quoting only the report's own text)."""
     zh = _visible(_page(report, "zh"))
     assert english_words(zh) == []
     en = _visible(_page(report, "en"))
     quoted = _quotable(report)
     foreign = [run for run in re.findall(r"[^\x00-\x7f\s]*" + CJK.pattern + r"[^\x00-\x7f\s]*", en)]
     assert [run for run in foreign if not _quoted(run, quoted)] == []
+    return zh, en
 
 
 def _quoted(run: str, quoted: str) -> bool:
     """The run is text of the report, possibly wrapped in the page's own quote marks."""
     core = run.strip("“”‘’「」()（）:：;；,，.。")
     return not core or core in quoted
+
+
+# A report with 社工点 rows under its 片区 and printed weights and grade bands.
+POSTS = ROOT / "corpora" / "families" / "qiaoxin" / "qiaoxin_changle_2023_final.pdf"
+
+
+def _said_on(pages: tuple[str, str], said: Said) -> bool:
+    zh, en = pages
+    return said.zh in zh and said.en in en
+
+
+def test_a_misread_table_is_said_in_one_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The problem of a table read that does not hold together and the 'not checkable'
+    reason of its rows, through the real passes and checks: with the trust share set
+    above 1 no read of enough relations is trusted."""
+    monkeypatch.setattr(consistency, "TRUST_SHARE", 1.01)
+    report = build_report(build_document(POSTS))
+    problems = [p for p in report.problems if p.code == "problem.table_uncertain"]
+    assert problems
+    skipped = [s for c in report.coverage for s in c.skipped]
+    tables = {r.table for r in report.indicators.rows if r.uncertain}
+    reasons = [say("skip.uncertain", table=t) for t in sorted(tables)]
+    assert reasons and all(
+        Said(r.zh, r.en) in {Said(s.reason_zh, s.reason) for s in skipped} for r in reasons
+    )
+    pages = _one_language_each(report)
+    for p in problems:
+        assert _said_on(pages, Said(p.message_zh, p.message))
+    assert all(_said_on(pages, r) for r in reasons)
+
+
+def test_indicator_sums_and_assumed_weights_are_said_in_one_language(
+    corpus_reports: CorpusReports,
+) -> None:
+    """The indicator and scoring messages no development report happens to print: a
+    社工点 row that does not add up to its 片区 (scope.post), a 社工点 cell left blank, a
+    score above a weight and a grade outside a band that only the profile's defaults
+    say (cause.profile_weights, cause.profile_bands)."""
+    report = corpus_reports(POSTS).model_copy(deep=True)
+    posts = [r for r in report.indicators.rows if r.scope == "post" and not r.uncertain]
+    changed = next(r for r in posts if r.done is not None and r.done.value is not None)
+    assert changed.done is not None and changed.done.value is not None
+    value = changed.done.value + 7
+    changed.done = changed.done.model_copy(update={"value": value, "printed": f"{value:g}"})
+    blank = next(
+        r
+        for r in posts
+        if r.target is not None and (r.table, r.indicator) != (changed.table, changed.indicator)
+    )
+    blank.target = None
+    sc = report.scoring
+    sc.weights_source = sc.bands_source = "profile"
+    first = sc.party_scores[0]
+    weight = next(w.weight for w in sc.weights if w.party == first.party)
+    first.score = first.score.model_copy(
+        update={"value": weight + 1.5, "printed": f"{weight + 1.5:.2f}"}
+    )
+    assert sc.total is not None and sc.grade is not None
+    outside = next(b.grade for b in sc.bands if not in_band(Fraction(str(sc.total.value)), b))
+    sc.grade = sc.grade.model_copy(update={"value": outside})
+    checked = check_report(report)
+    report.findings, report.coverage = checked.findings, checked.coverage
+
+    post = say("scope.post")
+    sums = [f for f in report.findings if f.rule == "sum.area_total"]
+    assert any(post.zh in f.explanation_zh and f" {post.en}" in f.explanation_en for f in sums)
+    causes = {f.rule: Said(f.cause_zh or "", f.cause or "") for f in report.findings}
+    assert causes["score.cap"] == say("cause.profile_weights")
+    assert causes["grade.band"] == say("cause.profile_bands")
+    reasons = {Said(s.reason_zh, s.reason) for c in report.coverage for s in c.skipped}
+    assert say("skip.area_blank", level=post) in reasons
+    pages = _one_language_each(report)
+    for said in (
+        say("cause.profile_weights"),
+        say("cause.profile_bands"),
+        say("skip.area_blank", level=post),
+    ):
+        assert _said_on(pages, said)
