@@ -1,5 +1,5 @@
 """A table read's self-consistency: how many of the relations its own figures allow
-recomputing hold (issue 8's misread guard).
+recomputing hold: the misread guard (docs/architecture.md, "passes").
 
 A table read right recomputes almost everywhere: each rate is its done ÷ target at the
 printed precision (rounded or truncated), 片区 rows add up to 合计, 社工点 rows to their
