@@ -13,9 +13,11 @@ import pytest
 
 from extractor.document.damage import page_problems
 from extractor.errors import CorruptPdfError, UnusableTextLayerError
+from extractor.knowledge.messages import CJK, LATIN_WORD
 from extractor.pdf import integrity
 from extractor.pdf.pages import Glyph, RawPage, read_pages
 from extractor.pdf.textlayer import garbled, unusable
+from extractor.records import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted(p for p in (ROOT / "corpora").rglob("*.pdf") if "scanned" not in p.parts)
@@ -45,7 +47,11 @@ BROKEN_FONT = "\x01\x04\x05ÄÅÇ\x07\x08" * 5 + "2024"  # a font whose map is g
 )
 def test_garbled(text: str, unmapped: int, why: str) -> None:
     reason = garbled(_page(1, text, unmapped))
-    assert (why in reason) if why else reason == ""
+    if not why:
+        assert reason is None
+        return
+    assert reason is not None and why in reason.en
+    assert CJK.search(reason.zh) and not LATIN_WORD.search(reason.zh)  # said in Chinese too
 
 
 def test_half_the_pages_garbled_is_no_usable_text_layer() -> None:
@@ -60,6 +66,9 @@ def test_a_garbled_page_is_left_out_and_named(tmp_path: Path) -> None:
     [problem] = page_problems(path, pages, ocr=False)
     assert (problem.stage, problem.page) == ("text", 2)
     assert "garbled" in problem.message and "--ocr" in problem.message
+    assert "乱码" in problem.message_zh and not LATIN_WORD.search(
+        problem.message_zh.replace("--ocr", "")
+    )
     assert pages[1].glyphs == [] and pages[0].glyphs != []
 
 
@@ -121,8 +130,10 @@ def test_sound_streams_pass_through_their_filter_chains(tmp_path: Path) -> None:
     ids=["truncated", "checksum", "garbage"],
 )
 def test_damaged_flate_streams_are_found(tmp_path: Path, body: bytes, why: str) -> None:
-    [damage] = integrity.check(_pdf(tmp_path, b"<< /Filter /FlateDecode >>", body))
+    path = _pdf(tmp_path, b"<< /Filter /FlateDecode >>", body)
+    [damage] = integrity.check(path)
     assert damage.kind == "stream" and why in damage.message
+    _said_in_both(damage, page_problems(path, [_page(1, GOOD)], ocr=False))
 
 
 def test_a_missing_font_object_is_found_and_a_dangling_info_link_is_not(tmp_path: Path) -> None:
@@ -130,6 +141,15 @@ def test_a_missing_font_object_is_found_and_a_dangling_info_link_is_not(tmp_path
     path = _pdf(tmp_path, b"<< /Filter /FlateDecode >>", zlib.compress(CONTENT), fonts)
     [damage] = integrity.check(path)
     assert damage.kind == "missing-object" and "numbers 9)" in damage.message
+    _said_in_both(damage, page_problems(path, [_page(1, GOOD)], ocr=False))
+
+
+def _said_in_both(damage: integrity.Damage, problems: list[Problem]) -> None:
+    """The record's problem says the damage in English as `integrity` does, and in
+    Chinese with no English word (the audit page in Chinese shows it)."""
+    [problem] = problems
+    assert problem.stage == "pdf" and problem.message == damage.message
+    assert CJK.search(problem.message_zh) and not LATIN_WORD.search(problem.message_zh)
 
 
 def test_encrypted_files_are_not_judged(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.errors import CorruptPdfError, UnusableTextLayerError
-from extractor.knowledge.messages import problem
+from extractor.knowledge.messages import joined, problem, say
 from extractor.pdf import integrity
 from extractor.pdf.pages import RawPage
 from extractor.pdf.textlayer import garbled, unusable
@@ -27,7 +27,7 @@ def page_problems(path: Path, pages: list[RawPage], *, ocr: bool) -> list[Proble
     if pages and all(p.error for p in pages):
         raise CorruptPdfError(path, f"none of its {len(pages)} pages can be loaded")
     damage = integrity.check(path)
-    problems = [problem("pdf", "problem.damaged_file", detail=d.message) for d in damage]
+    problems = [_damage_problem(d) for d in damage]
     problems += [
         problem("pdf", "problem.page_unreadable", page=p.number, error=p.error)
         for p in pages
@@ -40,7 +40,7 @@ def page_problems(path: Path, pages: list[RawPage], *, ocr: bool) -> list[Proble
         return problems
     if unusable(pages):
         detail = f"{len(bad)} of {len(pages)} pages garbled, e.g. page {bad[0][0].number}: "
-        detail += bad[0][1]
+        detail += bad[0][1].en
         if damage:
             detail += "; the file is damaged: " + "; ".join(d.message for d in damage)
         raise UnusableTextLayerError(path, detail)
@@ -50,3 +50,19 @@ def page_problems(path: Path, pages: list[RawPage], *, ocr: bool) -> list[Proble
             problem("text", "problem.page_garbled", page=page.number, why=why, flag="--ocr")
         )
     return problems
+
+
+# Why a compressed stream does not inflate (`integrity`), as the catalogue says it.
+_STREAM_WHY = {
+    "bad checksum": "fragment.stream_bad_checksum",
+    "corrupt data": "fragment.stream_corrupt",
+    "cut short": "fragment.stream_cut_short",
+}
+
+
+def _damage_problem(d: integrity.Damage) -> Problem:
+    """The damage `integrity` found, said from the catalogue in both languages."""
+    if d.kind == "stream":
+        why = joined((say(_STREAM_WHY[w], n=n) for w, n in d.reasons), "，", ", ")
+        return problem("pdf", "problem.damaged_streams", count=d.count, why=why)
+    return problem("pdf", "problem.missing_objects", count=d.count, objects=d.objects)

@@ -51,6 +51,10 @@ class Damage:
     kind: str  # "stream" or "missing-object"
     message: str
     count: int
+    # What the message is made of, for saying it in another language: (reason, streams)
+    # of damaged streams; the numbers of missing objects as shown.
+    reasons: tuple[tuple[str, int], ...] = ()
+    objects: str = ""
 
 
 def check(path: Path) -> list[Damage]:
@@ -79,6 +83,7 @@ def check(path: Path) -> list[Damage]:
                 f"{broken} compressed stream(s) are damaged ({why}): text, fonts or "
                 "graphics in them may be missing or wrong",
                 broken,
+                reasons=tuple(sorted(reasons.items())),
             )
         )
     missing = sorted(n for n in needed - defined if n > 0)
@@ -90,6 +95,7 @@ def check(path: Path) -> list[Damage]:
                 f"{len(missing)} object(s) that pages or fonts need are missing "
                 f"(numbers {shown}): pages may be blank or their text garbled",
                 len(missing),
+                objects=shown,
             )
         )
     return out

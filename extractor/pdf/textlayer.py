@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractor.knowledge.messages import Said, say
 from extractor.pdf.pages import RawPage
 
 MIN_CHARS = 20  # fewer characters over a page-sized image: a scan with a stray stamp text
@@ -57,20 +58,26 @@ class TextLayer:
         return not self.reason
 
     @property
-    def reason(self) -> str:
-        """Why the text layer cannot be read; "" when it can."""
+    def said(self) -> Said | None:
+        """Why the text layer cannot be read, in both languages; None when it can."""
         total = self.chars + self.unmapped
         if total == 0:
-            return "no text layer"
+            return say("fragment.no_text_layer")
         if self.chars < MIN_CHARS and self.images:
-            return f"only {self.chars} characters over an image"
+            return say("fragment.few_chars", chars=self.chars)
         if self.unmapped > MAX_UNMAPPED * total:
-            return f"{self.unmapped} of {total} characters have no Unicode mapping"
+            return say("fragment.unmapped_chars", n=self.unmapped, total=total)
         if self.private > MAX_PRIVATE * total:
-            return f"{self.private} of {total} characters are private-use code points"
+            return say("fragment.private_chars", n=self.private, total=total)
         if self.foreign > MAX_FOREIGN * total:
-            return f"{self.foreign} of {total} characters are outside Chinese text (mojibake)"
-        return ""
+            return say("fragment.foreign_chars", n=self.foreign, total=total)
+        return None
+
+    @property
+    def reason(self) -> str:
+        """Why the text layer cannot be read, in English; "" when it can."""
+        said = self.said
+        return said.en if said else ""
 
 
 def text_layer(page: RawPage) -> TextLayer:
@@ -89,13 +96,14 @@ def needs_ocr(page: RawPage) -> bool:
     return not layer.usable
 
 
-def garbled(page: RawPage) -> str:
-    """Why the page's text, which it has, cannot be read ("" when it can, or when the page
-    has next to no text): the reason of `TextLayer`, for pages with `MIN_CHARS` or more."""
+def garbled(page: RawPage) -> Said | None:
+    """Why the page's text, which it has, cannot be read (None when it can, or when the
+    page has next to no text): the reason of `TextLayer`, for pages with `MIN_CHARS` or
+    more."""
     layer = text_layer(page)
     if layer.chars + layer.unmapped < MIN_CHARS:
-        return ""
-    return layer.reason
+        return None
+    return layer.said
 
 
 def unusable(pages: list[RawPage]) -> bool:
