@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from extractor.checks.messages import (
     Said,
     cause_fields,
+    causes_clause,
     explanation_fields,
     say,
     tolerance_fields,
@@ -99,8 +100,9 @@ def printed_finding(
 ) -> Finding:
     """A finding about one printed figure: what is printed, what it should read, the
     tolerance its printed precision allows, the causes, and the catalogue's explanation
-    `explanation` filled with `params` (positional-only, so that a parameter of the
-    explanation may be called `printed` too)."""
+    `explanation` filled with `params`, its `{printed}` with the printed text and its
+    `{causes}` with the causes clause."""
+    params = {"printed": printed.text, "causes": causes_clause(causes), **params}
     return Finding(
         rule=rule,
         severity=severity,

@@ -106,7 +106,6 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) ->
                 where=where,
                 calc=calc,
                 rounded=fmt_like(expected, printed),
-                printed=printed.text,
             )
         )
         return
@@ -124,8 +123,6 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) ->
             "explain.pct_mismatch",
             where=where,
             calc=calc,
-            printed=printed.text,
-            causes=causes_clause(causes),
         )
     )
 

@@ -318,6 +318,5 @@ def roster_retention(report: Report, prior: list[Finding], run: RuleRun) -> None
             "explain.roster_retention",
             counts=alternatives(same(n) for n in sorted(counts)),
             required=plain(required),
-            printed=p.text,
         )
     )

@@ -7,7 +7,6 @@ from fractions import Fraction
 from extractor.checks.base import RuleRun, loc, printed_finding
 from extractor.checks.messages import (
     Said,
-    causes_clause,
     explanation_fields,
     say,
     tolerance_fields,
@@ -61,7 +60,6 @@ def _rate(
                 calc=calc,
                 precise=fmt(expected, p.decimals + 3),
                 rounded=want,
-                printed=p.text,
             )
         )
         return
@@ -88,8 +86,6 @@ def _rate(
             "explain.rate_mismatch",
             calc=calc,
             rounded=want,
-            printed=p.text,
-            causes=causes_clause(causes),
         )
     )
 
