@@ -230,7 +230,7 @@ def extract_each(
     inner = replace(opts, limits=replace(opts.limits, enabled=False))
     first = inner
     if opts.ocr_page_s is not None and opts.ocr.mode != "off" and opts.limits.enabled:
-        first = replace(inner, document=replace(inner.document, defer_ocr=True))
+        first = replace(inner, defer_ocr=True)
 
     def run(job: _Job) -> Report:
         return _extract(job.path, job.options, profile_name)
