@@ -1,16 +1,17 @@
 """The record shapes Pinggu produces: one `Report` per PDF.
 
-Everything else imports from here; this module imports nothing of the project, so the
-records stay the stable contract between extraction, checks, stores, exports and gold.
-Values keep the report's Chinese as printed; field names are English snake_case
-(docs/architecture.md, "Names"). Provenance is optional so that gold files, which are
-written without page geometry, validate against the same model.
+Everything else imports from here; this module imports nothing of the project (but
+`extractor.rows`, lazily, for `Report.to_frames`), so the records stay the stable
+contract between extraction, checks, stores, exports and gold. Values keep the report's
+Chinese as printed; field names are English snake_case (docs/architecture.md, "Names").
+Provenance is optional so that gold files, which are written without page geometry,
+validate against the same model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -406,6 +407,15 @@ class Report(Record):
     staffing: Staffing = Field(default_factory=Staffing)
     findings: list[Finding] = Field(default_factory=list)
     coverage: list[RuleCoverage] = Field(default_factory=list)
+
+    def to_frames(self, lang: str = "zh") -> dict[str, Any]:
+        """The record as pandas DataFrames, table name → frame (`extractor.rows`: reports,
+        findings, indicator_rows, narrative, assessments, party_scores, staffing, roster,
+        problems), each row with file, station, district, street, year and kind. Needs
+        the `pandas` extra."""
+        from extractor.rows import frames, report_tables
+
+        return frames(report_tables([self], lang))
 
 
 ErrorKind = Literal[

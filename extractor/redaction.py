@@ -19,7 +19,8 @@ def pseudonyms(staffing: Staffing) -> dict[str, str]:
     return aliases
 
 
-def _replace(text: str, aliases: dict[str, str]) -> str:
+def redact_text(text: str, aliases: dict[str, str]) -> str:
+    """`text` with every name of `aliases` replaced by its pseudonym (longest first)."""
     for name in sorted(aliases, key=len, reverse=True):  # 张三丰 before 张三
         text = text.replace(name, aliases[name])
     return text
@@ -31,11 +32,11 @@ def redact_staffing(staffing: Staffing) -> Staffing:
     aliases = pseudonyms(staffing)
     for row in out.roster:
         if row.prov is not None:
-            row.prov.text = _replace(row.prov.text, aliases)
+            row.prov.text = redact_text(row.prov.text, aliases)
         row.name = aliases[row.name]
     for tot in out.roster_totals:
         if tot.prov is not None:
-            tot.prov.text = _replace(tot.prov.text, aliases)
+            tot.prov.text = redact_text(tot.prov.text, aliases)
     return out
 
 
@@ -46,7 +47,7 @@ def redact(report: Report) -> Report:
     out.staffing = redact_staffing(report.staffing)
     for f in out.findings:
         for loc in f.locations:
-            loc.text = _replace(loc.text, aliases)
-        f.explanation_zh = _replace(f.explanation_zh, aliases)
-        f.explanation_en = _replace(f.explanation_en, aliases)
+            loc.text = redact_text(loc.text, aliases)
+        f.explanation_zh = redact_text(f.explanation_zh, aliases)
+        f.explanation_en = redact_text(f.explanation_en, aliases)
     return out

@@ -200,6 +200,21 @@ def file_progress(total: int, verb: str) -> Iterator[Callable[[], None]]:
         yield advance
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from extractor import __version__
+
+        typer.echo(f"pinggu {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
     """Pinggu reads 社工服务站评估报告 PDFs into structured, checkable records."""
