@@ -22,6 +22,31 @@ from extractor.errors import OutputError
 
 Mode = Literal["stdout", "file", "folder"]
 
+# What an output file's extension says it holds (`-o x.xlsx`).
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".parquet": "parquet",
+    ".md": "md",
+    ".html": "html",
+}
+
+
+def pick_format(output: Path | None, fmt: str | None, allowed: Sequence[str], default: str) -> str:
+    """The format of `-o output`: `fmt` when given, which must then agree with the
+    extension; else the extension's; else `default`. ValueError says what is wrong."""
+    suffix = output.suffix.lower() if output is not None and not output.is_dir() else ""
+    by_suffix = SUFFIX_FORMATS.get(suffix)
+    if fmt is not None and by_suffix is not None and fmt != by_suffix:
+        raise ValueError(f"--format {fmt} disagrees with the extension of {output}")
+    chosen = fmt or by_suffix or default
+    if chosen not in allowed:
+        given = f"--format {fmt}" if fmt else f"the extension {suffix}"
+        raise ValueError(f"{given} is not one of {', '.join(allowed)}")
+    return chosen
+
 
 @dataclass(frozen=True, slots=True)
 class OutputPlan:

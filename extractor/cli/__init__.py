@@ -1,13 +1,13 @@
 """`pinggu`: the command line, one module per command group (`records`: inspect,
-extract, check; `bench`; `corpus`: schema, evaluate, batch), thin over
-`extractor.pipeline`; `common` holds the shared flags and the error reporting."""
+extract, check; `bench`; `corpus`: schema, evaluate, batch; `store`: export), thin
+over `extractor.pipeline`; `common` holds the shared flags and the error reporting."""
 
 from __future__ import annotations
 
 import sys
 
 from extractor import pipeline
-from extractor.cli import bench, corpus, records  # noqa: F401 - each registers its commands
+from extractor.cli import bench, corpus, records, store  # noqa: F401 - each registers its commands
 from extractor.cli.common import app, report_error
 from extractor.errors import EXIT_INTERNAL, InternalError, PingguError
 

@@ -8,6 +8,7 @@ file goes: a model here (`Data` subclass), a cached accessor, and a test that th
 shipped file loads.
 """
 
+from extractor.knowledge.columns import ColumnDictionary, column_dictionary
 from extractor.knowledge.loader import load, models_dir
 from extractor.knowledge.patterns import (
     MetaPatterns,
@@ -28,6 +29,7 @@ from extractor.knowledge.vocab import (
 
 __all__ = [
     "DEFAULT_PROFILE",
+    "ColumnDictionary",
     "MeasureWords",
     "MetaPatterns",
     "Profile",
@@ -35,6 +37,7 @@ __all__ = [
     "SectionVocab",
     "StaffingPatterns",
     "Taxonomy",
+    "column_dictionary",
     "load",
     "measure_words",
     "meta_patterns",

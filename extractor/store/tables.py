@@ -14,7 +14,7 @@ from urllib.parse import quote
 from extractor.errors import StoreError
 from extractor.records import Report
 from extractor.redaction import pseudonyms, redact_text
-from extractor.rows import Table, frames
+from extractor.rows import IDENTITY, Table, frames
 from extractor.store.schema import STORE_VERSION
 
 # Columns no spreadsheet wants: the whole record as JSON (tens of KB, over Excel's
@@ -32,6 +32,7 @@ class StoreTables:
         uri = f"file:{quote(str(path.resolve()))}?mode=ro"
         self.path = path
         self._names: dict[str, dict[str, str]] | None = None
+        self._ids: dict[str, dict[str, Any]] | None = None
         self.conn = sqlite3.connect(uri, uri=True)
         try:
             names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
@@ -77,16 +78,18 @@ class StoreTables:
         return [r[0] for r in rows]
 
     def table(self, name: str, *, bulk: bool = True, redact_names: bool = False) -> Table:
-        """One table or view; without `bulk` the `BULK_COLUMNS` are left out; with
-        `redact_names` every staff name of a row's report is its pseudonym
-        (`extractor.redaction`)."""
+        """One table or view. A table keyed by `sha256` gets the identity columns it
+        lacks (file, station, district, street, year, kind of its report) in front, so
+        every row says which report it is about. Without `bulk` the `BULK_COLUMNS` are
+        left out; with `redact_names` every staff name of a row's report is its
+        pseudonym (`extractor.redaction`)."""
         if name not in self.names():
             raise KeyError(f"no table or view {name!r} in {self.path}")
         cur = self.conn.execute(f'SELECT * FROM "{name}"')
         columns = [d[0] for d in cur.description]
         keep = [i for i, c in enumerate(columns) if bulk or c not in BULK_COLUMNS]
         rows = [tuple(r[i] for i in keep) for r in cur]
-        table = Table(name, [columns[i] for i in keep], rows)
+        table = self._identified(Table(name, [columns[i] for i in keep], rows))
         return self._redacted(table) if redact_names else table
 
     def tables(self, *, bulk: bool = True, redact_names: bool = False) -> list[Table]:
@@ -117,6 +120,20 @@ class StoreTables:
                 for sha, record in self.conn.execute("SELECT sha256, record FROM reports")
             }
         return self._names
+
+    def _identified(self, table: Table) -> Table:
+        missing = [c for c in IDENTITY if c not in table.columns]
+        if "sha256" not in table.columns or not missing:
+            return table
+        if self._ids is None:
+            cur = self.conn.execute(f"SELECT sha256, {', '.join(IDENTITY)} FROM reports")
+            self._ids = {r[0]: dict(zip(IDENTITY, r[1:], strict=True)) for r in cur}
+        at = table.columns.index("sha256")
+        rows = [
+            tuple((self._ids.get(row[at]) or {}).get(c) for c in missing) + row
+            for row in table.rows
+        ]
+        return Table(table.name, [*missing, *table.columns], rows)
 
     def _redacted(self, table: Table) -> Table:
         if "sha256" not in table.columns:
