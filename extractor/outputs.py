@@ -42,6 +42,8 @@ def pick_format(output: Path | None, fmt: str | None, allowed: Sequence[str], de
     if fmt is not None and by_suffix is not None and fmt != by_suffix:
         raise ValueError(f"--format {fmt} disagrees with the extension of {output}")
     chosen = fmt or by_suffix or default
+    if not chosen:
+        raise ValueError(f"cannot tell the format of {output} from its name: give --format")
     if chosen not in allowed:
         given = f"--format {fmt}" if fmt else f"the extension {suffix}"
         raise ValueError(f"{given} is not one of {', '.join(allowed)}")

@@ -74,3 +74,16 @@ def test_open_store_refuses_what_is_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a Pinggu store"):
         extractor.open_store(other)
     assert not (tmp_path / "missing.sqlite").exists()  # reading never creates
+
+
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The three lines on README's first screen work as written."""
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"^```python\n(.*?)^```", text, re.S | re.M)
+    monkeypatch.chdir(ROOT)
+    scope: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), scope)
+    frames = scope["frames"]
+    assert isinstance(frames, dict) and len(frames["indicator_rows"]) > 50

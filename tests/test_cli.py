@@ -66,7 +66,7 @@ def test_check_json_and_csv() -> None:
     assert "pct.total" in rules and rules.count("roster.monthly") == 3
     assert data[0]["coverage"]["run"] > 200
     csv_text = runner.invoke(app, ["check", str(SEED), "-f", "csv", "--lang", "en"]).stdout
-    assert csv_text.splitlines()[0].startswith("file,rule,severity,page")
+    assert csv_text.startswith("\ufefffile,station,district,street,year,kind,status")
     assert "274.94%" in csv_text
 
 

@@ -38,8 +38,10 @@ def write_audit(
     lang: str = "zh",
     limits: Limits | None = None,
     password: str | None = None,
+    names: list[str] | None = None,
 ) -> list[Path]:
-    """Write `<stem>.html` per (pdf, report) and, for more than one, `index.html`.
+    """Write `<stem>.html` per (pdf, report) (or the given `names`) and, for more than
+    one, `index.html`.
 
     Returns the written paths, pages first. A PDF that cannot be rendered still gets its
     page, with the reason in place of the images.
@@ -48,7 +50,7 @@ def write_audit(
     bounds = limits or Limits()
     prepare_folder(out_dir)
     written: list[Path] = []
-    names = unique_names([pdf for pdf, _ in items], ".html", reserved=["index.html"])
+    names = names or unique_names([pdf for pdf, _ in items], ".html", reserved=["index.html"])
     for (pdf, report), name in zip(items, names, strict=True):
         findings = _ordered(report.findings)
         images, failure = _render(pdf, findings, bounds, password)

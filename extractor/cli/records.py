@@ -62,10 +62,20 @@ def extract(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write here (file, or folder for several PDFs with json/md)."
+            "--output",
+            "-o",
+            help="Write here; the extension picks the format (.json .jsonl .md .csv .xlsx "
+            ".parquet). A folder: one file per PDF (json, md) or per table (csv, parquet).",
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or md.")] = "json",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json, jsonl, md, csv, xlsx or parquet (default: from -o's extension; json).",
+        ),
+    ] = None,
     redact_names: Annotated[
         bool, typer.Option("--redact-names", help="Replace roster names with pseudonyms.")
     ] = False,
@@ -87,13 +97,16 @@ def extract(
     Example: pinggu extract corpora/families -j 2 -o out/
     """
     from extractor.exports import render_record, render_records
+    from extractor.exports.results import EXTRACT_FORMATS, TABULAR
     from extractor.outputs import plan_output
     from extractor.redaction import redact
 
-    if fmt not in ("json", "jsonl", "md"):
-        raise typer.BadParameter("--format must be json, jsonl or md")
+    fmt = _pick_format(output, fmt, EXTRACT_FORMATS, "json")
     opts = options(password, timeout, max_memory, ocr_options(ocr, ocr_pages, ocr_engine))
     files = expand_inputs(pdfs)
+    if fmt in TABULAR:
+        _extract_tables(files, output, fmt, redact_names, opts, workers)
+        return
     plan = guarded(lambda: plan_output(files, output, _SUFFIX[fmt]))  # before any parsing
     outcomes: list[pipeline.FileOutcome] = []
     kept: list[Report] = []
@@ -125,7 +138,57 @@ def extract(
 _SUFFIX = {"json": ".json", "md": ".md", "jsonl": ""}
 
 
-def _write(path: Path, text: str) -> None:
+def _pick_format(
+    output: Path | None, fmt: str | None, allowed: tuple[str, ...], default: str
+) -> str:
+    """-o's extension or --format (which must agree); a usage error otherwise."""
+    from extractor.exports.results import BINARY
+    from extractor.outputs import pick_format
+
+    try:
+        chosen = pick_format(output, fmt, allowed, default)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    if chosen in BINARY and output is None:
+        raise typer.BadParameter(f"{chosen} is a binary file: give -o FILE.{chosen}")
+    return chosen
+
+
+def _extract_tables(
+    files: list[Path],
+    output: Path | None,
+    fmt: str,
+    redact_names: bool,
+    opts: pipeline.PipelineOptions,
+    workers: int,
+) -> None:
+    """`extract` as tables (csv, xlsx, parquet): extractor.exports.results.write_extract."""
+    from extractor.exports.results import items, write_extract
+    from extractor.outputs import plan_output, prepare_folder
+
+    if output is not None:  # before any parsing
+        if fmt != "xlsx" and (output.is_dir() or not output.suffix):
+            guarded(lambda: prepare_folder(output))
+        else:
+            guarded(lambda: plan_output([output], output, ""))
+    outcomes: list[pipeline.FileOutcome] = []
+    with file_progress(len(files), "extracting") as advance:
+        for outcome in pipeline.extract_each(files, opts, workers):
+            advance()
+            outcomes.append(outcome)
+            if outcome.error is not None:
+                report_error(outcome.error)
+            report_partial(outcome)
+    if any(o.report is not None for o in outcomes):  # else an existing -o stays untouched
+        data = guarded(lambda: write_extract(items(outcomes, redact_names), output, fmt))
+        if data is not None:
+            sys.stdout.write(data.decode("utf-8"))
+    code = combined_exit(o.exit_code for o in outcomes)
+    if code:
+        raise typer.Exit(code)
+
+
+def _write(path: Path, text: str | bytes) -> None:
     """Write atomically, or exit 73 naming the path: the existing file stays as it was."""
     from extractor.outputs import write_atomic
 
@@ -137,7 +200,25 @@ def check(
     pdfs: Annotated[
         list[Path], typer.Argument(help="Report PDFs or folders (searched recursively).")
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the findings here; the extension picks the format (.json .jsonl "
+            ".csv .xlsx .parquet .md; .html: the audit page of one PDF). One row per "
+            "finding, and one per file with none or that could not be read.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, jsonl, csv, xlsx, parquet, md or html (default: from -o's "
+            "extension; table on the terminal).",
+        ),
+    ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Explanations in zh or en.")] = "zh",
     html: Annotated[
         Path | None, typer.Option("--html", help="Write an HTML audit page per report here.")
@@ -159,21 +240,39 @@ def check(
 
     Example: pinggu check corpora/seed/xicun_2024_final.pdf --lang en --html out/audit
     """
-    from extractor.exports import findings_csv, findings_json, findings_table
+    from extractor.exports import findings_table
+    from extractor.exports.results import CHECK_FORMATS, check_bytes, items
+    from extractor.outputs import plan_output, prepare_folder
 
-    if fmt not in ("table", "json", "csv") or lang not in ("zh", "en"):
-        raise typer.BadParameter("--format must be table, json or csv; --lang zh or en")
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("--lang must be zh or en")
+    fmt = _pick_format(output, fmt, CHECK_FORMATS, "table" if output is None else "")
+    if fmt == "table" and output is not None:
+        raise typer.BadParameter("table prints to the terminal: give -o a .csv, .xlsx … file")
+    page_name = None
+    if fmt == "html":  # -o x.html: the audit page of one PDF; -o DIR: as --html DIR
+        if output is None or html is not None:
+            raise typer.BadParameter("--format html writes audit pages: give -o, not --html")
+        if output.suffix.lower() == ".html" and not output.is_dir():
+            if len(pdfs) != 1 or pdfs[0].is_dir():
+                raise typer.BadParameter("-o x.html takes one PDF; give -o a folder")
+            html, page_name = output.parent, [output.name]
+        else:
+            html = output
     opts = options(password, timeout, max_memory, ocr_options(ocr, ocr_pages, ocr_engine))
+    if output is not None and fmt != "html":
+        guarded(lambda: plan_output([output], output, ""))  # before any parsing
     if html is not None:
-        from extractor.outputs import prepare_folder
-
-        guarded(lambda: prepare_folder(html))  # before any parsing
+        audit_dir = html
+        guarded(lambda: prepare_folder(audit_dir))  # before any parsing
     files = expand_inputs(pdfs)
+    outcomes: list[pipeline.FileOutcome] = []
     done: list[tuple[Path, Report]] = []
     codes: list[int] = []
     with file_progress(len(files), "checking") as advance:
         for outcome in pipeline.extract_each(files, opts, workers):
             advance()
+            outcomes.append(outcome)
             if outcome.error is not None:
                 report_error(outcome.error)
                 codes.append(outcome.exit_code)
@@ -183,19 +282,21 @@ def check(
             done.append((outcome.path, outcome.report))
             errors = any(f.severity == "error" for f in outcome.report.findings)
             codes.append(outcome.exit_code or (EXIT_FINDINGS if errors else 0))
-    reports = [r for _, r in done]
-    if fmt == "json":
-        sys.stdout.write(findings_json(reports))
-    elif fmt == "csv":
-        sys.stdout.write(findings_csv(reports, lang))
-    else:
+    if fmt == "table":
         console = Console()
-        for r in reports:
+        for _, r in done:
             console.print(findings_table(r, lang))
+    elif fmt != "html":
+        data = check_bytes(items(outcomes), fmt, lang)
+        if output is None:
+            sys.stdout.write(data.decode("utf-8"))
+        elif done:  # a run that read nothing leaves an existing -o file untouched
+            _write(output, data)
     if html is not None and done:
         from extractor.audit import write_audit
 
-        for path in guarded(lambda: write_audit(done, html, lang, opts.limits)):
+        pages = guarded(lambda: write_audit(done, audit_dir, lang, opts.limits, names=page_name))
+        for path in pages:
             say("audit page:", str(path))
     code = combined_exit(codes)
     if code:

@@ -1,5 +1,7 @@
-"""Reports written out: JSON, JSON Lines and a readable Markdown summary; findings as
-JSON, CSV or a rich table. Names are redacted before, by `extractor.redaction`."""
+"""Reports written out: JSON, JSON Lines and a readable Markdown summary; findings as a
+rich table. Tables for spreadsheets and data tools: `tables.py`; what `check -o` and
+`extract -o` write in those: `results.py`. Names are redacted before, by
+`extractor.redaction`."""
 
 from __future__ import annotations
 
@@ -142,62 +144,6 @@ def render_records(reports: list[Report], fmt: str) -> str:
             return report_json(reports[0]) + "\n"
         return "[\n" + ",\n".join(report_json(r) for r in reports) + "\n]\n"
     return "\n".join(report_markdown(r) for r in reports)
-
-
-def findings_json(reports: list[Report]) -> str:
-    import json
-
-    data = [
-        {
-            "file": r.source.file,
-            "status": r.status,
-            "problems": [p.model_dump(exclude_none=True) for p in r.problems],
-            "findings": [f.model_dump(exclude_none=True) for f in r.findings],
-            "coverage": CoverageTotals.of(r.coverage).as_dict(),
-        }
-        for r in reports
-    ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def findings_csv(reports: list[Report], lang: str) -> str:
-    import csv
-    import io
-
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(
-        [
-            "file",
-            "rule",
-            "severity",
-            "page",
-            "ref",
-            "printed",
-            "expected",
-            "tolerance",
-            "cause",
-            "explanation",
-        ]
-    )
-    for r in reports:
-        for f in r.findings:
-            loc = f.locations[0] if f.locations else None
-            w.writerow(
-                [
-                    r.source.file,
-                    f.rule,
-                    f.severity,
-                    loc.page if loc else "",
-                    loc.ref if loc else "",
-                    f.printed or "",
-                    f.expected or "",
-                    (f.tolerance_zh if lang == "zh" else f.tolerance) or "",
-                    (f.cause_zh if lang == "zh" else f.cause) or "",
-                    f.explanation_zh if lang == "zh" else f.explanation_en,
-                ]
-            )
-    return buf.getvalue()
 
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
