@@ -10,14 +10,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from extractor.audit import write_audit
+from extractor.audit.labels import Lang
+from extractor.audit.overview import render_overview
 from extractor.checks import check_report
 from extractor.knowledge import DEFAULT_PROFILE
+from extractor.outputs import prepare_folder, unique_names, write_atomic
 from extractor.pdf.guard import Limits
 from extractor.pdf.ocr import OcrOptions
 from extractor.pipeline import PipelineOptions
 from extractor.pipeline import extract as _extract
 from extractor.records import Finding, Report
 from extractor.redaction import redact
+from extractor.store.overview import overview_tables, stored_records
 from extractor.store.tables import StoreTables, read_store
 
 StrPath = str | os.PathLike[str]
@@ -74,3 +79,34 @@ def open_store(path: StrPath) -> StoreTables:
     """A store written by `pinggu batch --db`, opened read-only: `store.names()`,
     `store["reports"]` (a pandas DataFrame), `store.frames()`, `store.sql("SELECT …")`."""
     return read_store(Path(os.fspath(path)))
+
+
+def write_overview(
+    db: StrPath,
+    out: StrPath,
+    *,
+    lang: Lang = "zh",
+    audit_pages: bool = True,
+    limits: Limits | None = None,
+) -> list[Path]:
+    """`pinggu report`: the cross-report page `out/index.html` of a store and, with
+    `audit_pages`, each report's audit page beside it (its PDF read again from the path
+    the store recorded, to draw the findings on the page images). Returns the paths
+    written, the overview last."""
+    folder = Path(os.fspath(out))
+    with read_store(Path(os.fspath(db))) as store:
+        tables = overview_tables(store)
+        records = stored_records(store) if audit_pages else []
+    prepare_folder(folder)
+    links: dict[str, str] = {}
+    written: list[Path] = []
+    present = [(sha, pdf, r) for sha, pdf, r in records if pdf.is_file()]
+    if present:
+        names = unique_names([pdf for _, pdf, _ in present], ".html", reserved=["index.html"])
+        items = [(pdf, r) for _, pdf, r in present]
+        written = write_audit(items, folder, lang, limits, names=names)
+        written = [p for p in written if p.name != "index.html"]  # the overview replaces it
+        links = {sha: name for (sha, _, _), name in zip(present, names, strict=True)}
+    index = folder / "index.html"
+    write_atomic(index, render_overview(tables, links, lang))
+    return [*written, index]

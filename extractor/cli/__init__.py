@@ -1,6 +1,6 @@
 """`pinggu`: the command line, one module per command group (`records`: inspect,
-extract, check; `bench`; `corpus`: schema, evaluate, batch; `store`: export), thin
-over `extractor.pipeline`; `common` holds the shared flags and the error reporting."""
+extract, check; `bench`; `corpus`: schema, evaluate, batch; `store`: export, report),
+thin over `extractor.pipeline`; `common` holds the shared flags and the error reporting."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from extractor.cli.common import app, guarded, say
+from extractor.cli.common import MemoryOpt, TimeoutOpt, app, guarded, options, say
 
 
 @app.command()
@@ -54,3 +54,41 @@ def export(
 
     for path in guarded(run):
         say("written:", str(path))
+
+
+@app.command()
+def report(
+    db: Annotated[Path, typer.Option("--db", help="The SQLite store (pinggu batch --db).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for index.html and the audit pages.")
+    ],
+    lang: Annotated[str, typer.Option("--lang", help="Page language, zh or en.")] = "zh",
+    audit_pages: Annotated[
+        bool,
+        typer.Option(
+            "--audit-pages/--no-audit-pages",
+            help="Also write each report's audit page (its PDF is read again from the "
+            "path the store recorded), linked from the table.",
+        ),
+    ] = True,
+    timeout: TimeoutOpt = None,
+    max_memory: MemoryOpt = 2048,
+) -> None:
+    """One static page across the reports of a store: a sortable table (station,
+    district, year, kind, score, grade, errors, 稳岗率) linking to each report's audit
+    page, and charts of the totals by district, the error findings by rule, the
+    completion rate per indicator and 稳岗率 against 80%. One file, no external script.
+
+    Example: pinggu report --db results.sqlite -o out/overview
+    """
+    from extractor.api import write_overview
+
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("--lang must be zh or en")
+    limits = options(None, timeout, max_memory).limits
+    written = guarded(
+        lambda: write_overview(
+            db, output, lang="en" if lang == "en" else "zh", audit_pages=audit_pages, limits=limits
+        )
+    )
+    say("overview:", str(written[-1]))
