@@ -156,7 +156,10 @@ def _dask(
         def submit() -> None:
             job = next(jobs, None)
             if job is not None:
-                fut = client.submit(extract_one, job.path, job.sha256, options, redact, pure=False)
+                # A worker runs in its own directory, maybe on another machine: it gets
+                # the absolute path (the cluster must mount the files at the same place).
+                where = Path(os.path.abspath(job.path))
+                fut = client.submit(extract_one, where, job.sha256, options, redact, pure=False)
                 held[fut.key] = job
                 flow.add(fut)
 

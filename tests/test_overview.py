@@ -91,7 +91,9 @@ def test_report_text_is_escaped(corpus_reports: CorpusReports, tmp_path: Path) -
     assert "Reports overview" in page and list(out.iterdir()) == [out / "index.html"]
 
 
-def test_page_runs_its_sorting_script_in_headless_chromium(overview: tuple[Path, Path], tmp_path: Path) -> None:
+def test_page_runs_its_sorting_script_in_headless_chromium(
+    overview: tuple[Path, Path], tmp_path: Path
+) -> None:
     binary = shutil.which("chromium") or (
         "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
     )

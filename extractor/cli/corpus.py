@@ -153,7 +153,7 @@ def batch(
         typer.Option(
             "--dask-scheduler",
             help="Spread the files over a Dask cluster (tcp://host:8786); its workers "
-            "must see the same paths. Needs pip install 'pinggu[dask]'.",
+            "must see the files at the same absolute paths. Needs pip install 'pinggu\\[dask]'.",
         ),
     ] = None,
     password: PasswordOpt = None,
