@@ -3,7 +3,8 @@
 #
 # What a researcher does with Pinggu's output: extract a folder of reports into SQLite
 # with `pinggu batch`, then compare stations, districts and years and see which
-# inconsistencies the checker finds most. The file is a percent-format notebook
+# inconsistencies the checker finds most: first in plain SQL, then as pandas DataFrames
+# through `extractor.open_store`. The file is a percent-format notebook
 # (open it in Jupyter with jupytext, or run it as a script); CI runs it end to end.
 
 # %%
@@ -84,3 +85,55 @@ pct = con.execute(
 for station, value in pct:
     print(f"{station}: {value:.2f}%")
 con.close()
+
+# %% [markdown]
+# ## The same store as DataFrames
+# `extractor.open_store` opens the store read-only and hands each table out as a pandas
+# DataFrame; every row of a report's table carries its station, district, year and kind,
+# so grouping needs no join (`pip install 'pinggu[pandas]'`).
+
+# %%
+import extractor
+
+store = extractor.open_store(DB)
+summary = store["station_summary"]
+errors_by_district = (
+    summary.assign(with_errors=summary.error_findings > 0)
+    .groupby("district")
+    .agg(reports=("station", "size"), with_errors=("with_errors", "sum"))
+    .sort_values("with_errors", ascending=False)
+)
+print(errors_by_district.to_string())
+
+# %% [markdown]
+# ## Completion by indicator and district
+# The 合计 rows, their rate recomputed as done ÷ target (a printed rate may be the very
+# error the checker reports), median per indicator and district.
+
+# %%
+indicator_frame = store["indicator_rows"]
+totals = indicator_frame[
+    (indicator_frame.area == "合计") & (indicator_frame.target > 0) & indicator_frame.done.notna()
+]
+completion = (
+    totals.assign(rate=totals.done / totals.target * 100)
+    .pivot_table(index=["indicator", "measure"], columns="district", values="rate", aggfunc="median")
+    .round(1)
+)
+print(completion.iloc[:, :6].to_string())
+
+# %% [markdown]
+# ## Which concern themes recur?
+# Concern items (需要关注的地方) by the themes of models/taxonomy.yaml.
+
+# %%
+import json as _json
+
+concerns = store["assessments"]
+concerns = concerns[concerns.polarity == "concern"]
+themes = concerns.assign(theme=concerns.themes.map(_json.loads)).explode("theme").dropna(
+    subset=["theme"]
+)
+recurring = themes.groupby("theme").agg(items=("theme", "size"), stations=("station", "nunique"))
+print(recurring.sort_values("items", ascending=False).head(10).to_string())
+store.close()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import runpy
+import sqlite3
+import statistics
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,36 @@ def _compare_stations(ns: dict[str, Any]) -> None:
     assert ns["flagged"] == injected
     assert {r[0] for r in ns["per_rule"]} >= {"pct.row", "sum.area_total"}
     assert len(ns["pct"]) == 5 and all(v > 0 for _, v in ns["pct"])
+    # the DataFrame sections: reports with an error per district, as gold injected them
+    by_district = ns["errors_by_district"]
+    for district in districts:
+        in_gold = [g for g in golds if g["meta"]["district"]["value"] == district]
+        assert by_district.loc[district, "reports"] == len(in_gold)
+        assert by_district.loc[district, "with_errors"] == sum(
+            1 for g in in_gold if g["expected_findings"]
+        )
+    # completion medians recomputed from gold's 合计 rows (every district, every indicator)
+    rates: dict[tuple[str, str, str], list[float]] = {}
+    for g in golds:
+        for r in g["indicators"]["rows"]:
+            done, target = (r.get(k) or {} for k in ("done", "target"))
+            if r.get("area") == "合计" and target.get("value") and done.get("value") is not None:
+                key = (r["indicator"], r["measure"], g["meta"]["district"]["value"])
+                rates.setdefault(key, []).append(done["value"] / target["value"] * 100)
+    completion = ns["completion"]
+    assert completion.notna().sum().sum() == len(rates)
+    for (indicator, measure, district), values in rates.items():
+        want = round(statistics.median(values), 1)
+        assert completion.loc[(indicator, measure), district] == pytest.approx(want, abs=0.05)
+    # every concern item of gold is there, and every theme the store gives them is counted
+    assert len(ns["concerns"]) == sum(
+        1 for g in golds for a in g["assessments"] if a["polarity"] == "concern"
+    )
+    with sqlite3.connect(ns["DB"]) as conn:
+        (tagged,) = conn.execute(
+            "SELECT sum(json_array_length(themes)) FROM assessments WHERE polarity = 'concern'"
+        ).fetchone()
+    assert tagged > 0 and ns["recurring"]["items"].sum() == tagged
 
 
 CHECKS: dict[str, Callable[[dict[str, Any]], None]] = {
