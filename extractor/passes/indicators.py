@@ -75,6 +75,7 @@ def extract_indicators(doc: Document) -> Indicators:
     areas = known_areas(doc)
     rows: list[IndicatorRow] = []
     reads: list[TableRead] = []
+    unitless: list[IndicatorRow] = []
     for t in doc.tables:
         label = _appendix_of(t)
         got = read_table(t, label, areas)
@@ -105,8 +106,38 @@ def extract_indicators(doc: Document) -> Indicators:
                 r.uncertain = why
         reads.append(read)
         rows.extend(table_rows)
+        unitless += [r for r in table_rows if id(r) in got.unitless]
+    figures = narrative_figures(doc)
+    _measured_by_text(unitless, figures)
     rows = _dedupe(rows)
-    return Indicators(rows=rows, narrative=_tabulated(narrative_figures(doc), rows), reads=reads)
+    return Indicators(rows=rows, narrative=_tabulated(figures, rows), reads=reads)
+
+
+def _measured_by_text(unitless: list[IndicatorRow], figures: list[NarrativeFigure]) -> None:
+    """A table column printing no unit takes the unit the text gives the same figure:
+    the table's 枫桥片区 建档 533 and the text's "枫桥片区……建档533户" are households. Only
+    when some row's figure is stated so, for the same scope, and never otherwise."""
+    groups: dict[tuple[str, str, str], list[IndicatorRow]] = {}
+    for r in unitless:
+        groups.setdefault((r.table, r.indicator, r.measure), []).append(r)
+    for (_, indicator, measure), group in groups.items():
+        said: set[str] = set()
+        for f in figures:
+            if f.indicator != indicator or f.approx or f.unit is None or f.measure is None:
+                continue
+            for r in group:
+                same_scope = (
+                    r.scope in ("total", "station")
+                    if f.scope is None
+                    else r.scope == "area" and area_key(r.area) == area_key(f.scope)
+                )
+                values = {c.value for c in (r.target, r.done) if c is not None}
+                if same_scope and f.value in values:
+                    said.add(f.measure)
+        if len(said) == 1 and measure not in said:
+            new = said.pop()
+            for r in group:
+                r.measure = new
 
 
 # Measures a report states beside its figures without always tabulating them: households

@@ -35,6 +35,9 @@ class Read:
     doubts: list[str] = field(default_factory=list)
     figures: int = 0  # figure cells seen in value columns
     placed: int = 0  # of those, given a row
+    # Rows whose measure nothing printed (no unit, no measure word): the indicator's
+    # default, which the text may correct (建档 counted in 户 there).
+    unitless: set[int] = field(default_factory=set)
 
 
 def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
@@ -120,6 +123,7 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     cols = _shared_measures(cols, p.value_cols, p.col_labels)
     out = Read()
     found: dict[Key, dict[str, TableCell]] = {}
+    defaulted: set[Key] = set()
     labels: dict[Key, str] = {}
     for r in p.body:
         seen: set[int] = set()
@@ -144,6 +148,8 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             by_unit = unit_measure(indicator, m.unit) if m.unit else None
             measure = m.measure or by_unit or m.default_measure or "count"
             key: Key = (m.scope or "station", _area(m), m.post, indicator, measure)
+            if not (m.measure or m.unit):
+                defaulted.add(key)
             parts = found.setdefault(key, {})
             if role in parts:
                 out.doubts.append(
@@ -156,6 +162,8 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             out.placed += 1
     for key, parts in found.items():
         out.rows.append(_row(appendix, key, labels[key], parts))
+        if key in defaulted:
+            out.unitless.add(id(out.rows[-1]))
     return out
 
 
