@@ -106,7 +106,11 @@ def extract_indicators(doc: Document) -> Indicators:
                 r.uncertain = why
         reads.append(read)
         rows.extend(table_rows)
-        unitless += [r for r in table_rows if id(r) in got.unitless]
+        unitless += [
+            r
+            for r in table_rows
+            if (r.scope or "station", r.area, r.post, r.indicator, r.measure) in got.unitless
+        ]
     figures = narrative_figures(doc)
     _measured_by_text(unitless, figures)
     rows = _dedupe(rows)

@@ -37,7 +37,7 @@ class Read:
     placed: int = 0  # of those, given a row
     # Rows whose measure nothing printed (no unit, no measure word): the indicator's
     # default, which the text may correct (建档 counted in 户 there).
-    unitless: set[int] = field(default_factory=set)
+    unitless: set[Key] = field(default_factory=set)
 
 
 def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
@@ -163,7 +163,7 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     for key, parts in found.items():
         out.rows.append(_row(appendix, key, labels[key], parts))
         if key in defaulted:
-            out.unitless.add(id(out.rows[-1]))
+            out.unitless.add(key)
     return out
 
 
