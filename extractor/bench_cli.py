@@ -16,7 +16,8 @@ pipe, reaping) is measured apart, in a warmed interpreter running the pool over 
 with a function that only hands back each file's record, extracted beforehand.
 
 The bare passes run as `python -m extractor.bench_cli pdfplumber|pypdfium2 FILES...`
-(this module imports nothing but the library measured), so they can be rerun by hand.
+(this module and `extractor.bench` import nothing but the standard library and the
+library measured), so they can be rerun by hand.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Standard library only, like this module: the bare passes stay bare.
+from extractor.bench import _pdfplumber, _pypdfium2
+
 _THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 BASELINE = "pdfplumber"
 
@@ -41,32 +45,18 @@ BASELINE = "pdfplumber"
 
 
 def bare_pdfplumber(paths: Sequence[str]) -> None:
-    """Text and tables of every page, as a user of pdfplumber alone would get them."""
-    import pdfplumber
-
+    """Text and tables of every page, as a user of pdfplumber alone would get them (the
+    same pass as the in-process table's, `bench._pdfplumber`)."""
+    run = _pdfplumber()
     for path in paths:
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-                page.extract_tables()
-                page.close()
+        run(Path(path))
 
 
 def bare_pypdfium2(paths: Sequence[str]) -> None:
-    """The text of every page from PDFium."""
-    import pypdfium2 as pdfium
-
+    """The text of every page from PDFium (`bench._pypdfium2`)."""
+    run = _pypdfium2()
     for path in paths:
-        pdf = pdfium.PdfDocument(path)
-        try:
-            for i in range(len(pdf)):
-                page = pdf[i]
-                textpage = page.get_textpage()
-                textpage.get_text_range()
-                textpage.close()
-                page.close()
-        finally:
-            pdf.close()
+        run(Path(path))
 
 
 def isolation(paths: Sequence[str]) -> dict[str, float]:
