@@ -139,7 +139,7 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
     rows: dict[tuple[int, int], list[tuple[list[float], bool]]] = {}
     # Glyph centres inside the grid, by x: each cell takes its column's slice (bisected)
     # rather than scanning the page's glyphs, which made a 39-column roster quadratic.
-    # Each cell's glyphs keep the page's order, which `_line_texts` breaks ties by.
+    # Each cell's glyphs keep the page's order, which `_glyph_lines` breaks ties by.
     x0s, tops, x1s, bottoms = zip(*table.cells, strict=True)
     left, top_, right, bottom_ = min(x0s), min(tops), max(x1s), max(bottoms)
     centred = sorted(
@@ -153,7 +153,8 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
     for x0, top, x1, bottom in table.cells:
         column = centred[bisect_left(xs, x0) : bisect_right(xs, x1)]
         inside = [glyphs[i] for i in sorted(i for _, cy, i in column if top <= cy <= bottom)]
-        lines = _line_texts(inside)
+        glyph_lines = _glyph_lines(inside)
+        lines = [_line_text(r) for r in glyph_lines]
         figures = [t for t in lines if _FIGURE_LINE.match(t)]
         if figures:
             numeric += 1
@@ -161,7 +162,7 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
                 stacked += 1
         if len(lines) >= 2:
             rows.setdefault((round(top), round(bottom)), []).append(
-                (_line_centres(inside), len(figures) == len(lines))
+                ([(r[0].top + r[0].bottom) / 2 for r in glyph_lines], len(figures) == len(lines))
             )
     if numeric > 0 and stacked >= max(2, 0.3 * numeric):
         return True
@@ -189,19 +190,12 @@ def _side_by_side(cells: list[tuple[list[float], bool]]) -> bool:
     return False
 
 
-def _line_centres(glyphs: list[Glyph]) -> list[float]:
-    centres: list[float] = []
-    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
-        cy, h = (g.top + g.bottom) / 2, g.bottom - g.top
-        if not centres or abs(cy - centres[-1]) > 0.4 * h:
-            centres.append(cy)
-    return centres
-
-
 _FIGURE_LINE = re.compile(r"^[\d.,%％/—–\-]+$")
 
 
-def _line_texts(glyphs: list[Glyph]) -> list[str]:
+def _glyph_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into printed lines, top to bottom (a glyph within 0.4 of its
+    height of a line's first glyph's centre is on that line)."""
     rows: list[list[Glyph]] = []
     for g in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
         cy, h = (g.top + g.bottom) / 2, g.bottom - g.top
@@ -209,7 +203,11 @@ def _line_texts(glyphs: list[Glyph]) -> list[str]:
             rows[-1].append(g)
         else:
             rows.append([g])
-    return ["".join(g.char for g in sorted(r, key=lambda g: g.x0)).strip() for r in rows]
+    return rows
+
+
+def _line_text(row: list[Glyph]) -> str:
+    return "".join(g.char for g in sorted(row, key=lambda g: g.x0)).strip()
 
 
 def shade_rules(shades: list[BBox], covered: list[BBox]) -> list[Edge]:
