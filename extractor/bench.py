@@ -234,9 +234,9 @@ class BenchResult:
 
 def default_paths(root: Path = ROOT) -> list[Path]:
     """Every PDF under `corpora/` except the scans (they have no text layer to time) and
-    the held-out validation split (looked at last, for accuracy only)."""
+    the held-out splits (looked at last, for accuracy only)."""
     corpora = root / "corpora"
-    left_out = {"scanned", "validation"}
+    left_out = {"scanned", "validation", "heldout"}
     return sorted(
         p for p in corpora.rglob("*.pdf") if not left_out & set(p.relative_to(corpora).parts)
     )

@@ -21,6 +21,7 @@ FILES = {
     "development": HERE / "known_mismatches.yaml",
     "families": HERE / "known_mismatches_families.yaml",
     "validation": HERE / "known_mismatches_validation.yaml",
+    "heldout": HERE / "known_mismatches_heldout.yaml",
 }
 HEADER = (
     "# Known extraction mismatches per corpus PDF, checked strictly by\n"

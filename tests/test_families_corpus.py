@@ -1,4 +1,5 @@
-"""The layout families (corpora/families, corpora/validation) are sound, without running
+"""The layout families (corpora/families, corpora/validation, corpora/heldout) are sound,
+without running
 the extractor on them: each gold validates, is what the builder writes from its facts,
 names only figures that the PDF's text layer (read by pdfplumber) really prints, and
 recomputes clean — or shows exactly its recorded injected inconsistencies. The layout
@@ -26,9 +27,8 @@ from corpora.families.printing import within_printed
 from extractor.records import GoldReport, IndicatorRow
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDS = sorted((ROOT / "corpora" / "families").glob("*/*.gold.json")) + sorted(
-    (ROOT / "corpora" / "validation").glob("*/*.gold.json")
-)
+SPLITS = {"families": "dev", "validation": "validation", "heldout": "heldout"}
+GOLDS = [g for folder in SPLITS for g in sorted((ROOT / "corpora" / folder).glob("*/*.gold.json"))]
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -77,9 +77,15 @@ def squash(s: str) -> str:
 def test_families_are_there() -> None:
     dev = {p.parent.name for p in GOLDS if p.parts[-3] == "families"}
     val = {p.parent.name for p in GOLDS if p.parts[-3] == "validation"}
-    assert len(dev) >= 6 and len(val) >= 2
+    held = {p.parent.name for p in GOLDS if p.parts[-3] == "heldout"}
+    assert len(dev) >= 6 and len(val) >= 2 and len(held) >= 2
+    assert not (dev & val or dev & held or val & held)
     per_family = Counter(p.parent.name for p in GOLDS)
     assert min(per_family.values()) >= 3
+    # every held-back family has a clean report and one with injected errors
+    for family in held:
+        errors = {load(p).variant["error"] == "none" for p in GOLDS if p.parent.name == family}
+        assert errors == {True, False}, family
 
 
 @pytest.mark.parametrize("gold_path", cases())
@@ -87,7 +93,7 @@ def test_gold_validates_and_names_its_family(gold_path: Path) -> None:
     g = load(gold_path)
     assert pdf_of(gold_path).exists()
     assert g.source.file == pdf_of(gold_path).name
-    split = "dev" if gold_path.parts[-3] == "families" else "validation"
+    split = SPLITS[gold_path.parts[-3]]
     assert g.variant["family"] == gold_path.parent.name
     assert g.variant["split"] == split
     assert g.source.pages == len(PdfReader(pdf_of(gold_path)).pages)

@@ -30,10 +30,13 @@ class Built:
 
 
 def families() -> list[Family]:
-    """Every family, development then validation (imported here: one registry)."""
+    """Every family, development, validation, then the second held-back split
+    (imported here: one registry)."""
     from corpora.families import (
         baiyun,
         chengxi,
+        hexi,
+        jinxiu,
         lanshan,
         minghu,
         qiaoxin,
@@ -44,7 +47,8 @@ def families() -> list[Family]:
 
     dev = [lanshan, songhe, qiaoxin, yunlu, minghu, tianyuan]
     validation = [baiyun, chengxi]
-    return [m.FAMILY for m in dev + validation]
+    heldout = [jinxiu, hexi]
+    return [m.FAMILY for m in dev + validation + heldout]
 
 
 def written(fam: Family) -> list[tuple[ReportFacts, Writer]]:

@@ -18,6 +18,9 @@ from corpora.families.writer import Writer
 
 HERE = Path(__file__).parent
 Spec = dict[str, Any]
+# Where each split's families live under corpora/: development, the first validation
+# split (looked at since), and the second held-back split (issue 8).
+SPLIT_FOLDERS = {"dev": "families", "validation": "validation", "heldout": "heldout"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class Family:
     """One evaluator's template: its reports' specs, how facts are drawn, how it writes."""
 
     name: str
-    split: str  # "dev" or "validation"
+    split: str  # "dev", "validation" or "heldout"
     summary: str  # one line: what the template looks like
     specs: list[Spec]
     facts: Callable[[Spec], ReportFacts]
@@ -33,8 +36,7 @@ class Family:
 
     @property
     def folder(self) -> Path:
-        root = "families" if self.split == "dev" else "validation"
-        return HERE.parent / root / self.name
+        return HERE.parent / SPLIT_FOLDERS[self.split] / self.name
 
 
 def rng_for(family: str, report: str) -> random.Random:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from corpora.families.facts import TOTAL, ReportFacts, Scope
-from corpora.families.printing import cn_numeral, full_width
+from corpora.families.printing import bare, cn_numeral, full_width
 from corpora.families.writer import Fig
 
 Show = Callable[[str], str]  # plain digits ("1478", "96.25") → the printed form
@@ -53,7 +53,7 @@ def cell_fig(
     """The figure of one table cell as the narrative prints it (`show`), scoped to its
     片区 (None for the total). Rates get `percent(...)` shows."""
     t = f.table(label)
-    base = t.cell(scope, key, role).replace(",", "").rstrip("%")
+    base = bare(t.cell(scope, key, role)).replace(",", "").rstrip("%")
     where = (label, scope, key, role)
     digits = f.narrative_errors.get(where, base)
     printed = show(digits)

@@ -7,12 +7,16 @@ parsed back from it, so a figure is always compared as the reader sees it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 CN_DIGITS = "零一二三四五六七八九"
+# What some templates print around a figure inside a table cell: its unit (128人次, 12节)
+# and a remark in brackets after a rate (112.50%（超额）), brackets made ASCII by NFKC.
+DECORATION = re.compile(r"^(.*?\d%?)\s*(?:人次|小时|节|个|户|场|名|次|人)?(?:\([^()]*\))?$")
 
 
 @dataclass(frozen=True)
@@ -76,9 +80,16 @@ def parse_cn(text: str) -> int:
     return (CN_DIGITS.index(head) if head else 1) * 10 + (CN_DIGITS.index(tail) if tail else 0)
 
 
+def bare(printed: str) -> str:
+    """A printed figure without the unit or bracketed remark a cell may add."""
+    s = unicodedata.normalize("NFKC", printed).strip()
+    m = DECORATION.match(s)
+    return m.group(1) if m else s
+
+
 def value_of(printed: str) -> float | None:
     """The number a printed figure stands for; None for "/" or "—" (not applicable)."""
-    s = unicodedata.normalize("NFKC", printed).strip().rstrip("%").replace(",", "")
+    s = bare(printed).rstrip("%").replace(",", "")
     if not s or s in ("/", "—", "-", "——"):
         return None
     if all(ch in CN_DIGITS + "十两" for ch in s):
@@ -88,7 +99,7 @@ def value_of(printed: str) -> float | None:
 
 def within_printed(printed: str, exact: Decimal) -> bool:
     """Whether a printed rate is `exact` rounded or truncated to its printed decimals."""
-    body = unicodedata.normalize("NFKC", printed).strip().rstrip("%")
+    body = bare(printed).rstrip("%")
     decimals = len(body.split(".")[1]) if "." in body else 0
     step = Decimal(1).scaleb(-decimals)
     shown = Decimal(body)

@@ -82,7 +82,8 @@ def evaluate(
         bool,
         typer.Option(
             "--include-validation",
-            help="Also score the held-out split (validation/ folders): look at it last.",
+            help="Also score the held-out splits (validation/ and heldout/ folders): "
+            "look at them last.",
         ),
     ] = False,
     timeout: TimeoutOpt = None,
