@@ -1,9 +1,11 @@
 """The extractor's figures on the development families, per family, as EVALUATION.md
-records them: python -m corpora.families.first_run [--out FILE].
+records them: python -m corpora.families.first_run [--split heldout] [--out FILE].
 
 It runs the evaluation harness (`extractor.evaluation`, what `pinggu evaluate
 corpora/families --by family` runs: bounded extraction per PDF, scored against gold)
-over `corpora/families` only — never over `corpora/validation` — and writes, with the
+over `corpora/families` — never over `corpora/validation` — or, with `--split heldout`,
+over the second held-back split `corpora/heldout` (its first run recorded once, before
+any extractor change made for it, in `corpora/heldout/first_run.json`), and writes, with the
 commit measured, per family: reports, indicator rows found (a gold row counts when one
 extracted row has its scope, 片区/社工点, indicator, measure and target/done/rate), praise/
 concern sections with the right item count, reports whose scores, total and grade are
@@ -27,6 +29,7 @@ from extractor.pipeline import PipelineOptions
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
 OUT = HERE / "first_run.json"
+HELDOUT = ROOT / "corpora" / "heldout"
 
 
 def git(*args: str) -> str:
@@ -68,13 +71,15 @@ def run(corpus: Path = HERE) -> dict[str, Any]:
     if any(p.name == "validation" for p in corpus.resolve().parents) or corpus.name == "validation":
         raise SystemExit("the validation split is not run here")
     opts = PipelineOptions(limits=Limits(timeout_s=120))
-    evaluation = evaluate_corpus(corpus, opts, by="family")
+    held = corpus.resolve() == HELDOUT.resolve()
+    evaluation = evaluate_corpus(corpus, opts, include_validation=held, by="family")
     by_family: dict[str, list[FileResult]] = defaultdict(list)
     for r in evaluation.results:
         by_family[r.group].append(r)
     return {
         **measured(),
-        "command": "python -m corpora.families.first_run",
+        "command": "python -m corpora.families.first_run"
+        + (" --split heldout" if held else ""),
         "overall": figures(evaluation.results),
         "families": {name: figures(rs) for name, rs in sorted(by_family.items())},
         "files": {
@@ -83,10 +88,11 @@ def run(corpus: Path = HERE) -> dict[str, Any]:
     }
 
 
-def table(data: dict[str, Any]) -> str:
+def table(data: dict[str, Any], split: str = "dev") -> str:
     """The EVALUATION.md table rows (after-fix column empty)."""
     lines = []
-    for name, f in [*data["families"].items(), ("all development", data["overall"])]:
+    overall = "all development" if split == "dev" else f"all {split}"
+    for name, f in [*data["families"].items(), (overall, data["overall"])]:
         rows = f"{f['rows_found']}/{f['rows_gold']} ({f['rows_found'] / f['rows_gold']:.0%})"
         secs = f"{f['sections_right']}/{f['sections_total']}"
         scores = f"{f['scores_exact']}/{f['reports']}"
@@ -96,7 +102,7 @@ def table(data: dict[str, Any]) -> str:
             f"clean ({f['false_alarms_other']} more on injected)"
         )
         lines.append(
-            f"| {name} | dev | {f['reports']} | {rows} | {secs} | {scores} | {errors} | "
+            f"| {name} | {split} | {f['reports']} | {rows} | {secs} | {scores} | {errors} | "
             f"{alarms} | — |"
         )
     return "\n".join(lines)
@@ -104,12 +110,20 @@ def table(data: dict[str, Any]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m corpora.families.first_run", description=__doc__)
-    ap.add_argument("--out", type=Path, default=OUT, help=f"JSON output (default {OUT})")
+    ap.add_argument(
+        "--split",
+        choices=["dev", "heldout"],
+        default="dev",
+        help="the development families, or the second held-back split (corpora/heldout)",
+    )
+    ap.add_argument("--out", type=Path, help=f"JSON output (default {OUT}, or heldout's)")
     args = ap.parse_args()
-    data = run()
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    corpus = HERE if args.split == "dev" else HELDOUT
+    out = args.out or (OUT if args.split == "dev" else HELDOUT / "first_run.json")
+    data = run(corpus)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"commit {data['commit']} (extractor tree {data['extractor_tree']})")
-    print(table(data))
+    print(table(data, args.split))
 
 
 if __name__ == "__main__":
