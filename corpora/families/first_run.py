@@ -78,8 +78,7 @@ def run(corpus: Path = HERE) -> dict[str, Any]:
         by_family[r.group].append(r)
     return {
         **measured(),
-        "command": "python -m corpora.families.first_run"
-        + (" --split heldout" if held else ""),
+        "command": "python -m corpora.families.first_run" + (" --split heldout" if held else ""),
         "overall": figures(evaluation.results),
         "families": {name: figures(rs) for name, rs in sorted(by_family.items())},
         "files": {
