@@ -142,6 +142,7 @@ def build_report(doc: Document, prof: Profile | None = None) -> Report:
     report = run_passes(doc, prof)
     checked = run_stage(report.problems, "checks", lambda: check_report(report), CheckResult())
     report.findings, report.coverage = checked.findings, checked.coverage
+    report.problems.extend(checked.problems)
     return settle_status(report)
 
 

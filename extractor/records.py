@@ -344,6 +344,16 @@ class Location(Record):
     text: str = ""
 
 
+class RuledOut(Record):
+    """A reading of the figures other than the one checked (a misread the finding could
+    rest on) that the checker tested and found not to explain it (extractor.checks.misreads)."""
+
+    code: str = Field(description="Catalogue id of the reading (misread.…)")
+    params: dict[str, str] = Field(default_factory=dict, description="What it was tested with")
+    text: str = Field("", description="The reading and why it is ruled out, in English")
+    text_zh: str = ""
+
+
 class Finding(Record):
     """One inconsistency. Every text is given in English and Chinese (the `_zh` fields),
     both from the checker's message catalogue (models/messages/checks.yaml)."""
@@ -360,6 +370,9 @@ class Finding(Record):
     message: str | None = Field(None, description="Catalogue id of the explanation")
     explanation_zh: str = ""
     explanation_en: str = ""
+    ruled_out: list[RuledOut] = Field(
+        default_factory=list, description="Other readings of the figures, tested and ruled out"
+    )
 
 
 class Skipped(Record):

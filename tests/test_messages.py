@@ -33,7 +33,7 @@ from tests.conftest import CorpusReports
 ROOT = Path(__file__).resolve().parents[1]
 CODE = ROOT / "extractor"
 ID = re.compile(r"^(?:rule|family|party|group|measure|part|column|staffing|scope|bands|"
-                r"fragment|formula|calc|explain|cause|tolerance|skip|problem|field)"
+                r"fragment|formula|calc|explain|cause|tolerance|skip|problem|field|misread)"
                 r"\.[a-z_.]+$")  # fmt: skip
 # Ids built at run time from a value: the value sets they range over are checked below.
 BUILT = ("rule.", "family.", "party.", "group.", "measure.", "part.", "column.", "staffing.",

@@ -2,6 +2,8 @@
 
 `check_report(report)` runs the registered rules (`registry.RULES`) and returns the
 findings plus, per rule, how many figures it could check and which it could not, and why.
+An error or warning a plausible misread explains is not a finding but a problem, and the
+figure not checkable (`misreads`); every other one lists the readings it ruled out.
 A report read from a damaged PDF (its problems say so) can hold misread figures, and a
 misread is never an error: its error findings are reported as warnings, saying why.
 """
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from extractor.checks.base import CheckResult, Rule, RuleRun
 from extractor.checks.messages import Said, say
+from extractor.checks.misreads import guard
 from extractor.checks.ocr_doubt import soften_doubtful
 from extractor.checks.registry import RULES
 from extractor.records import Finding, Report, RuleCoverage
@@ -63,8 +66,9 @@ def check_report(report: Report, rules: Iterable[Rule] = RULES) -> CheckResult:
                 skipped=run.skipped,
             )
         )
-    soften_doubtful(report, findings, rules)
-    return CheckResult(findings=findings, coverage=coverage)
+    guarded = guard(report, findings, coverage, rules)
+    soften_doubtful(report, guarded.findings, rules)
+    return CheckResult(findings=guarded.findings, coverage=coverage, problems=guarded.problems)
 
 
 # Problem stages that mean the text itself may be wrong (extractor.document.damage).

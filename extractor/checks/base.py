@@ -25,6 +25,7 @@ from extractor.records import (
     Finding,
     IndicatorRow,
     Location,
+    Problem,
     Provenance,
     Report,
     RuleCoverage,
@@ -41,6 +42,9 @@ class CheckResult(BaseModel):
 
     findings: list[Finding] = Field(default_factory=list)
     coverage: list[RuleCoverage] = Field(default_factory=list)
+    problems: list[Problem] = Field(
+        default_factory=list, description="Check results a misread may explain (misreads.guard)"
+    )
 
 
 @dataclass(slots=True)

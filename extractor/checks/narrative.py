@@ -56,7 +56,7 @@ def _cell(row: IndicatorRow, fig: NarrativeFigure) -> Cell | None:
     return row.done if fig.kind == "done" else row.pct
 
 
-def _same(fig: NarrativeFigure, cell: Cell) -> bool | None:
+def states(fig: NarrativeFigure, cell: Cell) -> bool | None:
     """Does the figure state the cell's value? None when the cell holds no number."""
     if cell.value is None:
         return None
@@ -91,7 +91,7 @@ def narrative_table(report: Report, prior: list[Finding], run: RuleRun) -> None:
             continue
         if unsure(row, narrative_ref(fig), run):
             continue
-        same = _same(fig, cell)
+        same = states(fig, cell)
         if same is None:
             run.skip(narrative_ref(fig), "skip.cell_not_number")
             continue
@@ -178,7 +178,7 @@ def narrative_repeats_error(report: Report, prior: list[Finding], run: RuleRun) 
             continue
         row = _row_for(report, fig)
         cell = _cell(row, fig) if row else None
-        if row is None or cell is None or not _same(fig, cell):
+        if row is None or cell is None or not states(fig, cell):
             continue
         run.checked()
         part = "done" if fig.kind == "done" else "pct"

@@ -1,0 +1,569 @@
+"""The other readings a finding is tested against, per rule (see `extractor.checks.misreads`).
+
+Each is a concrete misread of the figures the rule used, made testable: the edits that
+make the report read that way (the rule is then run again), or a fact about the read
+that decides it. Readings that would explain away a real slip are kept out or tightened
+by a fact of the read: swapped columns must not break the table's other rows, a missed
+row must be one the table lists elsewhere, a rounded month cell must be in a table that
+prints no fractions, a narrative figure must name the other row it would refer to.
+Confusable OCR digits are tried by `extractor.checks.ocr_doubt` (not repeated here).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from extractor.checks.base import cell_ref, is_area, is_total
+from extractor.checks.indicators import row_name
+from extractor.checks.messages import Said, joined, say
+from extractor.checks.misreads import Edit, Reading, first_ref
+from extractor.checks.narrative import narrative_ref, states
+from extractor.checks.period import month_counts, month_names, report_months
+from extractor.checks.roster import MARKS, MONTHLY, mark_value
+from extractor.printed import agreement, exact, fmt, parse_printed, plain
+from extractor.records import (
+    Cell,
+    Finding,
+    IndicatorRow,
+    NarrativeFigure,
+    Number,
+    Report,
+    RosterRow,
+    RosterTotals,
+)
+
+Figure = Cell | Number | NarrativeFigure
+_NUM = re.compile(r"\d[\d,.，．]*\d|\d")
+_THOUSANDS = re.compile(r"^(\d{1,3})[,.，．](\d{3})$")
+
+
+@dataclass(slots=True)
+class Ctx:
+    report: Report
+    finding: Finding
+    prior: list[Finding]
+    dropped: dict[str | None, Said]
+
+    @property
+    def ref(self) -> str:
+        return first_ref(self.finding) or ""
+
+    def rows(self) -> list[IndicatorRow]:
+        return self.report.indicators.rows
+
+
+def readings_for(
+    report: Report, finding: Finding, prior: list[Finding], dropped: dict[str | None, Said]
+) -> Iterator[Reading]:
+    """The readings the finding's rule can have been misled by, then the figures' own."""
+    ctx = Ctx(report, finding, prior, dropped)
+    special = _BY_RULE.get(finding.rule)
+    if special is not None:
+        yield from special(ctx)
+    if finding.rule != "narrative.repeats_error":  # its figures are the table's: inherited
+        yield from _characters(ctx)
+
+
+# --- a figure's characters: separators and decimal points --------------------------------
+
+
+def figures(report: Report) -> dict[str, Figure]:
+    """Every figure a finding can point at, by the ref its location carries."""
+    out: dict[str, Figure] = {}
+    for row in report.indicators.rows:
+        for part in ("target", "done", "pct"):
+            cell: Cell | None = getattr(row, part)
+            if cell is not None:
+                out.setdefault(cell_ref(row, part), cell)
+    st = report.staffing
+    for name in type(st).model_fields:
+        value = getattr(st, name)
+        if isinstance(value, Number):
+            out[f"staffing/{name}"] = value
+    sc = report.scoring
+    if sc.total is not None:
+        out["scoring/total"] = sc.total
+    for ps in sc.party_scores:
+        out.setdefault(f"scoring/party/{ps.party}", ps.score)
+    for fig in report.indicators.narrative:
+        out.setdefault(narrative_ref(fig), fig)
+    for r in st.roster:
+        if r.on_post is not None:
+            out[f"roster/{r.group}/{r.seq}/on_post"] = r.on_post
+    for t in st.roster_totals:
+        for column in ("on_post", "experienced"):
+            n: Number | None = getattr(t, column)
+            if n is not None:
+                out[f"roster_totals/{t.scope}/{column}"] = n
+    return out
+
+
+def _reread(fig: Figure, number: str, new: Decimal) -> tuple[Edit, ...]:
+    printed = fig.printed or ""
+    text = printed.replace(number, format(new, "f"), 1)
+    return ((fig, "printed", text), (fig, "value", float(new)))
+
+
+def character_readings(fig: Figure) -> list[Reading]:
+    """A thousands separator read as a decimal point or the other way ("1,734" / "1.734"),
+    and, for a figure read by OCR, a decimal point lost or seen where there is none."""
+    printed = fig.printed or ""
+    m = _NUM.search(printed)
+    if m is None or fig.value is None:
+        return []
+    number = m.group(0)
+    out: list[Reading] = []
+    sep = _THOUSANDS.match(number)
+    if sep:
+        as_thousands = Decimal(sep[1] + sep[2])
+        other = Decimal(f"{sep[1]}.{sep[2]}") if exact(fig.value) == as_thousands else as_thousands
+        out.append(
+            Reading(
+                "misread.separator",
+                {"printed": printed, "reading": plain(Fraction(other))},
+                _reread(fig, number, other),
+            )
+        )
+    ocr = fig.prov is not None and fig.prov.confidence is not None
+    digits = number.replace(",", "").replace("，", "")
+    if ocr and "." in digits:
+        alts = [Decimal(digits.replace(".", ""))]
+    elif ocr and len(digits) >= 2:
+        alts = [Decimal(f"{digits[:-k]}.{digits[-k:]}") for k in (1, 2) if len(digits) > k]
+    else:
+        alts = []
+    for alt in alts:
+        out.append(
+            Reading(
+                "misread.decimal_point",
+                {"printed": printed, "reading": format(alt, "f")},
+                _reread(fig, number, alt),
+            )
+        )
+    return out
+
+
+def _characters(ctx: Ctx) -> Iterator[Reading]:
+    """The character readings of every figure at the finding's locations; when there is
+    none to try (digits of a text layer, no separator), that is said."""
+    figs = figures(ctx.report)
+    seen: list[Figure] = []
+    texts: list[str] = []
+    for loc in ctx.finding.locations:
+        fig = figs.get(loc.ref)
+        if fig is None or any(fig is s for s in seen):
+            continue
+        seen.append(fig)
+        texts.append(fig.printed or "")
+    tried = [r for fig in seen for r in character_readings(fig)]
+    yield from tried
+    if texts and not tried:
+        yield Reading(
+            "misread.characters",
+            {"figures": "、".join(texts)},
+            fits=False,
+            why_not=say("misread.why.text_layer"),
+        )
+
+
+# --- indicator tables ---------------------------------------------------------------------
+
+
+def _row_at(ctx: Ctx, parts: tuple[str, ...]) -> tuple[IndicatorRow, str] | None:
+    for row in ctx.rows():
+        for part in parts:
+            if getattr(row, part) is not None and cell_ref(row, part) == ctx.ref:
+                return row, part
+    return None
+
+
+def _val(cell: Cell | None) -> Fraction | None:
+    return None if cell is None or cell.value is None else exact(cell.value)
+
+
+def _neighbours(items: list[IndicatorRow], row: IndicatorRow) -> list[IndicatorRow]:
+    i = next(k for k, r in enumerate(items) if r is row)
+    return [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items)]
+
+
+def _recomputes(row: IndicatorRow) -> bool:
+    t, d = _val(row.target), _val(row.done)
+    p = parse_printed(row.pct.printed, row.pct.value) if row.pct else None
+    return bool(t and d is not None and p and t != d and agreement(d / t * 100, p))
+
+
+def _pct(ctx: Ctx) -> Iterator[Reading]:
+    """A rate: rounding and truncation, the row's two columns swapped, the rate of the
+    neighbouring row or column group, the rate over the total's target."""
+    at = _row_at(ctx, ("pct",))
+    if at is None:
+        return
+    row = at[0]
+    t, d = _val(row.target), _val(row.done)
+    p = parse_printed(row.pct.printed if row.pct else None)
+    if t is None or d is None or not t or p is None:
+        return
+    calc = f"{plain(d)} ÷ {plain(t)} = {fmt(d / t * 100, p.decimals + 3)}%"
+    yield Reading("misread.precision", {"calc": calc}, fits=False)
+    table = [r for r in ctx.rows() if r.table == row.table and r is not row and not r.uncertain]
+    as_read = sum(_recomputes(r) for r in table)
+    yield Reading(
+        "misread.columns_swapped",
+        {"row": row_name(row)},
+        ((row, "target", row.done), (row, "done", row.target)),
+        why_not=say("misread.why.table_as_read", n=as_read) if as_read else None,
+    )
+    group = [
+        r
+        for r in ctx.rows()
+        if (r.table, r.indicator, r.measure) == (row.table, row.indicator, row.measure)
+    ]
+    for other in _neighbours(group, row):
+        if other.target is not None and other.done is not None:
+            yield Reading(
+                "misread.neighbour_row",
+                {"other": row_name(other)},
+                ((row, "target", other.target), (row, "done", other.done)),
+            )
+    siblings = [
+        r
+        for r in ctx.rows()
+        if (r.table, r.area, r.post, r.scope) == (row.table, row.area, row.post, row.scope)
+    ]
+    for other in _neighbours(siblings, row):
+        if other.target is not None and other.done is not None:
+            yield Reading(
+                "misread.neighbour_column",
+                {"other": row_name(other)},
+                ((row, "target", other.target), (row, "done", other.done)),
+            )
+    total = next((r for r in group if is_total(r) and r.target is not None), None)
+    if total is not None and total is not row and total.target is not None:
+        yield Reading(
+            "misread.other_base",
+            {"base": total.target.printed},
+            ((row, "target", total.target),),
+        )
+
+
+def _level(whole: IndicatorRow, group: list[IndicatorRow]) -> list[IndicatorRow]:
+    """The rows `sum.area_total` adds up for `whole` (its 片区, or its 社工点)."""
+    if is_total(whole):
+        areas = [r for r in group if is_area(r)]
+        return areas or [r for r in group if r.scope == "post"]
+    return [r for r in group if r.scope == "post" and r.area == whole.area]
+
+
+def _label(r: IndicatorRow) -> str:
+    return r.post or r.area or ""
+
+
+def _sum(ctx: Ctx) -> Iterator[Reading]:
+    """A sum: a row read twice or missed, a total of another scope, the total row's two
+    columns swapped."""
+    at = _row_at(ctx, ("target", "done"))
+    if at is None:
+        return
+    whole, part = at
+    group = [
+        r
+        for r in ctx.rows()
+        if (r.table, r.indicator, r.measure) == (whole.table, whole.indicator, whole.measure)
+    ]
+    parts = _level(whole, group)
+    labels = [_label(r) for r in parts]
+    twice = [r for i, r in enumerate(parts) if labels[i] in labels[:i]]
+    if twice:
+        rows = [r for r in ctx.rows() if all(r is not x for x in twice)]
+        yield Reading(
+            "misread.row_twice", {"n": len(parts)}, ((ctx.report.indicators, "rows", rows),)
+        )
+    else:
+        why = say("misread.why.each_once", n=len(parts))
+        yield Reading("misread.row_twice", {"n": len(parts)}, fits=False, why_not=why)
+    scope = parts[0].scope if parts else None
+    listed = {
+        _label(r)
+        for r in ctx.rows()
+        if r.table == whole.table and r.scope == scope and (scope != "post" or r.area == whole.area)
+    }
+    missing = sorted(listed - set(labels))
+    printed = _val(getattr(whole, part))
+    added = sum((v for r in parts if (v := _val(getattr(r, part))) is not None), Fraction(0))
+    if missing:
+        yield Reading(
+            "misread.row_missed",
+            {"labels": "、".join(missing)},
+            fits=printed is not None and printed > added,
+        )
+    else:
+        yield Reading(
+            "misread.row_missed", {"labels": "—"}, fits=False, why_not=say("misread.why.all_rows")
+        )
+    posts = [r for r in group if r.scope == "post"]
+    if is_total(whole) and posts and any(is_area(r) for r in group):
+        vals = [_val(getattr(r, part)) for r in posts]
+        if all(v is not None for v in vals):
+            s = sum((v for v in vals if v is not None), Fraction(0))
+            yield Reading("misread.other_scope", {"sum": plain(s)}, fits=s == printed)
+    yield Reading(
+        "misread.total_columns_swapped",
+        {},
+        ((whole, "target", whole.done), (whole, "done", whole.target)),
+    )
+
+
+# --- scores ---------------------------------------------------------------------------------
+
+
+def _score_sum(ctx: Ctx) -> Iterator[Reading]:
+    """Scores: the parties' accumulated rounding, a party read twice, or a party the total
+    leaves out (a sub-score read as a party)."""
+    sc = ctx.report.scoring
+    total = parse_printed(sc.total.printed, sc.total.value) if sc.total else None
+    scores = [(ps, parse_printed(ps.score.printed, ps.score.value)) for ps in sc.party_scores]
+    if total is None or any(p is None for _, p in scores):
+        return
+    vals = [(ps, p) for ps, p in scores if p is not None]
+    s = sum((p.value for _, p in vals), Fraction(0))
+    slack = sum((p.step / 2 for _, p in vals), Fraction(0)) + total.step / 2
+    yield Reading("misread.accumulated", {"slack": fmt(slack, total.decimals + 1)}, fits=False)
+    names = [ps.party for ps, _ in vals]
+    twice = [ps for i, (ps, _) in enumerate(vals) if ps.party in names[:i]]
+    if twice:
+        kept = [ps for ps in sc.party_scores if all(ps is not x for x in twice)]
+        yield Reading("misread.party_twice", {}, ((sc, "party_scores", kept),))
+    else:
+        why = say("misread.why.parties_once", n=len(vals))
+        yield Reading("misread.party_twice", {}, fits=False, why_not=why)
+    parties = joined(say(f"party.{ps.party}") for ps, _ in vals)
+    fits = any(abs(s - p.value - total.value) <= slack for _, p in vals)
+    yield Reading("misread.party_outside", {"parties": parties}, fits=fits)
+
+
+def _grade(ctx: Ctx) -> Iterator[Reading]:
+    """A grade: the total on an edge of the printed grade's band, the ≥ / > misread."""
+    sc = ctx.report.scoring
+    if sc.total is None or sc.grade is None:
+        return
+    band = next((b for b in sc.bands if b.grade == sc.grade.value), None)
+    total = exact(sc.total.value)
+    if band is None:
+        return
+    edits: list[Edit] = []
+    if band.lower is not None and exact(band.lower) == total:
+        edits.append((band, "lower_inclusive", not band.lower_inclusive))
+    if band.upper is not None and exact(band.upper) == total:
+        edits.append((band, "upper_inclusive", not band.upper_inclusive))
+    if edits:
+        yield Reading("misread.band_edge", {}, tuple(edits))
+    else:
+        why = say("misread.why.not_on_edge", total=sc.total.printed or plain(total))
+        yield Reading("misread.band_edge", {}, fits=False, why_not=why)
+
+
+# --- narrative ------------------------------------------------------------------------------
+
+
+def _narrative(ctx: Ctx) -> Iterator[Reading]:
+    """A narrative figure: one of another indicator or area that the sentence names, or
+    the row's target quoted instead of its done count."""
+    loc = ctx.finding.locations
+    fig = next(
+        (
+            n
+            for n in ctx.report.indicators.narrative
+            if narrative_ref(n) == ctx.ref
+            and n.printed == ctx.finding.printed
+            and n.sentence == loc[0].text
+        ),
+        None,
+    )
+    cells = figures(ctx.report)
+    cell = cells.get(loc[1].ref) if len(loc) > 1 else None
+    if fig is None or not isinstance(cell, Cell):
+        return
+    kind = "done" if fig.kind == "done" else "pct"
+    same = [
+        r
+        for r in ctx.rows()
+        if (c := getattr(r, kind)) is not None and c is not cell and states(fig, c)
+    ]
+    named = [r for r in same if (r.area and r.area in fig.sentence) or r.label in fig.sentence]
+    if named:
+        yield Reading("misread.other_cell", {"other": row_name(named[0])}, fits=True)
+    elif same:
+        why = say("misread.why.not_named", other=row_name(same[0]))
+        yield Reading("misread.other_cell", {"other": row_name(same[0])}, fits=False, why_not=why)
+    else:
+        why = say("misread.why.no_cell", printed=fig.printed)
+        yield Reading("misread.other_cell", {"other": "—"}, fits=False, why_not=why)
+    row = next((r for r in ctx.rows() if getattr(r, kind) is cell), None)
+    if kind == "done" and row is not None and row.target is not None:
+        yield Reading(
+            "misread.target_cell",
+            {"target": row.target.printed},
+            fits=states(fig, row.target) is True,
+        )
+    if kind == "pct":
+        yield Reading("misread.precision", {"calc": cell.printed}, fits=False)
+
+
+def _repeats(ctx: Ctx) -> Iterator[Reading]:
+    """A narrative figure repeating a table error stands or falls with that error."""
+    table_ref = ctx.finding.locations[1].ref if len(ctx.finding.locations) > 1 else None
+    reading = ctx.dropped.get(table_ref)
+    if reading is not None:
+        yield Reading("misread.table_figure", {"reading": reading}, fits=True)
+
+
+# --- staffing -------------------------------------------------------------------------------
+
+
+def _staffing_rate(ctx: Ctx) -> Iterator[Reading]:
+    """A staffing rate: rounding, and the 稳岗率's months counted another way."""
+    figs = figures(ctx.report)
+    rate = figs.get(ctx.ref)
+    if rate is None:
+        return
+    yield Reading("misread.precision", {"calc": ctx.finding.expected or ""}, fits=False)
+    period = ctx.report.meta.assessment_period
+    if not ctx.ref.endswith("retention_rate") or period is None:
+        return
+    used = report_months(ctx.report)
+    others = sorted(month_counts(period) - {used})
+    for m in others:
+        yield Reading("misread.months", {"months": m}, ((period, "months", m),))
+    if not others:
+        why = say("misread.why.dates_agree", months=used)
+        yield Reading("misread.months", {"months": used}, fits=False, why_not=why)
+
+
+# --- roster ---------------------------------------------------------------------------------
+
+
+def _roster_person(ctx: Ctx) -> Iterator[Reading]:
+    """A person's 小计: their two total columns swapped, or their row and a neighbour's."""
+    st = ctx.report.staffing
+    row = next((r for r in st.roster if f"roster/{r.group}/{r.seq}/on_post" == ctx.ref), None)
+    if row is None:
+        return
+    yield _columns_swapped(row)
+    group = [r for r in st.roster if r.group == row.group]
+    i = next(k for k, r in enumerate(group) if r is row)
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(group):
+            other = group[j]
+            yield Reading(
+                "misread.rows_swapped",
+                {"seq": other.seq},
+                ((row, "on_post", other.on_post), (other, "on_post", row.on_post)),
+            )
+
+
+def _roster_group(ctx: Ctx) -> Iterator[Reading]:
+    t = next(
+        (
+            t
+            for t in ctx.report.staffing.roster_totals
+            if ctx.ref.startswith(f"roster_totals/{t.scope}/")
+        ),
+        None,
+    )
+    if t is not None:
+        yield _columns_swapped(t)
+
+
+def _columns_swapped(row: RosterRow | RosterTotals) -> Reading:
+    """On-post and 2年以上 swapped: plausible only when, as read, the 2年以上 figure is the
+    larger (a subset cannot exceed its whole)."""
+    edits: tuple[Edit, ...] = (
+        (row, "on_post", row.experienced),
+        (row, "experienced", row.on_post),
+    )
+    on, exp = row.on_post, row.experienced
+    if on is None or exp is None or exp.value <= on.value:
+        why = say(
+            "misread.why.subset",
+            on_post=on.printed if on else "—",
+            experienced=exp.printed if exp else "—",
+        )
+        return Reading("misread.roster_columns_swapped", {}, edits, why_not=why)
+    return Reading("misread.roster_columns_swapped", {}, edits)
+
+
+def _fraction_printed(t: RosterTotals, report: Report) -> str | None:
+    """A fraction the roster prints (a total or a mark), if any: the table keeps halves."""
+    texts = [plain(exact(v)) for v in t.monthly] + list(t.cells)
+    texts += [m for r in report.staffing.roster for m in r.marks]
+    for text in texts:
+        v = mark_value(text)
+        if v is not None and v.denominator != 1:
+            return text
+    return None
+
+
+def _roster_monthly(ctx: Ctx) -> Iterator[Reading]:
+    """A month cell: the sum rounded to a whole number, or two neighbouring months'
+    cells swapped."""
+    parts = ctx.ref.split("/")
+    report = ctx.report
+    months = report_months(report)
+    t = next(
+        (t for t in report.staffing.roster_totals if len(parts) == 4 and t.scope == parts[1]), None
+    )
+    if t is None or not months:
+        return
+    said = month_names(report, months)
+    names = [n.zh for n in said]
+    if parts[2] not in names:
+        return
+    k, column = names.index(parts[2]), parts[3]
+    printed = parse_printed(ctx.finding.printed)
+    expected = parse_printed(ctx.finding.expected)
+    if printed is not None and expected is not None and expected.value.denominator != 1:
+        rounds = printed.decimals == 0 and agreement(expected.value, printed) is not None
+        fraction = _fraction_printed(t, report)
+        why = say("misread.why.halves", example=fraction) if fraction else None
+        yield Reading(
+            "misread.rounded_whole",
+            {"printed": printed.text, "sum": plain(expected.value)},
+            fits=rounds,
+            why_not=why,
+        )
+    for j in (k - 1, k + 1):
+        if not 0 <= j < months:
+            continue
+        pair = joined([said[min(j, k)], said[max(j, k)]])
+        if column == MONTHLY and len(t.monthly) == months:
+            swapped = list(t.monthly)
+            swapped[j], swapped[k] = swapped[k], swapped[j]
+            yield Reading("misread.months_swapped", {"months": pair}, ((t, "monthly", swapped),))
+        elif column == MARKS and len(t.cells) == 3 * months:
+            cells = list(t.cells)
+            cells[3 * j], cells[3 * k] = cells[3 * k], cells[3 * j]
+            yield Reading("misread.months_swapped", {"months": pair}, ((t, "cells", cells),))
+
+
+def _roster_retention(ctx: Ctx) -> Iterator[Reading]:
+    yield Reading("misread.retention_counts", {}, fits=False)
+
+
+_BY_RULE: dict[str, Callable[[Ctx], Iterator[Reading]]] = {
+    "pct.row": _pct,
+    "pct.total": _pct,
+    "sum.area_total": _sum,
+    "score.sum": _score_sum,
+    "grade.band": _grade,
+    "narrative.table": _narrative,
+    "narrative.repeats_error": _repeats,
+    "staffing.rate": _staffing_rate,
+    "roster.person": _roster_person,
+    "roster.group": _roster_group,
+    "roster.monthly": _roster_monthly,
+    "roster.retention": _roster_retention,
+}
