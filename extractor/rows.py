@@ -108,6 +108,8 @@ def finding_row(f: Finding, lang: str = "zh") -> Row:
         "tolerance": f.tolerance_zh if zh else f.tolerance,
         "cause": f.cause_zh if zh else f.cause,
         "explanation": f.explanation_zh if zh else f.explanation_en,
+        "ruled_out": ("；" if zh else "; ").join(r.text_zh if zh else r.text for r in f.ruled_out)
+        or None,
     }
 
 
@@ -121,6 +123,7 @@ FINDING_COLUMNS = (
     "tolerance",
     "cause",
     "explanation",
+    "ruled_out",
 )
 
 

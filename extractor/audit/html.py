@@ -350,6 +350,13 @@ def _finding_text(finding: Finding, lang: Lang) -> str:
     )
     if rows:
         out.append(f'<dl class="values">{rows}</dl>')
+    if finding.ruled_out:
+        said = "".join(f"<li>{_e(r.text_zh if zh else r.text)}</li>" for r in finding.ruled_out)
+        n = len(finding.ruled_out)
+        out.append(
+            f'<details class="ruled-out"><summary>{_e(t["ruled_out"].format(n=n))}</summary>'
+            f"<ul>{said}</ul></details>"
+        )
     if finding.locations:
         items = "".join(_location(i, loc, lang) for i, loc in enumerate(finding.locations, 1))
         out.append(f'<h3>{_e(t["locations"])}</h3><ol class="locs">{items}</ol>')

@@ -101,6 +101,8 @@ dl.values dd.printed { color: var(--error); font-weight: 700; text-decoration: l
   text-decoration-thickness: 1px; }
 dl.values dd.expected { color: #067647; font-weight: 700; }
 dl.values dd.cause { font-size: 13px; }
+details.ruled-out { margin: 4px 0 8px; font-size: 13px; color: var(--muted); }
+details.ruled-out ul { margin: 4px 0; padding-left: 20px; }
 h3 { font-size: 13px; color: var(--muted); font-weight: 600; margin: 0 0 6px; }
 ol.locs { list-style: none; margin: 0; padding: 0; font-size: 13px; }
 ol.locs li { display: grid; grid-template-columns: 22px 1fr; gap: 6px; margin-bottom: 6px; }

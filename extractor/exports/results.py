@@ -71,6 +71,7 @@ _MD_COLUMNS = (
     "printed",
     "expected",
     "explanation",
+    "ruled_out",
     "error",
 )
 
