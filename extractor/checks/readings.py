@@ -496,10 +496,13 @@ def _columns_swapped(row: RosterRow | RosterTotals) -> Reading:
     return Reading("misread.roster_columns_swapped", {}, edits)
 
 
-def _fraction_printed(t: RosterTotals, report: Report) -> str | None:
-    """A fraction the roster prints (a total or a mark), if any: the table keeps halves."""
-    texts = [plain(exact(v)) for v in t.monthly] + list(t.cells)
-    texts += [m for r in report.staffing.roster for m in r.marks]
+def _fraction_printed(report: Report) -> str | None:
+    """A fraction a roster total prints (a month cell, a 有效人次, a 小计), if any: then
+    the table's totals keep halves and do not round them."""
+    texts: list[str] = []
+    for t in report.staffing.roster_totals:
+        texts += [plain(exact(v)) for v in t.monthly] + list(t.cells)
+        texts += [n.printed or "" for n in (t.on_post, t.experienced) if n is not None]
     for text in texts:
         v = mark_value(text)
         if v is not None and v.denominator != 1:
@@ -527,7 +530,7 @@ def _roster_monthly(ctx: Ctx) -> Iterator[Reading]:
     expected = parse_printed(ctx.finding.expected)
     if printed is not None and expected is not None and expected.value.denominator != 1:
         rounds = printed.decimals == 0 and agreement(expected.value, printed) is not None
-        fraction = _fraction_printed(t, report)
+        fraction = _fraction_printed(report)
         why = say("misread.why.halves", example=fraction) if fraction else None
         yield Reading(
             "misread.rounded_whole",
