@@ -228,15 +228,21 @@ def shade_rules(shades: list[BBox], covered: list[BBox]) -> list[Edge]:
     # than one and a half times the tallest box, neither rule of `_shades_touch` can
     # join them, nor any box below it (the pairs were all compared before: quadratic
     # on pages of zebra-striped rows).
+    # A pair already in one group is not compared: the groups do not depend on the
+    # order of the joins, and on a zebra-striped page most pairs are (they were 10% of
+    # a family report's parse).
     tallest = max((b[3] - b[1] for b in boxes), default=0.0)
+    reach = 1.5 * tallest
     order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
     for n, i in enumerate(order):
         a = boxes[i]
         for j in order[n + 1 :]:
-            if boxes[j][1] - a[3] > 1.5 * tallest:
+            b = boxes[j]
+            if b[1] - a[3] > reach:
                 break
-            if _shades_touch(a, boxes[j]):
-                parent[find(i)] = find(j)
+            ri, rj = find(i), find(j)
+            if ri != rj and _shades_touch(a, b):
+                parent[ri] = rj
     groups: dict[int, list[BBox]] = {}
     for i, b in enumerate(boxes):
         groups.setdefault(find(i), []).append(b)
