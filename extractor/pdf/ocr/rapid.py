@@ -11,6 +11,7 @@ instead), and two onnxruntime threads.
 from __future__ import annotations
 
 import logging
+from importlib.util import find_spec
 from typing import Any
 
 import numpy as np
@@ -54,12 +55,10 @@ class RapidEngine:
 
     @staticmethod
     def available() -> bool:
-        try:
-            import onnxruntime  # noqa: F401
-            import rapidocr  # noqa: F401
-        except ImportError:
-            return False
-        return True
+        """Whether the OCR extra is installed: its packages are found, not imported
+        (importing onnxruntime and rapidocr cost every command 0.12 s CPU before its
+        first file; they load when a page is recognised)."""
+        return all(find_spec(name) is not None for name in ("onnxruntime", "rapidocr"))
 
     def _engine(self) -> Any:
         if self._ocr is None:
