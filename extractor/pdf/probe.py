@@ -129,10 +129,11 @@ def _open(path: Path, password: str | None, *, truncated: bool) -> pdfium.PdfDoc
 def _sample_text(pdf: pdfium.PdfDocument, path: Path, limit: int) -> tuple[int, bool, int]:
     """(non-blank chars, any image seen, pages sampled) over the first pages + the last.
 
-    Stops counting text at the first page that has some; the last page is always loaded
-    because truncation and broken page trees show up at the end. A page that cannot be
-    loaded costs that page only (the parse reports it); the file is corrupt when no
-    sampled page loads.
+    Stops at the first page that has text: the answer cannot change past it (a page
+    that does not load costs that page only, and one has loaded), and the parse loads
+    every page again anyway. Until then the last page is tried too, because truncation
+    and broken page trees show up at the end. A page that cannot be loaded costs that
+    page only (the parse reports it); the file is corrupt when no sampled page loads.
     """
     n = len(pdf)
     if n == 0:
@@ -154,6 +155,8 @@ def _sample_text(pdf: pdfium.PdfDocument, path: Path, limit: int) -> tuple[int, 
                 images = images or any(True for _ in page.get_objects([image_type], max_depth=3))
         finally:
             page.close()
+        if chars:
+            break
     if not loaded:
         where = f"page {indices[0] + 1}" if len(indices) == 1 else f"pages {_pages(indices)}"
         raise CorruptPdfError(path, f"{where} of {n} cannot be loaded")
