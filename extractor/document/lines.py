@@ -81,8 +81,10 @@ def _merge_fragments(lines: list[Line]) -> list[Line]:
 
 
 def _same_line(a: Line, b: Line) -> bool:
-    ha, hb = a.bottom - a.top, b.bottom - b.top
-    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    # Each of these properties scans the line's glyphs: read once.
+    a_top, a_bottom, b_top, b_bottom = a.top, a.bottom, b.top, b.bottom
+    ha, hb = a_bottom - a_top, b_bottom - b_top
+    overlap = min(a_bottom, b_bottom) - max(a_top, b_top)
     if overlap < 0.6 * min(ha, hb) or abs(ha - hb) > 0.35 * max(ha, hb):
         return False
     spans = sorted([(g.x0, g.x1) for g in a.glyphs] + [(g.x0, g.x1) for g in b.glyphs])

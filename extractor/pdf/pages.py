@@ -259,12 +259,12 @@ class _Styles:
         self._raw_tp = raw_tp
         self._view = view
         self._matrix = pdfium_c.FS_MATRIX()
-        self._by_object: dict[int, _Style] = {}
+        self.by_object: dict[int, _Style] = {}
         self._by_key: dict[tuple[int, float, float, float, float, float], _Style] = {}
         self._fonts: dict[tuple[int, float], tuple[float, int]] = {}
 
     def __call__(self, index: int, obj: int) -> _Style:
-        st = self._by_object.get(obj) if obj else None
+        st = self.by_object.get(obj) if obj else None
         if st is not None:
             return st
         raw_tp, m = self._raw_tp, self._matrix
@@ -278,7 +278,7 @@ class _Styles:
             st = self._build(index, font, em, m.a, m.b, m.c, m.d)
             self._by_key[key] = st
         if obj:
-            self._by_object[obj] = st
+            self.by_object[obj] = st
         return st
 
     def _build(
@@ -358,6 +358,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         widths = _Widths()
         advance = widths.cached
         style = _Styles(raw_tp, view)
+        by_object = style.by_object
         va, vb, vc, vd, ve, vf = view.a, view.b, view.c, view.d, view.e, view.f
         unmapped = 0
         for i in range(min(n, len(text))):
@@ -367,7 +368,10 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
             if ch == "\ufffe":
                 unmapped += 1
                 continue
-            st = style(i, text_object(raw_tp, i) or 0)
+            obj = text_object(raw_tp, i) or 0
+            st = by_object.get(obj) if obj else None  # `style`'s first step, inlined
+            if st is None:
+                st = style(i, obj)
             origin(raw_tp, i, ox, oy)
             x = va * ox.value + vc * oy.value + ve
             y = vb * ox.value + vd * oy.value + vf

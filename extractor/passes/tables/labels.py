@@ -57,9 +57,14 @@ class Tags:
         )
 
 
+@lru_cache(maxsize=8192)
 def squash(text: str) -> str:
-    """A label for comparison: full-width forms folded, whitespace removed."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """A label for comparison: full-width forms folded, whitespace removed (cached: a
+    table's cells are squashed again by each step that reads their labels)."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=4096)
