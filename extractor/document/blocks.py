@@ -86,6 +86,10 @@ def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
         return True
     if line.x0 > m.left + m.size * 0.8:
         return True  # first-line indent, or a centred line
+    if prev.x0 > m.left + m.size * 4:
+        # The previous line was set right or centred (a signature, a date under it),
+        # not a wrapped line of a paragraph, however near the right margin it ends.
+        return True
     room = m.right - prev.x1
     if room > m.size * 1.5 and _lead_width(line) < room - m.size * 0.5:
         # The previous line stopped short although the next line's first word would

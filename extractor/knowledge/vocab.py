@@ -3,6 +3,7 @@ the measure a row label names, and the themes of assessment items."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from extractor.knowledge.loader import Data, Regex, compiled, load
@@ -122,9 +123,20 @@ def roster_vocab() -> RosterVocab:
 
 
 class TableWords(Data):
-    """models/vocab/table_words.yaml: header and row-label words of indicator tables."""
+    """models/vocab/table_words.yaml: header and row-label words of indicator tables,
+    and what a cell may print around its figure (a unit, a bracketed remark)."""
 
     words: list[str]
+    cell_units: tuple[str, ...] = ()
+    cell_remark: Regex | None = None
+
+
+@lru_cache(maxsize=1)
+def cell_decorations() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """(units a cell may print after its figure, longest first; the remark pattern)."""
+    tw = load(TableWords, "vocab/table_words.yaml")
+    units = tuple(sorted(tw.cell_units, key=len, reverse=True))
+    return units, compiled(tw.cell_remark) if tw.cell_remark else None
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,9 @@ class Tags:
     name: str | None = None  # the 片区 / 社工点 as printed, for area and post scopes
     header: HeaderKind | None = None  # a header naming what a label column holds
     text: str = ""  # the label as printed, whitespace removed
+    # printed in a column whose header says it lists indicators (服务指标): an
+    # indicator name by position, even where it only resembles a known alias
+    listed: bool = False
 
     @property
     def empty(self) -> bool:
@@ -141,6 +144,7 @@ class Meaning:
 
     indicator: str | None = None
     exact: bool = False
+    listed: bool = False  # the indicator's label stands in a 服务指标 column
     label: str = ""  # the label that named the indicator, as printed
     measure: str | None = None
     default_measure: str | None = None
@@ -163,6 +167,7 @@ def merge_path(tags: list[Tags]) -> Meaning:
     base = Meaning(
         indicator=named.indicator if named else None,
         exact=named.exact if named else False,
+        listed=named.listed if named else False,
         label=named.text if named else "",
         measure=next((t.measure for t in reversed(tags) if t.measure), None),
         default_measure=named.default_measure if named else None,

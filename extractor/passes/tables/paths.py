@@ -13,7 +13,7 @@ nearest labelled row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.document.model import Table, TableCell
 from extractor.knowledge import scope_vocab
@@ -168,6 +168,8 @@ def _row_labels(
             elif tags.empty and kind == "label":
                 # a category in a column headed 服务类别: a word, not a place
                 tags = Tags(header="label", text=text)
+            elif tags.indicator and kind == "label":
+                tags = replace(tags, listed=True)
             out[r].append(tags)
     return out
 

@@ -19,7 +19,7 @@ from extractor.document.model import Table, TableCell
 from extractor.nlp.indicators import unit_measure
 from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
 from extractor.passes.tables.paths import table_paths
-from extractor.passes.tables.values import figure, is_figure, is_not_applicable
+from extractor.passes.tables.values import cell_unit, figure, is_figure, is_not_applicable
 from extractor.records import Cell, IndicatorRow
 
 ROLES = ("target", "done", "pct")
@@ -90,8 +90,9 @@ def _caption_meaning(t: Table, areas: frozenset[str]) -> Meaning:
 def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
     """A figure's meaning from its row's labels, its column's headers and the table's
     caption/section. A row label that names a scope names no indicator (a community
-    called 社区服务中心 is not the indicator 社区服务)."""
-    row_ind = row if row.indicator and (row.exact or row.scope is None) else None
+    called 社区服务中心 is not the indicator 社区服务), unless the indicator's label
+    stands in a column headed as listing indicators (社工点 │ 服务指标: 小组工作)."""
+    row_ind = row if row.indicator and (row.exact or row.listed or row.scope is None) else None
     col_ind = col if col.indicator else None
     pick = (
         row_ind
@@ -145,10 +146,12 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             if _spans_roles(cell, p.value_cols, cols):
                 m = replace(m, role=None)
             role = m.role or "done"
-            by_unit = unit_measure(indicator, m.unit) if m.unit else None
+            # A unit printed in the cell (128人次) says what a header's unit would.
+            unit = m.unit or cell_unit(text)
+            by_unit = unit_measure(indicator, unit) if unit else None
             measure = m.measure or by_unit or m.default_measure or "count"
             key: Key = (m.scope or "station", _area(m), m.post, indicator, measure)
-            if not (m.measure or m.unit):
+            if not (m.measure or unit):
                 defaulted.add(key)
             parts = found.setdefault(key, {})
             if role in parts:
@@ -160,11 +163,32 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             parts[role] = cell
             labels.setdefault(key, m.label or indicator)
             out.placed += 1
+    _join_unitless(found, defaulted)
     for key, parts in found.items():
         out.rows.append(_row(appendix, key, labels[key], parts))
         if key in defaulted:
             out.unitless.add(key)
     return out
+
+
+def _join_unitless(found: dict[Key, dict[str, TableCell]], defaulted: set[Key]) -> None:
+    """A figure whose measure nothing printed (a rate column under 困难群众建档, when only
+    its 协议量/完成量 cells print 户) belongs with the one row of the same scope and
+    indicator whose measure its cells did print, if that row lacks its role."""
+    for key in [k for k in found if k in defaulted]:
+        parts = found[key]
+        siblings = [
+            k
+            for k in found
+            if k != key
+            and k not in defaulted
+            and k[:4] == key[:4]
+            and not set(found[k]) & set(parts)
+        ]
+        if len(siblings) == 1:
+            found[siblings[0]].update(parts)
+            del found[key]
+            defaulted.discard(key)
 
 
 def _unit_measured(m: Meaning) -> Meaning:

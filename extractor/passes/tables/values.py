@@ -1,8 +1,10 @@
-"""A table cell's figure as printed: "1,734", "１７３４", "173.40", "96.2%", "/", "—".
+"""A table cell's figure as printed: "1,734", "１７３４", "173.40", "96.2%", "/", "—",
+"128人次", "112.50%（超额）".
 
 Cells keep the printed text; the value is the number it states (thousands separators,
-full-width digits and stray spaces removed, a trailing % dropped), None for "not
-applicable" marks and for text.
+full-width digits and stray spaces removed, a trailing % dropped, a unit or a bracketed
+remark after it set aside: models/vocab/table_words.yaml), None for "not applicable"
+marks and for text.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractor.knowledge.vocab import cell_decorations
 from extractor.numbers import parse_number
 
 # "/", "—", "——", "－", "无", "-": the figure does not apply to this scope.
@@ -28,13 +31,34 @@ def is_not_applicable(text: str) -> bool:
     return t in NOT_APPLICABLE or (bool(t) and set(t) <= set("/—–-－"))
 
 
+def split_unit(text: str) -> tuple[str, str | None]:
+    """(the figure's text, the unit printed after it): "128人次" → ("128", "人次");
+    a bracketed remark after the figure is dropped ("112.50%（超额）" → "112.50%")."""
+    t = clean(text)
+    units, remark = cell_decorations()
+    if remark is not None:
+        m = remark.search(t)
+        if m and m.start() > 0 and t[m.start() - 1] not in "(（":
+            t = t[: m.start()]
+    for u in units:
+        core = t[: -len(u)]
+        if t.endswith(u) and not core.endswith("%") and _FIGURE.match(core):
+            return core, u
+    return t, None
+
+
+def cell_unit(text: str) -> str | None:
+    """The unit a figure cell prints after its figure, if any."""
+    return split_unit(text)[1]
+
+
 def is_figure(text: str) -> bool:
-    return bool(_FIGURE.match(clean(text)))
+    return bool(_FIGURE.match(split_unit(text)[0]))
 
 
 def figure(text: str) -> float | None:
     """The number a cell prints, or None (blank, "/", words)."""
-    t = clean(text)
+    t = split_unit(text)[0]
     if not t or is_not_applicable(t) or not _FIGURE.match(t):
         return None
     return parse_number(t.rstrip("%"))
