@@ -46,3 +46,45 @@ def test_weight_after_its_party_and_a_comma() -> None:
     m = profile().pattern("weight").search(normalise("1.监督方（区民政局）评分，权重10%；"))
     assert m is not None and m.group("value") == "10"
     assert profile().party_of(m.group("party")) == "monitor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 含 / 不含 in brackets without repeating the figure
+        "总分90分及以上为优秀；80分（含）至90分（不含）为良好；60分（含）至80分（不含）为合格；"
+        "60分以下为不合格。",
+        # 以上（含…）… 不足 …
+        "总分在90分以上（含90分）为优秀，80分以上（含80分）不足90分为良好，"
+        "60分以上（含60分）不足80分为合格，不足60分为不合格。",
+    ],
+)
+def test_bands_with_han_and_buzu(text: str) -> None:
+    assert _bands(text) == {
+        "优秀": (90.0, None),
+        "良好": (80.0, 90.0),
+        "合格": (60.0, 80.0),
+        "不合格": (None, 60.0),
+    }
+
+
+def test_scores_listed_after_a_cue() -> None:
+    p = profile()
+    text = normalise(
+        "经综合评定，各方评分分别为：石桥镇政府16.28分，漓东区民政局8.20分，市督导中心14.19分，"
+        "第三方评估机构46.86分；总得分85.53分，评估等级为良好。"
+    )
+    cue = p.pattern("score_cue").search(text)
+    assert cue is not None
+    end = text.index("。")
+    found = {
+        p.party_of(m.group("party")): m.group("value")
+        for m in p.pattern("score_list").finditer(text, cue.end(), end)
+    }
+    assert found == {
+        "buyer": "16.28",
+        "monitor": "8.20",
+        "supervision_centre": "14.19",
+        "third_party": "46.86",
+        None: "85.53",  # 总得分 names no party: the total, read by its own pattern
+    }

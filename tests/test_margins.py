@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.document.blocks import margins
+from extractor.document.blocks import Margins, _starts_block, margins
 from extractor.pdf.pages import Glyph, Line
 
 
@@ -26,3 +26,14 @@ def test_body_left_edge_is_the_leftmost_frequent_edge() -> None:
     lines = [line(96, 100), line(72, 124), line(96, 148), line(72, 172), line(96, 196)]
     lines.append(line(40, 220))  # a stray line further left, seen once
     assert margins(lines).left == 72.0
+
+
+def test_a_right_set_line_is_not_continued_on_the_next_page() -> None:
+    """A date set flush right under a signature ends near the right margin without a full
+    stop, like a wrapped line; the next page's first line (附件) starts its own block."""
+    m = Margins(left=72.0, right=523.0, size=12.0, leading=24.0)
+    date = line(523.0 - 12 * 11, 700, "2023年10月20日")
+    assert _starts_block(date, line(72, 72, "附件", page=2), m)
+    # a wrapped body line still runs on
+    body = line(72, 700, "社" * 37)
+    assert not _starts_block(body, line(72, 72, "工站", page=2), m)

@@ -121,3 +121,58 @@ def test_named_areas_make_an_area_table() -> None:
         section="附件1-1",
     )
     assert [r.area for r in table_rows(t)] == ["增埗片区", "西湾片区", "合计"]
+
+
+def test_cells_printing_their_unit_and_a_rate_column_without_one() -> None:
+    """A wide table whose count cells print their unit (128人次) and whose rate column
+    prints none: the unit names the measure, and the rate joins its group's row."""
+    t = make_table(
+        [
+            ["片区", ("困难群众建档", 3), ("小组服务", 3)],
+            ["", "协议量", "完成量", "完成率", "协议量", "完成量", "完成率"],
+            ["合计", "1325户", "1806户", "136.30%", "1175人次", "1298人次", "110.47%"],
+            ["水井片区", "315户", "277户", "87.94%", "105人次", "174人次", "165.71%"],
+        ],
+        2,
+        "服务指标完成情况",
+    )
+    got = {
+        (r.area, r.indicator, r.measure): tuple(
+            c.value if c else None for c in (r.target, r.done, r.pct)
+        )
+        for r in table_rows(t)
+    }
+    assert got == {
+        ("合计", "registered", "households"): (1325, 1806, 136.30),
+        ("合计", "groups", "attendances"): (1175, 1298, 110.47),
+        ("水井片区", "registered", "households"): (315, 277, 87.94),
+        ("水井片区", "groups", "attendances"): (105, 174, 165.71),
+    }
+    printed = next(r for r in table_rows(t) if r.area == "合计" and r.indicator == "groups")
+    assert printed.done is not None and printed.done.printed == "1298人次"
+
+
+def test_long_table_of_posts_with_remarks_after_rates() -> None:
+    """片区 │ 社工点 │ 服务指标 │ 协议量 │ 完成量 │ 完成率, rates above 100% followed by
+    （超额）: an indicator named loosely in the 服务指标 column (小组工作) is still the
+    row's indicator beside a 社工点 label."""
+    t = make_table(
+        [
+            ["片区", "社工点", "服务指标", "协议量", "完成量", "完成率"],
+            ["东湖路片区", "紫荆社区", "小组工作（个）", "2", "3", "150.00%（超额）"],
+            ["", "", "入户探访（次）", "150", "148", "98.67%"],
+            ["", "小计", "小组工作（个）", "2", "3", "150.00%（超额）"],
+            ["", "", "入户探访（次）", "150", "148", "98.67%"],
+        ],
+        1,
+        "附件",
+    )
+    got = {
+        (r.scope, r.post, r.indicator, r.measure): tuple(
+            c.value if c else None for c in (r.target, r.done, r.pct)
+        )
+        for r in table_rows(t)
+    }
+    assert got[("post", "紫荆社区", "groups", "count")] == (2, 3, 150.0)
+    assert got[("post", "紫荆社区", "home_visits", "count")] == (150, 148, 98.67)
+    assert got[("area", None, "groups", "count")] == (2, 3, 150.0)

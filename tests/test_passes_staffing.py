@@ -298,3 +298,14 @@ def test_redact(staffing: Staffing) -> None:
     for row in red.roster:
         assert row.prov is not None and not any(n in row.prov.text for n in original)
     assert staffing.roster[0].name != "某某1"  # the input is left untouched
+
+
+def test_unqualified_is_written_wei_or_fei_and_leaving_after_the_verb() -> None:
+    # 未持证 is 非持证 in other words, and never counted as 持证; "离职３名" states the
+    # head count after the verb (full-width digits as typed)
+    v = _values("社工站配备社工１５名，其中持证社工９名，未持证社工６名；评估期内离职３名。")
+    assert v["total_count"][0] == 15
+    assert v["certified_count"][0] == 9
+    assert v["uncertified_count"][0] == 6
+    assert v["resigned_early"][0] == 3
+    assert "certified_count" not in _values("未持证社工６名。")

@@ -30,6 +30,7 @@ class MetaPatterns(Data):
     district: Regex
     district_in_text: Regex
     fields: dict[str, list[str]]
+    form_labels: dict[str, Regex] = Field(default_factory=dict)
 
     def compiled(self, field: str) -> list[re.Pattern[str]]:
         return [compiled(p.replace("{date}", self.date)) for p in self.fields.get(field, [])]

@@ -51,6 +51,9 @@ class ScoringPatterns(Data):
     band_at_least_i: str
     band_between_i: str
     band_below_i: str
+    score_cue: str
+    score_list: str
+    weight_header: str
 
 
 CoreField = Literal["station", "total", "grade", "period"]

@@ -12,6 +12,7 @@ import re
 
 from extractor.document.model import Block, Document
 from extractor.knowledge import meta_patterns
+from extractor.knowledge.loader import compiled
 from extractor.numbers import chinese_numeral
 from extractor.passes.text import Hit, first, search
 from extractor.records import Date, Meta, Number, Period, Text
@@ -74,6 +75,23 @@ def _period(hit: Hit | None) -> Period | None:
     )
 
 
+def _form_value(doc: Document, field: str) -> Text | None:
+    """A field printed in a form (a table row "评估机构 │ 沅江市…中心"), the label cell
+    matching the field's `form_labels` pattern and the next cell its value."""
+    label = meta_patterns().form_labels.get(field)
+    if label is None:
+        return None
+    rx = compiled(label)
+    for t in doc.tables:
+        for row in t.grid():
+            cells = list({id(c): c for c in row if c is not None}.values())
+            texts = [re.sub(r"\s+", "", c.text) for c in cells]
+            for i, text in enumerate(texts[:-1]):
+                if rx.search(text) and texts[i + 1]:
+                    return Text(value=cells[i + 1].text.strip(), prov=cells[i + 1].provenance())
+    return None
+
+
 def extract_meta(doc: Document) -> Meta:
     pats = meta_patterns()
     meta = Meta()
@@ -114,7 +132,7 @@ def extract_meta(doc: Document) -> Meta:
             meta.street = Text(value=street, prov=meta.station.prov)
 
     for field in ("address", "operator", "buyer", "evaluator"):
-        setattr(meta, field, _text(_first_field(everything, field)))
+        setattr(meta, field, _text(_first_field(everything, field)) or _form_value(doc, field))
     if meta.evaluator is None:
         cover = [b for b in doc.blocks if b.page == 1 and b.kind != "heading"]
         meta.evaluator = _text(_first_field(cover, "evaluator_cover"))
@@ -136,6 +154,10 @@ def extract_meta(doc: Document) -> Meta:
             )
     meta.contract_period = _period(_first_field(everything, "contract_period"))
     meta.assessment_period = _period(_first_field(everything, "assessment_period"))
+    if meta.assessment_period is not None and meta.assessment_period.months is None:
+        months = _first_field(everything, "assessment_months")
+        if months is not None:
+            meta.assessment_period.months = _int(months.match.group("value"))
 
     fund = _first_field(everything, "funding")
     if fund:

@@ -153,12 +153,31 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         if party and party not in scores:
             scores[party] = PartyScore(party=party, score=_number(hit, "value", "分"))
     if len(scores) < len(profile.parties):
+        for party, score in _listed_scores(result_blocks, profile).items():
+            scores.setdefault(party, score)
+    if len(scores) < len(profile.parties):
         for party, score in _table_scores(tables, profile).items():
             scores.setdefault(party, score)
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
     scoring.total = _total(doc, result_blocks, tables, profile, scoring.party_scores)
     scoring.grade = _grade(doc, result_blocks, tables, profile)
     return scoring
+
+
+def _listed_scores(blocks: list[Block], profile: Profile) -> dict[Party, PartyScore]:
+    """Party scores listed after a cue, in the sentence the cue opens: "各方评分分别为：
+    滨河街道办事处18.79分，漓东区民政局8.11分，…；总得分86.45分" (the total names no party)."""
+    cue, item = profile.pattern("score_cue"), profile.pattern("score_list")
+    out: dict[Party, PartyScore] = {}
+    for b in blocks:
+        n = b.normalised
+        for c in cue.finditer(n.text):
+            end = n.text.find("。", c.end())
+            for m in item.finditer(n.text, c.end(), len(n.text) if end < 0 else end):
+                party = profile.party_of(m.group("party"))
+                if party and party not in out:
+                    out[party] = PartyScore(party=party, score=_number(Hit(b, m, n), "value", "分"))
+    return out
 
 
 def _scale_clause(hit: Hit, profile: Profile) -> bool:
@@ -302,24 +321,41 @@ _PCT = re.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
 
 
 def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeight]:
-    """Weights printed as a table: a row per party with its share in percent."""
+    """Weights printed as a table: a row per party with its share in percent, or a plain
+    number in a column headed as the weight (评估主体 │ 分值 │ 得分)."""
     found: dict[Party, PartyWeight] = {}
     for sec in sections:
         for t in [t for s in sec.walk() for t in s.tables]:
+            weight_col = _weight_column(t, profile)
             for row in t.body():
                 cells = _row_texts(row)
                 party = profile.party_of(cells[0].text) if cells else None
                 pct = next((c for c in cells[1:] if _PCT.match(c.text.strip())), None)
+                if pct is None and weight_col is not None:
+                    cell = row[weight_col] if weight_col < len(row) else None
+                    pct = cell if cell is not None and _NUM.match(cell.text.strip()) else None
                 if party and pct is not None and party not in found:
-                    m = _PCT.match(pct.text.strip())
-                    assert m is not None
+                    value = re.match(r"\d+(?:\.\d+)?", pct.text.strip())
+                    assert value is not None
                     found[party] = PartyWeight(
-                        party=party, weight=float(m.group(1)), prov=pct.provenance()
+                        party=party, weight=float(value.group(0)), prov=pct.provenance()
                     )
     complete = len(found) == len(profile.parties)
     if complete and abs(sum(w.weight for w in found.values()) - 100) < 0.01:
         return [found[p] for p, _ in profile.party_items()]
     return []
+
+
+def _weight_column(t: Table, profile: Profile) -> int | None:
+    """The column a score table heads as the parties' weights (分值, 权重), if any."""
+    grid = t.grid()
+    if not t.header_rows or not grid:
+        return None
+    rx = profile.pattern("weight_header")
+    for c, cell in enumerate(grid[t.header_rows - 1]):
+        if cell is not None and rx.search(re.sub(r"\s+", "", cell.text)):
+            return c
+    return None
 
 
 def _table_total(tables: list[Table], profile: Profile) -> Number | None:

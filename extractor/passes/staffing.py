@@ -80,14 +80,21 @@ def _management_blocks(doc: Document) -> list[Block]:
 
 
 def extract_staffing(doc: Document, profile: Profile) -> Staffing:
-    """Narrative figures (项目管理 section, else the whole text) and the 附件2 roster.
+    """Narrative figures (项目管理 section, then 基本情况 for the fields it lacks; the whole
+    text when there is no 项目管理) and the 附件2 roster.
 
     `profile` is accepted like every pass's; staffing wordings are family-independent so
     far and live in models/patterns/staffing.yaml.
     """
     del profile
-    blocks = _management_blocks(doc) or doc.blocks
-    staffing = Staffing(**narrative_figures(blocks))
+    blocks = _management_blocks(doc)
+    figures = narrative_figures(blocks or doc.blocks)
+    if blocks:
+        # A report may state its head counts in 基本情况 rather than under 项目管理.
+        basic = [b for s in doc.sections() if s.canonical == "basic_info" for b in s.blocks]
+        for name, number in narrative_figures(basic).items():
+            figures.setdefault(name, number)
+    staffing = Staffing(**figures)
     rows, totals, rate = read_roster(doc.tables)
     staffing.roster, staffing.roster_totals, staffing.roster_retention_rate = rows, totals, rate
     return staffing
