@@ -52,10 +52,11 @@ def store_rows(db: Path, name: str) -> tuple[list[str], list[tuple[Any, ...]]]:
 
 
 def object_names(db: Path) -> list[str]:
+    """The tables and views an export writes: all but `records` (only the JSON blob)."""
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-            "AND name != 'schema_version' ORDER BY type = 'view', rowid"
+            "AND name NOT IN ('schema_version', 'records') ORDER BY type = 'view', rowid"
         )
         return [r[0] for r in rows]
 

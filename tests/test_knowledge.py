@@ -31,6 +31,7 @@ def _mentions(path: Path) -> object:
 LOADERS: dict[str, Callable[[Path], object]] = {
     "sections.yaml": lambda p: load(knowledge.SectionVocab, p),
     "columns.yaml": lambda p: load(knowledge.ColumnDictionary, p),
+    "datasette.yaml": lambda p: load(knowledge.BrowserDoc, p),
     "taxonomy.yaml": lambda p: load(knowledge.Taxonomy, p),
     "profiles/guangzhou_station.yaml": lambda p: load(Profile, p),
     "patterns/meta.yaml": lambda p: load(knowledge.MetaPatterns, p),

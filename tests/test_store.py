@@ -18,16 +18,23 @@ from extractor.errors import StoreError
 from extractor.records import Report, Source
 from extractor.store import STORE_VERSION, FileSeen, open_store
 from extractor.store import schema as store_schema
+from tests.conftest import CorpusReports
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = Path(__file__).resolve().parents[1] / "corpora/seed/xicun_2024_final.pdf"
 VIEWS = {"station_summary", "file_status", "superseded_reports"}
 TABLES = {
     "schema_version",
     "reports",
     "findings",
+    "records",
     "indicator_rows",
+    "narrative",
     "assessments",
     "party_scores",
+    "staffing",
+    "roster",
+    "problems",
     "files",
     "failures",
 }
@@ -274,3 +281,82 @@ def test_file_rows_show_copies_and_replaced_files(tmp_path: Path) -> None:
         assert summary == [("2" * 64,)]  # each current content once; old one superseded
         superseded = conn.execute("SELECT sha256 FROM superseded_reports").fetchall()
         assert superseded == [("1" * 64,)]
+
+
+def test_a_store_keeps_printed_and_recomputed_figures_side_by_side(tmp_path: Path) -> None:
+    """Version 3 on the version 1 fixture's reports (rebuilt from their records): every
+    table of a report carries its integer id and identity; each printed rate sits beside
+    the recomputed one with the checker's verdict; Chinese names beside canonical ids."""
+    db = tmp_path / "v1.sqlite"
+    load_v1(db)
+    open_store(db).close()
+    with sqlite3.connect(db) as conn:
+        ids = dict(conn.execute("SELECT sha256, report_id FROM reports").fetchall())
+        assert sorted(ids.values()) == [1, 2]
+        for table in ("findings", "indicator_rows", "assessments", "party_scores", "records"):
+            pairs = set(conn.execute(f"SELECT sha256, report_id FROM {table}").fetchall())
+            assert pairs and all(ids[sha] == rid for sha, rid in pairs), table
+        records = conn.execute("SELECT report_id, record FROM records").fetchall()
+        for rid, record in records:
+            report = Report.model_validate_json(record)
+            for table, n in (
+                ("indicator_rows", len(report.indicators.rows)),
+                ("narrative", len(report.indicators.narrative)),
+                ("roster", len(report.staffing.roster)),
+                ("findings", len(report.findings)),
+            ):
+                got = conn.execute(f"SELECT count(*) FROM {table} WHERE report_id = ?", (rid,))
+                assert got.fetchone()[0] == n, table
+        totals = conn.execute("SELECT total, total_recomputed, total_consistent FROM reports")
+        for total, recomputed, consistent in totals.fetchall():
+            assert consistent == 1 and abs(total - recomputed) < 0.01
+        zh = conn.execute("SELECT DISTINCT party, party_zh FROM party_scores").fetchall()
+        assert ("third_party", "第三方") in zh
+
+
+def test_the_seed_printed_rate_sits_beside_the_recomputed_one(
+    tmp_path: Path, corpus_reports: CorpusReports
+) -> None:
+    """The seed prints 274.94% for 552 of 600 casework sessions: the store says 92.0 and
+    `consistent` 0 beside it, and only rows the checker flagged are inconsistent."""
+    db = tmp_path / "seed.sqlite"
+    with open_store(db) as store:
+        store.save(corpus_reports(SEED), SEED)
+    with sqlite3.connect(db) as conn:
+        row = conn.execute(
+            "SELECT report_id, station, district, year, indicator_zh, label, area_key, "
+            "pct, pct_printed, pct_recomputed, consistent FROM indicator_rows "
+            "WHERE scope = 'total' AND indicator = 'casework' AND measure = 'sessions'"
+        ).fetchone()
+        assert row == (1, "广州市西村街社工服务站", "荔湾区", 2024, "专业个案", row[5], "合计",
+                       274.94, "274.94%", 92.0, 0)  # fmt: skip
+        rows = conn.execute(
+            "SELECT indicator_zh, pct, pct_recomputed, consistent FROM indicator_rows "
+            "WHERE pct IS NOT NULL AND target > 0"
+        ).fetchall()
+        assert {r[-1] for r in rows} >= {0, 1}
+        for zh, pct, recomputed, consistent in rows:
+            assert zh and "_" not in zh
+            if consistent == 1:
+                assert abs(pct - recomputed) < 1  # within the printed precision
+        flagged = conn.execute(
+            "SELECT count(*) FROM findings f JOIN indicator_rows i "
+            "ON i.report_id = f.report_id AND f.ref = 'indicators/' || i.table_label || '/' "
+            "|| i.area || '/' || i.indicator || '/' || i.measure || '/pct' "
+            "WHERE f.severity = 'error' AND f.rule LIKE 'pct.%'"
+        ).fetchone()[0]
+        assert flagged == sum(1 for r in rows if r[-1] == 0) > 0
+        staffing = dict(conn.execute("SELECT figure, value FROM staffing").fetchall())
+        assert staffing["retention_rate"] > 0
+        assert conn.execute("SELECT count(*) FROM roster").fetchone()[0] > 0
+
+
+def test_a_reader_refuses_an_older_store_and_says_how_to_upgrade(tmp_path: Path) -> None:
+    from extractor.store import read_store
+
+    db = tmp_path / "v1.sqlite"
+    load_v1(db)
+    with pytest.raises(StoreError, match="older") as info:
+        read_store(db)
+    assert "pinggu batch" in info.value.hint
+    assert version(db) == [(1,)]  # a reader does not change the file

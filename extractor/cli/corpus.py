@@ -164,9 +164,10 @@ def batch(
     timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
 ) -> None:
-    """Extract every PDF under PATHS into a SQLite store (reports, findings, indicator
-    rows, assessments, party scores, files, failures; views station_summary,
-    file_status, superseded_reports). Content already stored (same sha256, under any
+    """Extract every PDF under PATHS into a SQLite store (reports, records, findings,
+    indicator rows, narrative, assessments, party scores, staffing, roster, problems,
+    files, failures; views station_summary, file_status, superseded_reports; columns:
+    `pinggu metadata`). Content already stored (same sha256, under any
     name) is skipped and its path recorded, so a rerun after a crash only does what is
     left; a file that fails is listed with its reason (also in DB.failures.csv) and the
     batch goes on; a parser process that dies is retried once alone. Exit 0 when every

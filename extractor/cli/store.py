@@ -1,5 +1,6 @@
 """The commands that read a store back (`pinggu batch --db`): `export` (its tables for a
-spreadsheet or a data tool) and `report` (one static page across its reports)."""
+spreadsheet or a data tool), `report` (one static page across its reports) and
+`metadata` (the column dictionary as Datasette's metadata.yml)."""
 
 from __future__ import annotations
 
@@ -92,3 +93,32 @@ def report(
         )
     )
     say("overview:", str(written[-1]))
+
+
+@app.command()
+def metadata(
+    db: Annotated[Path, typer.Option("--db", help="The SQLite store (pinggu batch --db).")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write it (default: metadata.yml beside DB)."),
+    ] = None,
+) -> None:
+    """Write Datasette's metadata.yml for a store: a title, what every table and column
+    means (models/columns.yaml), facets by district and year, stations named where a row
+    links to its report, and canned queries (reports by district, errors by kind, …).
+
+    Example: pinggu metadata --db results.sqlite && datasette results.sqlite -m metadata.yml
+    """
+    from extractor.outputs import write_atomic
+    from extractor.store import read_store
+    from extractor.store.datasette import metadata_yaml
+
+    target = output or db.parent / "metadata.yml"
+
+    def run() -> None:
+        with read_store(db) as store:
+            text = metadata_yaml(store)
+        write_atomic(target, text.encode("utf-8"))
+
+    guarded(run)
+    say("written:", str(target))

@@ -8,7 +8,7 @@ file goes: a model here (`Data` subclass), a cached accessor, and a test that th
 shipped file loads.
 """
 
-from extractor.knowledge.columns import ColumnDictionary, column_dictionary
+from extractor.knowledge.columns import BrowserDoc, ColumnDictionary, browser_doc, column_dictionary
 from extractor.knowledge.loader import load, models_dir
 from extractor.knowledge.patterns import (
     MetaPatterns,
@@ -22,6 +22,7 @@ from extractor.knowledge.vocab import (
     MeasureWords,
     ScopeVocab,
     Taxonomy,
+    indicator_names,
     measure_words,
     scope_vocab,
     taxonomy,
@@ -29,6 +30,7 @@ from extractor.knowledge.vocab import (
 
 __all__ = [
     "DEFAULT_PROFILE",
+    "BrowserDoc",
     "ColumnDictionary",
     "MeasureWords",
     "MetaPatterns",
@@ -37,7 +39,9 @@ __all__ = [
     "SectionVocab",
     "StaffingPatterns",
     "Taxonomy",
+    "browser_doc",
     "column_dictionary",
+    "indicator_names",
     "load",
     "measure_words",
     "meta_patterns",

@@ -152,3 +152,14 @@ def table_words() -> tuple[str, ...]:
         words += [ind.name, *ind.aliases]
     words += [c.label for c in vocab.columns]
     return tuple(dict.fromkeys("".join(w.split()) for w in words))
+
+
+@lru_cache(maxsize=1)
+def indicator_names() -> dict[str, str]:
+    """Canonical indicator id → its Chinese name as usually printed (phone_visits → 电访):
+    the label that groups one indicator across reports whatever each printed."""
+    from extractor.knowledge.loader import model_path
+    from extractor.knowledge.nlp import load_indicators
+
+    vocab = load_indicators(model_path("vocab/indicators.yaml"))
+    return {iid: ind.name for iid, ind in vocab.indicators.items()}

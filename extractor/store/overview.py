@@ -1,6 +1,6 @@
 """What the cross-report page (`pinggu report`) shows, read from a store: one row per
 report some file still holds, the error findings by rule, the 合计 rows' completion
-rates, and each report's 稳岗率 (from its record, `staffing.retention_rate`)."""
+rates, and each report's 稳岗率 (its `staffing` row `retention_rate`)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from extractor.store.tables import StoreTables
 _REPORTS = """
 SELECT s.station, s.district, s.year, s.kind, s.total, s.grade, s.status,
        s.error_findings AS errors, s.warning_findings AS warnings, s.file, r.path,
-       json_extract(r.record, '$.staffing.retention_rate.value') AS retention_rate,
+       (SELECT g.value FROM staffing g
+         WHERE g.report_id = s.report_id AND g.figure = 'retention_rate') AS retention_rate,
        s.sha256
-FROM station_summary s JOIN reports r ON r.sha256 = s.sha256
+FROM station_summary s JOIN reports r ON r.report_id = s.report_id
 ORDER BY s.district, s.station, s.year, s.kind
 """
 _ERROR_KINDS = """
@@ -27,10 +28,9 @@ GROUP BY f.rule ORDER BY findings DESC, f.rule
 # The total rows (合计) of the indicator tables, rates recomputed from done and target:
 # a printed rate may be the very error the checker reports.
 _COMPLETION = """
-SELECT i.indicator, i.measure, s.district, round(i.done * 100.0 / i.target, 2) AS rate,
-       i.sha256
-FROM indicator_rows i JOIN station_summary s ON s.sha256 = i.sha256
-WHERE i.area = '合计' AND i.target > 0 AND i.done IS NOT NULL
+SELECT i.indicator, i.measure, s.district, i.pct_recomputed AS rate, i.sha256
+FROM indicator_rows i JOIN station_summary s ON s.report_id = i.report_id
+WHERE i.scope = 'total' AND i.pct_recomputed IS NOT NULL
 ORDER BY i.indicator, i.measure
 """
 
@@ -52,8 +52,9 @@ def overview_tables(store: StoreTables) -> dict[str, Table]:
 def stored_records(store: StoreTables) -> list[tuple[str, Path, Report]]:
     """(sha256, path, record) of every report some file still holds, in page order."""
     rows = store.conn.execute(
-        "SELECT r.sha256, r.path, r.record FROM reports r "
-        "JOIN station_summary s ON s.sha256 = r.sha256 "
+        "SELECT r.sha256, r.path, c.record FROM reports r "
+        "JOIN records c ON c.report_id = r.report_id "
+        "JOIN station_summary s ON s.report_id = r.report_id "
         "ORDER BY s.district, s.station, s.year, s.kind"
     )
     return [(sha, Path(path), Report.model_validate_json(record)) for sha, path, record in rows]

@@ -13,6 +13,12 @@ Version history (bump `STORE_VERSION` and add a step to `_UPGRADES` for every ch
    previous content), paths keyed by their exact bytes (`raw_path`) beside readable
    text, `station_summary` limited to reports some file still holds, views
    `file_status` and `superseded_reports`.
+3. an integer `report_id` and the identity columns (file, station, district, street,
+   year, kind) on every table of a report; printed and recomputed values side by side
+   (`pct_recomputed`, `consistent`, `total_recomputed`, `total_consistent`); Chinese
+   names beside canonical ids; `narrative`, `staffing`, `roster` and `problems` tables;
+   the record JSON in `records`. The upgrade rebuilds every table from the stored
+   records, so nothing stored is lost.
 """
 
 from __future__ import annotations
@@ -25,84 +31,231 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from extractor.errors import StoreError
 from extractor.filenames import raw, shown
+from extractor.records import Report
+from extractor.store.report_rows import CHILD_TABLES, insert_report
 
-STORE_VERSION = 2
+STORE_VERSION = 3
 BUSY_TIMEOUT_S = 30.0
 
-REPORT_TABLES = ("findings", "indicator_rows", "assessments", "party_scores", "reports")
+# A report's tables, children first (the order they are deleted in before a rewrite).
+REPORT_TABLES = (*CHILD_TABLES, "records", "reports")
 
+# Every table of a report starts with its integer id (Datasette links it to `reports`
+# and shows the station), its sha256, and the identity columns of `extractor.rows`
+# (file, station, district, street, year, kind), so any table filters and facets by
+# station, district or year without a join. Rows are those of `Report.to_frames()`
+# (`extractor.store.report_rows` adds the store's own columns).
 _REPORTS = """
 CREATE TABLE reports (
-    sha256 TEXT PRIMARY KEY,
-    file TEXT NOT NULL,
-    path TEXT NOT NULL,
+    report_id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    file TEXT,
+    station TEXT,
+    district TEXT,
+    street TEXT,
+    year INTEGER,
+    kind TEXT,
     status TEXT NOT NULL,
     pages INTEGER,
-    station TEXT,
-    street TEXT,
-    district TEXT,
     city TEXT,
-    kind TEXT,
-    year INTEGER,
     operator TEXT,
     evaluator TEXT,
     total REAL,
+    total_printed TEXT,
+    total_recomputed REAL,
+    total_consistent INTEGER,
     grade TEXT,
+    errors INTEGER,
+    warnings INTEGER,
+    infos INTEGER,
+    checks_possible INTEGER,
+    checks_run INTEGER,
+    problems INTEGER,
+    path TEXT NOT NULL,
     extractor_version TEXT,
-    extracted_at TEXT NOT NULL,
-    record TEXT NOT NULL
+    extracted_at TEXT NOT NULL
 );
 CREATE INDEX reports_district ON reports (district);
 CREATE INDEX reports_year ON reports (year);
 CREATE INDEX reports_operator ON reports (operator);
+CREATE TABLE records (
+    report_id INTEGER PRIMARY KEY REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL UNIQUE,
+    record TEXT NOT NULL
+);
 CREATE TABLE findings (
-    sha256 TEXT NOT NULL REFERENCES reports (sha256),
+    report_id INTEGER NOT NULL REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL,
+    file TEXT,
+    station TEXT,
+    district TEXT,
+    street TEXT,
+    year INTEGER,
+    kind TEXT,
     rule TEXT NOT NULL,
     severity TEXT NOT NULL,
-    ref TEXT,
     page INTEGER,
+    ref TEXT,
     printed TEXT,
     expected TEXT,
+    tolerance TEXT,
+    tolerance_zh TEXT,
+    cause TEXT,
+    cause_zh TEXT,
     explanation_zh TEXT,
     explanation_en TEXT
 );
+CREATE INDEX findings_report ON findings (report_id);
 CREATE INDEX findings_sha256 ON findings (sha256);
+CREATE INDEX findings_rule ON findings (rule);
 CREATE TABLE indicator_rows (
-    sha256 TEXT NOT NULL REFERENCES reports (sha256),
+    report_id INTEGER NOT NULL REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL,
+    file TEXT,
+    station TEXT,
+    district TEXT,
+    street TEXT,
+    year INTEGER,
+    kind TEXT,
     table_label TEXT NOT NULL,
+    scope TEXT,
     area TEXT,
+    area_key TEXT,
+    post TEXT,
     indicator TEXT NOT NULL,
+    indicator_zh TEXT,
+    label TEXT,
     measure TEXT NOT NULL,
     target REAL,
-    done REAL,
-    pct REAL,
     target_printed TEXT,
+    done REAL,
     done_printed TEXT,
+    pct REAL,
     pct_printed TEXT,
+    pct_recomputed REAL,
+    consistent INTEGER,
+    uncertain TEXT,
     page INTEGER
 );
+CREATE INDEX indicator_rows_report ON indicator_rows (report_id);
 CREATE INDEX indicator_rows_sha256 ON indicator_rows (sha256);
 CREATE INDEX indicator_rows_indicator ON indicator_rows (indicator, measure);
+CREATE TABLE narrative (
+    report_id INTEGER NOT NULL REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL,
+    file TEXT,
+    station TEXT,
+    district TEXT,
+    street TEXT,
+    year INTEGER,
+    kind TEXT,
+    indicator TEXT,
+    indicator_zh TEXT,
+    measure TEXT,
+    kind_of_figure TEXT,
+    value REAL,
+    printed TEXT,
+    unit TEXT,
+    scope TEXT,
+    approx INTEGER,
+    sentence TEXT,
+    page INTEGER
+);
+CREATE INDEX narrative_report ON narrative (report_id);
+CREATE INDEX narrative_sha256 ON narrative (sha256);
 CREATE TABLE assessments (
-    sha256 TEXT NOT NULL REFERENCES reports (sha256),
+    report_id INTEGER NOT NULL REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL,
+    file TEXT,
+    station TEXT,
+    district TEXT,
+    street TEXT,
+    year INTEGER,
+    kind TEXT,
     party TEXT NOT NULL,
     polarity TEXT NOT NULL,
     area TEXT,
     ordinal INTEGER,
     headline TEXT NOT NULL,
     text TEXT NOT NULL,
-    themes TEXT NOT NULL
+    themes TEXT NOT NULL,
+    page INTEGER
 );
+CREATE INDEX assessments_report ON assessments (report_id);
 CREATE INDEX assessments_sha256 ON assessments (sha256);
 CREATE TABLE party_scores (
-    sha256 TEXT NOT NULL REFERENCES reports (sha256),
+    report_id INTEGER NOT NULL REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL,
+    file TEXT,
+    station TEXT,
+    district TEXT,
+    street TEXT,
+    year INTEGER,
+    kind TEXT,
     party TEXT NOT NULL,
+    party_zh TEXT,
     weight REAL,
     score REAL
 );
-CREATE INDEX party_scores_sha256 ON party_scores (sha256)
+CREATE INDEX party_scores_report ON party_scores (report_id);
+CREATE INDEX party_scores_sha256 ON party_scores (sha256);
+CREATE TABLE staffing (
+    report_id INTEGER NOT NULL REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL,
+    file TEXT,
+    station TEXT,
+    district TEXT,
+    street TEXT,
+    year INTEGER,
+    kind TEXT,
+    figure TEXT NOT NULL,
+    value REAL,
+    printed TEXT,
+    page INTEGER
+);
+CREATE INDEX staffing_report ON staffing (report_id);
+CREATE INDEX staffing_sha256 ON staffing (sha256);
+CREATE TABLE roster (
+    report_id INTEGER NOT NULL REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL,
+    file TEXT,
+    station TEXT,
+    district TEXT,
+    street TEXT,
+    year INTEGER,
+    kind TEXT,
+    staff_group TEXT,
+    seq INTEGER,
+    name TEXT,
+    position TEXT,
+    qualification TEXT,
+    contract TEXT,
+    on_post REAL,
+    experienced REAL,
+    note TEXT,
+    page INTEGER
+);
+CREATE INDEX roster_report ON roster (report_id);
+CREATE INDEX roster_sha256 ON roster (sha256);
+CREATE TABLE problems (
+    report_id INTEGER NOT NULL REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL,
+    file TEXT,
+    station TEXT,
+    district TEXT,
+    street TEXT,
+    year INTEGER,
+    kind TEXT,
+    stage TEXT,
+    message TEXT,
+    page INTEGER
+);
+CREATE INDEX problems_report ON problems (report_id);
+CREATE INDEX problems_sha256 ON problems (sha256)
 """
 
 # Paths: `path` is readable text (bytes that are not UTF-8 written \xNN, see
@@ -150,7 +303,7 @@ SELECT
     (SELECT count(*) FROM assessments a
       WHERE a.sha256 = r.sha256 AND a.polarity = 'concern') AS concern_items,
     (SELECT count(*) FROM files p WHERE p.sha256 = r.sha256) AS copies,
-    r.file, r.sha256
+    r.file, r.report_id, r.sha256
 FROM reports r
 WHERE EXISTS (SELECT 1 FROM files p WHERE p.sha256 = r.sha256);
 CREATE VIEW file_status AS
@@ -166,7 +319,7 @@ FROM files f
 LEFT JOIN reports r ON r.sha256 = f.sha256
 LEFT JOIN failures x ON x.raw_path = f.raw_path;
 CREATE VIEW superseded_reports AS
-SELECT r.sha256, r.file, r.path, r.station, r.year, r.kind, r.extracted_at
+SELECT r.report_id, r.sha256, r.file, r.path, r.station, r.year, r.kind, r.extracted_at
 FROM reports r
 WHERE NOT EXISTS (SELECT 1 FROM files p WHERE p.sha256 = r.sha256)
 """
@@ -242,11 +395,41 @@ def _upgrade_1_to_2(conn: sqlite3.Connection) -> None:
             (shown(full), *row[1:], raw(full)),
         )
     conn.execute("DROP TABLE failures_v1")
-    _run(conn, _VIEWS)
+    # the views are made by the last step (their tables change with the versions)
+
+
+def _upgrade_2_to_3(conn: sqlite3.Connection) -> None:
+    """Rebuild the report tables from each report's stored record (the record is the
+    whole of what was read; the flat tables of version 2 are a subset of it), keeping
+    its path and when it was extracted; report ids in the order reports were stored."""
+    for view in ("station_summary", "file_status", "superseded_reports"):
+        conn.execute(f"DROP VIEW IF EXISTS {view}")
+    old = ("findings", "indicator_rows", "assessments", "party_scores", "reports")
+    for table in old:
+        conn.execute(f"ALTER TABLE {table} RENAME TO {table}_v2")
+    for table in old:  # their indexes keep their names when renamed
+        for (index,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL",
+            (f"{table}_v2",),
+        ).fetchall():
+            conn.execute(f"DROP INDEX {index}")
+    _run(conn, _REPORTS)
+    stored = conn.execute(
+        "SELECT path, extracted_at, record FROM reports_v2 ORDER BY extracted_at, rowid"
+    ).fetchall()
+    for path, extracted_at, record in stored:
+        report = Report.model_validate_json(record)
+        insert_report(conn, report, path=path, extracted_at=extracted_at)
+    for table in old:
+        conn.execute(f"DROP TABLE {table}_v2")
 
 
 # version found → the step that takes a store from it to the next version
-_UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_1_to_2}
+_UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _upgrade_1_to_2,
+    2: _upgrade_2_to_3,
+}
 
 
 def connect(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
@@ -324,6 +507,8 @@ def _create_or_upgrade(conn: sqlite3.Connection, path: Path) -> None:
             f"versions up to {STORE_VERSION}",
             "upgrade Pinggu (pip install -U pinggu), or give --db another file",
         )
+    if found == STORE_VERSION:
+        return
     while found < STORE_VERSION:
         step = _UPGRADES.get(found)
         if step is None:
@@ -332,8 +517,17 @@ def _create_or_upgrade(conn: sqlite3.Connection, path: Path) -> None:
                 f"store version {found} cannot be upgraded to {STORE_VERSION}",
                 "extract into a new --db file (the reports are re-read from the PDFs)",
             )
-        step(conn)
+        try:
+            step(conn)
+        except ValidationError as exc:
+            raise StoreError(
+                path,
+                f"store version {found} holds a record this Pinggu cannot read "
+                f"({exc.error_count()} problems, e.g. {exc.errors()[0]['msg']})",
+                "extract into a new --db file (the reports are re-read from the PDFs)",
+            ) from None
         found += 1
+    _run(conn, _VIEWS)
     conn.execute("UPDATE schema_version SET version = ?", (STORE_VERSION,))
 
 

@@ -1,8 +1,9 @@
 """The SQLite store of a batch run: one row per report plus flat child tables.
 
-The full `Report` stays in `reports.record` (JSON) so nothing is lost; the flat tables
-(findings, indicator rows, assessments, party scores) exist so a researcher can compare
-stations, districts, operators and years with plain SQL, in a notebook or Datasette.
+The full `Report` stays in `records.record` (JSON) so nothing is lost; the flat tables
+(findings, indicator rows, narrative figures, assessments, party scores, staffing,
+roster, problems; `report_rows.py`) exist so a researcher can compare stations,
+districts, operators and years with plain SQL, in a notebook or Datasette.
 `files` says which path holds which content (so copies under other names and replaced
 files show), `failures` why a path did not make it. Reports are keyed by content
 (sha256), files and failures by the path's exact bytes.
@@ -16,23 +17,21 @@ serialises them (the busy timeout waits it out). Tables and versions: `schema.py
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from extractor.errors import EXIT_INTERNAL, PingguError
 from extractor.filenames import raw, safe_text, shown
-from extractor.records import Cell, IndicatorRow, Report, Text
+from extractor.records import Report
+from extractor.store.report_rows import insert_report
 from extractor.store.schema import BUSY_TIMEOUT_S, REPORT_TABLES, connect, iso_mtime, now
 
-_CHILD_TABLES = REPORT_TABLES[:-1]
-_TABLES = ("reports", "files", "failures", *_CHILD_TABLES)
+_TABLES = (*REPORT_TABLES, "files", "failures")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,21 +82,6 @@ class FileSeen:
         return cls(full, sha256, st.st_size, st.st_mtime)
 
 
-def _text(t: Text | None) -> str | None:
-    return t.value if t is not None else None
-
-
-def _cell(c: Cell | None) -> tuple[float | None, str | None]:
-    return (c.value, c.printed) if c is not None else (None, None)
-
-
-def _row_page(row: IndicatorRow) -> int | None:
-    for c in (row.done, row.target, row.pct):
-        if c is not None and c.prov is not None:
-            return c.prov.page
-    return None
-
-
 class Store:
     """An open store; use as a context manager or call `close()`."""
 
@@ -146,17 +130,16 @@ class Store:
         if not sha:
             raise ValueError(f"{shown(path)}: report has no source.sha256 to key it by")
         seen = seen or FileSeen.of(path, sha)
-        row = self._report_row(report, seen.path, sha)
-        children = (
-            list(_findings(report, sha)),
-            list(_indicators(report, sha)),
-            _assessments(report, sha),
-            _scores(report, sha),
-        )
         with self.transaction() as conn:
+            kept = conn.execute("SELECT report_id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
             self._delete(sha)
-            conn.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
-            self._insert_children(*children)
+            insert_report(
+                conn,
+                report,
+                path=shown(seen.path),
+                extracted_at=now(),
+                report_id=kept[0] if kept else None,
+            )
             self._file(seen)
             conn.execute("DELETE FROM failures WHERE raw_path = ?", (raw(seen.path),))
 
@@ -229,105 +212,6 @@ class Store:
     def _delete(self, sha: str) -> None:
         for table in REPORT_TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))
-
-    @staticmethod
-    def _report_row(r: Report, path: Path, sha: str) -> tuple[Any, ...]:
-        m, s = r.meta, r.scoring
-        return (
-            sha,
-            safe_text(r.source.file),
-            shown(path),
-            r.status,
-            r.source.pages,
-            _text(m.station),
-            _text(m.street),
-            _text(m.district),
-            _text(m.city),
-            m.kind,
-            m.year,
-            _text(m.operator),
-            _text(m.evaluator),
-            s.total.value if s.total is not None else None,
-            _text(s.grade),
-            r.source.extractor_version,
-            now(),
-            r.model_dump_json(exclude_none=True),
-        )
-
-    def _insert_children(
-        self,
-        findings: list[tuple[Any, ...]],
-        indicators: list[tuple[Any, ...]],
-        assessments: Iterable[tuple[Any, ...]],
-        scores: list[tuple[Any, ...]],
-    ) -> None:
-        self.conn.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?)", findings)
-        self.conn.executemany(
-            "INSERT INTO indicator_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", indicators
-        )
-        self.conn.executemany("INSERT INTO assessments VALUES (?,?,?,?,?,?,?,?)", assessments)
-        self.conn.executemany("INSERT INTO party_scores VALUES (?,?,?,?)", scores)
-
-
-def _findings(r: Report, sha: str) -> Iterator[tuple[Any, ...]]:
-    for f in r.findings:
-        loc = f.locations[0] if f.locations else None
-        yield (
-            sha,
-            f.rule,
-            f.severity,
-            loc.ref if loc else None,
-            loc.page if loc else None,
-            f.printed,
-            f.expected,
-            f.explanation_zh,
-            f.explanation_en,
-        )
-
-
-def _indicators(r: Report, sha: str) -> Iterator[tuple[Any, ...]]:
-    for row in r.indicators.rows:
-        (target, target_p), (done, done_p), (pct, pct_p) = map(
-            _cell, (row.target, row.done, row.pct)
-        )
-        yield (
-            sha,
-            row.table,
-            row.area,
-            row.indicator,
-            row.measure,
-            target,
-            done,
-            pct,
-            target_p,
-            done_p,
-            pct_p,
-            _row_page(row),
-        )
-
-
-def _assessments(r: Report, sha: str) -> Iterable[tuple[Any, ...]]:
-    return [
-        (
-            sha,
-            a.party,
-            a.polarity,
-            a.area,
-            a.ordinal,
-            a.headline,
-            a.text,
-            json.dumps(a.themes, ensure_ascii=False),
-        )
-        for a in r.assessments
-    ]
-
-
-def _scores(r: Report, sha: str) -> list[tuple[Any, ...]]:
-    """One row per party named in the weights or the scores (either may be missing)."""
-    weights = {w.party: w.weight for w in r.scoring.weights}
-    scores = {p.party: p.score.value for p in r.scoring.party_scores}
-    parties = list(dict.fromkeys([*weights, *scores]))
-    return [(sha, p, weights.get(p), scores.get(p)) for p in parties]
 
 
 def open_store(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Store:

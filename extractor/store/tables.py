@@ -18,8 +18,10 @@ from extractor.rows import IDENTITY, Table, frames
 from extractor.store.schema import STORE_VERSION
 
 # Columns no spreadsheet wants: the whole record as JSON (tens of KB, over Excel's
-# 32,767 characters per cell) and the exact bytes of a path (its text is in `path`).
+# 32,767 characters per cell) and the exact bytes of a path (its text is in `path`); a
+# table left with nothing else (`records`) is left out.
 BULK_COLUMNS = frozenset({"record", "raw_path"})
+_KEYS = frozenset({"report_id", "sha256"})
 _HINT = "give the path of a store written by `pinggu batch --db`"
 
 
@@ -52,6 +54,15 @@ class StoreTables:
                 f"store version {found} was written by a newer Pinggu; this one reads "
                 f"versions up to {STORE_VERSION}",
                 "upgrade Pinggu (pip install -U pinggu)",
+            )
+        if found is not None and found < STORE_VERSION:
+            self.conn.close()
+            raise StoreError(
+                path,
+                f"store version {found} is older than this Pinggu's ({STORE_VERSION}); "
+                "a reader does not change the file",
+                "upgrade it in place, keeping every stored report: pinggu batch FOLDER --db "
+                f"{path} (the folder it was built from; stored files are not read again)",
             )
 
     def __enter__(self) -> StoreTables:
@@ -93,7 +104,9 @@ class StoreTables:
         return self._redacted(table) if redact_names else table
 
     def tables(self, *, bulk: bool = True, redact_names: bool = False) -> list[Table]:
-        return [self.table(n, bulk=bulk, redact_names=redact_names) for n in self.names()]
+        """Every table and view; without `bulk`, none that holds only bulk and keys."""
+        out = [self.table(n, bulk=bulk, redact_names=redact_names) for n in self.names()]
+        return [t for t in out if bulk or set(t.columns) - _KEYS - set(IDENTITY)]
 
     def frame(self, name: str) -> Any:
         """One table or view as a pandas DataFrame (the `pandas` extra)."""
@@ -117,7 +130,7 @@ class StoreTables:
         if self._names is None:
             self._names = {
                 sha: pseudonyms(Report.model_validate_json(record).staffing)
-                for sha, record in self.conn.execute("SELECT sha256, record FROM reports")
+                for sha, record in self.conn.execute("SELECT sha256, record FROM records")
             }
         return self._names
 
