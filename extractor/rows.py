@@ -24,11 +24,18 @@ IDENTITY = ("file", "station", "district", "street", "year", "kind")
 @dataclass(slots=True)
 class Table:
     """One table to write: its name (sheet, file stem), columns in order, and rows as
-    tuples in that order."""
+    tuples in that order; optionally the headers to show in place of the column ids."""
 
     name: str
     columns: list[str]
     rows: list[tuple[Any, ...]] = field(default_factory=list)
+    # What a file shows as the header row (`--lang zh`: the Chinese labels); the columns
+    # stay the ids every lookup (meanings, DataFrames) goes by.
+    headers: list[str] | None = None
+
+    @property
+    def header(self) -> list[str]:
+        return self.headers if self.headers is not None else self.columns
 
     @classmethod
     def of(cls, name: str, rows: Sequence[Row], columns: Sequence[str] = ()) -> Table:

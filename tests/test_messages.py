@@ -27,17 +27,17 @@ from extractor.knowledge.messages import catalogue as messages_of
 from extractor.knowledge.nlp import load_indicators
 from extractor.passes.tables import consistency
 from extractor.pipeline import build_report
-from extractor.records import Party, Report
+from extractor.records import Party, Polarity, Report, Scope, Severity, Status
 from tests.conftest import CorpusReports
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE = ROOT / "extractor"
 ID = re.compile(r"^(?:rule|family|party|group|measure|part|column|staffing|scope|bands|"
-                r"fragment|formula|calc|explain|cause|tolerance|skip|problem|field|misread)"
+                r"fragment|formula|calc|explain|cause|tolerance|skip|problem|field|misread|output)"
                 r"\.[a-z_.]+$")  # fmt: skip
 # Ids built at run time from a value: the value sets they range over are checked below.
 BUILT = ("rule.", "family.", "party.", "group.", "measure.", "part.", "column.", "staffing.",
-         "formula.", "bands.", "field.")  # fmt: skip
+         "formula.", "bands.", "field.", "scope.", "severity.", "status.", "polarity.")  # fmt: skip
 
 
 def _literal_ids() -> set[str]:
@@ -71,6 +71,10 @@ def test_every_value_an_id_is_built_from_has_its_entry() -> None:
         | {f"group.{g}" for g in ("certified", "uncertified", "all")}
         | {f"measure.{m}" for m in measures}
         | {f"bands.{s}" for s in ("report", "profile", "unknown")}
+        | {f"severity.{s}" for s in get_args(Severity)}
+        | {f"polarity.{p}" for p in get_args(Polarity)}
+        | {f"scope.{s}" for s in get_args(Scope)}
+        | {f"status.{s}" for s in (*get_args(Status), "error", "stored", "failed", "pending")}
     )
     assert sorted(wanted - set(catalogue)) == []
     built = {k for k in catalogue if k.startswith(("rule.", "family.", "party.", "measure."))}

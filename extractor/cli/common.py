@@ -169,6 +169,24 @@ WorkersOpt = Annotated[
 ]
 
 
+def _lang(value: str | None) -> str | None:
+    if value not in (None, "zh", "en"):
+        raise typer.BadParameter("--lang must be zh or en")
+    return value
+
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        callback=lambda v: _lang(v),
+        help="zh or en: the language of explanations (Chinese when not given); with zh a "
+        "table output (csv, xlsx, parquet, md) also shows every column header and named "
+        "value (severity, status, party, …) in Chinese (models/columns.yaml).",
+    ),
+]
+
+
 def expand_inputs(paths: list[Path]) -> list[Path]:
     """Files as given, folders searched recursively for *.pdf (sorted); a usage error
     (exit 2) before any parsing when nothing is left to read."""

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from extractor import pipeline
 from extractor.cli.common import (
+    LangOpt,
     MemoryOpt,
     OcrEngineOpt,
     OcrOpt,
@@ -86,6 +87,7 @@ def extract(
     timeout: TimeoutOpt = None,
     max_memory: MemoryOpt = 2048,
     workers: WorkersOpt = 1,
+    lang: LangOpt = None,
 ) -> None:
     """Extract one `Report` record per PDF (metadata, scores, praise/concern items,
     indicator tables, narrative figures, staffing and roster), each value with its page,
@@ -105,7 +107,7 @@ def extract(
     opts = options(password, timeout, max_memory, ocr_options(ocr, ocr_pages, ocr_engine))
     files = expand_inputs(pdfs)
     if fmt in TABULAR:
-        _extract_tables(files, output, fmt, redact_names, opts, workers)
+        _extract_tables(files, output, fmt, redact_names, opts, workers, lang)
         return
     plan = guarded(lambda: plan_output(files, output, _SUFFIX[fmt]))  # before any parsing
     outcomes: list[pipeline.FileOutcome] = []
@@ -161,6 +163,7 @@ def _extract_tables(
     redact_names: bool,
     opts: pipeline.PipelineOptions,
     workers: int,
+    lang: str | None,
 ) -> None:
     """`extract` as tables (csv, xlsx, parquet): extractor.exports.results.write_extract."""
     from extractor.exports.results import items, write_extract
@@ -180,7 +183,7 @@ def _extract_tables(
                 report_error(outcome.error)
             report_partial(outcome)
     if any(o.report is not None for o in outcomes):  # else an existing -o stays untouched
-        data = guarded(lambda: write_extract(items(outcomes, redact_names), output, fmt))
+        data = guarded(lambda: write_extract(items(outcomes, redact_names), output, fmt, lang))
         if data is not None:
             sys.stdout.write(data.decode("utf-8"))
     code = combined_exit(o.exit_code for o in outcomes)
@@ -219,7 +222,7 @@ def check(
             "extension; table on the terminal).",
         ),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Explanations in zh or en.")] = "zh",
+    lang: LangOpt = None,
     html: Annotated[
         Path | None, typer.Option("--html", help="Write an HTML audit page per report here.")
     ] = None,
@@ -244,8 +247,6 @@ def check(
     from extractor.exports.results import CHECK_FORMATS, check_bytes, items
     from extractor.outputs import plan_output, prepare_folder
 
-    if lang not in ("zh", "en"):
-        raise typer.BadParameter("--lang must be zh or en")
     fmt = _pick_format(output, fmt, CHECK_FORMATS, "table" if output is None else "")
     if fmt == "table" and output is not None:
         raise typer.BadParameter("table prints to the terminal: give -o a .csv, .xlsx … file")
@@ -295,7 +296,10 @@ def check(
     if html is not None and done:
         from extractor.audit import write_audit
 
-        pages = guarded(lambda: write_audit(done, audit_dir, lang, opts.limits, names=page_name))
+        page_lang = "en" if lang == "en" else "zh"
+        pages = guarded(
+            lambda: write_audit(done, audit_dir, page_lang, opts.limits, names=page_name)
+        )
         for path in pages:
             say("audit page:", str(path))
     code = combined_exit(codes)

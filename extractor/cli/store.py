@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from extractor.cli.common import MemoryOpt, TimeoutOpt, app, guarded, options, say
+from extractor.cli.common import LangOpt, MemoryOpt, TimeoutOpt, app, guarded, options, say
 
 
 @app.command()
@@ -28,11 +28,13 @@ def export(
     redact_names: Annotated[
         bool, typer.Option("--redact-names", help="Staff names as pseudonyms (某某1, …).")
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Write every table and view of a store for a spreadsheet or a data tool: one sheet
     (xlsx) or file (parquet, csv) per table, with a README sheet (README.csv) of what
     each column means. Every row of a report's table carries its file, station,
     district, street, year and kind; numbers stay numeric; CSV is UTF-8 with a BOM.
+    --lang zh: Chinese column headers and values (severity, status, party, …).
 
     Example: pinggu export --db results.sqlite -o results.xlsx
     """
@@ -51,7 +53,7 @@ def export(
         with read_store(db) as store:
             tables = store.tables(bulk=False, redact_names=redact_names)
         prepare_folder(output.parent if chosen == "xlsx" else output)
-        return write_tables(tables, output, chosen)
+        return write_tables(tables, output, chosen, lang)
 
     for path in guarded(run):
         say("written:", str(path))

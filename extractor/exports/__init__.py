@@ -12,6 +12,8 @@ from rich.table import Table as RichTable
 
 from extractor.checks import CoverageTotals
 from extractor.errors import printable
+from extractor.knowledge import column_dictionary
+from extractor.knowledge.messages import say
 from extractor.markdown import md_text
 from extractor.records import Meta, Report
 
@@ -154,27 +156,40 @@ def _cell(text: str) -> str:
     return escape(printable(text))
 
 
-def findings_table(r: Report, lang: str) -> RichTable:
+def findings_table(r: Report, lang: str | None) -> RichTable:
+    """The findings of one report for the terminal: explanations in `lang` (Chinese when
+    None); with zh every header, severity and line of the table in Chinese, otherwise
+    in English."""
+    zh = lang == "zh"
+
+    def text(key: str, **params: object) -> str:
+        said = say(key, **params)
+        return said.zh if zh else said.en
+
+    d = column_dictionary()
     cov = CoverageTotals.of(r.coverage)
-    t = RichTable(
-        title=f"{_cell(r.source.file)}: {cov.possible} checks possible, {cov.run} run, "
-        f"{cov.flagged} flagged",
-        show_lines=True,
+    title = text(
+        "output.table_title",
+        file=r.source.file,
+        possible=cov.possible,
+        run=cov.run,
+        flagged=cov.flagged,
     )
+    t = RichTable(title=_cell(title), show_lines=True)
     for col in ("severity", "rule", "page", "printed", "expected", "explanation"):
-        t.add_column(col, overflow="fold")
+        t.add_column(d.header(col, "zh") if zh else col, overflow="fold")
     for f in r.findings:
         loc = f.locations[0] if f.locations else None
         t.add_row(
-            f"[{_SEVERITY_STYLE[f.severity]}]{f.severity}[/]",
+            f"[{_SEVERITY_STYLE[f.severity]}]{text(f'severity.{f.severity}')}[/]",
             _cell(f.rule),
             str(loc.page) if loc and loc.page else "",
             _cell(f.printed or ""),
             _cell(f.expected or ""),
-            _cell(f.explanation_zh if lang == "zh" else f.explanation_en),
+            _cell(f.explanation_en if lang == "en" else f.explanation_zh),
         )
     if r.status != "success":
-        t.caption = f"record {r.status}: checked only in part (see its problems)"
+        t.caption = text("output.checked_in_part", status=say(f"status.{r.status}"))
     elif not r.findings:
-        t.caption = "no inconsistencies found"
+        t.caption = text("output.clean")
     return t

@@ -14,7 +14,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from extractor.checks import CoverageTotals
-from extractor.exports.tables import csv_bytes, parquet_bytes, write_tables, xlsx_bytes
+from extractor.exports.tables import (
+    csv_bytes,
+    localised,
+    parquet_bytes,
+    readme_table,
+    write_tables,
+    xlsx_bytes,
+)
 from extractor.markdown import md_text
 from extractor.outputs import write_atomic
 from extractor.pipeline import FileOutcome
@@ -77,25 +84,29 @@ _MD_COLUMNS = (
 
 
 def markdown_table(table: Table, columns: Sequence[str]) -> str:
-    """A Markdown table of `columns` of `table`; every cell escaped (`extractor.markdown`)."""
+    """A Markdown table of `columns` of `table` under their headers; every cell escaped
+    (`extractor.markdown`)."""
     cols = [c for c in columns if c in table.columns]
     at = [table.columns.index(c) for c in cols]
-    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    heads = [md_text(table.header[i]) for i in at]
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(cols)]
     for row in table.rows:
         cells = ["" if row[i] is None else md_text(str(row[i])) for i in at]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-def check_bytes(results: Sequence[Item], fmt: str, lang: str) -> bytes:
-    """`check`'s findings in `fmt`: json, jsonl, csv, xlsx, parquet or md."""
+def check_bytes(results: Sequence[Item], fmt: str, lang: str | None) -> bytes:
+    """`check`'s findings in `fmt`: json, jsonl, csv, xlsx, parquet or md. Explanations
+    in `lang` (Chinese when None); a table with `lang` zh has Chinese headers and values
+    (`localised`), without a `lang` the column ids."""
     if fmt in ("json", "jsonl"):
         return check_json(results, lines=fmt == "jsonl").encode("utf-8")
-    table = check_table(results, lang)
+    table = localised(check_table(results, lang or "zh"), lang)
     if fmt == "csv":
         return csv_bytes(table)
     if fmt == "xlsx":
-        return xlsx_bytes([table])
+        return xlsx_bytes([table], readme_table([table], lang=lang))
     if fmt == "parquet":
         return parquet_bytes(table)
     if fmt == "md":
@@ -103,10 +114,10 @@ def check_bytes(results: Sequence[Item], fmt: str, lang: str) -> bytes:
     raise ValueError(f"check writes no {fmt} file")
 
 
-def extract_tables(results: Sequence[Item]) -> list[Table]:
-    """Every part of the records as tables; a file that could not be read is a row of
-    `reports` with status `error` and its message."""
-    tables = report_tables([r for _, r, _ in results if r is not None])
+def extract_tables(results: Sequence[Item], lang: str = "zh") -> list[Table]:
+    """Every part of the records as tables (explanations in `lang`); a file that could
+    not be read is a row of `reports` with status `error` and its message."""
+    tables = report_tables([r for _, r, _ in results if r is not None], lang)
     failed = [
         {"file": name, "status": "error", "error": error} for name, r, error in results if r is None
     ]
@@ -118,16 +129,21 @@ def extract_tables(results: Sequence[Item]) -> list[Table]:
     return tables
 
 
-def write_extract(results: Sequence[Item], target: Path | None, fmt: str) -> bytes | None:
+def write_extract(
+    results: Sequence[Item], target: Path | None, fmt: str, lang: str | None = None
+) -> bytes | None:
     """`extract` in a tabular format. xlsx: a workbook of every table; csv or parquet to
     a file (or stdout): the `reports` table, one row per file; to a folder (an existing
-    one, or a path without extension): one file per table. Returns the bytes for stdout,
-    None when written."""
-    tables = extract_tables(results)
+    one, or a path without extension): one file per table. With `lang` zh, Chinese
+    headers and values (`localised`). Returns the bytes for stdout, None when written."""
+    tables = extract_tables(results, lang or "zh")
     if target is not None and fmt != "xlsx" and (target.is_dir() or not target.suffix):
-        write_tables(tables, target, fmt)
+        write_tables(tables, target, fmt, lang)
         return None
-    data = xlsx_bytes(tables) if fmt == "xlsx" else _one(tables[0], fmt)
+    if fmt == "xlsx":
+        data = xlsx_bytes([localised(t, lang) for t in tables], readme_table(tables, lang=lang))
+    else:
+        data = _one(localised(tables[0], lang), fmt)
     if target is None:
         return data
     write_atomic(target, data)

@@ -19,6 +19,7 @@ from typing import Any
 
 from extractor.errors import MissingDependencyError
 from extractor.knowledge import ColumnDictionary, column_dictionary
+from extractor.knowledge.messages import say
 from extractor.outputs import write_atomic
 from extractor.rows import Table
 
@@ -28,14 +29,53 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[-+]?\d")
 
 
-def readme_table(tables: Sequence[Table], dictionary: ColumnDictionary | None = None) -> Table:
-    """One row per table and column: what it holds (models/columns.yaml)."""
+def readme_table(
+    tables: Sequence[Table], dictionary: ColumnDictionary | None = None, lang: str | None = None
+) -> Table:
+    """One row per table and column: what it holds (models/columns.yaml); with `lang`
+    zh, also the header the column shows (its Chinese label)."""
     d = dictionary or column_dictionary()
+    zh = lang == "zh"
     rows: list[tuple[Any, ...]] = []
     for t in tables:
-        rows.append((t.name, "", d.description(t.name), len(t.rows)))
-        rows.extend((t.name, c, d.meaning(t.name, c), None) for c in t.columns)
-    return Table(README, ["table", "column", "meaning", "rows"], rows)
+        rows.append((t.name, "", d.description(t.name), len(t.rows), *([""] if zh else [])))
+        rows.extend(
+            (t.name, c, d.meaning(t.name, c), None, *([d.header(c, "zh")] if zh else []))
+            for c in t.columns
+        )
+    columns = ["table_name", "column", "meaning", "rows", *(["header"] if zh else [])]
+    return localised(Table(README, columns, rows), lang, d)
+
+
+def _said(key: str) -> str | None:
+    try:
+        return say(key).zh
+    except KeyError:
+        return None
+
+
+def localised(table: Table, lang: str | None, dictionary: ColumnDictionary | None = None) -> Table:
+    """`table` as a reader of `lang` sees it: for zh, every header its Chinese label and
+    every value that names a catalogue entry (a severity, status, party, …; columns.yaml
+    `values`) that entry's Chinese; the column ids stay for lookups. Other languages, or
+    none, leave it as it is."""
+    if lang != "zh":
+        return table
+    d = dictionary or column_dictionary()
+    at = {i: d.values[c] for i, c in enumerate(table.columns) if c in d.values}
+    names: dict[tuple[int, Any], Any] = {}
+    rows = []
+    for row in table.rows:
+        out = list(row)
+        for i, prefix in at.items():
+            v = row[i]
+            if isinstance(v, str):
+                if (i, v) not in names:
+                    names[(i, v)] = _said(f"{prefix}.{v}") or v
+                out[i] = names[(i, v)]
+        rows.append(tuple(out))
+    headers = [d.header(c, "zh") for c in table.columns]
+    return Table(table.name, table.columns, rows, headers)
 
 
 def _width(value: Any) -> int:
@@ -65,10 +105,10 @@ def xlsx_bytes(tables: Sequence[Table], readme: Table | None = None) -> bytes:
     bold = Font(bold=True)
     for t in [readme or readme_table(tables), *tables]:
         ws = wb.create_sheet(t.name[:31])
-        ws.append(t.columns)
+        ws.append(t.header)
         for cell in ws[1]:
             cell.font = bold
-        widths = [_width(c) for c in t.columns]
+        widths = [_width(c) for c in t.header]
         for r, row in enumerate(t.rows, start=2):
             for c, value in enumerate(row, start=1):
                 cell = ws.cell(row=r, column=c, value=_plain(value))
@@ -95,7 +135,7 @@ def csv_bytes(table: Table) -> bytes:
     """UTF-8 with a byte-order mark, a header row, formula-like text defused."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(table.columns)
+    w.writerow(table.header)
     for row in table.rows:
         w.writerow([_csv_cell(v) for v in row])
     return buf.getvalue().encode("utf-8-sig")
@@ -123,8 +163,8 @@ def parquet_bytes(table: Table, dictionary: ColumnDictionary | None = None) -> b
     columns = list(zip(*table.rows, strict=True)) if table.rows else [()] * len(table.columns)
     arrays = [_arrow_column(list(col)) for col in columns]
     fields = [
-        pa.field(name, arr.type, metadata={"description": d.meaning(table.name, name)})
-        for name, arr in zip(table.columns, arrays, strict=True)
+        pa.field(header, arr.type, metadata={"description": d.meaning(table.name, name)})
+        for header, name, arr in zip(table.header, table.columns, arrays, strict=True)
     ]
     data = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
     buf = io.BytesIO()
@@ -141,18 +181,23 @@ def table_bytes(table: Table, fmt: str) -> bytes:
     return xlsx_bytes([table])
 
 
-def write_tables(tables: Sequence[Table], out: Path, fmt: str) -> list[Path]:
+def write_tables(
+    tables: Sequence[Table], out: Path, fmt: str, lang: str | None = None
+) -> list[Path]:
     """`xlsx`: one workbook at `out`. `csv` / `parquet`: the folder `out` with one file
-    per table and README.csv (the column meanings). Each file is written atomically;
-    returns the paths written."""
+    per table and README.csv (the column meanings). With `lang` zh, headers and named
+    values in Chinese (`localised`). Each file is written atomically; returns the paths
+    written."""
+    readme = readme_table(tables, lang=lang)
+    shown = [localised(t, lang) for t in tables]
     if fmt == "xlsx":
-        write_atomic(out, xlsx_bytes(tables))
+        write_atomic(out, xlsx_bytes(shown, readme))
         return [out]
     written = []
-    for t in tables:
+    for t in shown:
         path = out / f"{t.name}.{fmt}"
         write_atomic(path, table_bytes(t, fmt))
         written.append(path)
-    readme = out / f"{README}.csv"
-    write_atomic(readme, csv_bytes(readme_table(tables)))
-    return [*written, readme]
+    readme_path = out / f"{README}.csv"
+    write_atomic(readme_path, csv_bytes(readme))
+    return [*written, readme_path]

@@ -19,11 +19,13 @@ class TableDoc(Data):
 
 class ColumnDictionary(Data):
     """Shared column meanings, and per table its description and its own meanings;
-    `zh`: a column's Chinese header, one per column name."""
+    `zh`: a column's Chinese header, one per column name; `values`: the columns whose
+    values are message ids under a prefix (models/messages)."""
 
     columns: dict[str, str]
     tables: dict[str, TableDoc]
     zh: dict[str, str] = Field(default_factory=dict)
+    values: dict[str, str] = Field(default_factory=dict)
 
     def header(self, column: str, lang: str) -> str:
         """The column's header in `lang`: its Chinese label for zh (the name itself

@@ -65,8 +65,20 @@ def store_columns(store: StoreTables) -> dict[str, list[str]]:
     return out
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text (a canned query's SQL) as a literal block, as a person writes it."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def metadata_yaml(store: StoreTables) -> str:
     """The metadata.yml of an open store, for the database Datasette names by its stem."""
     data = metadata(store_columns(store), store.path.stem)
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=88)
     return _HEADER.format(file=store.path.name) + body

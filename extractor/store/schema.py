@@ -49,16 +49,11 @@ REPORT_TABLES = (*CHILD_TABLES, "records", "reports")
 # (file, station, district, street, year, kind), so any table filters and facets by
 # station, district or year without a join. Rows are those of `Report.to_frames()`
 # (`extractor.store.report_rows` adds the store's own columns).
-_REPORTS = """
+_REPORT = """
 CREATE TABLE reports (
     report_id INTEGER PRIMARY KEY,
     sha256 TEXT NOT NULL UNIQUE,
-    file TEXT,
-    station TEXT,
-    district TEXT,
-    street TEXT,
-    year INTEGER,
-    kind TEXT,
+{identity},
     status TEXT NOT NULL,
     pages INTEGER,
     city TEXT,
@@ -86,16 +81,19 @@ CREATE TABLE records (
     report_id INTEGER PRIMARY KEY REFERENCES reports (report_id),
     sha256 TEXT NOT NULL UNIQUE,
     record TEXT NOT NULL
-);
-CREATE TABLE findings (
-    report_id INTEGER NOT NULL REFERENCES reports (report_id),
-    sha256 TEXT NOT NULL,
-    file TEXT,
+)
+"""
+_IDENTITY = """    file TEXT,
     station TEXT,
     district TEXT,
     street TEXT,
     year INTEGER,
-    kind TEXT,
+    kind TEXT"""
+
+# A report's child tables: name → its own columns (after the id, sha256 and identity),
+# and any index of its own.
+_CHILDREN = {
+    "findings": """
     rule TEXT NOT NULL,
     severity TEXT NOT NULL,
     page INTEGER,
@@ -107,20 +105,8 @@ CREATE TABLE findings (
     cause TEXT,
     cause_zh TEXT,
     explanation_zh TEXT,
-    explanation_en TEXT
-);
-CREATE INDEX findings_report ON findings (report_id);
-CREATE INDEX findings_sha256 ON findings (sha256);
-CREATE INDEX findings_rule ON findings (rule);
-CREATE TABLE indicator_rows (
-    report_id INTEGER NOT NULL REFERENCES reports (report_id),
-    sha256 TEXT NOT NULL,
-    file TEXT,
-    station TEXT,
-    district TEXT,
-    street TEXT,
-    year INTEGER,
-    kind TEXT,
+    explanation_en TEXT""",
+    "indicator_rows": """
     table_label TEXT NOT NULL,
     scope TEXT,
     area TEXT,
@@ -139,20 +125,8 @@ CREATE TABLE indicator_rows (
     pct_recomputed REAL,
     consistent INTEGER,
     uncertain TEXT,
-    page INTEGER
-);
-CREATE INDEX indicator_rows_report ON indicator_rows (report_id);
-CREATE INDEX indicator_rows_sha256 ON indicator_rows (sha256);
-CREATE INDEX indicator_rows_indicator ON indicator_rows (indicator, measure);
-CREATE TABLE narrative (
-    report_id INTEGER NOT NULL REFERENCES reports (report_id),
-    sha256 TEXT NOT NULL,
-    file TEXT,
-    station TEXT,
-    district TEXT,
-    street TEXT,
-    year INTEGER,
-    kind TEXT,
+    page INTEGER""",
+    "narrative": """
     indicator TEXT,
     indicator_zh TEXT,
     measure TEXT,
@@ -163,19 +137,8 @@ CREATE TABLE narrative (
     scope TEXT,
     approx INTEGER,
     sentence TEXT,
-    page INTEGER
-);
-CREATE INDEX narrative_report ON narrative (report_id);
-CREATE INDEX narrative_sha256 ON narrative (sha256);
-CREATE TABLE assessments (
-    report_id INTEGER NOT NULL REFERENCES reports (report_id),
-    sha256 TEXT NOT NULL,
-    file TEXT,
-    station TEXT,
-    district TEXT,
-    street TEXT,
-    year INTEGER,
-    kind TEXT,
+    page INTEGER""",
+    "assessments": """
     party TEXT NOT NULL,
     polarity TEXT NOT NULL,
     area TEXT,
@@ -183,51 +146,18 @@ CREATE TABLE assessments (
     headline TEXT NOT NULL,
     text TEXT NOT NULL,
     themes TEXT NOT NULL,
-    page INTEGER
-);
-CREATE INDEX assessments_report ON assessments (report_id);
-CREATE INDEX assessments_sha256 ON assessments (sha256);
-CREATE TABLE party_scores (
-    report_id INTEGER NOT NULL REFERENCES reports (report_id),
-    sha256 TEXT NOT NULL,
-    file TEXT,
-    station TEXT,
-    district TEXT,
-    street TEXT,
-    year INTEGER,
-    kind TEXT,
+    page INTEGER""",
+    "party_scores": """
     party TEXT NOT NULL,
     party_zh TEXT,
     weight REAL,
-    score REAL
-);
-CREATE INDEX party_scores_report ON party_scores (report_id);
-CREATE INDEX party_scores_sha256 ON party_scores (sha256);
-CREATE TABLE staffing (
-    report_id INTEGER NOT NULL REFERENCES reports (report_id),
-    sha256 TEXT NOT NULL,
-    file TEXT,
-    station TEXT,
-    district TEXT,
-    street TEXT,
-    year INTEGER,
-    kind TEXT,
+    score REAL""",
+    "staffing": """
     figure TEXT NOT NULL,
     value REAL,
     printed TEXT,
-    page INTEGER
-);
-CREATE INDEX staffing_report ON staffing (report_id);
-CREATE INDEX staffing_sha256 ON staffing (sha256);
-CREATE TABLE roster (
-    report_id INTEGER NOT NULL REFERENCES reports (report_id),
-    sha256 TEXT NOT NULL,
-    file TEXT,
-    station TEXT,
-    district TEXT,
-    street TEXT,
-    year INTEGER,
-    kind TEXT,
+    page INTEGER""",
+    "roster": """
     staff_group TEXT,
     seq INTEGER,
     name TEXT,
@@ -237,26 +167,36 @@ CREATE TABLE roster (
     on_post REAL,
     experienced REAL,
     note TEXT,
-    page INTEGER
-);
-CREATE INDEX roster_report ON roster (report_id);
-CREATE INDEX roster_sha256 ON roster (sha256);
-CREATE TABLE problems (
-    report_id INTEGER NOT NULL REFERENCES reports (report_id),
-    sha256 TEXT NOT NULL,
-    file TEXT,
-    station TEXT,
-    district TEXT,
-    street TEXT,
-    year INTEGER,
-    kind TEXT,
+    page INTEGER""",
+    "problems": """
     stage TEXT,
     message TEXT,
-    page INTEGER
-);
-CREATE INDEX problems_report ON problems (report_id);
-CREATE INDEX problems_sha256 ON problems (sha256)
+    page INTEGER""",
+}
+_CHILD_INDEXES = """
+CREATE INDEX findings_rule ON findings (rule);
+CREATE INDEX indicator_rows_indicator ON indicator_rows (indicator, measure)
 """
+
+
+def _child(name: str, columns: str) -> str:
+    return f"""CREATE TABLE {name} (
+    report_id INTEGER NOT NULL REFERENCES reports (report_id),
+    sha256 TEXT NOT NULL,
+{_IDENTITY},
+{columns.strip(chr(10))}
+);
+CREATE INDEX {name}_report ON {name} (report_id);
+CREATE INDEX {name}_sha256 ON {name} (sha256)"""
+
+
+_REPORTS = ";\n".join(
+    [
+        _REPORT.format(identity=_IDENTITY),
+        *(_child(n, c) for n, c in _CHILDREN.items()),
+        _CHILD_INDEXES,
+    ]
+)
 
 # Paths: `path` is readable text (bytes that are not UTF-8 written \xNN, see
 # extractor.filenames), `raw_path` the exact bytes and the key.
