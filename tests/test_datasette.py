@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -107,9 +108,15 @@ def test_the_repository_copy_is_the_generated_one(tmp_path: Path) -> None:
 
 
 def test_datasette_browses_the_store(store_db: Path) -> None:
-    datasette = pytest.importorskip("datasette.app", reason="datasette is in the dev extra")
+    try:
+        from datasette.app import Datasette
+    except ImportError:
+        reason = "datasette not installed (it is in the dev extra); CI installs it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
     meta = _metadata(store_db)
-    ds = datasette.Datasette([str(store_db)], metadata=meta)
+    ds = Datasette([str(store_db)], metadata=meta)
 
     async def get(path: str) -> Any:
         res = await ds.client.get(path)

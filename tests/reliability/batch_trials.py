@@ -27,6 +27,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from extractor.store.report_rows import CHILD_TABLES
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "corpora" / "generated" / "gen_001.pdf"
 PINGGU = [str(Path(sys.executable).with_name("pinggu"))]  # the venv's entry point
@@ -118,7 +120,7 @@ def check_store(db: Path, paths: list[Path]) -> StoreCheck:
             conn.execute(
                 f"SELECT count(*) FROM {t} WHERE sha256 NOT IN (SELECT sha256 FROM reports)"
             ).fetchone()[0]
-            for t in ("findings", "indicator_rows", "assessments", "party_scores")
+            for t in (*CHILD_TABLES, "records")
         )
         check = StoreCheck(
             files_rows=len(rows),
