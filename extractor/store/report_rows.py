@@ -96,6 +96,7 @@ def store_rows(report: Report) -> dict[str, list[Row]]:
             "cause_zh": f.cause_zh,
             "explanation_zh": f.explanation_zh,
             "explanation_en": f.explanation_en,
+            "ruled_out_zh": "；".join(r.text_zh for r in f.ruled_out) or None,
         }
         for row, f in zip(rows["findings"], report.findings, strict=True)
     ]

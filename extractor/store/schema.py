@@ -105,7 +105,9 @@ _CHILDREN = {
     cause TEXT,
     cause_zh TEXT,
     explanation_zh TEXT,
-    explanation_en TEXT""",
+    explanation_en TEXT,
+    ruled_out TEXT,
+    ruled_out_zh TEXT""",
     "indicator_rows": """
     table_label TEXT NOT NULL,
     scope TEXT,
