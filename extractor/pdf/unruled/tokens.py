@@ -4,7 +4,7 @@ lines are rows of table values."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 
 from extractor.pdf.pages import Glyph
@@ -53,21 +53,19 @@ class Token(Boxed):
 
 @dataclass(slots=True)
 class TokenLine:
-    """One printed line's tokens, left to right."""
+    """One printed line's tokens, left to right (never changed once built)."""
 
     toks: list[Token]
+    # Worked out once: the steps compare every line's extent with every row's, again
+    # and again (160k scans of the tokens on the corpus when these were properties).
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+    height: float = field(init=False)
 
-    @property
-    def top(self) -> float:
-        return min(t.top for t in self.toks)
-
-    @property
-    def bottom(self) -> float:
-        return max(t.bottom for t in self.toks)
-
-    @property
-    def height(self) -> float:
-        return median(t.bottom - t.top for t in self.toks)
+    def __post_init__(self) -> None:
+        self.top = min(t.top for t in self.toks)
+        self.bottom = max(t.bottom for t in self.toks)
+        self.height = median(t.bottom - t.top for t in self.toks)
 
     @property
     def numeric_share(self) -> float:
