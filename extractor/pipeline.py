@@ -7,6 +7,7 @@ file costs its time and memory bound and nothing more, single-file commands incl
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -103,7 +104,7 @@ def warm(profile_name: str = DEFAULT_PROFILE) -> None:
     fill the caches, with empty input."""
     from extractor import knowledge
     from extractor.checks import check_report  # noqa: F401 - imported for its cost
-    from extractor.document.blocks import find_marker
+    from extractor.document.blocks import find_marker, inline_label
     from extractor.document.sections import canonical
     from extractor.knowledge.messages import CATALOGUES, catalogue
     from extractor.knowledge.vocab import roster_vocab, table_words
@@ -126,7 +127,10 @@ def warm(profile_name: str = DEFAULT_PROFILE) -> None:
         accessor()
     for name in CATALOGUES:
         catalogue(name)
-    knowledge.profile(profile_name)
+    # Patterns compiled on first use go into `re`'s cache here, not once in every child
+    # (these two were most of the compiling the children did).
+    re.compile(knowledge.profile(profile_name).none_stated)
+    inline_label("")
     figures_of("")
     themes_of("")
     match_indicator("")
