@@ -3,6 +3,7 @@ turn, and its figures come from the kernel's accounting. Speed is never asserted
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,23 @@ def test_isolation_and_markdown(group: bench_cli.GroupResult) -> None:
     md = "\n".join(bench_cli.to_markdown([group]))
     assert "| pinggu extract -j 2, 2 cores | 2 | 2 |" in md
     assert "per-file overhead of isolation" in md
+    assert " s wall, " in md and " s CPU; per-file" in md  # start-up both ways
+
+
+def test_the_commands_load_bytecode_as_an_installed_package_would(
+    group: bench_cli.GroupResult,
+) -> None:
+    """run_group wrote every module's bytecode before timing, whatever
+    PYTHONDONTWRITEBYTECODE says, so no timed start-up compiles the package."""
+    package = Path(bench_cli.__file__).resolve().parent
+    modules = sorted(package.rglob("*.py"))
+    assert len(modules) > 50
+    for source in modules:
+        pyc = Path(importlib.util.cache_from_source(str(source)))
+        header = pyc.read_bytes()[:12]  # magic, flags, the source's mtime it was made from
+        assert header[:4] == importlib.util.MAGIC_NUMBER, source
+        mtime = int.from_bytes(header[8:12], "little")
+        assert mtime == int(source.stat().st_mtime) & 0xFFFFFFFF, f"stale: {source}"
     rows = bench_cli.rows(group, short=True)
     assert [r[0] for r in rows] == ["pdfplumber", "pypdfium2", "extract", "extract-j2"]
     assert rows[0][-1] == "—" and rows[2][-1] != "—"
