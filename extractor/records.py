@@ -226,6 +226,7 @@ class IndicatorRow(Record):
         description="Why the table this row was read from may have been misread; the "
         "checker does not check such rows (they are 'not checkable' in coverage)",
     )
+    uncertain_zh: str | None = Field(None, description="`uncertain` in Chinese")
 
     @model_validator(mode="after")
     def _derive_scope(self) -> IndicatorRow:
@@ -270,7 +271,10 @@ class TableRead(Record):
     consistent: int = 0
     score: float | None = Field(None, description="consistent ÷ relations; None if too few")
     trusted: bool = True
-    doubts: list[str] = Field(default_factory=list)
+    doubts: list[str] = Field(
+        default_factory=list, description="What the read found odd (figures it could not place)"
+    )
+    doubts_zh: list[str] = Field(default_factory=list, description="`doubts` in Chinese")
 
 
 class Indicators(Record):
@@ -405,6 +409,11 @@ class Problem(Record):
     message_zh: str = ""
     code: str | None = Field(None, description="Catalogue id (models/messages/problems.yaml)")
     page: int | None = None
+    detail: str | None = Field(
+        None,
+        description="Technical detail for debugging (an exception and where it rose), "
+        "as raised, never translated; kept out of the message",
+    )
 
 
 class Report(Record):

@@ -20,24 +20,28 @@ from extractor.checks import check_report
 from extractor.checks.registry import RULES
 from extractor.checks.scoring import in_band
 from extractor.document.build import build_document
-from extractor.evaluation.corpus import gold_pairs
+from extractor.errors import InputError, InternalError, PingguError
+from extractor.exports.results import _MD_COLUMNS, Item, check_bytes, items
 from extractor.knowledge import models_dir, profile
-from extractor.knowledge.messages import CATALOGUES, CJK, Said, check_messages, say
+from extractor.knowledge.messages import CATALOGUES, CJK, Said, check_messages, error_key, say
 from extractor.knowledge.messages import catalogue as messages_of
 from extractor.knowledge.nlp import load_indicators
+from extractor.passes import run
 from extractor.passes.tables import consistency
-from extractor.pipeline import build_report
-from extractor.records import Party, Report
+from extractor.passes.tables.read import ROLES
+from extractor.pipeline import FileOutcome, PipelineOptions, build_report, load_document
+from extractor.records import Party, Report, Severity, Status
 from tests.conftest import CorpusReports
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE = ROOT / "extractor"
 ID = re.compile(r"^(?:rule|family|party|group|measure|part|column|staffing|scope|bands|"
-                r"fragment|formula|calc|explain|cause|tolerance|skip|problem|field|misread)"
-                r"\.[a-z_.]+$")  # fmt: skip
+                r"fragment|formula|calc|explain|cause|tolerance|skip|problem|field|misread|"
+                r"error|heading|status|severity)\.[a-z_.]+$")  # fmt: skip
 # Ids built at run time from a value: the value sets they range over are checked below.
 BUILT = ("rule.", "family.", "party.", "group.", "measure.", "part.", "column.", "staffing.",
-         "formula.", "bands.", "field.")  # fmt: skip
+         "formula.", "bands.", "field.", "error.", "heading.", "status.",
+         "severity.")  # fmt: skip
 
 
 def _literal_ids() -> set[str]:
@@ -77,6 +81,27 @@ def test_every_value_an_id_is_built_from_has_its_entry() -> None:
     assert sorted(built - wanted) == []  # no entry for a rule or measure that is gone
 
 
+def _subclasses(cls: type) -> list[type]:
+    return [cls, *(c for sub in cls.__subclasses__() for c in _subclasses(sub))]
+
+
+def test_every_error_and_every_code_of_the_markdown_table_has_its_entry() -> None:
+    """Each error class its own sentence (not a parent's), each column `check --format
+    md` shows its heading, each status and severity its word, each role its name."""
+    errors = [e for e in [*_subclasses(PingguError), InternalError] if e is not InputError]
+    keys = {e.__name__: error_key(e.__new__(e)) for e in errors}
+    assert len(set(keys.values())) == len(keys), keys
+    assert "error.pinggu" not in {k for n, k in keys.items() if n != "PingguError"}
+    wanted = (
+        {f"heading.{c}" for c in _MD_COLUMNS}
+        | {f"status.{s}" for s in (*get_args(Status), "error")}
+        | {f"severity.{s}" for s in get_args(Severity)}
+        | {f"part.{r}" for r in ROLES}
+    )
+    every = {k for name in CATALOGUES for k in messages_of(name).messages}
+    assert sorted(wanted - every) == []
+
+
 def test_page_labels_are_in_their_language() -> None:
     assert [v for v in LABELS["en"].values() if CJK.search(v)] == []
     latin = re.compile(r"[A-Za-z]{2,}")
@@ -93,9 +118,10 @@ def _visible(page: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "\n", page))
 
 
-def _page(report: Report, lang: str) -> str:
+def _page(report: Report, lang: str, image_failure: str | None = None) -> str:
     findings = _ordered(report.findings)
-    return render_page(report, findings, [FindingImages() for _ in findings], lang)  # type: ignore[arg-type]
+    images = [FindingImages() for _ in findings]
+    return render_page(report, findings, images, lang, image_failure)  # type: ignore[arg-type]
 
 
 def english_words(text: str) -> list[str]:
@@ -121,6 +147,10 @@ def _quotable(report: Report) -> str:
         f.cause_zh = f.cause = f.tolerance_zh = f.tolerance = None
     for p in plain.problems:
         p.message_zh = p.message = ""
+    for r in plain.indicators.rows:
+        r.uncertain = r.uncertain_zh = None
+    for t in plain.indicators.reads:
+        t.doubts, t.doubts_zh = [], []
     for c in plain.coverage:
         c.description_zh = c.description = ""
         for s in c.skipped:
@@ -129,30 +159,63 @@ def _quotable(report: Report) -> str:
     return plain.model_dump_json() + "".join(words)
 
 
-PAIRS = gold_pairs(ROOT / "corpora")
+# Every report PDF of the corpus, the held-out split included (the scans aside: their
+# text is what OCR made of it, and tests/test_ocr.py reads them).
+CORPUS_PDFS = sorted(
+    pdf
+    for folder in ("seed", "generated", "handmade", "families", "validation")
+    for pdf in (ROOT / "corpora" / folder).rglob("*.pdf")
+)
 
 
 def test_the_check_language_tests_can_fail() -> None:
     assert english_words("总得分 86.75 the total prints 85") == ["the", "total", "prints"]
     assert english_words("xicun_2024_final.pdf · guangzhou_station · Pinggu 0.1.0") == []
+    assert _md_visible("| xicun\\_2024\\_final.pdf | 成功 | `ValueError: boom` |") == (
+        "| xicun_2024_final.pdf | 成功 |  |"
+    )
+    assert _foreign("The text “总得分” says 85 for 合计", "总得分") == ["合计"]
+    assert len(CORPUS_PDFS) >= 70 and any("validation" in p.parts for p in CORPUS_PDFS)
 
 
-@pytest.mark.parametrize(("pdf", "gold"), PAIRS, ids=[p.name for p, _ in PAIRS])
-def test_audit_pages_speak_one_language(
-    pdf: Path, gold: Path, corpus_reports: CorpusReports
+@pytest.mark.parametrize("pdf", CORPUS_PDFS, ids=[p.name for p in CORPUS_PDFS])
+def test_audit_pages_and_markdown_speak_one_language(
+    pdf: Path, corpus_reports: CorpusReports
 ) -> None:
-    _one_language_each(corpus_reports(pdf))
+    """`check --lang zh|en` of every corpus report, as the audit page (`--html`) and as
+    the Markdown table (`--format md`), rendered in process."""
+    report = corpus_reports(pdf)
+    _one_language_each(report)
+    _markdown_one_language([(pdf.name, report, None)], _quotable(report))
 
 
-def _one_language_each(report: Report) -> tuple[str, str]:
+def _one_language_each(report: Report, image_failure: str | None = None) -> tuple[str, str]:
     """The report's Chinese and English pages as read, each asserted to speak one language
     (the English quoting only the report's own text)."""
-    zh = _visible(_page(report, "zh"))
+    zh = _visible(_page(report, "zh", image_failure))
     assert english_words(zh) == []
-    en = _visible(_page(report, "en"))
-    quoted = _quotable(report)
-    foreign = [run for run in re.findall(r"[^\x00-\x7f\s]*" + CJK.pattern + r"[^\x00-\x7f\s]*", en)]
-    assert [run for run in foreign if not _quoted(run, quoted)] == []
+    en = _visible(_page(report, "en", image_failure))
+    assert _foreign(en, _quotable(report)) == []
+    return zh, en
+
+
+def _foreign(en: str, quoted: str) -> list[str]:
+    """Runs of Chinese in English text that are not the report's own text."""
+    runs = re.findall(r"[^\x00-\x7f\s]*" + CJK.pattern + r"[^\x00-\x7f\s]*", en)
+    return [run for run in runs if not _quoted(run, quoted)]
+
+
+def _md_visible(md: str) -> str:
+    """What a reader of the Markdown sees: escapes undone, code spans (an error's
+    technical detail) left out, entities (&lt;) read."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", re.sub(r"(`+).*?\1", "", md)))
+
+
+def _markdown_one_language(results: list[Item], quoted: str) -> tuple[str, str]:
+    zh = _md_visible(check_bytes(results, "md", "zh").decode("utf-8"))
+    assert english_words(zh) == []
+    en = _md_visible(check_bytes(results, "md", "en").decode("utf-8"))
+    assert _foreign(en, quoted) == []
     return zh, en
 
 
@@ -238,3 +301,97 @@ def test_indicator_sums_and_assumed_weights_are_said_in_one_language(
         say("skip.area_blank", level=post),
     ):
         assert _said_on(pages, said)
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+def _garbled_pdf(path: Path) -> Path:
+    """Three pages, the middle one's text layer mojibake (Latin-1 letters where Chinese
+    should be), the others a little Chinese."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    for page in range(3):
+        font, line = ("Helvetica", "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõ") if page == 1 else (
+            "STSong-Light", "西村街社工服务站末期评估报告，总得分 86.75 分，等级为良好。"
+        )  # fmt: skip
+        c.setFont(font, 12)
+        for k in range(10):
+            c.drawString(72, 720 - 20 * k, line)
+        c.showPage()
+    c.save()
+    return path
+
+
+def _bad_inputs(folder: Path) -> dict[str, Path]:
+    from tests.test_bad_input import PASSWORD, StandardEncryption, make_image_pdf, make_text_pdf
+
+    whole = make_text_pdf(folder / "whole.pdf", pages=10).read_bytes()
+    (folder / "notes.pdf").write_text("西村街社工服务站 末期评估报告\n" * 50, encoding="utf-8")
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "half.pdf").write_bytes(whole[: len(whole) // 2])
+    make_text_pdf(folder / "locked.pdf", encrypt=StandardEncryption(PASSWORD))
+    make_image_pdf(folder / "scan.pdf")
+    _garbled_pdf(folder / "garbled.pdf")
+    names = ("notes", "empty", "half", "locked", "scan", "garbled")
+    return {name: folder / f"{name}.pdf" for name in names}
+
+
+def _outcome(path: Path, password: str | None = None) -> FileOutcome:
+    """`check`'s outcome for one file, in process (OCR off, as without the extra)."""
+    try:
+        doc = load_document(path, PipelineOptions(password=password))
+    except PingguError as exc:
+        return FileOutcome(path, error=exc)
+    return FileOutcome(path, report=build_report(doc))
+
+
+def test_bad_inputs_are_said_in_one_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files `check` cannot read (the Markdown table's error rows), a page whose text
+    layer is garbage, a pass that fails and page images that cannot be rendered (the
+    audit page's problems and notes): the exception's own words stay in a code element,
+    apart from the sentence."""
+    paths = _bad_inputs(tmp_path)
+    outcomes = [_outcome(p) for p in paths.values()] + [_outcome(paths["locked"], "guess")]
+    errors = {o.path.stem: o.error for o in outcomes}
+    kinds = [type(o.error).__name__ if o.error else o.report and o.report.status for o in outcomes]
+    assert kinds == [
+        "NotAPdfError",
+        "EmptyFileError",
+        "CorruptPdfError",
+        "EncryptedPdfError",
+        "NoTextLayerError",
+        "partial",
+        "EncryptedPdfError",
+    ], errors
+    results = items(outcomes)
+    zh, en = _markdown_one_language(results, _quotable(outcomes[5].report))  # type: ignore[arg-type]
+    for o in outcomes[:5]:
+        assert o.error is not None
+        said = say(error_key(o.error), file=o.path.name)
+        assert said.zh in zh and said.en in en
+    assert say("error.wrong_password", file="locked.pdf").zh in zh
+
+    garbled = outcomes[5].report
+    assert garbled is not None
+    [problem] = [p for p in garbled.problems if p.code == "problem.page_garbled"]
+    pages = _one_language_each(garbled, image_failure="RuntimeError: PDFium could not render")
+    assert _said_on(pages, Said(problem.message_zh, problem.message))
+
+    def broken(*args: object) -> None:
+        raise ValueError("the meta pass broke")
+
+    monkeypatch.setattr(run, "extract_meta", broken)
+    failed = build_report(load_document(paths["garbled"]))
+    [stage] = [p for p in failed.problems if p.code == "problem.stage_failed"]
+    assert stage.detail is not None and "ValueError: the meta pass broke" in stage.detail
+    assert "broke" not in stage.message + stage.message_zh  # the detail, not the sentence
+    page = _page(failed, "zh")
+    assert f'<code class="detail">{html.escape(stage.detail)}</code>' in page
+    _one_language_each(failed)

@@ -124,8 +124,8 @@ def render_page(
     parts = [_header(report, station, lang), _coverage(report.coverage, lang)]
     parts.append(f'<section class="findings">\n<h2>{_e(t["findings"])} ({len(findings)})</h2>')
     if image_failure:
-        msg = t["images_failed"].format(reason=image_failure)
-        parts.append(f'<p class="card note">{_e(msg)}</p>')
+        detail = f' <code class="detail">{_e(image_failure)}</code>'
+        parts.append(f'<p class="card note">{_e(t["images_failed"])}{detail}</p>')
     if not findings:
         run = CoverageTotals.of(report.coverage).run
         parts.append(f'<p class="card empty">{_e(t["no_findings"].format(run=run))}</p>')
@@ -188,7 +188,9 @@ def _header(report: Report, station: str, lang: Lang) -> str:
         items = "".join(
             f"<li><code>{_e(p.stage)}</code>"
             + (f" · {_e(t['page'].format(page=p.page))}" if p.page is not None else "")
-            + f" — {_e(p.message_zh if lang == 'zh' and p.message_zh else p.message)}</li>"
+            + f" — {_e(p.message_zh if lang == 'zh' and p.message_zh else p.message)}"
+            + (f' <code class="detail">{_e(p.detail)}</code>' if p.detail else "")
+            + "</li>"
             for p in report.problems
         )
         problems = f'<div class="problems"><b>{_e(t["problems"])}</b><ul>{items}</ul></div>'

@@ -124,6 +124,7 @@ def report_markdown(r: Report) -> str:
         lines += ["", "## Problems", ""]
         lines += [
             f"- {_v(p.stage)}{f' (page {p.page})' if p.page else ''}: {_v(p.message)}"
+            + (f" ({_v(p.detail)})" if p.detail else "")
             for p in r.problems
         ]
     return "\n".join(lines) + "\n"

@@ -15,14 +15,15 @@ from pathlib import Path
 
 from extractor.checks import CoverageTotals
 from extractor.exports.tables import csv_bytes, parquet_bytes, write_tables, xlsx_bytes
-from extractor.markdown import md_text
+from extractor.knowledge.messages import said_error, say
+from extractor.markdown import md_code, md_text
 from extractor.outputs import write_atomic
 from extractor.pipeline import FileOutcome
 from extractor.records import Report
 from extractor.redaction import redact
-from extractor.rows import IDENTITY, Table, check_table, identity, report_tables
+from extractor.rows import IDENTITY, Table, Unread, check_table, identity, report_tables
 
-Item = tuple[str, Report | None, str | None]
+Item = tuple[str, Report | None, Unread | None]
 
 TABULAR = ("csv", "xlsx", "parquet")
 CHECK_FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "parquet", "md", "html")
@@ -31,19 +32,27 @@ BINARY = ("xlsx", "parquet")
 
 
 def items(outcomes: Iterable[FileOutcome], redact_names: bool = False) -> list[Item]:
-    """(file name, record or None, error message or None) per outcome, in order."""
+    """(file name, record or None, why there is none) per outcome, in order."""
     out: list[Item] = []
     for o in outcomes:
         if o.report is not None:
             out.append((o.path.name, redact(o.report) if redact_names else o.report, None))
+        elif o.error is not None:
+            said, detail = said_error(o.error, o.path.name)
+            out.append((o.path.name, None, Unread(str(o.error), said.zh, said.en, detail)))
         else:
-            out.append((o.path.name, None, str(o.error) if o.error else "no record"))
+            none = say("error.no_record")
+            out.append((o.path.name, None, Unread("no record", none.zh, none.en)))
     return out
 
 
-def _file_json(name: str, report: Report | None, error: str | None) -> dict[str, object]:
+def _message(error: Unread | None) -> str | None:
+    return None if error is None else error.message
+
+
+def _file_json(name: str, report: Report | None, error: Unread | None) -> dict[str, object]:
     if report is None:
-        return {"file": name, "status": "error", "error": error}
+        return {"file": name, "status": "error", "error": _message(error)}
     return identity(report) | {
         "status": report.status,
         "problems": [p.model_dump(exclude_none=True) for p in report.problems],
@@ -73,18 +82,41 @@ _MD_COLUMNS = (
     "explanation",
     "ruled_out",
     "error",
+    "error_detail",
 )
+# Columns whose values are codes, said in the page's language (`outputs.yaml`); and
+# the column of technical detail, set as a code span.
+_MD_CODED = ("status", "severity")
+_MD_CODE = ("error_detail",)
 
 
-def markdown_table(table: Table, columns: Sequence[str]) -> str:
-    """A Markdown table of `columns` of `table`; every cell escaped (`extractor.markdown`)."""
+def markdown_table(table: Table, columns: Sequence[str], lang: str = "en") -> str:
+    """A Markdown table of `columns` of `table` with headings and codes in `lang`; every
+    cell escaped (`extractor.markdown`), the error's detail as a code span."""
+    zh = lang == "zh"
     cols = [c for c in columns if c in table.columns]
     at = [table.columns.index(c) for c in cols]
-    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    heads = [_said(f"heading.{c}", zh) for c in cols]
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(cols)]
     for row in table.rows:
-        cells = ["" if row[i] is None else md_text(str(row[i])) for i in at]
+        cells = [_md_cell(c, row[i], zh) for c, i in zip(cols, at, strict=True)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _said(key: str, zh: bool) -> str:
+    said = say(key)
+    return said.zh if zh else said.en
+
+
+def _md_cell(column: str, value: object, zh: bool) -> str:
+    if value is None or value == "":
+        return ""
+    if column in _MD_CODED:
+        return _said(f"{column}.{value}", zh)
+    if column in _MD_CODE:
+        return md_code(str(value))
+    return md_text(str(value))
 
 
 def check_bytes(results: Sequence[Item], fmt: str, lang: str) -> bytes:
@@ -99,7 +131,7 @@ def check_bytes(results: Sequence[Item], fmt: str, lang: str) -> bytes:
     if fmt == "parquet":
         return parquet_bytes(table)
     if fmt == "md":
-        return markdown_table(table, _MD_COLUMNS).encode("utf-8")
+        return markdown_table(table, _MD_COLUMNS, lang).encode("utf-8")
     raise ValueError(f"check writes no {fmt} file")
 
 
@@ -108,7 +140,9 @@ def extract_tables(results: Sequence[Item]) -> list[Table]:
     `reports` with status `error` and its message."""
     tables = report_tables([r for _, r, _ in results if r is not None])
     failed = [
-        {"file": name, "status": "error", "error": error} for name, r, error in results if r is None
+        {"file": name, "status": "error", "error": _message(error)}
+        for name, r, error in results
+        if r is None
     ]
     if not tables:
         tables = [Table.of("reports", [], (*IDENTITY, "status"))]
