@@ -13,10 +13,9 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extractor.pdf.view import View
+from extractor.pdf.view import BBox, View
 
 Edge = dict[str, Any]
-BBox = tuple[float, float, float, float]
 
 # A filled rectangle thinner than this is a rule (Word draws borders that way).
 _THIN = 2.5
