@@ -6,21 +6,24 @@ from __future__ import annotations
 
 import ast
 import html
+import io
 import re
 from fractions import Fraction
 from pathlib import Path
 from typing import get_args
 
 import pytest
+from rich.console import Console
 
 from extractor.audit.crops import FindingImages
 from extractor.audit.html import _ordered, render_page
-from extractor.audit.labels import LABELS
+from extractor.audit.labels import LABELS, OVERVIEW_LABELS
 from extractor.checks import check_report
 from extractor.checks.registry import RULES
 from extractor.checks.scoring import in_band
 from extractor.document.build import build_document
 from extractor.errors import InputError, InternalError, PingguError
+from extractor.exports import findings_table
 from extractor.exports.results import _MD_COLUMNS, Item, check_bytes, items
 from extractor.knowledge import models_dir, profile
 from extractor.knowledge.messages import CATALOGUES, CJK, Said, check_messages, error_key, say
@@ -37,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CODE = ROOT / "extractor"
 ID = re.compile(r"^(?:rule|family|party|group|measure|part|column|staffing|scope|bands|"
                 r"fragment|formula|calc|explain|cause|tolerance|skip|problem|field|misread|"
-                r"error|heading|status|severity)\.[a-z_.]+$")  # fmt: skip
+                r"error|heading|status|severity|terminal)\.[a-z_.]+$")  # fmt: skip
 # Ids built at run time from a value: the value sets they range over are checked below.
 BUILT = ("rule.", "family.", "party.", "group.", "measure.", "part.", "column.", "staffing.",
          "formula.", "bands.", "field.", "error.", "heading.", "status.",
@@ -102,10 +105,11 @@ def test_every_error_and_every_code_of_the_markdown_table_has_its_entry() -> Non
     assert sorted(wanted - every) == []
 
 
-def test_page_labels_are_in_their_language() -> None:
-    assert [v for v in LABELS["en"].values() if CJK.search(v)] == []
+@pytest.mark.parametrize("labels", [LABELS, OVERVIEW_LABELS], ids=["audit", "overview"])
+def test_page_labels_are_in_their_language(labels: dict[str, dict[str, str]]) -> None:
+    assert [v for v in labels["en"].values() if CJK.search(v)] == []
     latin = re.compile(r"[A-Za-z]{2,}")
-    own = [re.sub(r"\{\w+\}|SHA-256|PDF|Pinggu", "", v) for v in LABELS["zh"].values()]
+    own = [re.sub(r"\{\w+\}|SHA-256|PDF|Pinggu", "", v) for v in labels["zh"].values()]
     assert english_words("OCR 识别存疑") == []
     assert [v for v in own if latin.search(v)] == []
 
@@ -182,11 +186,20 @@ def test_the_check_language_tests_can_fail() -> None:
 def test_audit_pages_and_markdown_speak_one_language(
     pdf: Path, corpus_reports: CorpusReports
 ) -> None:
-    """`check --lang zh|en` of every corpus report, as the audit page (`--html`) and as
-    the Markdown table (`--format md`), rendered in process."""
+    """`check --lang zh|en` of every corpus report, as the audit page (`--html`), the
+    Markdown table (`--format md`) and the terminal's table, rendered in process."""
     report = corpus_reports(pdf)
     _one_language_each(report)
     _markdown_one_language([(pdf.name, report, None)], _quotable(report))
+    assert english_words(_terminal(report, "zh")) == []
+    assert _foreign(_terminal(report, "en"), _quotable(report)) == []
+
+
+def _terminal(report: Report, lang: str) -> str:
+    """`check`'s table on a terminal (no -o), wide enough not to fold a word."""
+    console = Console(record=True, width=1000, file=io.StringIO())
+    console.print(findings_table(report, lang))
+    return console.export_text()
 
 
 def _one_language_each(report: Report, image_failure: str | None = None) -> tuple[str, str]:

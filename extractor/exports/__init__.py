@@ -12,6 +12,7 @@ from rich.table import Table as RichTable
 
 from extractor.checks import CoverageTotals
 from extractor.errors import printable
+from extractor.knowledge.messages import say
 from extractor.markdown import md_text
 from extractor.records import Meta, Report
 
@@ -156,18 +157,22 @@ def _cell(text: str) -> str:
 
 
 def findings_table(r: Report, lang: str) -> RichTable:
+    """`check`'s findings of one report on the terminal, in `lang` (`outputs.yaml`)."""
     cov = CoverageTotals.of(r.coverage)
-    t = RichTable(
-        title=f"{_cell(r.source.file)}: {cov.possible} checks possible, {cov.run} run, "
-        f"{cov.flagged} flagged",
-        show_lines=True,
-    )
+
+    def said(key: str, **params: object) -> str:
+        s = say(key, **params)
+        return s.zh if lang == "zh" else s.en
+
+    title = said("terminal.title", file=_cell(r.source.file), possible=cov.possible,
+                 run=cov.run, flagged=cov.flagged)  # fmt: skip
+    t = RichTable(title=title, show_lines=True)
     for col in ("severity", "rule", "page", "printed", "expected", "explanation"):
-        t.add_column(col, overflow="fold")
+        t.add_column(said(f"heading.{col}"), overflow="fold")
     for f in r.findings:
         loc = f.locations[0] if f.locations else None
         t.add_row(
-            f"[{_SEVERITY_STYLE[f.severity]}]{f.severity}[/]",
+            f"[{_SEVERITY_STYLE[f.severity]}]{said(f'severity.{f.severity}')}[/]",
             _cell(f.rule),
             str(loc.page) if loc and loc.page else "",
             _cell(f.printed or ""),
@@ -175,7 +180,7 @@ def findings_table(r: Report, lang: str) -> RichTable:
             _cell(f.explanation_zh if lang == "zh" else f.explanation_en),
         )
     if r.status != "success":
-        t.caption = f"record {r.status}: checked only in part (see its problems)"
+        t.caption = said("terminal.partial", status=said(f"status.{r.status}"))
     elif not r.findings:
-        t.caption = "no inconsistencies found"
+        t.caption = said("terminal.clean")
     return t
