@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from pydantic import model_validator
 
-from extractor.knowledge.loader import Data, load
+from extractor.knowledge.loader import Data, load, raise_all
 from extractor.records import Problem
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
@@ -51,8 +51,7 @@ class Message(Data):
             problems.append(f"Chinese in the English text: {self.en!r}")
         if m := LATIN_WORD.search(_literal(self.zh)):
             problems.append(f"English word {m.group(0)!r} in the Chinese text")
-        if problems:
-            raise ValueError("\n".join(problems))
+        raise_all(problems)
         return self
 
 
