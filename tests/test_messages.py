@@ -114,12 +114,24 @@ def test_page_labels_are_in_their_language(labels: dict[str, dict[str, str]]) ->
     assert [v for v in own if latin.search(v)] == []
 
 
-def _visible(page: str) -> str:
-    """What a reader sees, identifiers set in <code> (rule ids, refs) left out."""
+def _visible(page: str, quotes: bool = False) -> str:
+    """What a reader sees of Pinggu's own words: identifiers and technical detail set in
+    <code> (rule ids, refs, an exception's text) left out, and unless `quotes`, the
+    report's words it quotes, set in <span class="... src"> (`audit.quotes`)."""
     page = re.sub(
         r"<style>.*?</style>|<code[^>]*>.*?</code>|<title>.*?</title>", "", page, flags=re.S
     )
+    page = _SRC.sub(r"\1" if quotes else "", page)
     return html.unescape(re.sub(r"<[^>]+>", "\n", page))
+
+
+_SRC = re.compile(r'<span class="(?:[\w-]+ )?src">(.*?)</span>', re.S)
+
+
+def _marked_quotes(page: str, report: Report) -> list[str]:
+    """The page's marked quotes that are not the report's own text (none, honestly)."""
+    quoted = _quotable(report)
+    return [q for q in map(html.unescape, _SRC.findall(page)) if q not in quoted]
 
 
 def _page(report: Report, lang: str, image_failure: str | None = None) -> str:
@@ -205,11 +217,11 @@ def _terminal(report: Report, lang: str) -> str:
 def _one_language_each(report: Report, image_failure: str | None = None) -> tuple[str, str]:
     """The report's Chinese and English pages as read, each asserted to speak one language
     (the English quoting only the report's own text)."""
-    zh = _visible(_page(report, "zh", image_failure))
-    assert english_words(zh) == []
-    en = _visible(_page(report, "en", image_failure))
-    assert _foreign(en, _quotable(report)) == []
-    return zh, en
+    zh_page, en_page = (_page(report, lang, image_failure) for lang in ("zh", "en"))
+    assert _marked_quotes(zh_page, report) == _marked_quotes(en_page, report) == []
+    assert english_words(_visible(zh_page)) == []
+    assert CJK.findall(_visible(en_page)) == []  # the report's words are all marked
+    return _visible(zh_page, quotes=True), _visible(en_page, quotes=True)
 
 
 def _foreign(en: str, quoted: str) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from urllib.parse import quote
 
 from extractor.audit.crops import Crop, FindingImages, finding_images
 from extractor.audit.labels import LABELS, Lang
+from extractor.audit.quotes import marked, quotes_of
 from extractor.audit.style import CSS
 from extractor.checks import CoverageTotals
 from extractor.checks.messages import say
@@ -121,7 +123,8 @@ def render_page(
     """The audit page of one report; `images` pairs with `findings` (already ordered)."""
     t = LABELS[lang]
     station = _station(report, lang)
-    parts = [_header(report, station, lang), _coverage(report.coverage, lang)]
+    quotes = quotes_of(report)
+    parts = [_header(report, station, lang, quotes), _coverage(report.coverage, lang, quotes)]
     parts.append(f'<section class="findings">\n<h2>{_e(t["findings"])} ({len(findings)})</h2>')
     if image_failure:
         detail = f' <code class="detail">{_e(image_failure)}</code>'
@@ -130,7 +133,7 @@ def render_page(
         run = CoverageTotals.of(report.coverage).run
         parts.append(f'<p class="card empty">{_e(t["no_findings"].format(run=run))}</p>')
     for number, (finding, pics) in enumerate(zip(findings, images, strict=True), start=1):
-        parts.append(_finding(number, finding, pics, lang))
+        parts.append(_finding(number, finding, pics, lang, quotes))
     parts.append("</section>")
     version = report.source.extractor_version or "?"
     parts.append(f"<footer>{_e(t['generated'].format(version=version))}</footer>")
@@ -162,7 +165,7 @@ def _counts(findings: Sequence[Finding]) -> Counter[str]:
     return Counter(f.severity for f in findings)
 
 
-def _header(report: Report, station: str, lang: Lang) -> str:
+def _header(report: Report, station: str, lang: Lang, quotes: re.Pattern[str] | None) -> str:
     t = LABELS[lang]
     counts = _counts(report.findings)
     chips = "".join(
@@ -188,7 +191,7 @@ def _header(report: Report, station: str, lang: Lang) -> str:
         items = "".join(
             f"<li><code>{_e(p.stage)}</code>"
             + (f" · {_e(t['page'].format(page=p.page))}" if p.page is not None else "")
-            + f" — {_e(p.message_zh if lang == 'zh' and p.message_zh else p.message)}"
+            + f" — {marked(p.message_zh if lang == 'zh' and p.message_zh else p.message, quotes)}"
             + (f' <code class="detail">{_e(p.detail)}</code>' if p.detail else "")
             + "</li>"
             for p in report.problems
@@ -198,14 +201,14 @@ def _header(report: Report, station: str, lang: Lang) -> str:
     return (
         '<header class="card">\n<div class="head-row">\n<div>'
         f'<div class="eyebrow">Pinggu · {_e(t["audit"])}</div>'
-        f"<h1>{_e(station)}</h1>"
-        + (f'<div class="subtitle">{_e(subtitle)}</div>' if subtitle else "")
+        f"<h1>{marked(station, quotes)}</h1>"
+        + (f'<div class="subtitle">{marked(subtitle, quotes)}</div>' if subtitle else "")
         + f'</div>\n<div class="counts">{chips}</div>\n</div>\n'
         f'<dl class="facts">{rows}</dl>{problems}\n</header>'
     )
 
 
-def _coverage(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
+def _coverage(coverage: Sequence[RuleCoverage], lang: Lang, quotes: re.Pattern[str] | None) -> str:
     t = LABELS[lang]
     totals = CoverageTotals.of(coverage)
     possible, run, flagged = totals.possible, totals.run, totals.flagged
@@ -242,7 +245,7 @@ def _coverage(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
     )
     return (
         f'<section class="card coverage">\n<h2>{_e(t["coverage"])}</h2>\n'
-        f'<p class="cov-line">{line}</p>{bar}\n{table}\n{_gaps(coverage, lang)}\n</section>'
+        f'<p class="cov-line">{line}</p>{bar}\n{table}\n{_gaps(coverage, lang, quotes)}\n</section>'
     )
 
 
@@ -255,7 +258,7 @@ def family_name(family: str, lang: Lang) -> str:
     return said.zh if lang == "zh" else said.en
 
 
-def _gaps(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
+def _gaps(coverage: Sequence[RuleCoverage], lang: Lang, quotes: re.Pattern[str] | None) -> str:
     """What no rule could examine: skipped figures with reasons, and idle rules."""
     t = LABELS[lang]
     items: list[str] = []
@@ -263,7 +266,7 @@ def _gaps(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
         for s in c.skipped:
             items.append(
                 f"<li><code>{_e(c.rule)}</code> · <code>{_e(s.ref)}</code> — "
-                f"{_e(s.reason_zh if lang == 'zh' and s.reason_zh else s.reason)}</li>"
+                f"{marked(s.reason_zh if lang == 'zh' and s.reason_zh else s.reason, quotes)}</li>"
             )
     for c in coverage:
         if not c.possible and not c.skipped:
@@ -279,7 +282,13 @@ def _gaps(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
 # --- one finding ------------------------------------------------------------------------
 
 
-def _finding(number: int, finding: Finding, pics: FindingImages, lang: Lang) -> str:
+def _finding(
+    number: int,
+    finding: Finding,
+    pics: FindingImages,
+    lang: Lang,
+    quotes: re.Pattern[str] | None,
+) -> str:
     t = LABELS[lang]
     pages = sorted({loc.page for loc in finding.locations if loc.page is not None})
     where = ("、" if lang == "zh" else ", ").join(t["page"].format(page=p) for p in pages)
@@ -292,7 +301,7 @@ def _finding(number: int, finding: Finding, pics: FindingImages, lang: Lang) -> 
     figures = _figures(finding, pics, lang)
     wide = any(c.width_pt > WIDE_CROP_PT and not c.full_page for c in pics.crops)
     body_cls = "finding-body wide" if wide or not figures else "finding-body"
-    text = _finding_text(finding, lang)
+    text = _finding_text(finding, lang, quotes)
     body = f'<div class="{body_cls}">' + (f"<div>{figures}</div>" if figures else "")
     body += f"<div>{text}</div></div>"
     article = f'<article class="card finding {_e(finding.severity)}" id="f{number}">'
@@ -331,14 +340,15 @@ def _figure(crop: Crop, lang: Lang) -> str:
     )
 
 
-def _finding_text(finding: Finding, lang: Lang) -> str:
-    """The finding in the page's language only: a page is read in one language."""
+def _finding_text(finding: Finding, lang: Lang, quotes: re.Pattern[str] | None) -> str:
+    """The finding in the page's language only: a page is read in one language; the
+    report's words it quotes marked (`quotes.marked`)."""
     t = LABELS[lang]
     zh = lang == "zh"
     main = finding.explanation_zh if zh else finding.explanation_en
     out = []
     if main:
-        out.append(f'<p class="explain">{_e(main)}</p>')
+        out.append(f'<p class="explain">{marked(main, quotes)}</p>')
     values = [
         ("printed", finding.printed, "printed"),
         ("expected", finding.expected, "expected"),
@@ -346,7 +356,7 @@ def _finding_text(finding: Finding, lang: Lang) -> str:
         ("cause", finding.cause_zh if zh else finding.cause, "cause"),
     ]
     rows = "".join(
-        f'<dt>{_e(t[key])}</dt><dd class="{cls}">{_e(value)}</dd>'
+        f'<dt>{_e(t[key])}</dt><dd class="{cls}">{marked(value, quotes)}</dd>'
         for key, value, cls in values
         if value
     )
@@ -369,7 +379,7 @@ def _location(number: int, loc: Location, lang: Lang) -> str:
     t = LABELS[lang]
     role = "flagged" if number == 1 else "involved"
     page = t["page"].format(page=loc.page) + " · " if loc.page is not None else ""
-    text = f'<span class="loc-text">{_e(loc.text)}</span>' if loc.text else ""
+    text = f'<span class="loc-text src">{_e(loc.text)}</span>' if loc.text else ""
     return (
         f'<li><span class="mark {role}">{number}</span><span>'
         f'<span class="loc-ref">{_e(page)}<code>{_e(loc.ref)}</code></span>{text}</span></li>'
