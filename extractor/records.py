@@ -160,24 +160,36 @@ class Scoring(Record):
     grade: Text | None = None
 
 
-class AssessmentSection(Record):
-    """One praise or concern heading and how many items it holds (0 when none stated)."""
+class AssessmentPlace(Record):
+    """Where a praise or concern list stands: whose assessment, under which headings,
+    for which 片区, which way. A section and its items share it (`same_place`)."""
 
     party: Party
     section_path: list[str]
     area: str | None = None
     polarity: Polarity
+
+    def same_place(self, other: AssessmentPlace) -> bool:
+        return (self.party, self.section_path, self.area, self.polarity) == (
+            other.party,
+            other.section_path,
+            other.area,
+            other.polarity,
+        )
+
+
+class AssessmentSection(AssessmentPlace):
+    """One praise or concern heading and how many items it holds (0 when none stated)."""
+
     heading: str
     item_count: int
     none_stated: bool = False
     prov: Provenance | None = None
 
 
-class AssessmentItem(Record):
-    party: Party
-    section_path: list[str]
-    area: str | None = None
-    polarity: Polarity
+class AssessmentItem(AssessmentPlace):
+    """One praise or concern item under its section."""
+
     ordinal: int | None = None
     headline: str
     text: str

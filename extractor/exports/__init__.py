@@ -79,11 +79,7 @@ def report_markdown(r: Report) -> str:
         lines.append(f"_{where}_")
         lines.append("")
         for it in r.assessments:
-            if (
-                it.party == sec.party
-                and it.section_path == sec.section_path
-                and it.polarity == sec.polarity
-            ):
+            if it.same_place(sec):
                 lines.append(f"{it.ordinal or '-'}. {_v(it.headline)}")
         lines.append("")
     lines += [
