@@ -16,7 +16,7 @@ import pytest
 from rich.console import Console
 
 from extractor.audit.crops import FindingImages
-from extractor.audit.html import _ordered, render_page
+from extractor.audit.html import _ordered, render_index, render_page
 from extractor.audit.labels import LABELS, OVERVIEW_LABELS
 from extractor.checks import check_report
 from extractor.checks.registry import RULES
@@ -222,6 +222,18 @@ def _one_language_each(report: Report, image_failure: str | None = None) -> tupl
     assert english_words(_visible(zh_page)) == []
     assert CJK.findall(_visible(en_page)) == []  # the report's words are all marked
     return _visible(zh_page, quotes=True), _visible(en_page, quotes=True)
+
+
+def test_the_index_page_speaks_one_language(corpus_reports: CorpusReports) -> None:
+    """`check --html DIR` over several reports writes an index: its own words in one
+    language, the stations and kinds it lists marked as the reports' words."""
+    reports = [corpus_reports(p) for p in CORPUS_PDFS[::10]]
+    rows = [(f"{r.source.file}.html", r) for r in reports]
+    zh, en = render_index(rows, "zh"), render_index(rows, "en")
+    stations = {r.meta.station.value for r in reports if r.meta.station is not None}
+    assert stations and {html.unescape(q) for q in _SRC.findall(en)} >= stations
+    assert english_words(_visible(zh)) == []
+    assert CJK.findall(_visible(en)) == []
 
 
 def _foreign(en: str, quoted: str) -> list[str]:

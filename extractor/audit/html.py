@@ -403,9 +403,11 @@ def render_index(rows: Sequence[tuple[str, Report]], lang: Lang = "zh") -> str:
             for s in SEVERITIES
         )
         kind = _kind(report.meta.kind, lang)
+        quotes = quotes_of(report)
+        station = marked(_station(report, lang), quotes)
         body.append(
-            f'<tr><td><a href="{_e(quote(name))}">{_e(_station(report, lang))}</a></td>'
-            f"<td>{_e(report.meta.year or '')}</td><td>{_e(kind)}</td>"
+            f'<tr><td><a href="{_e(quote(name))}">{station}</a></td>'
+            f"<td>{_e(report.meta.year or '')}</td><td>{marked(kind, quotes)}</td>"
             f"<td>{_e(report.source.file)}</td>"
             f'<td><span class="status {_e(report.status)}">'
             f"{_e(t['status_' + report.status])}</span></td>{cells}</tr>"
