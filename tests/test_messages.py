@@ -160,6 +160,7 @@ def _quotable(report: Report) -> str:
     plain = report.model_copy(deep=True)
     for f in plain.findings:
         f.explanation_zh = f.explanation_en = ""
+        f.ruled_out = []
         f.cause_zh = f.cause = f.tolerance_zh = f.tolerance = None
     for p in plain.problems:
         p.message_zh = p.message = ""

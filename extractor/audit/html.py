@@ -363,7 +363,9 @@ def _finding_text(finding: Finding, lang: Lang, quotes: re.Pattern[str] | None) 
     if rows:
         out.append(f'<dl class="values">{rows}</dl>')
     if finding.ruled_out:
-        said = "".join(f"<li>{_e(r.text_zh if zh else r.text)}</li>" for r in finding.ruled_out)
+        said = "".join(
+            f"<li>{marked(r.text_zh if zh else r.text, quotes)}</li>" for r in finding.ruled_out
+        )
         n = len(finding.ruled_out)
         out.append(
             f'<details class="ruled-out"><summary>{_e(t["ruled_out"].format(n=n))}</summary>'

@@ -41,6 +41,7 @@ OWN_FIELDS = frozenset(
         "doubts",
         "doubts_zh",
         "detail",
+        "ruled_out",  # a finding's other readings, said by Pinggu (text, text_zh)
     }
 )
 
