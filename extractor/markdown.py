@@ -27,3 +27,12 @@ def md_text(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _BLOCK_START.sub(r"\1\\\2", text)
     return _ORDERED_START.sub(r"\1\\\2", text)
+
+
+def md_code(text: str) -> str:
+    """`text` as an inline code span on one line: identifiers and technical detail. A
+    fence longer than any run of backticks inside; pipes escaped, as tables need."""
+    text = printable(" ".join(text.split("\n"))).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -160,24 +160,36 @@ class Scoring(Record):
     grade: Text | None = None
 
 
-class AssessmentSection(Record):
-    """One praise or concern heading and how many items it holds (0 when none stated)."""
+class AssessmentPlace(Record):
+    """Where a praise or concern list stands: whose assessment, under which headings,
+    for which 片区, which way. A section and its items share it (`same_place`)."""
 
     party: Party
     section_path: list[str]
     area: str | None = None
     polarity: Polarity
+
+    def same_place(self, other: AssessmentPlace) -> bool:
+        return (self.party, self.section_path, self.area, self.polarity) == (
+            other.party,
+            other.section_path,
+            other.area,
+            other.polarity,
+        )
+
+
+class AssessmentSection(AssessmentPlace):
+    """One praise or concern heading and how many items it holds (0 when none stated)."""
+
     heading: str
     item_count: int
     none_stated: bool = False
     prov: Provenance | None = None
 
 
-class AssessmentItem(Record):
-    party: Party
-    section_path: list[str]
-    area: str | None = None
-    polarity: Polarity
+class AssessmentItem(AssessmentPlace):
+    """One praise or concern item under its section."""
+
     ordinal: int | None = None
     headline: str
     text: str
@@ -226,6 +238,7 @@ class IndicatorRow(Record):
         description="Why the table this row was read from may have been misread; the "
         "checker does not check such rows (they are 'not checkable' in coverage)",
     )
+    uncertain_zh: str | None = Field(None, description="`uncertain` in Chinese")
 
     @model_validator(mode="after")
     def _derive_scope(self) -> IndicatorRow:
@@ -270,7 +283,10 @@ class TableRead(Record):
     consistent: int = 0
     score: float | None = Field(None, description="consistent ÷ relations; None if too few")
     trusted: bool = True
-    doubts: list[str] = Field(default_factory=list)
+    doubts: list[str] = Field(
+        default_factory=list, description="What the read found odd (figures it could not place)"
+    )
+    doubts_zh: list[str] = Field(default_factory=list, description="`doubts` in Chinese")
 
 
 class Indicators(Record):
@@ -405,6 +421,11 @@ class Problem(Record):
     message_zh: str = ""
     code: str | None = Field(None, description="Catalogue id (models/messages/problems.yaml)")
     page: int | None = None
+    detail: str | None = Field(
+        None,
+        description="Technical detail for debugging (an exception and where it rose), "
+        "as raised, never translated; kept out of the message",
+    )
 
 
 class Report(Record):

@@ -21,6 +21,18 @@ Row = dict[str, Any]
 IDENTITY = ("file", "station", "district", "street", "year", "kind")
 
 
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """Why a file gave no record: the error's own one-line message (as the CLI prints it),
+    the same said in Chinese and English from the catalogue (`errors.yaml`), and its
+    detail (a parser's or an exception's words) apart."""
+
+    message: str
+    zh: str
+    en: str
+    detail: str | None = None
+
+
 @dataclass(slots=True)
 class Table:
     """One table to write: its name (sheet, file stem), columns in order, and rows as
@@ -183,7 +195,7 @@ def report_rows(report: Report, lang: str = "zh") -> dict[str, list[Row]]:
             | _cell("pct", r.pct)
             | {
                 "pct_recomputed": _rate(r.done, r.target),
-                "uncertain": r.uncertain,
+                "uncertain": r.uncertain_zh if lang == "zh" and r.uncertain_zh else r.uncertain,
                 "page": _page(r.done, r.target, r.pct),
             }
             for r in report.indicators.rows
@@ -240,7 +252,13 @@ def report_rows(report: Report, lang: str = "zh") -> dict[str, list[Row]]:
             for r in st.roster
         ],
         "problems": [
-            ident | {"stage": p.stage, "message": p.message_zh or p.message, "page": p.page}
+            ident
+            | {
+                "stage": p.stage,
+                "message": p.message_zh if lang == "zh" and p.message_zh else p.message,
+                "page": p.page,
+                "detail": p.detail,
+            }
             for p in report.problems
         ],
     }
@@ -257,21 +275,27 @@ def report_tables(reports: Iterable[Report], lang: str = "zh") -> list[Table]:
 
 
 def check_table(
-    outcomes: Iterable[tuple[str, Report | None, str | None]], lang: str = "zh"
+    outcomes: Iterable[tuple[str, Report | None, Unread | None]], lang: str = "zh"
 ) -> Table:
     """`check`'s findings, one row per finding, and one row for a file with none (its
     status and counts say it was checked, and how much) or that could not be read (its
-    status `error` and the message): (file name, record or None, error or None) each."""
+    status `error` and why, in the language of `lang`, the detail apart): (file name,
+    record or None, `Unread` or None) each."""
     rows: list[Row] = []
     for name, report, error in outcomes:
         if report is None:
-            rows.append({"file": name, "status": "error", "error": error})
+            text = detail = None
+            if error is not None:
+                text, detail = (error.zh if lang == "zh" else error.en), error.detail
+            rows.append({"file": name, "status": "error", "error": text, "error_detail": detail})
             continue
         base = identity(report) | {"status": report.status} | finding_counts(report)
         findings = [finding_row(f, lang) for f in report.findings]
         rows.extend(base | f for f in findings or [{}])
     columns = (*IDENTITY, "status", "errors", "warnings", "infos", "checks_possible")
-    return Table.of("findings", rows, (*columns, "checks_run", *FINDING_COLUMNS, "error"))
+    return Table.of(
+        "findings", rows, (*columns, "checks_run", *FINDING_COLUMNS, "error", "error_detail")
+    )
 
 
 def frames(tables: Iterable[Table]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from extractor.knowledge import browser_doc, column_dictionary
-from extractor.rows import check_table, report_tables
+from extractor.rows import Unread, check_table, report_tables
 from extractor.store import open_store, read_store
 from extractor.store.datasette import metadata_yaml, store_columns
 from tests.conftest import CorpusReports
@@ -85,7 +85,8 @@ def test_every_column_the_dictionary_names_is_in_some_output(
     reports = [corpus_reports(p) for p in PDFS]
     for t in report_tables(reports):
         outputs.setdefault(t.name, set()).update(t.columns)
-    outputs["findings"] |= set(check_table([("x.pdf", None, "broken")]).columns)
+    unread = Unread("broken", "损坏", "broken")
+    outputs["findings"] |= set(check_table([("x.pdf", None, unread)]).columns)
     outputs["findings"] |= set(check_table([(r.source.file, r, None) for r in reports]).columns)
     every = set().union(*outputs.values())
     assert sorted(set(d.columns) - every) == []

@@ -19,7 +19,7 @@ import pytest
 from extractor.exports.tables import csv_bytes, xlsx_bytes
 from extractor.knowledge import column_dictionary
 from extractor.outputs import pick_format
-from extractor.rows import Table, check_table, report_tables
+from extractor.rows import Table, Unread, check_table, report_tables
 from extractor.store import open_store, read_store
 from tests.conftest import CorpusReports
 
@@ -116,7 +116,7 @@ def test_every_column_of_every_output_has_a_meaning(
     reports = [corpus_reports(p) for p in PDFS]
     tables += report_tables(reports)
     tables.append(check_table([(r.source.file, r, None) for r in reports]))
-    tables.append(check_table([("x.pdf", None, "broken")]))
+    tables.append(check_table([("x.pdf", None, Unread("x.pdf: broken", "坏", "broken", "why"))]))
     missing = [f"{t.name}.{c}" for t in tables for c in t.columns if not d.meaning(t.name, c)]
     assert missing == []
     assert all(d.description(t.name) for t in tables)

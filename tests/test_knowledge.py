@@ -49,6 +49,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "vocab/table_words.yaml": lambda p: load(TableWords, p),
     "messages/checks.yaml": lambda p: load(MessageCatalogue, p),
     "messages/problems.yaml": lambda p: load(MessageCatalogue, p),
+    "messages/errors.yaml": lambda p: load(MessageCatalogue, p),
 }
 
 

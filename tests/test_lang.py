@@ -15,10 +15,10 @@ import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from extractor.exports.results import check_bytes
+from extractor.exports.results import Item, check_bytes
 from extractor.exports.tables import localised
 from extractor.knowledge import column_dictionary
-from extractor.rows import Table
+from extractor.rows import Table, Unread
 from extractor.store import open_store
 from tests.conftest import CorpusReports
 
@@ -33,12 +33,16 @@ def _csv(data: bytes) -> list[list[str]]:
 
 
 def test_check_csv_in_chinese_and_by_default(corpus_reports: CorpusReports) -> None:
-    items = [(SEED.name, corpus_reports(SEED), None), ("x.pdf", None, "not a PDF")]
+    items: list[Item] = [
+        (SEED.name, corpus_reports(SEED), None),
+        ("x.pdf", None, Unread("x.pdf: not a PDF", "不是PDF文件", "not a PDF")),
+    ]
     zh = _csv(check_bytes(items, "csv", "zh"))
     ids = _csv(check_bytes(items, "csv", None))
     en = _csv(check_bytes(items, "csv", "en"))
     assert zh[0][:8] == ["文件名", "社工服务站", "区", "街道", "年度", "报告类型", "状态", "错误数"]
-    assert {"规则", "严重程度", "印出值", "重算值", "说明", "可能原因", "错误"} <= set(zh[0])
+    wanted = {"规则", "严重程度", "印出值", "重算值", "说明", "可能原因", "无法读取的原因"}
+    assert wanted <= set(zh[0])
     assert ids[0][:7] == ["file", "station", "district", "street", "year", "kind", "status"]
     assert en[0] == ids[0]
     z = [dict(zip(zh[0], r, strict=True)) for r in zh[1:]]
@@ -52,7 +56,7 @@ def test_check_csv_in_chinese_and_by_default(corpus_reports: CorpusReports) -> N
     assert re.search(r"[a-z]{4} [a-z]{4}", e[0]["explanation"])  # English sentences
     assert i[0]["explanation"] == z[0]["说明"]  # Chinese explanations by default
     (broken,) = [r for r in z if r["文件名"] == "x.pdf"]
-    assert broken["状态"] == "无法读取" and broken["错误"] == "not a PDF"
+    assert broken["状态"] == "无法读取" and broken["无法读取的原因"] == "不是PDF文件"
 
 
 def test_check_xlsx_with_lang_zh_on_the_command_line(tmp_path: Path) -> None:

@@ -56,6 +56,7 @@ def test_a_garbled_table_is_a_problem_and_not_checkable_not_a_finding() -> None:
     assert "may be misread" in problems[0].message and "可能读错" in problems[0].message_zh
     uncertain = [r for r in report.indicators.rows if r.uncertain]
     assert len(uncertain) == sum(r.rows for r in untrusted)
+    assert all(r.uncertain_zh and "可能读错" in r.uncertain_zh for r in uncertain)
 
     def alarms(r: Report) -> set[tuple[str, str]]:
         found = check_report(r).findings

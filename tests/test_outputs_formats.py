@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from extractor.knowledge.messages import say
 from tests.conftest import CorpusReports
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +49,7 @@ def test_check_xlsx_has_a_row_for_every_file(tmp_path: Path, corpus_reports: Cor
     assert clean["status"] == "success" and clean["errors"] == 0 and clean["rule"] is None
     assert isinstance(clean["checks_run"], int) and clean["checks_run"] > 100
     (bad,) = [r for r in rows if r["file"] == NOT_PDF.name]
-    assert bad["status"] == "error" and "not a PDF" in str(bad["error"])
+    assert bad["status"] == "error" and bad["error"] == say("error.not_a_pdf", file=NOT_PDF.name).zh
 
 
 def test_check_csv_json_jsonl_md_and_html(tmp_path: Path) -> None:

@@ -17,9 +17,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from extractor.pdf.render import PageImage, render_pages
+from extractor.pdf.view import BBox
 from extractor.records import Finding
 
-BBox = tuple[float, float, float, float]
 RGB = tuple[int, int, int]
 
 FLAGGED: RGB = (217, 45, 32)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from urllib.parse import quote
 
 from extractor.audit.crops import Crop, FindingImages, finding_images
 from extractor.audit.labels import LABELS, Lang
+from extractor.audit.quotes import marked, quotes_of
 from extractor.audit.style import CSS
 from extractor.checks import CoverageTotals
 from extractor.checks.messages import say
@@ -121,16 +123,17 @@ def render_page(
     """The audit page of one report; `images` pairs with `findings` (already ordered)."""
     t = LABELS[lang]
     station = _station(report, lang)
-    parts = [_header(report, station, lang), _coverage(report.coverage, lang)]
+    quotes = quotes_of(report)
+    parts = [_header(report, station, lang, quotes), _coverage(report.coverage, lang, quotes)]
     parts.append(f'<section class="findings">\n<h2>{_e(t["findings"])} ({len(findings)})</h2>')
     if image_failure:
-        msg = t["images_failed"].format(reason=image_failure)
-        parts.append(f'<p class="card note">{_e(msg)}</p>')
+        detail = f' <code class="detail">{_e(image_failure)}</code>'
+        parts.append(f'<p class="card note">{_e(t["images_failed"])}{detail}</p>')
     if not findings:
         run = CoverageTotals.of(report.coverage).run
         parts.append(f'<p class="card empty">{_e(t["no_findings"].format(run=run))}</p>')
     for number, (finding, pics) in enumerate(zip(findings, images, strict=True), start=1):
-        parts.append(_finding(number, finding, pics, lang))
+        parts.append(_finding(number, finding, pics, lang, quotes))
     parts.append("</section>")
     version = report.source.extractor_version or "?"
     parts.append(f"<footer>{_e(t['generated'].format(version=version))}</footer>")
@@ -162,7 +165,7 @@ def _counts(findings: Sequence[Finding]) -> Counter[str]:
     return Counter(f.severity for f in findings)
 
 
-def _header(report: Report, station: str, lang: Lang) -> str:
+def _header(report: Report, station: str, lang: Lang, quotes: re.Pattern[str] | None) -> str:
     t = LABELS[lang]
     counts = _counts(report.findings)
     chips = "".join(
@@ -188,7 +191,9 @@ def _header(report: Report, station: str, lang: Lang) -> str:
         items = "".join(
             f"<li><code>{_e(p.stage)}</code>"
             + (f" · {_e(t['page'].format(page=p.page))}" if p.page is not None else "")
-            + f" — {_e(p.message_zh if lang == 'zh' and p.message_zh else p.message)}</li>"
+            + f" — {marked(p.message_zh if lang == 'zh' and p.message_zh else p.message, quotes)}"
+            + (f' <code class="detail">{_e(p.detail)}</code>' if p.detail else "")
+            + "</li>"
             for p in report.problems
         )
         problems = f'<div class="problems"><b>{_e(t["problems"])}</b><ul>{items}</ul></div>'
@@ -196,14 +201,14 @@ def _header(report: Report, station: str, lang: Lang) -> str:
     return (
         '<header class="card">\n<div class="head-row">\n<div>'
         f'<div class="eyebrow">Pinggu · {_e(t["audit"])}</div>'
-        f"<h1>{_e(station)}</h1>"
-        + (f'<div class="subtitle">{_e(subtitle)}</div>' if subtitle else "")
+        f"<h1>{marked(station, quotes)}</h1>"
+        + (f'<div class="subtitle">{marked(subtitle, quotes)}</div>' if subtitle else "")
         + f'</div>\n<div class="counts">{chips}</div>\n</div>\n'
         f'<dl class="facts">{rows}</dl>{problems}\n</header>'
     )
 
 
-def _coverage(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
+def _coverage(coverage: Sequence[RuleCoverage], lang: Lang, quotes: re.Pattern[str] | None) -> str:
     t = LABELS[lang]
     totals = CoverageTotals.of(coverage)
     possible, run, flagged = totals.possible, totals.run, totals.flagged
@@ -240,7 +245,7 @@ def _coverage(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
     )
     return (
         f'<section class="card coverage">\n<h2>{_e(t["coverage"])}</h2>\n'
-        f'<p class="cov-line">{line}</p>{bar}\n{table}\n{_gaps(coverage, lang)}\n</section>'
+        f'<p class="cov-line">{line}</p>{bar}\n{table}\n{_gaps(coverage, lang, quotes)}\n</section>'
     )
 
 
@@ -253,7 +258,7 @@ def family_name(family: str, lang: Lang) -> str:
     return said.zh if lang == "zh" else said.en
 
 
-def _gaps(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
+def _gaps(coverage: Sequence[RuleCoverage], lang: Lang, quotes: re.Pattern[str] | None) -> str:
     """What no rule could examine: skipped figures with reasons, and idle rules."""
     t = LABELS[lang]
     items: list[str] = []
@@ -261,7 +266,7 @@ def _gaps(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
         for s in c.skipped:
             items.append(
                 f"<li><code>{_e(c.rule)}</code> · <code>{_e(s.ref)}</code> — "
-                f"{_e(s.reason_zh if lang == 'zh' and s.reason_zh else s.reason)}</li>"
+                f"{marked(s.reason_zh if lang == 'zh' and s.reason_zh else s.reason, quotes)}</li>"
             )
     for c in coverage:
         if not c.possible and not c.skipped:
@@ -277,7 +282,13 @@ def _gaps(coverage: Sequence[RuleCoverage], lang: Lang) -> str:
 # --- one finding ------------------------------------------------------------------------
 
 
-def _finding(number: int, finding: Finding, pics: FindingImages, lang: Lang) -> str:
+def _finding(
+    number: int,
+    finding: Finding,
+    pics: FindingImages,
+    lang: Lang,
+    quotes: re.Pattern[str] | None,
+) -> str:
     t = LABELS[lang]
     pages = sorted({loc.page for loc in finding.locations if loc.page is not None})
     where = ("、" if lang == "zh" else ", ").join(t["page"].format(page=p) for p in pages)
@@ -290,7 +301,7 @@ def _finding(number: int, finding: Finding, pics: FindingImages, lang: Lang) -> 
     figures = _figures(finding, pics, lang)
     wide = any(c.width_pt > WIDE_CROP_PT and not c.full_page for c in pics.crops)
     body_cls = "finding-body wide" if wide or not figures else "finding-body"
-    text = _finding_text(finding, lang)
+    text = _finding_text(finding, lang, quotes)
     body = f'<div class="{body_cls}">' + (f"<div>{figures}</div>" if figures else "")
     body += f"<div>{text}</div></div>"
     article = f'<article class="card finding {_e(finding.severity)}" id="f{number}">'
@@ -329,14 +340,15 @@ def _figure(crop: Crop, lang: Lang) -> str:
     )
 
 
-def _finding_text(finding: Finding, lang: Lang) -> str:
-    """The finding in the page's language only: a page is read in one language."""
+def _finding_text(finding: Finding, lang: Lang, quotes: re.Pattern[str] | None) -> str:
+    """The finding in the page's language only: a page is read in one language; the
+    report's words it quotes marked (`quotes.marked`)."""
     t = LABELS[lang]
     zh = lang == "zh"
     main = finding.explanation_zh if zh else finding.explanation_en
     out = []
     if main:
-        out.append(f'<p class="explain">{_e(main)}</p>')
+        out.append(f'<p class="explain">{marked(main, quotes)}</p>')
     values = [
         ("printed", finding.printed, "printed"),
         ("expected", finding.expected, "expected"),
@@ -344,14 +356,16 @@ def _finding_text(finding: Finding, lang: Lang) -> str:
         ("cause", finding.cause_zh if zh else finding.cause, "cause"),
     ]
     rows = "".join(
-        f'<dt>{_e(t[key])}</dt><dd class="{cls}">{_e(value)}</dd>'
+        f'<dt>{_e(t[key])}</dt><dd class="{cls}">{marked(value, quotes)}</dd>'
         for key, value, cls in values
         if value
     )
     if rows:
         out.append(f'<dl class="values">{rows}</dl>')
     if finding.ruled_out:
-        said = "".join(f"<li>{_e(r.text_zh if zh else r.text)}</li>" for r in finding.ruled_out)
+        said = "".join(
+            f"<li>{marked(r.text_zh if zh else r.text, quotes)}</li>" for r in finding.ruled_out
+        )
         n = len(finding.ruled_out)
         out.append(
             f'<details class="ruled-out"><summary>{_e(t["ruled_out"].format(n=n))}</summary>'
@@ -367,7 +381,7 @@ def _location(number: int, loc: Location, lang: Lang) -> str:
     t = LABELS[lang]
     role = "flagged" if number == 1 else "involved"
     page = t["page"].format(page=loc.page) + " · " if loc.page is not None else ""
-    text = f'<span class="loc-text">{_e(loc.text)}</span>' if loc.text else ""
+    text = f'<span class="loc-text src">{_e(loc.text)}</span>' if loc.text else ""
     return (
         f'<li><span class="mark {role}">{number}</span><span>'
         f'<span class="loc-ref">{_e(page)}<code>{_e(loc.ref)}</code></span>{text}</span></li>'
@@ -391,9 +405,11 @@ def render_index(rows: Sequence[tuple[str, Report]], lang: Lang = "zh") -> str:
             for s in SEVERITIES
         )
         kind = _kind(report.meta.kind, lang)
+        quotes = quotes_of(report)
+        station = marked(_station(report, lang), quotes)
         body.append(
-            f'<tr><td><a href="{_e(quote(name))}">{_e(_station(report, lang))}</a></td>'
-            f"<td>{_e(report.meta.year or '')}</td><td>{_e(kind)}</td>"
+            f'<tr><td><a href="{_e(quote(name))}">{station}</a></td>'
+            f"<td>{_e(report.meta.year or '')}</td><td>{marked(kind, quotes)}</td>"
             f"<td>{_e(report.source.file)}</td>"
             f'<td><span class="status {_e(report.status)}">'
             f"{_e(t['status_' + report.status])}</span></td>{cells}</tr>"

@@ -21,6 +21,9 @@ body {
 main { max-width: 1220px; margin: 0 auto; padding: 28px 28px 48px; }
 code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas,
   "WenQuanYi Micro Hei Mono", monospace; font-size: 0.86em; }
+code.detail { color: var(--muted); font-size: 0.78em; word-break: break-all; }
+.explain .src, .values .src, .gaps .src, .problems .src, .ruled-out .src {
+  background: var(--bg); border-radius: 3px; }
 h1, h2, h3 { line-height: 1.3; margin: 0; }
 h2 { font-size: 18px; margin-bottom: 12px; }
 a { color: var(--info); }

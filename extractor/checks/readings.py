@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from extractor.checks.base import cell_ref, is_area, is_total
 from extractor.checks.indicators import row_name
-from extractor.checks.messages import Said, joined, say
+from extractor.checks.messages import Said, joined, same, say
 from extractor.checks.misreads import Edit, Reading, first_ref
 from extractor.checks.narrative import narrative_ref, states
 from extractor.checks.period import month_counts, month_names, report_months
@@ -164,7 +164,7 @@ def _characters(ctx: Ctx) -> Iterator[Reading]:
     if texts and not tried:
         yield Reading(
             "misread.characters",
-            {"figures": "、".join(texts)},
+            {"figures": joined((same(t) for t in texts), "、", ", ")},
             fits=False,
             why_not=say("misread.why.text_layer"),
         )
@@ -297,7 +297,7 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
     if missing:
         yield Reading(
             "misread.row_missed",
-            {"labels": "、".join(missing)},
+            {"labels": joined((same(m) for m in missing), "、", ", ")},
             fits=printed is not None and printed > added,
         )
     else:

@@ -155,7 +155,10 @@ def report_partial(outcome: pipeline.FileOutcome, limit: int = 3) -> None:
     if r is None or r.status == "success":
         return
     word = "partial" if r.status == "partial" else "unusable (status failure)"
-    parts = [f"{p.message} (page {p.page})" if p.page else p.message for p in r.problems]
+    parts = [
+        p.message + (f" (page {p.page})" if p.page else "") + (f": {p.detail}" if p.detail else "")
+        for p in r.problems
+    ]
     more = f"; {len(parts) - limit} more in the record's problems" if len(parts) > limit else ""
     say(
         "[yellow]warning:[/]",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -112,20 +113,15 @@ def extract(
     plan = guarded(lambda: plan_output(files, output, _SUFFIX[fmt]))  # before any parsing
     outcomes: list[pipeline.FileOutcome] = []
     kept: list[Report] = []
-    with file_progress(len(files), "extracting") as advance:
-        for i, outcome in enumerate(pipeline.extract_each(files, opts, workers)):
-            advance()
-            outcomes.append(outcome)
-            if outcome.error is not None:
-                report_error(outcome.error)
-                continue
-            assert outcome.report is not None
-            report_partial(outcome)
-            report = redact(outcome.report) if redact_names else outcome.report
-            if plan.mode == "folder":  # each file as soon as it is done
-                _write(plan.path_for(i), render_record(report, fmt))
-            else:
-                kept.append(report)
+    for i, outcome in enumerate(_each_reported(files, opts, workers, "extracting")):
+        outcomes.append(outcome)
+        if outcome.report is None:
+            continue
+        report = redact(outcome.report) if redact_names else outcome.report
+        if plan.mode == "folder":  # each file as soon as it is done
+            _write(plan.path_for(i), render_record(report, fmt))
+        else:
+            kept.append(report)
     if kept:  # a run that produced nothing leaves an existing -o file untouched
         text = render_records(kept, fmt)
         if plan.target is None:
@@ -138,6 +134,21 @@ def extract(
 
 
 _SUFFIX = {"json": ".json", "md": ".md", "jsonl": ""}
+
+
+def _each_reported(
+    files: list[Path], opts: pipeline.PipelineOptions, workers: int, doing: str
+) -> Iterator[pipeline.FileOutcome]:
+    """Each file's outcome in input order, the progress bar advanced and a file's error
+    or partial record said on stderr as it comes (`extract`, `check`)."""
+    with file_progress(len(files), doing) as advance:
+        for outcome in pipeline.extract_each(files, opts, workers):
+            advance()
+            if outcome.error is not None:
+                report_error(outcome.error)
+            else:
+                report_partial(outcome)
+            yield outcome
 
 
 def _pick_format(
@@ -174,14 +185,7 @@ def _extract_tables(
             guarded(lambda: prepare_folder(output))
         else:
             guarded(lambda: plan_output([output], output, ""))
-    outcomes: list[pipeline.FileOutcome] = []
-    with file_progress(len(files), "extracting") as advance:
-        for outcome in pipeline.extract_each(files, opts, workers):
-            advance()
-            outcomes.append(outcome)
-            if outcome.error is not None:
-                report_error(outcome.error)
-            report_partial(outcome)
+    outcomes = list(_each_reported(files, opts, workers, "extracting"))
     if any(o.report is not None for o in outcomes):  # else an existing -o stays untouched
         data = guarded(lambda: write_extract(items(outcomes, redact_names), output, fmt, lang))
         if data is not None:
@@ -270,19 +274,14 @@ def check(
     outcomes: list[pipeline.FileOutcome] = []
     done: list[tuple[Path, Report]] = []
     codes: list[int] = []
-    with file_progress(len(files), "checking") as advance:
-        for outcome in pipeline.extract_each(files, opts, workers):
-            advance()
-            outcomes.append(outcome)
-            if outcome.error is not None:
-                report_error(outcome.error)
-                codes.append(outcome.exit_code)
-                continue
-            assert outcome.report is not None
-            report_partial(outcome)
-            done.append((outcome.path, outcome.report))
-            errors = any(f.severity == "error" for f in outcome.report.findings)
-            codes.append(outcome.exit_code or (EXIT_FINDINGS if errors else 0))
+    for outcome in _each_reported(files, opts, workers, "checking"):
+        outcomes.append(outcome)
+        if outcome.report is None:
+            codes.append(outcome.exit_code)
+            continue
+        done.append((outcome.path, outcome.report))
+        errors = any(f.severity == "error" for f in outcome.report.findings)
+        codes.append(outcome.exit_code or (EXIT_FINDINGS if errors else 0))
     if fmt == "table":
         console = Console()
         for _, r in done:

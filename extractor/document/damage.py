@@ -29,7 +29,7 @@ def page_problems(path: Path, pages: list[RawPage], *, ocr: bool) -> list[Proble
     damage = integrity.check(path)
     problems = [_damage_problem(d) for d in damage]
     problems += [
-        problem("pdf", "problem.page_unreadable", page=p.number, error=p.error)
+        problem("pdf", "problem.page_unreadable", page=p.number, detail=p.error)
         for p in pages
         if p.error
     ]
@@ -46,9 +46,7 @@ def page_problems(path: Path, pages: list[RawPage], *, ocr: bool) -> list[Proble
         raise UnusableTextLayerError(path, detail)
     for page, why in bad:
         page.glyphs, page.sizes, page.weights = [], [], []
-        problems.append(
-            problem("text", "problem.page_garbled", page=page.number, why=why, flag="--ocr")
-        )
+        problems.append(problem("text", "problem.page_garbled", page=page.number, why=why))
     return problems
 
 

@@ -6,7 +6,8 @@ import itertools
 import re
 from collections import Counter
 
-from extractor.pdf.pages import BBox, Glyph, Line, RawPage
+from extractor.pdf.pages import Glyph, Line, RawPage
+from extractor.pdf.view import BBox
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-–—第]*(\d{1,3}|[ivxlc]+)\s*页?\s*(?:[/／]\s*\d+\s*页?|[，,]?\s*共\s*\d+\s*页)?[\s\-–—]*$",

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from extractor.numbers import Normalised, normalise_with_map
-from extractor.pdf.pages import BBox, Comment, Glyph, Line, OcrGlyph
+from extractor.pdf.pages import Comment, Glyph, Line, OcrGlyph
+from extractor.pdf.view import BBox
 from extractor.records import OCR_DOUBT, Problem, Provenance
 
 BlockKind = Literal["title", "heading", "label", "paragraph"]

@@ -9,8 +9,9 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from extractor.document.model import Table, TableCell, ocr_marks
-from extractor.pdf.pages import BBox, Glyph
+from extractor.pdf.pages import Glyph
 from extractor.pdf.tables import RawTable
+from extractor.pdf.view import BBox
 
 _NUMERIC = re.compile(r"^[\s\d.,，%％/／—–\-−√×]+$")
 

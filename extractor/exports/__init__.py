@@ -80,11 +80,7 @@ def report_markdown(r: Report) -> str:
         lines.append(f"_{where}_")
         lines.append("")
         for it in r.assessments:
-            if (
-                it.party == sec.party
-                and it.section_path == sec.section_path
-                and it.polarity == sec.polarity
-            ):
+            if it.same_place(sec):
                 lines.append(f"{it.ordinal or '-'}. {_v(it.headline)}")
         lines.append("")
     lines += [
@@ -126,6 +122,7 @@ def report_markdown(r: Report) -> str:
         lines += ["", "## Problems", ""]
         lines += [
             f"- {_v(p.stage)}{f' (page {p.page})' if p.page else ''}: {_v(p.message)}"
+            + (f" ({_v(p.detail)})" if p.detail else "")
             for p in r.problems
         ]
     return "\n".join(lines) + "\n"
@@ -189,7 +186,7 @@ def findings_table(r: Report, lang: str | None) -> RichTable:
             _cell(f.explanation_en if lang == "en" else f.explanation_zh),
         )
     if r.status != "success":
-        t.caption = text("output.checked_in_part", status=say(f"status.{r.status}"))
+        t.caption = text("output.checked_in_part", status=text(f"status.{r.status}"))
     elif not r.findings:
         t.caption = text("output.clean")
     return t

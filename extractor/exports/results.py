@@ -22,14 +22,15 @@ from extractor.exports.tables import (
     write_tables,
     xlsx_bytes,
 )
-from extractor.markdown import md_text
+from extractor.knowledge.messages import said_error, say
+from extractor.markdown import md_code, md_text
 from extractor.outputs import write_atomic
 from extractor.pipeline import FileOutcome
 from extractor.records import Report
 from extractor.redaction import redact
-from extractor.rows import IDENTITY, Table, check_table, identity, report_tables
+from extractor.rows import IDENTITY, Table, Unread, check_table, identity, report_tables
 
-Item = tuple[str, Report | None, str | None]
+Item = tuple[str, Report | None, Unread | None]
 
 TABULAR = ("csv", "xlsx", "parquet")
 CHECK_FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "parquet", "md", "html")
@@ -38,19 +39,27 @@ BINARY = ("xlsx", "parquet")
 
 
 def items(outcomes: Iterable[FileOutcome], redact_names: bool = False) -> list[Item]:
-    """(file name, record or None, error message or None) per outcome, in order."""
+    """(file name, record or None, why there is none) per outcome, in order."""
     out: list[Item] = []
     for o in outcomes:
         if o.report is not None:
             out.append((o.path.name, redact(o.report) if redact_names else o.report, None))
+        elif o.error is not None:
+            said, detail = said_error(o.error, o.path.name)
+            out.append((o.path.name, None, Unread(str(o.error), said.zh, said.en, detail)))
         else:
-            out.append((o.path.name, None, str(o.error) if o.error else "no record"))
+            none = say("error.no_record")
+            out.append((o.path.name, None, Unread("no record", none.zh, none.en)))
     return out
 
 
-def _file_json(name: str, report: Report | None, error: str | None) -> dict[str, object]:
+def _message(error: Unread | None) -> str | None:
+    return None if error is None else error.message
+
+
+def _file_json(name: str, report: Report | None, error: Unread | None) -> dict[str, object]:
     if report is None:
-        return {"file": name, "status": "error", "error": error}
+        return {"file": name, "status": "error", "error": _message(error)}
     return identity(report) | {
         "status": report.status,
         "problems": [p.model_dump(exclude_none=True) for p in report.problems],
@@ -80,7 +89,10 @@ _MD_COLUMNS = (
     "explanation",
     "ruled_out",
     "error",
+    "error_detail",
 )
+# The column of technical detail, set as a code span.
+_MD_CODE = ("error_detail",)
 
 
 def markdown_table(table: Table, columns: Sequence[str]) -> str:
@@ -91,9 +103,17 @@ def markdown_table(table: Table, columns: Sequence[str]) -> str:
     heads = [md_text(table.header[i]) for i in at]
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(cols)]
     for row in table.rows:
-        cells = ["" if row[i] is None else md_text(str(row[i])) for i in at]
+        cells = [_md_cell(c, row[i]) for c, i in zip(cols, at, strict=True)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _md_cell(column: str, value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if column in _MD_CODE:
+        return md_code(str(value))
+    return md_text(str(value))
 
 
 def check_bytes(results: Sequence[Item], fmt: str, lang: str | None) -> bytes:
@@ -119,7 +139,9 @@ def extract_tables(results: Sequence[Item], lang: str = "zh") -> list[Table]:
     not be read is a row of `reports` with status `error` and its message."""
     tables = report_tables([r for _, r, _ in results if r is not None], lang)
     failed = [
-        {"file": name, "status": "error", "error": error} for name, r, error in results if r is None
+        {"file": name, "status": "error", "error": _message(error)}
+        for name, r, error in results
+        if r is None
     ]
     if not tables:
         tables = [Table.of("reports", [], (*IDENTITY, "status"))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -109,6 +110,24 @@ class Data(BaseModel):
 @lru_cache(maxsize=512)
 def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+def bad_regexes(patterns: Iterable[tuple[str, str]]) -> list[str]:
+    """`where: bad regex: …` for each (where, pattern) that does not compile."""
+    problems = []
+    for where, pattern in patterns:
+        try:
+            compiled(pattern)
+        except re.error as exc:
+            problems.append(f"{where}: bad regex: {exc}")
+    return problems
+
+
+def raise_all(problems: list[str]) -> None:
+    """A validator's problems, every one at once (one per line), so that an edit of a
+    models/ file is fixed in one round; nothing when there is none."""
+    if problems:
+        raise ValueError("\n".join(problems))
 
 
 def _compiles(pattern: str) -> str:

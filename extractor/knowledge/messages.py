@@ -1,6 +1,7 @@
 """models/messages/*.yaml: what Pinggu says to a reader, in Chinese and English, and the
 one way to say it (`say`). `checks.yaml` holds the checker's words, `problems.yaml` the
-extraction problems a record lists.
+extraction problems a record lists, `errors.yaml` why a file could not be read (the
+headings of tables come from `models/columns.yaml`).
 
 Validated at load: every entry has both languages with the same `{placeholders}`, the
 English holds no Chinese character and the Chinese no English word of its own (acronyms
@@ -18,13 +19,13 @@ from functools import lru_cache
 
 from pydantic import model_validator
 
-from extractor.knowledge.loader import Data, load
+from extractor.knowledge.loader import Data, load, raise_all
 from extractor.records import Problem
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 # A Latin word in Chinese text; acronyms (PDF, OCR) are how Chinese text writes them.
 LATIN_WORD = re.compile(r"(?![A-Z]{2,5}\b)[A-Za-z]{2,}")
-CATALOGUES = ("checks", "problems")
+CATALOGUES = ("checks", "problems", "errors")
 
 
 def placeholders(template: str) -> set[str]:
@@ -50,8 +51,7 @@ class Message(Data):
             problems.append(f"Chinese in the English text: {self.en!r}")
         if m := LATIN_WORD.search(_literal(self.zh)):
             problems.append(f"English word {m.group(0)!r} in the Chinese text")
-        if problems:
-            raise ValueError("\n".join(problems))
+        raise_all(problems)
         return self
 
 
@@ -108,8 +108,37 @@ def joined(items: Iterable[Said], zh_sep: str = "；", en_sep: str = "; ") -> Sa
     return Said(zh_sep.join(p.zh for p in parts), en_sep.join(p.en for p in parts))
 
 
-def problem(stage: str, key: str, page: int | None = None, **params: object) -> Problem:
+def problem(
+    stage: str, key: str, page: int | None = None, detail: str | None = None, **params: object
+) -> Problem:
     """A record's `Problem`, said from the catalogue (`problem.…`); `page` is the
-    problem's page and fills a `{page}` of the message too."""
+    problem's page and fills a `{page}` of the message too. `detail` (an exception's
+    text) is for debugging: kept beside the message, never inside it, so the message
+    stays in one language."""
     s = say(key, **params, **({} if page is None else {"page": page}))
-    return Problem(stage=stage, message=s.en, message_zh=s.zh, code=key, page=page)
+    return Problem(stage=stage, message=s.en, message_zh=s.zh, code=key, page=page, detail=detail)
+
+
+def error_key(exc: BaseException) -> str:
+    """The catalogue id of an error (`errors.yaml`): its class name without "Error", in
+    snake case, the nearest class that has an entry; a wrong password has its own."""
+    if getattr(exc, "wrong_password", False):
+        return "error.wrong_password"
+    for cls in type(exc).__mro__:
+        name = re.sub(r"Error$", "", cls.__name__)
+        key = "error." + re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+        if key in _all():
+            return key
+    return "error.pinggu"
+
+
+def said_error(exc: BaseException, file: str) -> tuple[Said, str | None]:
+    """Why `file` could not be read, in both languages (`errors.yaml`), and the error's
+    detail (a parser's or an exception's own words) apart, for debugging."""
+    params: dict[str, object] = {"file": file}
+    if (seconds := getattr(exc, "timeout_s", None)) is not None:
+        params["seconds"] = f"{seconds:g}"
+    if (megabytes := getattr(exc, "max_memory_mb", None)) is not None:
+        params["megabytes"] = megabytes
+    detail = getattr(exc, "detail", None)
+    return say(error_key(exc), **params), str(detail) if detail else None

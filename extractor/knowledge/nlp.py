@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from extractor.errors import ModelDataError
-from extractor.knowledge.loader import Data, load, problems_of, read_text
+from extractor.knowledge.loader import Data, load, problems_of, raise_all, read_text
 
 Role = Literal["target", "done", "pct"]
 FigureKind = Literal["count", "pct", "money", "date", "ordinal", "skip"]
@@ -134,8 +134,7 @@ class FigureRegexFile(Data):
                 out.append(FigureRegex(name=p.name, kind=p.kind, regex=re.compile(text)))
             except re.error as exc:
                 problems.append(f"patterns[{i}] ({p.name}): bad regex: {exc}")
-        if problems:
-            raise ValueError("\n".join(problems))
+        raise_all(problems)
         return out
 
 
@@ -189,8 +188,7 @@ class IndicatorVocab(Data):
         for i, c in enumerate(self.columns):
             if c.measure is not None and c.measure not in self.measures:
                 problems.append(f"columns[{i}]: unknown measure {c.measure!r}")
-        if problems:
-            raise ValueError("\n".join(problems))
+        raise_all(problems)
         return self
 
     def mention_ids(self) -> frozenset[str]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from extractor.knowledge.loader import Data, Regex, compiled, load
+from extractor.knowledge.loader import Data, Regex, bad_regexes, compiled, load, raise_all
 from extractor.records import Staffing
 
 _ROSTER_FIELDS = frozenset({"roster", "roster_totals", "roster_retention_rate"})
@@ -37,15 +37,13 @@ class MetaPatterns(Data):
 
     @model_validator(mode="after")
     def _fields_compile(self) -> MetaPatterns:
-        problems = []
-        for name, pats in self.fields.items():
-            for i, p in enumerate(pats):
-                try:
-                    compiled(p.replace("{date}", self.date))
-                except re.error as exc:
-                    problems.append(f"fields.{name}[{i}]: bad regex: {exc}")
-        if problems:
-            raise ValueError("\n".join(problems))
+        raise_all(
+            bad_regexes(
+                (f"fields.{name}[{i}]", p.replace("{date}", self.date))
+                for name, pats in self.fields.items()
+                for i, p in enumerate(pats)
+            )
+        )
         return self
 
 
@@ -98,8 +96,7 @@ class StaffingPatterns(Data):
                     continue
                 out.append(pattern)
             self._compiled[name] = tuple(out)
-        if problems:
-            raise ValueError("\n".join(problems))
+        raise_all(problems)
         return self
 
 

@@ -10,7 +10,7 @@ from typing import Literal, cast, get_args
 
 from pydantic import field_validator, model_validator
 
-from extractor.knowledge.loader import Data, compiled, load
+from extractor.knowledge.loader import Data, bad_regexes, compiled, load, raise_all
 from extractor.records import Party
 
 DEFAULT_PROFILE = "guangzhou_station"
@@ -75,8 +75,11 @@ class Profile(Data):
 
     def pattern(self, name: str) -> re.Pattern[str]:
         """A scoring pattern with `{grades}` filled in, longest grade first."""
+        return compiled(self._filled(name))
+
+    def _filled(self, name: str) -> str:
         grades = "|".join(sorted(self.grades, key=len, reverse=True))
-        return compiled(getattr(self.scoring, name).replace("{grades}", grades))
+        return str(getattr(self.scoring, name)).replace("{grades}", grades)
 
     def party_of(self, text: str) -> Party | None:
         """The party whose name appears in `text` (longest name wins)."""
@@ -108,19 +111,9 @@ class Profile(Data):
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> Profile:
-        problems = []
-        for field, pattern in self.core_fields.items():
-            try:
-                compiled(pattern)
-            except re.error as exc:
-                problems.append(f"core_fields.{field}: bad regex: {exc}")
-        for name in ScoringPatterns.model_fields:
-            try:
-                self.pattern(name)
-            except re.error as exc:
-                problems.append(f"scoring.{name}: bad regex: {exc}")
-        if problems:
-            raise ValueError("\n".join(problems))
+        fields = [(f"core_fields.{f}", p) for f, p in self.core_fields.items()]
+        scoring = [(f"scoring.{n}", self._filled(n)) for n in ScoringPatterns.model_fields]
+        raise_all(bad_regexes(fields + scoring))
         return self
 
 

@@ -9,6 +9,7 @@ import re
 from extractor.areas import area_key, area_label
 from extractor.document.model import Document, Table
 from extractor.knowledge import scope_vocab
+from extractor.knowledge.messages import joined, say
 from extractor.passes.narrative import narrative_figures
 from extractor.passes.tables.consistency import consistency
 from extractor.passes.tables.read import Read, read_table
@@ -93,17 +94,20 @@ def extract_indicators(doc: Document) -> Indicators:
             consistent=fit.consistent,
             score=None if fit.score is None else round(fit.score, 3),
             trusted=trusted,
-            doubts=got.doubts,
+            doubts=[d.en for d in got.doubts],
+            doubts_zh=[d.zh for d in got.doubts],
         )
         if not trusted:
-            why = (
-                f"table {label} (p. {', '.join(map(str, t.pages))}) may be misread: "
-                f"{fit.consistent} of {fit.relations} relations among its own figures hold"
+            why = say(
+                "problem.table_uncertain",
+                table=label,
+                page=t.pages[0] if t.pages else "?",
+                consistent=fit.consistent,
+                relations=fit.relations,
             )
-            if got.doubts:
-                why += f"; {got.doubts[0]}"
+            why = joined([why, *got.doubts[:1]])
             for r in table_rows:
-                r.uncertain = why
+                r.uncertain, r.uncertain_zh = why.en, why.zh
         reads.append(read)
         rows.extend(table_rows)
         unitless += [

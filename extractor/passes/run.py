@@ -55,7 +55,7 @@ def run_stage(problems: list[Problem], stage: str, fn: Callable[[], T], fallback
     except Exception as exc:  # a pass bug must not lose the rest of the record
         last = traceback.extract_tb(exc.__traceback__)[-1]
         error = f"{type(exc).__name__}: {exc} ({last.filename}:{last.lineno})"
-        problems.append(problem(stage, "problem.stage_failed", error=error))
+        problems.append(problem(stage, "problem.stage_failed", detail=error))
         return fallback
 
 

@@ -17,9 +17,10 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Any
 
+from extractor.pdf.view import BBox
+
 Edge = dict[str, Any]
 Point = tuple[float, float]
-BBox = tuple[float, float, float, float]
 
 
 def _bbox(e: Edge) -> BBox:

@@ -21,9 +21,7 @@ import pypdfium2.raw as pdfium_c
 
 from extractor.pdf.fonts import metric_fonts
 from extractor.pdf.rules import Edge, read_rules
-from extractor.pdf.view import View
-
-BBox = tuple[float, float, float, float]
+from extractor.pdf.view import BBox, View
 
 
 @dataclass(frozen=True, slots=True)

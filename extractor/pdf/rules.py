@@ -13,41 +13,36 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extractor.pdf.view import View
+from extractor.pdf.view import BBox, View
 
 Edge = dict[str, Any]
-BBox = tuple[float, float, float, float]
 
 # A filled rectangle thinner than this is a rule (Word draws borders that way).
 _THIN = 2.5
 
 
-def h_edge(x0: float, x1: float, y: float) -> Edge:
-    """A horizontal rule from x0 to x1 at y, as pdfplumber's table algorithm takes it."""
+def _rule(x0: float, top: float, x1: float, bottom: float, orientation: str) -> Edge:
+    """A rule as pdfplumber's table algorithm takes it."""
     return {
         "x0": x0,
         "x1": x1,
-        "top": y,
-        "bottom": y,
+        "top": top,
+        "bottom": bottom,
         "width": x1 - x0,
-        "height": 0.0,
-        "orientation": "h",
+        "height": bottom - top,
+        "orientation": orientation,
         "object_type": "line",
     }
+
+
+def h_edge(x0: float, x1: float, y: float) -> Edge:
+    """A horizontal rule from x0 to x1 at y."""
+    return _rule(x0, y, x1, y, "h")
 
 
 def v_edge(x: float, top: float, bottom: float) -> Edge:
     """A vertical rule from top to bottom at x."""
-    return {
-        "x0": x,
-        "x1": x,
-        "top": top,
-        "bottom": bottom,
-        "width": 0.0,
-        "height": bottom - top,
-        "orientation": "v",
-        "object_type": "line",
-    }
+    return _rule(x, top, x, bottom, "v")
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float) -> Edge | None:

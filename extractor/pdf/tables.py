@@ -12,16 +12,17 @@ import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pdfplumber import table as plumber_table
 
 from extractor.pdf.cells import cells, intersections
+from extractor.pdf.clusters import connected
 from extractor.pdf.pages import Glyph
 from extractor.pdf.rules import Edge, h_edge
 from extractor.pdf.unruled import UnruledSettings, find_unruled
-
-BBox = tuple[float, float, float, float]
+from extractor.pdf.view import BBox
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,43 +211,27 @@ def _line_text(row: list[Glyph]) -> str:
     return "".join(g.char for g in sorted(row, key=lambda g: g.x0)).strip()
 
 
+def _near_pairs(boxes: list[BBox]) -> Iterator[tuple[int, int]]:
+    """Pairs in order of their tops: once a box starts further below another's bottom
+    than one and a half times the tallest box, neither rule of `_shades_touch` can join
+    them, nor any box below it (all pairs compared was quadratic on pages of
+    zebra-striped rows)."""
+    reach = 1.5 * max((b[3] - b[1] for b in boxes), default=0.0)
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
+    for n, i in enumerate(order):
+        for j in order[n + 1 :]:
+            if boxes[j][1] - boxes[i][3] > reach:
+                break
+            yield i, j
+
+
 def shade_rules(shades: list[BBox], covered: list[BBox]) -> list[Edge]:
     """Horizontal "rules" at the edges of cell shading: zebra rows and a shaded header
     mark a table's row bands as rules would. Shading rectangles stacked close together
     form one table region; each edge becomes a rule across the whole region, so that the
     region's bands are found as a three-line table's are."""
     boxes = [b for b in shades if not any(_inside(b, c) for c in covered)]
-    parent = list(range(len(boxes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # Pairs in order of their tops: once a box starts further below another's bottom
-    # than one and a half times the tallest box, neither rule of `_shades_touch` can
-    # join them, nor any box below it (the pairs were all compared before: quadratic
-    # on pages of zebra-striped rows).
-    # A pair already in one group is not compared: the groups do not depend on the
-    # order of the joins, and on a zebra-striped page most pairs are (they were 10% of
-    # a family report's parse).
-    tallest = max((b[3] - b[1] for b in boxes), default=0.0)
-    reach = 1.5 * tallest
-    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
-    for n, i in enumerate(order):
-        a = boxes[i]
-        for j in order[n + 1 :]:
-            b = boxes[j]
-            if b[1] - a[3] > reach:
-                break
-            ri, rj = find(i), find(j)
-            if ri != rj and _shades_touch(a, b):
-                parent[ri] = rj
-    groups: dict[int, list[BBox]] = {}
-    for i, b in enumerate(boxes):
-        groups.setdefault(find(i), []).append(b)
-    clusters = list(groups.values())
+    clusters = connected(boxes, _shades_touch, _near_pairs(boxes))
     rules: list[Edge] = []
     for cl in clusters:
         if len(cl) < 2:

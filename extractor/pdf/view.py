@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+# A box on the displayed page, in points: (x0, top, x1, bottom). Every pdf module's boxes.
 BBox = tuple[float, float, float, float]
 
 

@@ -30,6 +30,8 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import Self
 
 from pydantic import ValidationError
 
@@ -173,7 +175,8 @@ _CHILDREN = {
     "problems": """
     stage TEXT,
     message TEXT,
-    page INTEGER""",
+    page INTEGER,
+    detail TEXT""",
 }
 _CHILD_INDEXES = """
 CREATE INDEX findings_rule ON findings (rule);
@@ -487,3 +490,24 @@ def _repair_interrupted_creation(conn: sqlite3.Connection, path: Path, names: se
     for kind, name in _OBJECTS:
         conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
     _create(conn)
+
+
+class Connected:
+    """An open store connection (`conn`), writing or reading; use as a context manager
+    or call `close()`."""
+
+    conn: sqlite3.Connection
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()

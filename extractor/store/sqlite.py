@@ -23,13 +23,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 
 from extractor.errors import EXIT_INTERNAL, PingguError
 from extractor.filenames import raw, safe_text, shown
 from extractor.records import Report
 from extractor.store.report_rows import insert_report
-from extractor.store.schema import BUSY_TIMEOUT_S, REPORT_TABLES, connect, iso_mtime, now
+from extractor.store.schema import (
+    BUSY_TIMEOUT_S,
+    REPORT_TABLES,
+    Connected,
+    connect,
+    iso_mtime,
+    now,
+)
 
 _TABLES = (*REPORT_TABLES, "files", "failures")
 
@@ -82,26 +88,12 @@ class FileSeen:
         return cls(full, sha256, st.st_size, st.st_mtime)
 
 
-class Store:
-    """An open store; use as a context manager or call `close()`."""
+class Store(Connected):
+    """An open store, for writing (`Connected`: a context manager)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

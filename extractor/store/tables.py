@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 from urllib.parse import quote
 
@@ -15,7 +14,7 @@ from extractor.errors import StoreError
 from extractor.records import Report
 from extractor.redaction import pseudonyms, redact_text
 from extractor.rows import IDENTITY, Table, frames
-from extractor.store.schema import STORE_VERSION
+from extractor.store.schema import STORE_VERSION, Connected
 
 # Columns no spreadsheet wants: the whole record as JSON (tens of KB, over Excel's
 # 32,767 characters per cell) and the exact bytes of a path (its text is in `path`); a
@@ -25,8 +24,8 @@ _KEYS = frozenset({"report_id", "sha256"})
 _HINT = "give the path of a store written by `pinggu batch --db`"
 
 
-class StoreTables:
-    """A store opened for reading; use as a context manager or call `close()`."""
+class StoreTables(Connected):
+    """A store opened for reading (`Connected`: a context manager)."""
 
     def __init__(self, path: Path) -> None:
         if not path.is_file():
@@ -64,20 +63,6 @@ class StoreTables:
                 "upgrade it in place, keeping every stored report: pinggu batch FOLDER --db "
                 f"{path} (the folder it was built from; stored files are not read again)",
             )
-
-    def __enter__(self) -> StoreTables:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.conn.close()
 
     def names(self) -> list[str]:
         """Tables, then views, in the order the store created them (no version table)."""

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from extractor.areas import AREA_IN_TEXT
 from extractor.document.model import Table, TableCell
+from extractor.knowledge.messages import Said, say
 from extractor.nlp.indicators import unit_measure
 from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
 from extractor.passes.tables.paths import table_paths
@@ -32,7 +33,7 @@ class Read:
     """What one table gave: its rows, and what looked wrong while reading it."""
 
     rows: list[IndicatorRow] = field(default_factory=list)
-    doubts: list[str] = field(default_factory=list)
+    doubts: list[Said] = field(default_factory=list)
     figures: int = 0  # figure cells seen in value columns
     placed: int = 0  # of those, given a row
     # Rows whose measure nothing printed (no unit, no measure word): the indicator's
@@ -156,8 +157,14 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             parts = found.setdefault(key, {})
             if role in parts:
                 out.doubts.append(
-                    f"two figures for {indicator}/{measure} {role} in one row "
-                    f"({parts[role].text.strip()} and {text})"
+                    say(
+                        "fragment.two_figures",
+                        label=m.label or indicator,
+                        measure=say(f"measure.{measure}"),
+                        part=say(f"part.{role}"),
+                        first=parts[role].text.strip(),
+                        second=text,
+                    )
                 )
                 continue
             parts[role] = cell

@@ -26,7 +26,7 @@ from PIL import Image
 
 from extractor.pdf.ocr import GridSettings
 from extractor.pdf.ocr.image import otsu
-from extractor.pdf.rules import Edge
+from extractor.pdf.rules import Edge, h_edge, v_edge
 
 
 @dataclass(slots=True)
@@ -174,10 +174,10 @@ def to_edges(horizontal: list[Band], vertical: list[Band], scale: float) -> list
     edges: list[Edge] = []
     for b in horizontal:
         y = b.mid / scale
-        edges.append(_edge("h", b.start / scale, y, b.end / scale, y))
+        edges.append(h_edge(b.start / scale, b.end / scale, y))
     for b in vertical:
         x = b.mid / scale
-        edges.append(_edge("v", x, b.start / scale, x, b.end / scale))
+        edges.append(v_edge(x, b.start / scale, b.end / scale))
     return edges
 
 
@@ -191,16 +191,3 @@ def erase(gray: Image.Image, horizontal: list[Band], vertical: list[Band]) -> Im
     for b in vertical:
         arr[b.start : b.end, max(0, b.first - pad) : b.last + 1 + pad] = paper
     return Image.fromarray(arr)
-
-
-def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> Edge:
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-        "object_type": "line",
-    }

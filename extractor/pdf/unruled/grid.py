@@ -16,8 +16,7 @@ from extractor.pdf.unruled.header import header_boxes, header_cells, place_heade
 from extractor.pdf.unruled.rows import row_cells, rows
 from extractor.pdf.unruled.settings import UnruledSettings
 from extractor.pdf.unruled.tokens import TokenLine, is_tabular, token_lines
-
-BBox = tuple[float, float, float, float]
+from extractor.pdf.view import BBox
 
 # Marks a header may hold without being a row of figures ("/" and "—" as column labels).
 _HEADER_MARKS = ("/", "—")

@@ -11,8 +11,7 @@ from extractor.pdf.clusters import connected
 from extractor.pdf.unruled.columns import col_of
 from extractor.pdf.unruled.settings import UnruledSettings
 from extractor.pdf.unruled.tokens import Boxed, Token, TokenLine
-
-BBox = tuple[float, float, float, float]
+from extractor.pdf.view import BBox
 
 
 @dataclass(slots=True)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from extractor.pdf.unruled.columns import col_of
 from extractor.pdf.unruled.settings import UnruledSettings
 from extractor.pdf.unruled.tokens import TokenLine, is_dense
-
-BBox = tuple[float, float, float, float]
+from extractor.pdf.view import BBox
 
 
 def rows(lines: list[TokenLine], s: UnruledSettings) -> list[list[TokenLine]]:
