@@ -13,6 +13,7 @@ from extractor.records import (
     Finding,
     GradeBand,
     IndicatorRow,
+    Meta,
     Provenance,
     Report,
     RosterTotals,
@@ -60,6 +61,7 @@ WORDS = {  # what the problem says of each reading, in English
     "roster_columns_swapped": "the on-post and two-years-plus columns swapped",
     "months_swapped": "the cells of two neighbouring months",
     "rounded_whole": "rounded to a whole number",
+    "period_counts": "the period counted by calendar months or by whole months",
 }
 
 
@@ -287,6 +289,22 @@ def test_roster_months_swapped_or_rounded_are_misreads_only_where_plausible() ->
         t for t in whole.staffing.roster_totals if t.scope == "certified"
     ] + [RosterTotals(scope="uncertified", cells=["0", "0", "0", "1", "1", "1"])]
     explained(whole, "roster_totals/certified/2024年1月/人员到位", "rounded_whole")
+
+
+def test_roster_columns_for_the_other_count_of_the_period_are_a_misread() -> None:
+    r = roster()
+    p = r.meta.assessment_period
+    assert p is not None
+    # 2024-01-11 … 2024-02-29 touches 2 calendar months, 1 whole month and a part
+    r.meta.assessment_period = p.model_copy(update={"start": p.start.replace(day=11)})
+    r.meta.assessment_period.months = 1  # printed 1; the roster has 2 month columns
+    explained(r, "meta/assessment_period", "period_counts")
+    (f,) = [
+        f
+        for f in alarms(report(meta=Meta(assessment_period=p.model_copy(update={"months": 5}))))
+        if f.rule == "period.months"
+    ]
+    assert ruled(f, "misread.period_counts").startswith("the period counted by calendar months")
 
 
 # --- the seed's published errors -----------------------------------------------------------

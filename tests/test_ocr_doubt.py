@@ -1,6 +1,7 @@
-"""The checker on OCR reports: an error on a figure the engine was unsure of becomes a
-warning naming the doubtful characters and the reading that fits; errors on confident
-figures, and every finding of a text-layer report, stay as they are."""
+"""The checker on OCR reports: an error that another reading of a doubtful character
+explains is a problem, not a finding; one that none explains becomes a warning naming
+the doubtful characters; errors on confident figures, and every finding of a text-layer
+report, stay as they are."""
 
 from __future__ import annotations
 
@@ -73,14 +74,17 @@ def _sum_finding(report: Report) -> list[str]:
     return [f.severity for f in result.findings if f.rule == "score.sum"]
 
 
-def test_doubtful_digit_makes_a_warning_with_the_fitting_reading() -> None:
-    """45.65 read as 45.55 with the 5 doubtful: the sum fails, a warning says 45.65 fits."""
-    report = _report("45.55", doubtful=[3])
-    (f,) = [f for f in check_report(report).findings if f.rule == "score.sum"]
-    assert f.severity == "warning"
-    assert "45.65" in f.explanation_zh and "“5”" in f.explanation_zh
-    assert f.cause is not None and "read as 45.65" in f.cause
-    assert "45.65" in f.explanation_en
+def test_a_doubtful_digit_whose_other_reading_fits_is_a_problem_not_a_finding() -> None:
+    """45.65 read as 45.55 with the 5 doubtful: read 45.65 the sum agrees, so the sum is
+    not checkable and the record says why; there is no finding."""
+    result = check_report(_report("45.55", doubtful=[3]))
+    assert _sum_finding(_report("45.55", doubtful=[3])) == []
+    (problem,) = result.problems
+    assert problem.code == "problem.misread_explains" and "scoring/total" in problem.message
+    assert "'45.55' the OCR engine was unsure of read as another digit: 45.65" in problem.message
+    assert "识别存疑" in problem.message_zh and "45.65" in problem.message_zh
+    cov = {c.rule: c for c in result.coverage}["score.sum"]
+    assert (cov.flagged, cov.run) == (0, 0) and cov.skipped[0].message == "skip.misread"
 
 
 def test_confident_misfit_stays_an_error() -> None:
@@ -97,4 +101,6 @@ def test_doubt_without_a_fitting_reading_is_still_a_warning() -> None:
     report.scoring.total = _n("96.75", 180, [], 0.99)
     (f,) = [f for f in check_report(report).findings if f.rule == "score.sum"]
     assert f.severity == "warning"
-    assert f.cause is not None and "read as" not in f.cause and "'4'" in f.cause
+    assert f.cause is not None and "'4'" in f.cause
+    tried = [x.params["reading"] for x in f.ruled_out if x.code == "misread.ocr_digit"]
+    assert tried == [f"{d}5.55" for d in "012356789"]  # every other digit for the 4

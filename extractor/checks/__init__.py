@@ -67,7 +67,7 @@ def check_report(report: Report, rules: Iterable[Rule] = RULES) -> CheckResult:
             )
         )
     guarded = guard(report, findings, coverage, rules)
-    soften_doubtful(report, guarded.findings, rules)
+    soften_doubtful(report, guarded.findings)
     return CheckResult(findings=guarded.findings, coverage=coverage, problems=guarded.problems)
 
 

@@ -74,21 +74,30 @@ def flagged_refs(
 ALARMS = ("error", "warning")
 
 
-def _fits(report: Report, rule: Rule, prior: list[Finding], f: Finding, r: Reading) -> bool:
-    if r.why_not is not None:
-        return False
-    if r.fits is not None:
-        fits = r.fits
-    elif not r.edits:
-        fits = False
-    else:
-        before, _ = flagged_refs(report, rule, prior, ALARMS)
+@dataclass(slots=True)
+class _Trial:
+    """One finding put to its readings; the rule's flags as read are computed once."""
+
+    report: Report
+    rule: Rule
+    prior: list[Finding]
+    finding: Finding
+    before: set[str | None] | None = None
+
+    def fits(self, r: Reading) -> bool:
+        if r.why_not is not None:
+            return False
+        if r.fits is not None:
+            return r.fits
+        if not r.edits:
+            return False
+        if self.before is None:
+            self.before, _ = flagged_refs(self.report, self.rule, self.prior, ALARMS)
         with read_as(r.edits):
-            after, unchecked = flagged_refs(report, rule, prior, ALARMS)
+            after, unchecked = flagged_refs(self.report, self.rule, self.prior, ALARMS)
         # Read so, the figure is checked and agrees, and no other figure stops agreeing.
-        ref = first_ref(f)
-        fits = ref not in after and ref not in unchecked and after <= before
-    return fits
+        ref = first_ref(self.finding)
+        return ref not in after and ref not in unchecked and after <= self.before
 
 
 def ruled_out(r: Reading) -> RuledOut:
@@ -123,7 +132,8 @@ def guard(
             continue
         prior = findings[:k]
         tested = list(readings_for(report, f, prior, dropped))
-        why = next((r for r in tested if _fits(report, rule, prior, f, r)), None)
+        trial = _Trial(report, rule, prior, f)
+        why = next((r for r in tested if trial.fits(r)), None)
         if why is None:
             f.ruled_out = [ruled_out(r) for r in tested] + _inherited(f, prior)
             kept.append(f)

@@ -1,24 +1,24 @@
-"""Findings on figures the OCR engine was unsure of: warnings, with the reading that fits.
+"""Findings on figures the OCR engine was unsure of: warnings naming the doubtful characters.
 
 A misread is never a finding (docs/architecture.md). On a report read by OCR each figure's
-provenance says which of its characters the engine read with low confidence. After the
-rules have run, an error whose locations include such a figure becomes a warning: it
-names the doubtful characters, and, trying the other digits in their place one at a
-time and running the same rule again, the reading that would make the report
-consistent, when one does. The step knows no rule: it reads the findings' locations and
-re-runs the rule that made each one.
+provenance says which of its characters the engine read with low confidence. The other
+digits in their place are readings like any other: the misread guard tries them, one at a
+time, with the rest (`confusable_readings`, used by `extractor.checks.readings`), and a
+finding one of them explains is no finding but a problem. An error that remains and
+rests on a doubtful figure becomes a warning here that names the doubtful characters:
+no reading made the report consistent, but the figure may still be misread. The step
+knows no rule: it reads the findings' locations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from extractor.checks.base import Rule, RuleRun
 from extractor.checks.messages import Said, joined, say
-from extractor.records import Cell, Finding, Number, Report
+from extractor.records import Cell, Finding, NarrativeFigure, Number, Report
 
 _DIGITS = "0123456789"
 _SWAPS = {"/": "1", "1": "/"}  # a lone "/" and "1" are each other's usual misreading
@@ -55,7 +55,7 @@ def _figures(model: BaseModel) -> Iterator[Number | Cell]:
                 yield from _figures(item)
 
 
-def _doubtful_offsets(figure: Number | Cell) -> list[int]:
+def doubtful_offsets(figure: Number | Cell | NarrativeFigure) -> list[int]:
     """Offsets in `figure.printed` of the characters read with low confidence."""
     prov = figure.prov
     printed = figure.printed or ""
@@ -67,7 +67,8 @@ def _doubtful_offsets(figure: Number | Cell) -> list[int]:
     return [d - at for d in prov.doubtful if 0 <= d - at < len(printed)]
 
 
-def _value(printed: str) -> float | None:
+def reading_value(printed: str) -> float | None:
+    """The value of a figure read as `printed` (separators and % left out)."""
     text = printed.replace(",", "").replace("，", "").rstrip("%％").strip()
     try:
         return float(text)
@@ -75,7 +76,7 @@ def _value(printed: str) -> float | None:
         return None
 
 
-def _readings(printed: str, offsets: list[int]) -> Iterator[str]:
+def confusable_readings(printed: str, offsets: list[int]) -> Iterator[str]:
     """Other readings of `printed`: one doubtful character changed at a time."""
     for i in offsets:
         ch = printed[i]
@@ -85,35 +86,7 @@ def _readings(printed: str, offsets: list[int]) -> Iterator[str]:
             yield printed[:i] + alt + printed[i + 1 :]
 
 
-def _persists(report: Report, rule: Rule, prior: list[Finding], finding: Finding) -> bool:
-    run = RuleRun(rule.id)
-    rule.fn(report, list(prior), run)
-    first = finding.locations[0].ref if finding.locations else None
-    return any(
-        f.severity == "error" and (f.locations[0].ref if f.locations else None) == first
-        for f in run.findings
-    )
-
-
-def _fitting(
-    report: Report, rule: Rule, prior: list[Finding], finding: Finding, doubt: _Doubt
-) -> str | None:
-    """A reading of the doubtful figure under which the rule no longer flags it."""
-    fig = doubt.figure
-    printed, value = fig.printed, fig.value
-    try:
-        for reading in _readings(printed or "", doubt.offsets):
-            fig.printed, fig.value = reading, _value(reading)
-            if isinstance(fig, Number) and fig.value is None:
-                continue
-            if not _persists(report, rule, prior, finding):
-                return reading
-        return None
-    finally:
-        fig.printed, fig.value = printed, value
-
-
-def soften_doubtful(report: Report, findings: list[Finding], rules: Sequence[Rule]) -> None:
+def soften_doubtful(report: Report, findings: list[Finding]) -> None:
     """Turn errors that involve a doubtful OCR figure into warnings, in place."""
     if report.source.ocr is None:
         return
@@ -122,8 +95,7 @@ def soften_doubtful(report: Report, findings: list[Finding], rules: Sequence[Rul
         assert fig.prov is not None
         if fig.prov.bbox is not None:
             by_box.setdefault((fig.prov.page, tuple(fig.prov.bbox)), []).append(fig)
-    by_id = {r.id: r for r in rules}
-    for k, finding in enumerate(findings):
+    for finding in findings:
         if finding.severity != "error":
             continue
         doubts = [
@@ -131,30 +103,18 @@ def soften_doubtful(report: Report, findings: list[Finding], rules: Sequence[Rul
             for loc in finding.locations
             if loc.page is not None and loc.bbox is not None
             for fig in by_box.get((loc.page, tuple(loc.bbox)), [])
-            if (offsets := _doubtful_offsets(fig))
+            if (offsets := doubtful_offsets(fig))
         ]
-        if not doubts:
-            continue
-        rule = by_id.get(finding.rule)
-        fits = [
-            (d, reading)
-            for d in doubts
-            if rule is not None
-            and (reading := _fitting(report, rule, findings[:k], finding, d)) is not None
-        ]
-        _soften(finding, doubts, fits)
+        if doubts:
+            _soften(finding, doubts)
 
 
-def _soften(finding: Finding, doubts: list[_Doubt], fits: list[tuple[_Doubt, str]]) -> None:
+def _soften(finding: Finding, doubts: list[_Doubt]) -> None:
     finding.severity = "warning"
-    causes = [say("cause.ocr_doubt", doubts=joined(d.said() for d in doubts))]
-    if fits:
-        d, reading = fits[0]
-        causes.append(say("cause.ocr_reading", printed=d.figure.printed or "", reading=reading))
-    both = joined(causes)
+    cause = say("cause.ocr_doubt", doubts=joined(d.said() for d in doubts))
+    both = cause
     if finding.cause and finding.cause_zh:
-        both = joined([both, Said(finding.cause_zh, finding.cause)])
+        both = joined([cause, Said(finding.cause_zh, finding.cause)])
     finding.cause, finding.cause_zh = both.en, both.zh
-    note = joined(causes)
-    finding.explanation_zh += f"（{note.zh}。）"
-    finding.explanation_en += f" ({note.en}.)"
+    finding.explanation_zh += f"（{cause.zh}。）"
+    finding.explanation_en += f" ({cause.en}.)"

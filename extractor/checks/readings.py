@@ -6,7 +6,7 @@ that decides it. Readings that would explain away a real slip are kept out or ti
 by a fact of the read: swapped columns must not break the table's other rows, a missed
 row must be one the table lists elsewhere, a rounded month cell must be in a table that
 prints no fractions, a narrative figure must name the other row it would refer to.
-Confusable OCR digits are tried by `extractor.checks.ocr_doubt` (not repeated here).
+Confusable OCR digits come from `extractor.checks.ocr_doubt` (`confusable_readings`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from extractor.checks.indicators import row_name
 from extractor.checks.messages import Said, joined, same, say
 from extractor.checks.misreads import Edit, Reading, first_ref
 from extractor.checks.narrative import narrative_ref, states
+from extractor.checks.ocr_doubt import confusable_readings, doubtful_offsets, reading_value
 from extractor.checks.period import month_counts, month_names, report_months
 from extractor.checks.roster import MARKS, MONTHLY, mark_value
 from extractor.printed import agreement, exact, fmt, parse_printed, plain
@@ -31,6 +32,7 @@ from extractor.records import (
     IndicatorRow,
     NarrativeFigure,
     Number,
+    Period,
     Report,
     RosterRow,
     RosterTotals,
@@ -109,8 +111,9 @@ def _reread(fig: Figure, number: str, new: Decimal) -> tuple[Edit, ...]:
 
 
 def character_readings(fig: Figure) -> list[Reading]:
-    """A thousands separator read as a decimal point or the other way ("1,734" / "1.734"),
-    and, for a figure read by OCR, a decimal point lost or seen where there is none."""
+    """A thousands separator read as a decimal point or the other way ("1,734" / "1.734");
+    for a figure read by OCR, a decimal point lost or seen where there is none, and each
+    character the engine was unsure of read as another digit."""
     printed = fig.printed or ""
     m = _NUM.search(printed)
     if m is None or fig.value is None:
@@ -144,6 +147,13 @@ def character_readings(fig: Figure) -> list[Reading]:
                 _reread(fig, number, alt),
             )
         )
+    for reading in confusable_readings(printed, doubtful_offsets(fig)):
+        value = reading_value(reading)
+        if value is not None:
+            edits: tuple[Edit, ...] = ((fig, "printed", reading), (fig, "value", value))
+            out.append(
+                Reading("misread.ocr_digit", {"printed": printed, "reading": reading}, edits)
+            )
     return out
 
 
@@ -552,6 +562,23 @@ def _roster_monthly(ctx: Ctx) -> Iterator[Reading]:
             yield Reading("misread.months_swapped", {"months": pair}, ((t, "cells", cells),))
 
 
+def _period(ctx: Ctx) -> Iterator[Reading]:
+    """A month count: the dates' other count (calendar months touched, whole months
+    elapsed); for the roster's month columns, whether they match the other count."""
+    name = ctx.ref.removeprefix("meta/")
+    p = getattr(ctx.report.meta, name, None)
+    if not isinstance(p, Period):
+        return
+    counts = sorted(month_counts(p))
+    said = "、".join(map(str, counts))
+    if len(ctx.finding.locations) > 1:  # the roster's columns against the period
+        lengths = {len(r.marks) for r in ctx.report.staffing.roster if r.marks}
+        fits = len(lengths) == 1 and lengths <= set(counts)
+        yield Reading("misread.period_counts", {"counts": said}, fits=fits)
+    else:
+        yield Reading("misread.period_counts", {"counts": said}, fits=False)
+
+
 def _roster_retention(ctx: Ctx) -> Iterator[Reading]:
     yield Reading("misread.retention_counts", {}, fits=False)
 
@@ -569,4 +596,5 @@ _BY_RULE: dict[str, Callable[[Ctx], Iterator[Reading]]] = {
     "roster.group": _roster_group,
     "roster.monthly": _roster_monthly,
     "roster.retention": _roster_retention,
+    "period.months": _period,
 }
