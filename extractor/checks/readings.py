@@ -232,25 +232,20 @@ def _pct(ctx: Ctx) -> Iterator[Reading]:
         for r in ctx.rows()
         if (r.table, r.indicator, r.measure) == (row.table, row.indicator, row.measure)
     ]
-    for other in _neighbours(group, row):
-        if other.target is not None and other.done is not None:
-            yield Reading(
-                "misread.neighbour_row",
-                {"other": row_name(other)},
-                ((row, "target", other.target), (row, "done", other.done)),
-            )
     siblings = [
         r
         for r in ctx.rows()
         if (r.table, r.area, r.post, r.scope) == (row.table, row.area, row.post, row.scope)
     ]
-    for other in _neighbours(siblings, row):
-        if other.target is not None and other.done is not None:
-            yield Reading(
-                "misread.neighbour_column",
-                {"other": row_name(other)},
-                ((row, "target", other.target), (row, "done", other.done)),
-            )
+    # the same indicator and measure in another row; the same row in another column group
+    for code, rows in (("misread.neighbour_row", group), ("misread.neighbour_column", siblings)):
+        for other in _neighbours(rows, row):
+            if other.target is not None and other.done is not None:
+                yield Reading(
+                    code,
+                    {"other": row_name(other)},
+                    ((row, "target", other.target), (row, "done", other.done)),
+                )
     total = next((r for r in group if is_total(r) and r.target is not None), None)
     if total is not None and total is not row and total.target is not None:
         yield Reading(
