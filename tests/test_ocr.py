@@ -20,8 +20,8 @@ import pytest
 from PIL import Image
 
 from extractor import pipeline
-from extractor.errors import MissingDependencyError, OcrUnavailableError
-from extractor.pdf.guard import Limits
+from extractor.errors import MissingDependencyError, OcrUnavailableError, ParseMemoryError
+from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.ocr import OcrOptions, grid, lines, recognise, tesseract
 from extractor.pdf.ocr.rapid import RapidEngine, to_lines
 from extractor.pdf.pages import OcrGlyph, RawPage
@@ -128,6 +128,25 @@ def test_scan_extracts_the_seed_scores(tmp_path: Path) -> None:
     assert report.source.ocr is not None and report.source.ocr.pages == [1, 2, 3, 4, 5, 6]
     total_prov = report.scoring.total.prov
     assert total_prov is not None and total_prov.confidence is not None
+
+
+def _read_striped_page(width: int) -> int:
+    """RapidOCR on an A4-shaped page of text-like stripes: the number of lines read."""
+    page = np.full((int(width * 1.414), width), 255, dtype=np.uint8)
+    for top in range(50, page.shape[0] - 40, 60):
+        page[top : top + 25, 50:-50] = 0
+    return len(RapidEngine(threads=1).read(Image.fromarray(page)))
+
+
+@needs_rapidocr
+def test_rapidocr_out_of_memory_is_the_memory_error() -> None:
+    """Under a bound too small for the detector's activations, onnxruntime fails with its
+    own exception (std::bad_alloc), numpy with MemoryError, depending on where the bound
+    falls: either way exit 8 with the --max-memory hint, never an internal error."""
+    with pytest.raises(ParseMemoryError) as caught:
+        run_bounded(_read_striped_page, 1700, limits=Limits(timeout_s=120, max_memory_mb=800))
+    assert caught.value.exit_code == 8
+    assert "--max-memory" in caught.value.hint
 
 
 def test_without_ocr_a_scan_is_refused() -> None:
