@@ -21,6 +21,8 @@ from PIL import Image
 
 from extractor import pipeline
 from extractor.errors import MissingDependencyError, OcrUnavailableError, ParseMemoryError
+from extractor.evaluation.corpus import load_gold
+from extractor.evaluation.score import score_file
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.ocr import OcrOptions, grid, lines, recognise, tesseract
 from extractor.pdf.ocr.rapid import RapidEngine, to_lines
@@ -29,6 +31,7 @@ from extractor.pdf.pages import OcrGlyph, RawPage
 SCANS = Path(__file__).resolve().parents[1] / "corpora" / "scanned"
 SEED_SCAN = SCANS / "scan_seed.pdf"
 SEED_200 = SCANS / "scan_seed_200.pdf"
+WORD_200 = SCANS / "scan_songhe_jinsha_200.pdf"  # LibreOffice-made family, 8 pages, clean
 SCORE_PAGE = 20  # 七、评估结果 of the seed report
 ANNEX_PAGE = 22  # 附件1-1: the wide indicator tables
 AUTO = OcrOptions(mode="auto")
@@ -128,6 +131,29 @@ def test_scan_extracts_the_seed_scores(tmp_path: Path) -> None:
     assert report.source.ocr is not None and report.source.ocr.pages == [1, 2, 3, 4, 5, 6]
     total_prov = report.scoring.total.prov
     assert total_prov is not None and total_prov.confidence is not None
+
+
+@needs_rapidocr
+def test_archive_scan_of_a_word_report_scores_as_its_gold() -> None:
+    """The issue's bar for archive-resolution scans, on the cheapest one (a 200-dpi grey
+    scan of a LibreOffice-made report, sealed score page, 8 pages: about a minute of
+    OCR): scores, total and grade exact, praise/concern counts right in at least 90% of
+    sections, table cells at least 95%, and no error finding on this clean report. The
+    other archive scans are measured by `pinggu evaluate corpora/scanned --include-scans`
+    (EVALUATION.md)."""
+    opts = pipeline.PipelineOptions(ocr=AUTO, limits=Limits(timeout_s=1800))
+    report = pipeline.extract(WORD_200, opts)
+    gold = load_gold(WORD_200.with_suffix(".gold.json"))
+    assert not gold.expected_findings
+    scored = score_file(gold, report).fields
+    assert scored.scoring_exact, [m for m in scored.mismatches if "scoring" in m]
+    assert scored.sections_total > 0
+    assert scored.sections_right >= 0.9 * scored.sections_total
+    assert scored.cells_total > 0
+    assert scored.cells_right >= 0.95 * scored.cells_total
+    errors = [f"{f.rule}: {f.message}" for f in report.findings if f.severity == "error"]
+    assert errors == []
+    assert report.source.ocr is not None and len(report.source.ocr.pages) == 8
 
 
 def _read_striped_page(width: int) -> int:

@@ -1,7 +1,10 @@
 """附件2 roster: marks → each person's 小计, people → group 小计, groups → 总计, months.
 
 A mark counts √ = 1, a printed number (0.5) as itself, and —— or any other text
-(持证 / 非持证 / 离职, meaning "not in this group that month") as 0. A total that has
+(持证 / 非持证 / 离职, meaning "not in this group that month") as 0. On a report read by
+OCR, a mark no roster prints (a Latin letter, an arrow, a number over 1: √ read as V, ↓
+or 4) is a misreading, unknown like an empty cell, so the totals it enters are not
+checked rather than flagged. A total that has
 two derivations (the printed figures below it, and the marks themselves) is flagged only
 when it matches neither: when it matches one, the slip sits in a lower figure, which its
 own rule reports, and flagging both would report one error twice.
@@ -32,35 +35,45 @@ _NUM = re.compile(r"^\d+(?:\.\d+)?$")
 MONTHLY, MARKS = "有效人次", "人员到位"
 COLUMN_KEYS = {MONTHLY: "column.monthly", MARKS: "column.marks"}
 _TICKS = {"√", "✓", "✔", "☑"}
+# What a roster prints for "not counted": dashes (OCR may read —— as 一一) or words.
+_NOT_COUNTED = re.compile(r"^(?:[—–\-－─]+|[\u4e00-\u9fff]+)$")
 
 
-def mark_value(mark: str) -> Fraction | None:
-    """√ → 1, "0.5" → 1/2, ——/text → 0; None for an empty cell (unknown)."""
+def mark_value(mark: str, ocr: bool = False) -> Fraction | None:
+    """√ → 1, "0.5" → 1/2, ——/text → 0; None for an empty cell (unknown), and, on a
+    report read by OCR (`ocr`), for a mark no roster prints."""
     m = mark.strip()
     if not m:
         return None
     if m in _TICKS:
         return Fraction(1)
     if _NUM.match(m):
-        return exact(float(m))
+        value = exact(float(m))
+        return None if ocr and value > 1 else value
+    if ocr and not _NOT_COUNTED.match(m):
+        return None
     return Fraction(0)
 
 
-def person_total(row: RosterRow) -> Fraction | None:
-    vals = [mark_value(m) for m in row.marks]
+def _ocr(report: Report) -> bool:
+    return report.source.ocr is not None
+
+
+def person_total(row: RosterRow, ocr: bool = False) -> Fraction | None:
+    vals = [mark_value(m, ocr) for m in row.marks]
     if not vals or any(v is None for v in vals):
         return None
     return sum((v for v in vals if v is not None), Fraction(0))
 
 
-def month_sums(rows: Sequence[RosterRow], n: int) -> list[Fraction] | None:
+def month_sums(rows: Sequence[RosterRow], n: int, ocr: bool = False) -> list[Fraction] | None:
     """Σ marks of each month over `rows`; None when a mark is unreadable."""
     out = [Fraction(0)] * n
     for r in rows:
         if len(r.marks) != n:
             return None
         for k, mark in enumerate(r.marks):
-            v = mark_value(mark)
+            v = mark_value(mark, ocr)
             if v is None:
                 return None
             out[k] += v
@@ -108,7 +121,7 @@ def roster_person(report: Report, prior: list[Finding], run: RuleRun) -> None:
         ref = f"roster/{row.group}/{row.seq}/on_post"
         if row.on_post is None:
             continue
-        want = person_total(row)
+        want = person_total(row, _ocr(report))
         if want is None:
             run.skip(ref, "skip.mark_blank")
             continue
@@ -155,7 +168,7 @@ def roster_group(report: Report, prior: list[Finding], run: RuleRun) -> None:
                 s = sum((p for p in printed if p is not None), Fraction(0))
                 candidates.append((s, say("calc.people_subtotals", sum=plain(s))))
             if column == "on_post":
-                marks = [person_total(r) for r in members]
+                marks = [person_total(r, _ocr(report)) for r in members]
                 if all(m is not None for m in marks):
                     s = sum((m for m in marks if m is not None), Fraction(0))
                     candidates.append((s, say("calc.marks", sum=plain(s))))
@@ -189,7 +202,7 @@ def roster_monthly(report: Report, prior: list[Finding], run: RuleRun) -> None:
     names = month_names(report, months)
     for scope, t in totals.items():
         members = _members(report, scope)
-        marks = month_sums(members, months) if members else None
+        marks = month_sums(members, months, _ocr(report)) if members else None
         rows: list[tuple[str, list[str]]] = []
         if t.monthly:
             rows.append((MONTHLY, [plain(exact(v)) for v in t.monthly]))
@@ -274,7 +287,7 @@ def stable_counts(report: Report) -> set[int]:
     """People on post every month, read two ways: every mark √, or every mark > 0."""
     strict = loose = 0
     for r in report.staffing.roster:
-        vals = [mark_value(m) for m in r.marks]
+        vals = [mark_value(m, _ocr(report)) for m in r.marks]
         if not vals or any(v is None for v in vals):
             continue
         strict += all(m.strip() in _TICKS for m in r.marks)
