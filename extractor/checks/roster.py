@@ -4,7 +4,10 @@ A mark counts √ = 1, a printed number (0.5) as itself, and —— or any other
 (持证 / 非持证 / 离职, meaning "not in this group that month") as 0. On a report read by
 OCR, a mark no roster prints (a Latin letter, an arrow, a number over 1: √ read as V, ↓
 or 4) is a misreading, unknown like an empty cell, so the totals it enters are not
-checked rather than flagged. A total that has
+checked rather than flagged. Sums over the people need all of them: a roster whose
+numbers (序号, 1..N over the whole roster or within each group) have gaps lost rows
+(a page of it not read, as on a scan), and its totals are checked only against the
+other totals. A total that has
 two derivations (the printed figures below it, and the marks themselves) is flagged only
 when it matches neither: when it matches one, the slip sits in a lower figure, which its
 own rule reports, and flagging both would report one error twice.
@@ -92,6 +95,18 @@ def _members(report: Report, scope: str) -> list[RosterRow]:
     return [r for r in report.staffing.roster if scope == "all" or r.group == scope]
 
 
+def _complete(rows: Sequence[RosterRow]) -> bool:
+    """The roster's 序号 run 1..N without a gap, over the roster or within each group."""
+
+    def run_from_one(seqs: list[int]) -> bool:
+        return sorted(seqs) == list(range(1, len(seqs) + 1))
+
+    if run_from_one([r.seq for r in rows]):
+        return True
+    groups = {r.group for r in rows}
+    return all(run_from_one([r.seq for r in rows if r.group == g]) for g in groups)
+
+
 def _flag(
     run: RuleRun,
     rule: str,
@@ -148,9 +163,10 @@ def roster_group(report: Report, prior: list[Finding], run: RuleRun) -> None:
     """A group 小计's 人员到岗 total equals its people's 小计 (or their marks), the 总计
     equals 持证 + 非持证 (or all marks), and likewise for the 2年以上 column."""
     totals = _totals(report)
+    complete = _complete(report.staffing.roster)
     for scope, t in totals.items():
-        members = _members(report, scope)
-        if not members:
+        members = _members(report, scope) if complete else []
+        if not members and complete:
             continue
         for column, attr in (("on_post", "on_post"), ("experienced", "experienced")):
             got = _num(getattr(t, attr))
@@ -164,16 +180,16 @@ def roster_group(report: Report, prior: list[Finding], run: RuleRun) -> None:
                     s = sum((p for p in parts if p is not None), Fraction(0))
                     candidates.append((s, say("calc.group_subtotals", sum=plain(s))))
             printed = [_num(getattr(r, attr)) for r in members]
-            if all(p is not None for p in printed):
+            if members and all(p is not None for p in printed):
                 s = sum((p for p in printed if p is not None), Fraction(0))
                 candidates.append((s, say("calc.people_subtotals", sum=plain(s))))
-            if column == "on_post":
+            if column == "on_post" and members:
                 marks = [person_total(r, _ocr(report)) for r in members]
                 if all(m is not None for m in marks):
                     s = sum((m for m in marks if m is not None), Fraction(0))
                     candidates.append((s, say("calc.marks", sum=plain(s))))
             if not candidates:
-                run.skip(ref, "skip.no_figures_below")
+                run.skip(ref, "skip.no_figures_below" if complete else "skip.roster_gaps")
                 continue
             run.checked()
             if any(c == got for c, _ in candidates):
@@ -200,8 +216,9 @@ def roster_monthly(report: Report, prior: list[Finding], run: RuleRun) -> None:
     if not months or not totals:
         return
     names = month_names(report, months)
+    complete = _complete(report.staffing.roster)
     for scope, t in totals.items():
-        members = _members(report, scope)
+        members = _members(report, scope) if complete else []
         marks = month_sums(members, months, _ocr(report)) if members else None
         rows: list[tuple[str, list[str]]] = []
         if t.monthly:
@@ -254,7 +271,7 @@ def roster_monthly(report: Report, prior: list[Finding], run: RuleRun) -> None:
                 if marks is not None:
                     candidates.append((marks[k], say("calc.month_marks", sum=plain(marks[k]))))
                 if not candidates:
-                    run.skip(ref, "skip.month_marks")
+                    run.skip(ref, "skip.month_marks" if complete else "skip.roster_gaps")
                     continue
                 run.checked()
                 if any(agreement(c, p) in ("exact",) for c, _ in candidates):
