@@ -314,6 +314,55 @@ def test_result_comes_back_equal_to_in_process(tmp_path: Path) -> None:
     assert bounded == probe(path)
 
 
+def _native_bad_alloc(path: Path) -> None:
+    """What onnxruntime raises when the ConvTranspose of its text detector cannot
+    allocate under the bound (the exception type is its own, not MemoryError)."""
+    raise RuntimeError(
+        "[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Non-zero status code returned while "
+        "running ConvTranspose node. Name:'ConvTranspose.0' Status Message: std::bad_alloc"
+    )
+
+
+def test_native_allocation_failure_is_a_memory_error(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    with pytest.raises(ParseMemoryError) as caught:
+        run_bounded(_native_bad_alloc, path, limits=Limits(max_memory_mb=300))
+    assert_names_file(caught.value, path, "--max-memory")
+    assert caught.value.exit_code == 8
+
+
+def _malloc_arenas_capped() -> int:
+    """Threads started in the child, each allocating: address space added (MB)."""
+    import threading
+
+    def vm() -> int:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE") >> 20
+
+    before = vm()
+    blocks: list[bytearray] = []
+    together = threading.Barrier(8)  # all alive at once, so none reuses another's heap
+
+    def allocate() -> None:
+        together.wait()
+        blocks.append(bytearray(1000))
+        together.wait()
+
+    threads = [threading.Thread(target=allocate) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return vm() - before
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="Linux /proc")
+def test_threads_do_not_reserve_a_heap_each_under_the_bound() -> None:
+    """glibc gives each allocating thread its own 64 MB heap of address space, which
+    RLIMIT_AS counts: the child caps the arenas, so 8 threads cost far less than 8 heaps."""
+    assert run_bounded(_malloc_arenas_capped, limits=Limits()) < 3 * 64
+
+
 def _divide(a: int, b: int) -> float:
     return a / b
 

@@ -8,7 +8,7 @@ import pytest
 
 from extractor.document.build import ocr_wanted
 from extractor.document.model import Table, TableCell
-from extractor.document.ocr_tables import repair_slashes, snap_labels
+from extractor.document.ocr_tables import repair_slashes, repair_ticks, snap_labels
 from extractor.knowledge.vocab import table_words
 from extractor.pdf.ocr import OcrOptions
 from extractor.pdf.pages import Glyph, RawPage
@@ -97,3 +97,43 @@ def test_ocr_table_repairs_slashes_and_snaps_labels() -> None:
     sure = _ocr_table("合记", doubtful=[])
     assert snap_labels(sure, table_words()) == 0  # a sure 记: maybe another word
     assert snap_labels(_ocr_table("二片区", doubtful=[0]), table_words()) == 0
+
+
+def _roster_marks(marks: list[str], ocr: bool = True) -> Table:
+    conf = 0.95 if ocr else None
+    cells = [TableCell(0, k, f"{k + 1}月", 1, (k * 10, 0, k * 10 + 10, 10)) for k in range(3)]
+    cells += [
+        TableCell(1, k, m, 1, (k * 10, 10, k * 10 + 10, 20), confidence=conf, doubtful=[])
+        for k, m in enumerate(marks)
+    ]
+    return Table(cells, 2, 3, 1, [("1月",), ("2月",), ("3月",)], ruled=True)
+
+
+def test_ocr_table_reads_lone_v_as_a_tick_where_the_table_has_ticks() -> None:
+    """V and ✓ alone are the recogniser's √ in a roster holding √; doubtful, so a check
+    failing on them is a warning. Without a √ in the table, or from a text layer, a V
+    stays a V."""
+    t = _roster_marks(["V", "√", "✓"])
+    assert repair_ticks(t) == 2
+    assert [c.text for c in t.cells[3:]] == ["√", "√", "√"]
+    assert t.cells[3].doubtful == [0] and t.cells[3].confidence == 0.5
+    assert t.cells[4].doubtful == []  # read as √: untouched
+    assert repair_ticks(_roster_marks(["V", "V", "——"])) == 0
+    assert repair_ticks(_roster_marks(["V", "√", "√"], ocr=False)) == 0
+
+
+def test_ocr_marks_no_roster_prints_are_unknown() -> None:
+    """On an OCR report a mark a roster never holds (a letter, an arrow, a number over 1)
+    is a misreading: unknown, as an empty cell, so no total is flagged over it. From a
+    text layer the same marks count as before (text as 0, the number as printed)."""
+    from fractions import Fraction
+
+    from extractor.checks.roster import mark_value
+
+    for misread in ("V", "↓", "4"):
+        assert mark_value(misread, ocr=True) is None
+    assert mark_value("V") == 0 and mark_value("4") == 4
+    assert mark_value("√", ocr=True) == 1
+    assert mark_value("0.5", ocr=True) == Fraction(1, 2)
+    for not_counted in ("——", "一一", "离职"):
+        assert mark_value(not_counted, ocr=True) == 0

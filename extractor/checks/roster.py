@@ -1,7 +1,13 @@
 """附件2 roster: marks → each person's 小计, people → group 小计, groups → 总计, months.
 
 A mark counts √ = 1, a printed number (0.5) as itself, and —— or any other text
-(持证 / 非持证 / 离职, meaning "not in this group that month") as 0. A total that has
+(持证 / 非持证 / 离职, meaning "not in this group that month") as 0. On a report read by
+OCR, a mark no roster prints (a Latin letter, an arrow, a number over 1: √ read as V, ↓
+or 4) is a misreading, unknown like an empty cell, so the totals it enters are not
+checked rather than flagged. Sums over the people need all of them: a roster whose
+numbers (序号, 1..N over the whole roster or within each group) have gaps lost rows
+(a page of it not read, as on a scan), and its totals are checked only against the
+other totals. A total that has
 two derivations (the printed figures below it, and the marks themselves) is flagged only
 when it matches neither: when it matches one, the slip sits in a lower figure, which its
 own rule reports, and flagging both would report one error twice.
@@ -32,35 +38,45 @@ _NUM = re.compile(r"^\d+(?:\.\d+)?$")
 MONTHLY, MARKS = "有效人次", "人员到位"
 COLUMN_KEYS = {MONTHLY: "column.monthly", MARKS: "column.marks"}
 _TICKS = {"√", "✓", "✔", "☑"}
+# What a roster prints for "not counted": dashes (OCR may read —— as 一一) or words.
+_NOT_COUNTED = re.compile(r"^(?:[—–\-－─]+|[\u4e00-\u9fff]+)$")
 
 
-def mark_value(mark: str) -> Fraction | None:
-    """√ → 1, "0.5" → 1/2, ——/text → 0; None for an empty cell (unknown)."""
+def mark_value(mark: str, ocr: bool = False) -> Fraction | None:
+    """√ → 1, "0.5" → 1/2, ——/text → 0; None for an empty cell (unknown), and, on a
+    report read by OCR (`ocr`), for a mark no roster prints."""
     m = mark.strip()
     if not m:
         return None
     if m in _TICKS:
         return Fraction(1)
     if _NUM.match(m):
-        return exact(float(m))
+        value = exact(float(m))
+        return None if ocr and value > 1 else value
+    if ocr and not _NOT_COUNTED.match(m):
+        return None
     return Fraction(0)
 
 
-def person_total(row: RosterRow) -> Fraction | None:
-    vals = [mark_value(m) for m in row.marks]
+def _ocr(report: Report) -> bool:
+    return report.source.ocr is not None
+
+
+def person_total(row: RosterRow, ocr: bool = False) -> Fraction | None:
+    vals = [mark_value(m, ocr) for m in row.marks]
     if not vals or any(v is None for v in vals):
         return None
     return sum((v for v in vals if v is not None), Fraction(0))
 
 
-def month_sums(rows: Sequence[RosterRow], n: int) -> list[Fraction] | None:
+def month_sums(rows: Sequence[RosterRow], n: int, ocr: bool = False) -> list[Fraction] | None:
     """Σ marks of each month over `rows`; None when a mark is unreadable."""
     out = [Fraction(0)] * n
     for r in rows:
         if len(r.marks) != n:
             return None
         for k, mark in enumerate(r.marks):
-            v = mark_value(mark)
+            v = mark_value(mark, ocr)
             if v is None:
                 return None
             out[k] += v
@@ -77,6 +93,18 @@ def _totals(report: Report) -> dict[str, RosterTotals]:
 
 def _members(report: Report, scope: str) -> list[RosterRow]:
     return [r for r in report.staffing.roster if scope == "all" or r.group == scope]
+
+
+def _complete(rows: Sequence[RosterRow]) -> bool:
+    """The roster's 序号 run 1..N without a gap, over the roster or within each group."""
+
+    def run_from_one(seqs: list[int]) -> bool:
+        return sorted(seqs) == list(range(1, len(seqs) + 1))
+
+    if run_from_one([r.seq for r in rows]):
+        return True
+    groups = {r.group for r in rows}
+    return all(run_from_one([r.seq for r in rows if r.group == g]) for g in groups)
 
 
 def _flag(
@@ -108,7 +136,7 @@ def roster_person(report: Report, prior: list[Finding], run: RuleRun) -> None:
         ref = f"roster/{row.group}/{row.seq}/on_post"
         if row.on_post is None:
             continue
-        want = person_total(row)
+        want = person_total(row, _ocr(report))
         if want is None:
             run.skip(ref, "skip.mark_blank")
             continue
@@ -135,9 +163,10 @@ def roster_group(report: Report, prior: list[Finding], run: RuleRun) -> None:
     """A group 小计's 人员到岗 total equals its people's 小计 (or their marks), the 总计
     equals 持证 + 非持证 (or all marks), and likewise for the 2年以上 column."""
     totals = _totals(report)
+    complete = _complete(report.staffing.roster)
     for scope, t in totals.items():
-        members = _members(report, scope)
-        if not members:
+        members = _members(report, scope) if complete else []
+        if not members and complete:
             continue
         for column, attr in (("on_post", "on_post"), ("experienced", "experienced")):
             got = _num(getattr(t, attr))
@@ -151,16 +180,16 @@ def roster_group(report: Report, prior: list[Finding], run: RuleRun) -> None:
                     s = sum((p for p in parts if p is not None), Fraction(0))
                     candidates.append((s, say("calc.group_subtotals", sum=plain(s))))
             printed = [_num(getattr(r, attr)) for r in members]
-            if all(p is not None for p in printed):
+            if members and all(p is not None for p in printed):
                 s = sum((p for p in printed if p is not None), Fraction(0))
                 candidates.append((s, say("calc.people_subtotals", sum=plain(s))))
-            if column == "on_post":
-                marks = [person_total(r) for r in members]
+            if column == "on_post" and members:
+                marks = [person_total(r, _ocr(report)) for r in members]
                 if all(m is not None for m in marks):
                     s = sum((m for m in marks if m is not None), Fraction(0))
                     candidates.append((s, say("calc.marks", sum=plain(s))))
             if not candidates:
-                run.skip(ref, "skip.no_figures_below")
+                run.skip(ref, "skip.no_figures_below" if complete else "skip.roster_gaps")
                 continue
             run.checked()
             if any(c == got for c, _ in candidates):
@@ -187,9 +216,10 @@ def roster_monthly(report: Report, prior: list[Finding], run: RuleRun) -> None:
     if not months or not totals:
         return
     names = month_names(report, months)
+    complete = _complete(report.staffing.roster)
     for scope, t in totals.items():
-        members = _members(report, scope)
-        marks = month_sums(members, months) if members else None
+        members = _members(report, scope) if complete else []
+        marks = month_sums(members, months, _ocr(report)) if members else None
         rows: list[tuple[str, list[str]]] = []
         if t.monthly:
             rows.append((MONTHLY, [plain(exact(v)) for v in t.monthly]))
@@ -241,7 +271,7 @@ def roster_monthly(report: Report, prior: list[Finding], run: RuleRun) -> None:
                 if marks is not None:
                     candidates.append((marks[k], say("calc.month_marks", sum=plain(marks[k]))))
                 if not candidates:
-                    run.skip(ref, "skip.month_marks")
+                    run.skip(ref, "skip.month_marks" if complete else "skip.roster_gaps")
                     continue
                 run.checked()
                 if any(agreement(c, p) in ("exact",) for c, _ in candidates):
@@ -274,7 +304,7 @@ def stable_counts(report: Report) -> set[int]:
     """People on post every month, read two ways: every mark √, or every mark > 0."""
     strict = loose = 0
     for r in report.staffing.roster:
-        vals = [mark_value(m) for m in r.marks]
+        vals = [mark_value(m, _ocr(report)) for m in r.marks]
         if not vals or any(v is None for v in vals):
             continue
         strict += all(m.strip() in _TICKS for m in r.marks)

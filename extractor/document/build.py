@@ -21,7 +21,7 @@ from extractor.document.blocks import assemble, margins
 from extractor.document.damage import page_problems
 from extractor.document.lines import page_lines, strip_furniture
 from extractor.document.model import Block, Document, PageInfo, Section, Table
-from extractor.document.ocr_tables import repair_slashes, snap_labels
+from extractor.document.ocr_tables import repair_slashes, repair_ticks, snap_labels
 from extractor.document.sections import build_tree
 from extractor.document.tables import column_paths, join_continued, split_stacked, to_table
 from extractor.errors import OcrDeferredError
@@ -65,6 +65,7 @@ def _page_tables(page: RawPage, settings: TableSettings) -> list[Table]:
             if snap_labels(t, words):
                 t.columns = column_paths(t)
             repair_slashes(t)
+            repair_ticks(t)
     return tables
 
 

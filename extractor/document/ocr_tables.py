@@ -12,6 +12,10 @@ printed with its %), or in a column group (the columns up to and including a
 percentage column: 协议量, 完成量, 百分比) whose percentage is `/`, since a group is not
 applicable as a whole. The repaired cell keeps the engine's doubt: its character is
 marked doubtful, so a check that fails on it is a warning.
+
+A `√` printed alone in a cell is read as `V`, `v` or `✓` as often as `√`. In a table
+whose body holds `√` read as such (a roster's monthly marks), a cell holding one of those
+alone is read as `√`, doubtful as above; a table with no `√` keeps its letters.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from extractor.records import OCR_DOUBT
 
 SLASH_LOOKALIKES = frozenset({"1", "l", "I", "|", "丨"})
 NOT_APPLICABLE = "/"
+TICK = "√"
+TICK_LOOKALIKES = frozenset({"V", "v", "✓", "✔", "ν", "Ⅴ", "ⅴ"})
 _PCT_HEADER = re.compile(r"百分比|完成率|比例|%")
 _PCT_VALUE = re.compile(r"^\d+(\.\d+)?\s*[%％]$")
 
@@ -43,8 +49,8 @@ def _pct_column(table: Table, col: int, body: list[list[TableCell | None]]) -> b
     return len(texts) >= 2 and sum(1 for t in texts if _PCT_VALUE.match(t)) * 2 > len(texts)
 
 
-def _slash(cell: TableCell) -> None:
-    cell.text = NOT_APPLICABLE
+def _structural(cell: TableCell, text: str = NOT_APPLICABLE) -> None:
+    cell.text = text
     cell.doubtful = [0]
     if cell.confidence is None or cell.confidence > 0.5:
         cell.confidence = 0.5  # a structural guess, not the engine's reading
@@ -68,14 +74,29 @@ def repair_slashes(table: Table) -> int:
             if pct is None:
                 continue
             if pct.text in SLASH_LOOKALIKES:
-                _slash(pct)
+                _structural(pct)
                 repaired += 1
             if pct.text != NOT_APPLICABLE:
                 continue
             for cell in group:
                 if cell is not pct and cell.text in SLASH_LOOKALIKES:
-                    _slash(cell)
+                    _structural(cell)
                     repaired += 1
+    return repaired
+
+
+def repair_ticks(table: Table) -> int:
+    """Read a lone V/v/✓ as `√` in a table whose body has `√`; return how many."""
+    if not _is_ocr(table):
+        return 0
+    cells = [c for row in table.body() for c in row if c is not None]
+    if not any(c.text.strip() == TICK for c in cells):
+        return 0
+    repaired = 0
+    for cell in cells:
+        if cell.text.strip() in TICK_LOOKALIKES:
+            _structural(cell, TICK)
+            repaired += 1
     return repaired
 
 

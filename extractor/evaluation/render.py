@@ -66,7 +66,19 @@ def groups_table(summary: EvaluationSummary) -> Table | None:
 
 def files_table(files: list[FileFigures]) -> Table:
     t = Table(title=f"per file ({len(files)})")
-    cols = ("file", "group", "F1 norm", "whole", "cells", "rows found", "found", "missed", "FA")
+    cols = (
+        "file",
+        "group",
+        "F1 norm",
+        "whole",
+        "scores",
+        "sections",
+        "cells",
+        "rows found",
+        "found",
+        "missed",
+        "FA",
+    )
     for col in cols:
         t.add_column(col, justify="left" if col in ("file", "group") else "right")
     for f in files:
@@ -75,6 +87,8 @@ def files_table(files: list[FileFigures]) -> Table:
             f.group,
             f"{f.fields.f1:.3f}",
             "yes" if f.whole_record_right else "no",
+            "exact" if f.scoring_exact else "no",
+            _ratio(f.sections_right, f.sections_total),
             _ratio(f.cells_right, f.cells_total),
             _ratio(f.rows_found, f.rows_gold),
             str(f.findings.tp),

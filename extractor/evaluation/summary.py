@@ -95,6 +95,9 @@ class FileFigures(Figures):
     group: str
     fields: PR = Field(description="normalised matching, all groups together")
     whole_record_right: bool
+    scoring_exact: bool = Field(description="every score, the total and the grade right")
+    sections_right: int = Field(description="sections whose praise/concern counts are right")
+    sections_total: int
     cells_right: int
     cells_total: int
     rows_found: int
@@ -143,6 +146,9 @@ def file_figures(r: FileResult) -> FileFigures:
         group=r.group,
         fields=PR.of(fields),
         whole_record_right=r.fields.whole_record_right,
+        scoring_exact=r.fields.scoring_exact,
+        sections_right=r.fields.sections_right,
+        sections_total=r.fields.sections_total,
         cells_right=r.fields.cells_right,
         cells_total=r.fields.cells_total,
         rows_found=r.rows.found,

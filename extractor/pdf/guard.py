@@ -13,7 +13,16 @@ whose other threads hold locks (logging, stdout) can deadlock the child.
 
 The memory bound is address space *added* to what the parent had mapped at fork
 (RLIMIT_AS = current size + max_memory_mb): the child inherits the parent's mappings,
-so an absolute limit would make the bound depend on what the caller imported.
+so an absolute limit would make the bound depend on what the caller imported. The
+child caps glibc's malloc arenas at two: every thread of a native library (onnxruntime
+runs the OCR models on several) would otherwise reserve its own 64 MB heap of address
+space, which RLIMIT_AS counts although almost none of it is used, and the bound would
+measure the thread count rather than the memory a parse needs (RapidOCR on a 300-dpi
+page: about 1.9 GB of address space uncapped, 1.4 GB capped, for 1 GB resident).
+
+A native library that fails to allocate under the bound does not raise MemoryError:
+onnxruntime and OpenCV raise their own exceptions whose text says so (`std::bad_alloc`,
+"Failed to allocate memory"). Those count as the memory bound reached, like MemoryError.
 """
 
 from __future__ import annotations
@@ -42,6 +51,11 @@ _PR_SET_PDEATHSIG = 1
 # PDFium aborts on failed allocations (SIGABRT), the kernel OOM killer sends SIGKILL.
 _MEMORY_SIGNALS = frozenset({signal.SIGABRT, signal.SIGKILL})
 _CPU_BACKSTOP_S = 5  # RLIMIT_CPU slack: only fires if the parent died and cannot kill us
+_M_ARENA_MAX = -8  # glibc mallopt parameter
+_MALLOC_ARENAS = 2
+# What native libraries' exceptions say when an allocation failed (onnxruntime's C++
+# std::bad_alloc and its arena's message; OpenCV's cv::error): the memory bound reached.
+_ALLOCATION_FAILED = ("bad_alloc", "failed to allocate memory", "insufficient memory")
 
 
 @dataclass(frozen=True)
@@ -148,10 +162,15 @@ def _child(fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits, fd: in
 
 
 def _caused_by_memory(exc: BaseException) -> bool:
+    """MemoryError, a library's exception wrapping one, or a native library's failed
+    allocation (see `_ALLOCATION_FAILED`)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         if isinstance(current, MemoryError):
+            return True
+        text = str(current).lower()
+        if any(marker in text for marker in _ALLOCATION_FAILED):
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__
@@ -162,6 +181,7 @@ def _bound_self(limits: Limits) -> int:
     """Set the child's group and limits; return the RLIMIT_AS hard limit to restore."""
     os.setpgid(0, 0)  # own group, so a timeout kill reaches grandchildren too
     _die_with_parent()
+    _cap_malloc_arenas()
     _, cpu_hard = resource.getrlimit(resource.RLIMIT_CPU)
     cpu = int(limits.timeout_s) + _CPU_BACKSTOP_S
     if cpu_hard == resource.RLIM_INFINITY or cpu < cpu_hard:
@@ -179,6 +199,16 @@ def _die_with_parent() -> None:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+def _cap_malloc_arenas() -> None:
+    """Let threads started from now on share `_MALLOC_ARENAS` heaps (glibc; elsewhere a
+    no-op): see the module docstring."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.mallopt(_M_ARENA_MAX, _MALLOC_ARENAS)
     except (OSError, AttributeError):
         pass
 
