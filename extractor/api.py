@@ -16,7 +16,7 @@ from extractor.audit.overview import render_overview
 from extractor.checks import check_report
 from extractor.knowledge import DEFAULT_PROFILE
 from extractor.outputs import prepare_folder, unique_names, write_atomic
-from extractor.pdf.guard import Limits
+from extractor.pdf.guard import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits
 from extractor.pdf.ocr import OcrOptions
 from extractor.pipeline import PipelineOptions
 from extractor.pipeline import extract as _extract
@@ -26,10 +26,6 @@ from extractor.store.overview import overview_tables, stored_records
 from extractor.store.tables import StoreTables, read_store
 
 StrPath = str | os.PathLike[str]
-
-# The CLI's defaults (`--timeout`, `--max-memory`).
-DEFAULT_TIMEOUT_S = 60.0
-DEFAULT_MAX_MEMORY_MB = 2048
 
 
 def _options(password: str | None, timeout: float, max_memory: int, ocr: bool) -> PipelineOptions:

@@ -29,6 +29,7 @@ from extractor.cli.common import (
 )
 from extractor.errors import printable
 from extractor.filenames import shown
+from extractor.pdf.guard import DEFAULT_MAX_MEMORY_MB
 
 
 @app.command()
@@ -87,7 +88,7 @@ def evaluate(
         ),
     ] = False,
     timeout: TimeoutOpt = None,
-    max_memory: MemoryOpt = 2048,
+    max_memory: MemoryOpt = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Compare extraction with gold: per field group and overall precision / recall / F1
     (strict and normalised), whole-record accuracy, table cell accuracy, indicator rows
@@ -162,7 +163,7 @@ def batch(
     ocr_pages: OcrPagesOpt = "auto",
     ocr_engine: OcrEngineOpt = "rapidocr",
     timeout: TimeoutOpt = None,
-    max_memory: MemoryOpt = 2048,
+    max_memory: MemoryOpt = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Extract every PDF under PATHS into a SQLite store (reports, records, findings,
     indicator rows, narrative, assessments, party scores, staffing, roster, problems,

@@ -31,6 +31,7 @@ from extractor.cli.common import (
     say,
 )
 from extractor.errors import EXIT_FINDINGS, combined_exit
+from extractor.pdf.guard import DEFAULT_MAX_MEMORY_MB
 from extractor.records import Report
 
 
@@ -43,7 +44,7 @@ def inspect(
     ocr_pages: OcrPagesOpt = "auto",
     ocr_engine: OcrEngineOpt = "rapidocr",
     timeout: TimeoutOpt = None,
-    max_memory: MemoryOpt = 2048,
+    max_memory: MemoryOpt = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Show what the document layer sees: section tree, block previews, tables, comments.
 
@@ -86,7 +87,7 @@ def extract(
     ocr_pages: OcrPagesOpt = "auto",
     ocr_engine: OcrEngineOpt = "rapidocr",
     timeout: TimeoutOpt = None,
-    max_memory: MemoryOpt = 2048,
+    max_memory: MemoryOpt = DEFAULT_MAX_MEMORY_MB,
     workers: WorkersOpt = 1,
     lang: LangOpt = None,
 ) -> None:
@@ -235,7 +236,7 @@ def check(
     ocr_pages: OcrPagesOpt = "auto",
     ocr_engine: OcrEngineOpt = "rapidocr",
     timeout: TimeoutOpt = None,
-    max_memory: MemoryOpt = 2048,
+    max_memory: MemoryOpt = DEFAULT_MAX_MEMORY_MB,
     workers: WorkersOpt = 1,
 ) -> None:
     """Recompute every total, percentage, score sum, grade band, staffing rate and roster

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from extractor.cli.common import LangOpt, MemoryOpt, TimeoutOpt, app, guarded, options, say
+from extractor.cli.common import (
+    LangOpt,
+    MemoryOpt,
+    TimeoutOpt,
+    app,
+    guarded,
+    options,
+    say,
+)
+from extractor.pdf.guard import DEFAULT_MAX_MEMORY_MB
 
 
 @app.command()
@@ -75,7 +84,7 @@ def report(
         ),
     ] = True,
     timeout: TimeoutOpt = None,
-    max_memory: MemoryOpt = 2048,
+    max_memory: MemoryOpt = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """One static page across the reports of a store: a sortable table (station,
     district, year, kind, score, grade, errors, 稳岗率) linking to each report's audit

@@ -58,12 +58,17 @@ _MALLOC_ARENAS = 2
 _ALLOCATION_FAILED = ("bad_alloc", "failed to allocate memory", "insufficient memory")
 
 
+# The bounds of one parse unless told otherwise (the CLI's and the API's defaults too).
+DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_MAX_MEMORY_MB = 2048
+
+
 @dataclass(frozen=True)
 class Limits:
     """Bounds for one parse. `enabled=False` runs in-process (debugging, pure-speed runs)."""
 
-    timeout_s: float = 60.0
-    max_memory_mb: int = 2048
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
     enabled: bool = True
 
     def __post_init__(self) -> None:
