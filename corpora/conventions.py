@@ -19,10 +19,19 @@ def headline(text: str) -> str:
 # Corpus folders measured apart from the CI thresholds: layout families written to test
 # generalisation, whose first-run figures are recorded in EVALUATION.md (`families`), and
 # the validation split that nobody runs the extractor on until the end (`validation`),
-# and the second held-back split made after the first was looked at (`heldout`).
+# the second held-back split made after the first was looked at (`heldout`), and the
+# third, made after the second was looked at (`unseen`).
 # Per-PDF extraction tests and the corpus-wide thresholds skip them.
-MEASURED_APART = ("families", "validation", "heldout")
+MEASURED_APART = ("families", "validation", "heldout", "unseen")
+# Held-back folders whose first run has not been recorded yet: no test extracts them (not
+# even the per-file comparison with an allowlist), so nobody sees how the extractor does
+# on them before `python -m corpora.families.first_run --split <folder>` records it.
+NOT_YET_RUN = ("unseen",)
 
 
 def measured_apart(path: Path) -> bool:
     return any(part in MEASURED_APART for part in path.parts)
+
+
+def not_yet_run(path: Path) -> bool:
+    return any(part in NOT_YET_RUN for part in path.parts)

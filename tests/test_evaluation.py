@@ -143,7 +143,8 @@ def test_summary_counts_clean_report_false_alarms_apart_and_groups() -> None:
 
 
 def test_validation_split_and_scans_only_when_asked(tmp_path: Path) -> None:
-    for folder in ("generated", "validation", "scanned", "families/validation", "heldout/a"):
+    folders = ("generated", "validation", "scanned", "families/validation", "heldout/a", "unseen/b")
+    for folder in folders:
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
         for ext in (".pdf", ".gold.json"):
             (tmp_path / folder / f"x_{folder.replace('/', '_')}{ext}").write_text("")
@@ -156,12 +157,14 @@ def test_validation_split_and_scans_only_when_asked(tmp_path: Path) -> None:
         "families/validation",
         "generated",
         "heldout/a",
+        "unseen/b",
         "validation",
     ]
     assert "scanned" in names(include_scans=True)
     # pointing at the split itself is asking for it
     assert len(gold_pairs(tmp_path / "validation")) == 1
     assert len(gold_pairs(tmp_path / "heldout")) == 1
+    assert len(gold_pairs(tmp_path / "unseen")) == 1
     gold = GoldReport(source=Source(file="x.pdf"), variant={"family": "f1"})
     pdf = tmp_path / "families" / "validation" / "x.pdf"
     assert group_of(pdf, gold, tmp_path, "folder") == "families/validation"

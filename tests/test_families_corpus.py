@@ -1,10 +1,9 @@
-"""The layout families (corpora/families, corpora/validation, corpora/heldout) are sound,
-without running
-the extractor on them: each gold validates, is what the builder writes from its facts,
-names only figures that the PDF's text layer (read by pdfplumber) really prints, and
-recomputes clean — or shows exactly its recorded injected inconsistencies. The layout
-each variant claims (rotated pages, landscape pages, tables over pages) is checked with
-pypdf/pdfplumber. One test id per PDF.
+"""The layout families (corpora/families, corpora/validation, corpora/heldout,
+corpora/unseen) are sound, without running the extractor on them: each gold validates,
+is what the builder writes from its facts, names only figures that the PDF's text layer
+(read by pdfplumber) really prints, and recomputes clean — or shows exactly its recorded
+injected inconsistencies. The layout each variant claims (rotated pages, landscape pages,
+tables over pages) is checked with pypdf/pdfplumber. One test id per PDF.
 """
 
 from __future__ import annotations
@@ -27,7 +26,12 @@ from corpora.families.printing import within_printed
 from extractor.records import GoldReport, IndicatorRow
 
 ROOT = Path(__file__).resolve().parents[1]
-SPLITS = {"families": "dev", "validation": "validation", "heldout": "heldout"}
+SPLITS = {
+    "families": "dev",
+    "validation": "validation",
+    "heldout": "heldout",
+    "unseen": "unseen",
+}
 GOLDS = [g for folder in SPLITS for g in sorted((ROOT / "corpora" / folder).glob("*/*.gold.json"))]
 WHITESPACE = re.compile(r"\s+")
 
@@ -78,12 +82,14 @@ def test_families_are_there() -> None:
     dev = {p.parent.name for p in GOLDS if p.parts[-3] == "families"}
     val = {p.parent.name for p in GOLDS if p.parts[-3] == "validation"}
     held = {p.parent.name for p in GOLDS if p.parts[-3] == "heldout"}
-    assert len(dev) >= 6 and len(val) >= 2 and len(held) >= 2
-    assert not (dev & val or dev & held or val & held)
+    unseen = {p.parent.name for p in GOLDS if p.parts[-3] == "unseen"}
+    assert len(dev) >= 6 and len(val) >= 2 and len(held) >= 2 and len(unseen) >= 2
+    splits = [dev, val, held, unseen]
+    assert sum(map(len, splits)) == len(set().union(*splits))  # no family in two splits
     per_family = Counter(p.parent.name for p in GOLDS)
     assert min(per_family.values()) >= 3
     # every held-back family has a clean report and one with injected errors
-    for family in held:
+    for family in held | unseen:
         errors = {load(p).variant["error"] == "none" for p in GOLDS if p.parent.name == family}
         assert errors == {True, False}, family
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from corpora.conventions import not_yet_run
 from extractor.document.damage import page_problems
 from extractor.errors import CorruptPdfError, UnusableTextLayerError
 from extractor.knowledge.messages import CJK, LATIN_WORD
@@ -20,7 +21,13 @@ from extractor.pdf.textlayer import garbled, unusable
 from extractor.records import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = sorted(p for p in (ROOT / "corpora").rglob("*.pdf") if "scanned" not in p.parts)
+# The scans have no text layer; a held-back split whose first run is not recorded yet is
+# not read by the extractor's PDF layer before that run (corpora.conventions.NOT_YET_RUN).
+CORPUS = sorted(
+    p
+    for p in (ROOT / "corpora").rglob("*.pdf")
+    if "scanned" not in p.parts and not not_yet_run(p.relative_to(ROOT / "corpora"))
+)
 
 
 def _page(number: int, text: str, unmapped: int = 0) -> RawPage:

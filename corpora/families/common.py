@@ -19,8 +19,14 @@ from corpora.families.writer import Writer
 HERE = Path(__file__).parent
 Spec = dict[str, Any]
 # Where each split's families live under corpora/: development, the first validation
-# split (looked at since), and the second held-back split (issue 8).
-SPLIT_FOLDERS = {"dev": "families", "validation": "validation", "heldout": "heldout"}
+# split (looked at since), the second held-back split (issue 8, looked at since) and the
+# third (`unseen`, written after the second had been looked at).
+SPLIT_FOLDERS = {
+    "dev": "families",
+    "validation": "validation",
+    "heldout": "heldout",
+    "unseen": "unseen",
+}
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,7 @@ class Family:
     """One evaluator's template: its reports' specs, how facts are drawn, how it writes."""
 
     name: str
-    split: str  # "dev", "validation" or "heldout"
+    split: str  # "dev", "validation", "heldout" or "unseen"
     summary: str  # one line: what the template looks like
     specs: list[Spec]
     facts: Callable[[Spec], ReportFacts]

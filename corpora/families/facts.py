@@ -393,7 +393,7 @@ class Meta:
 @dataclass
 class ReportFacts:
     family: str
-    split: str  # dev / validation
+    split: str  # dev / validation / heldout / unseen
     name: str
     meta: Meta
     tables: list[Table]

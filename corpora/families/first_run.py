@@ -1,11 +1,12 @@
 """The extractor's figures on the development families, per family, as EVALUATION.md
-records them: python -m corpora.families.first_run [--split heldout] [--out FILE].
+records them: python -m corpora.families.first_run [--split heldout|unseen] [--out FILE].
 
 It runs the evaluation harness (`extractor.evaluation`, what `pinggu evaluate
 corpora/families --by family` runs: bounded extraction per PDF, scored against gold)
-over `corpora/families` — never over `corpora/validation` — or, with `--split heldout`,
-over the second held-back split `corpora/heldout` (its first run recorded once, before
-any extractor change made for it, in `corpora/heldout/first_run.json`), and writes, with the
+over `corpora/families` — never over `corpora/validation` — or, with `--split heldout`
+or `--split unseen`, over the second or third held-back split (`corpora/heldout`,
+`corpora/unseen`; each one's first run recorded once, before any extractor change made
+for it, in its folder's `first_run.json`), and writes, with the
 commit measured, per family: reports, indicator rows found (a gold row counts when one
 extracted row has its scope, 片区/社工点, indicator, measure and target/done/rate), praise/
 concern sections with the right item count, reports whose scores, total and grade are
@@ -29,7 +30,7 @@ from extractor.pipeline import PipelineOptions
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
 OUT = HERE / "first_run.json"
-HELDOUT = ROOT / "corpora" / "heldout"
+HELD_SPLITS = ("heldout", "unseen")  # held-back splits measured here, each its own folder
 
 
 def git(*args: str) -> str:
@@ -71,14 +72,15 @@ def run(corpus: Path = HERE) -> dict[str, Any]:
     if any(p.name == "validation" for p in corpus.resolve().parents) or corpus.name == "validation":
         raise SystemExit("the validation split is not run here")
     opts = PipelineOptions(limits=Limits(timeout_s=120))
-    held = corpus.resolve() == HELDOUT.resolve()
-    evaluation = evaluate_corpus(corpus, opts, include_validation=held, by="family")
+    here = corpus.resolve()
+    split = next((s for s in HELD_SPLITS if here == (ROOT / "corpora" / s).resolve()), None)
+    evaluation = evaluate_corpus(corpus, opts, include_validation=split is not None, by="family")
     by_family: dict[str, list[FileResult]] = defaultdict(list)
     for r in evaluation.results:
         by_family[r.group].append(r)
     return {
         **measured(),
-        "command": "python -m corpora.families.first_run" + (" --split heldout" if held else ""),
+        "command": "python -m corpora.families.first_run" + (f" --split {split}" if split else ""),
         "overall": figures(evaluation.results),
         "families": {name: figures(rs) for name, rs in sorted(by_family.items())},
         "files": {
@@ -111,14 +113,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m corpora.families.first_run", description=__doc__)
     ap.add_argument(
         "--split",
-        choices=["dev", "heldout"],
+        choices=["dev", *HELD_SPLITS],
         default="dev",
-        help="the development families, or the second held-back split (corpora/heldout)",
+        help="the development families, or a held-back split (corpora/heldout, corpora/unseen)",
     )
-    ap.add_argument("--out", type=Path, help=f"JSON output (default {OUT}, or heldout's)")
+    ap.add_argument("--out", type=Path, help=f"JSON output (default {OUT}, or the split's)")
     args = ap.parse_args()
-    corpus = HERE if args.split == "dev" else HELDOUT
-    out = args.out or (OUT if args.split == "dev" else HELDOUT / "first_run.json")
+    corpus = HERE if args.split == "dev" else ROOT / "corpora" / args.split
+    out = args.out or (OUT if args.split == "dev" else corpus / "first_run.json")
     data = run(corpus)
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"commit {data['commit']} (extractor tree {data['extractor_tree']})")

@@ -2,8 +2,8 @@
 (bounded, as users run it) and scored against its gold.
 
 Scans (`scanned/`) need OCR and are skipped unless asked for; folders named
-`validation/` or `heldout/` below the corpus hold splits that are looked at last, and
-are skipped unless asked for too.
+`validation/`, `heldout/` or `unseen/` below the corpus hold splits that are looked at
+last, and are skipped unless asked for too.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from extractor.pipeline import PipelineOptions, extract, warm
 from extractor.records import GoldReport, Problem, Report
 
 FOLDER = "folder"  # `--by folder`: group by the folder a file sits in
-# Held-back splits: the first validation split, and the second one made after the first
-# had been looked at (corpora/heldout, issue 8). Scored only with include_validation.
-HELD_BACK = frozenset({"validation", "heldout"})
+# Held-back splits: the first validation split, the second one made after the first had
+# been looked at (corpora/heldout, issue 8), and the third made after the second had been
+# looked at (corpora/unseen). Scored only with include_validation.
+HELD_BACK = frozenset({"validation", "heldout", "unseen"})
 
 
 def gold_pairs(
