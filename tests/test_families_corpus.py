@@ -74,6 +74,19 @@ def layer(pdf: Path) -> tuple[str, Counter[str]]:
     return WHITESPACE.sub("", "".join(text)), words
 
 
+@functools.cache
+def cells_of(pdf: Path) -> str:
+    """The text of every ruled table cell (pdfplumber's table finder), one cell after
+    another: items printed side by side in a two-column table are read per cell, not
+    line by line across both columns."""
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            for table in page.extract_tables():
+                out += [squash(c or "") for row in table for c in row]
+    return "\x00".join(out)
+
+
 def squash(s: str) -> str:
     return WHITESPACE.sub("", s)
 
@@ -160,7 +173,9 @@ def test_every_gold_figure_is_printed(gold_path: Path) -> None:
     figures += [s.heading for s in g.assessment_sections]
     figures += [a.text for a in g.assessments]
     figures += [e.printed for e in g.expected_findings]
-    missing = [f for f in figures if squash(f) not in text]
+    missing = [
+        f for f in figures if squash(f) not in text and squash(f) not in cells_of(pdf_of(gold_path))
+    ]
     assert missing == []
 
 

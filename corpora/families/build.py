@@ -37,8 +37,10 @@ def families() -> list[Family]:
         chengxi,
         guihe,
         hexi,
+        jiangwan,
         jinxiu,
         lanshan,
+        liuyin,
         minghu,
         qiaoxin,
         songhe,
@@ -47,7 +49,7 @@ def families() -> list[Family]:
         yunlu,
     )
 
-    dev = [lanshan, songhe, qiaoxin, yunlu, minghu, tianyuan]
+    dev = [lanshan, songhe, qiaoxin, yunlu, minghu, tianyuan, jiangwan, liuyin]
     validation = [baiyun, chengxi]
     heldout = [jinxiu, hexi]
     unseen = [xiling, guihe]

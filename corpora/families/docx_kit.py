@@ -21,12 +21,14 @@ from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
-Ruling = Literal["three_line", "grid", "vertical", "zebra", "horizontal"]
+Ruling = Literal["three_line", "grid", "vertical", "zebra", "horizontal", "double_dashed", "dotted"]
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    # 分散对齐: the characters of a line spread over the cell's whole width
+    "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE,
 }
 FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
 
@@ -208,6 +210,10 @@ class Grid:
     bold_rows: list[int] = field(default_factory=list)
     shade_every: int = 2  # zebra: body rows shaded in turn
     row_height: float = 15.0  # minimum row height in points (Word's "at least")
+    # 分散对齐 (distributed) for these cells (row, col): header and label cells
+    distribute: list[tuple[int, int]] = field(default_factory=list)
+    # 竖排: cells whose text runs top to bottom (a narrow merged 片区 cell)
+    vertical_text: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _border(side: str, size: int, val: str = "single") -> Any:
@@ -264,10 +270,19 @@ def _row_flags(row: Any, header: bool, height: float) -> None:
     tr_pr.append(h)
 
 
-def add_table(doc: Document, g: Grid, font: str) -> DocxTable:
-    """Write a Grid: cells, merges, widths, rulings, shading, repeated header rows."""
+def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
+    """Write a Grid: cells, merges, widths, rulings, shading, repeated header rows. `doc`
+    is the document or a table cell (a table nested in a layout table's cell). A cell's
+    text with line breaks is written as one paragraph per line."""
     n_rows, n_cols = len(g.rows), len(g.widths)
-    tbl = doc.add_table(rows=n_rows, cols=n_cols)
+    if isinstance(doc, Document):
+        tbl = doc.add_table(rows=n_rows, cols=n_cols)
+    else:
+        tbl = doc.add_table(n_rows, n_cols)
+        # a cell starts with an empty paragraph: drop it (the table comes first)
+        first = doc.paragraphs[0]._p
+        if not first.xpath("string(.)"):
+            first.getparent().remove(first)
     tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
     tbl.autofit = False
     grid_cols = tbl._tbl.tblGrid.findall(qn("w:gridCol"))
@@ -286,12 +301,21 @@ def add_table(doc: Document, g: Grid, font: str) -> DocxTable:
             if (r, c) in merged:
                 continue
             cell = tbl.cell(r, c)
-            p = cell.paragraphs[0]
-            p.alignment = ALIGN["left" if c < g.left_cols and r >= g.header_rows else "center"]
-            p.paragraph_format.line_spacing = 1.0
-            if text:
-                run_font(p.add_run(text), font, g.font_size, r < g.header_rows or r in g.bold_rows)
+            align = "left" if c < g.left_cols and r >= g.header_rows else "center"
+            if (r, c) in g.distribute:
+                align = "distribute"
+            bold = r < g.header_rows or r in g.bold_rows
+            for k, line in enumerate((text or "").split("\n")):
+                p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+                p.alignment = ALIGN[align]
+                p.paragraph_format.line_spacing = 1.0
+                if line:
+                    run_font(p.add_run(line), font, g.font_size, bold)
             cell.vertical_alignment = 1  # centre
+            if (r, c) in g.vertical_text:
+                direction = OxmlElement("w:textDirection")
+                direction.set(qn("w:val"), "tbRl")
+                cell._tc.get_or_add_tcPr().append(direction)
     _rule(tbl, g)
     return tbl
 
@@ -320,6 +344,26 @@ def _rule(tbl: DocxTable, g: Grid) -> None:
         for r, c0, c1 in g.group_rules:
             for c in range(c0, c1 + 1):
                 _cell_border(tbl.cell(r, c), "bottom", 4)
+    elif g.ruling == "double_dashed":
+        # double rules above and below, dashed rules between rows, plain between columns
+        _table_borders(tbl, {"insideV": thin})
+        borders = tbl._tbl.tblPr.find(qn("w:tblBorders"))
+        for side, val in (("top", "double"), ("bottom", "double"), ("insideH", "dashed")):
+            for old in borders.findall(qn(f"w:{side}")):
+                borders.remove(old)
+            borders.append(_border(side, 4, val))
+        for c in range(len(g.widths)):
+            _cell_border(tbl.cell(last_header, c), "bottom", thin)
+    elif g.ruling == "dotted":
+        # a frame of plain rules, dotted rules between rows and columns
+        _table_borders(tbl, {s: thin for s in ("top", "left", "bottom", "right")})
+        borders = tbl._tbl.tblPr.find(qn("w:tblBorders"))
+        for side in ("insideH", "insideV"):
+            for old in borders.findall(qn(f"w:{side}")):
+                borders.remove(old)
+            borders.append(_border(side, 4, "dotted"))
+        for c in range(len(g.widths)):
+            _cell_border(tbl.cell(last_header, c), "bottom", thin)
     elif g.ruling == "zebra":
         _table_borders(tbl, {})
         for r in range(len(g.rows)):
@@ -331,3 +375,21 @@ def _rule(tbl: DocxTable, g: Grid) -> None:
                 continue
             for c in range(len(g.widths)):
                 _shade(tbl.cell(r, c), fill)
+
+
+def side_by_side(doc: Document, grids: Sequence[Grid], widths: Sequence[float], font: str) -> None:
+    """Small tables placed side by side, as Word users do it: a layout table without
+    borders whose cells each hold one table (nested), two or more to a row."""
+    per_row = len(widths)
+    n_rows = -(-len(grids) // per_row)
+    layout = doc.add_table(rows=n_rows, cols=per_row)
+    layout.alignment = WD_TABLE_ALIGNMENT.CENTER
+    layout.autofit = False
+    for gc, w in zip(layout._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        gc.set(qn("w:w"), str(int(Cm(w).twips)))
+    _table_borders(layout, {})
+    for i, g in enumerate(grids):
+        cell = layout.cell(i // per_row, i % per_row)
+        cell.width = Cm(widths[i % per_row])
+        cell.vertical_alignment = 0  # top
+        add_table(cell, g, font)

@@ -9,6 +9,7 @@ PDF: the gold is what was written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -108,6 +109,29 @@ class Writer:
     def table(self, grid: Grid) -> None:
         kit.add_table(self.doc, grid, self.fonts.body)
 
+    def side_by_side(self, grids: list[Grid], widths: list[float]) -> None:
+        kit.side_by_side(self.doc, grids, widths, self.fonts.body)
+
+    def opinion_table(
+        self,
+        heads: tuple[str, str],
+        items: tuple[list[str], list[str]],
+        mark: Callable[[int], str],
+        make: Callable[[list[list[str | None]]], Grid],
+    ) -> None:
+        """Praise and concern side by side in a two-column table (值得肯定的地方 │
+        需要关注的地方): the header row names both sections, one body row holds each
+        section's items, one numbered line (paragraph) each. `make` gives the Grid."""
+        cells: list[str | None] = []
+        for name, polarity, texts in zip(heads, ("praise", "concern"), items, strict=True):
+            self.label_only(name, polarity)  # type: ignore[arg-type]
+            lines = []
+            for k, text in enumerate(texts, start=1):
+                lines.append(mark(k) + text)
+                self._add_item(k, text)
+            cells.append("\n".join(lines))
+        self.table(make([list(heads), cells]))
+
     # ------------------------------------------------------------ praise / concern
 
     def label(
@@ -155,6 +179,21 @@ class Writer:
             indent_chars=0 if form == "heading" else 2,
             keep_with_next=True,
         )
+
+    def label_only(self, name: str, polarity: Literal["praise", "concern"]) -> None:
+        """Open a praise or concern section whose label is printed elsewhere (a table
+        header), writing nothing."""
+        if self._party is None:
+            raise ValueError(f"label {name!r} outside a party section")
+        self._current = AssessmentSection(
+            party=self._party,
+            section_path=list(self._path),
+            area=self._area,
+            polarity=polarity,
+            heading=name,
+            item_count=0,
+        )
+        self.sections.append(self._current)
 
     def item(self, mark: str, *parts: Part, indent: float = 2.0) -> None:
         """One praise/concern item; `mark` is its printed numbering ("" for a bare
