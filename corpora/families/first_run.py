@@ -68,24 +68,30 @@ def figures(results: list[FileResult]) -> dict[str, Any]:
     }
 
 
-def run(corpus: Path = HERE) -> dict[str, Any]:
+def run(corpus: Path = HERE, names: list[str] | None = None) -> dict[str, Any]:
     if any(p.name == "validation" for p in corpus.resolve().parents) or corpus.name == "validation":
         raise SystemExit("the validation split is not run here")
     opts = PipelineOptions(limits=Limits(timeout_s=120))
     here = corpus.resolve()
     split = next((s for s in HELD_SPLITS if here == (ROOT / "corpora" / s).resolve()), None)
-    evaluation = evaluate_corpus(corpus, opts, include_validation=split is not None, by="family")
+    results: list[FileResult] = []
+    for folder in [corpus / n for n in names] if names else [corpus]:
+        if not folder.is_dir():
+            raise SystemExit(f"no family folder {folder}")
+        evaluation = evaluate_corpus(
+            folder, opts, include_validation=split is not None, by="family"
+        )
+        results += evaluation.results
     by_family: dict[str, list[FileResult]] = defaultdict(list)
-    for r in evaluation.results:
+    for r in results:
         by_family[r.group].append(r)
+    command = "python -m corpora.families.first_run" + (f" --split {split}" if split else "")
     return {
         **measured(),
-        "command": "python -m corpora.families.first_run" + (f" --split {split}" if split else ""),
-        "overall": figures(evaluation.results),
+        "command": command + "".join(f" --family {n}" for n in names or []),
+        "overall": figures(results),
         "families": {name: figures(rs) for name, rs in sorted(by_family.items())},
-        "files": {
-            r.file: {**figures([r]), "mismatches": r.mismatches()} for r in evaluation.results
-        },
+        "files": {r.file: {**figures([r]), "mismatches": r.mismatches()} for r in results},
     }
 
 
@@ -117,11 +123,20 @@ def main() -> None:
         default="dev",
         help="the development families, or a held-back split (corpora/heldout, corpora/unseen)",
     )
+    ap.add_argument(
+        "--family",
+        action="append",
+        dest="names",
+        help="only this family (repeatable): a family added later gets its own first run, "
+        "written to first_run_<names>.json unless --out says otherwise",
+    )
     ap.add_argument("--out", type=Path, help=f"JSON output (default {OUT}, or the split's)")
     args = ap.parse_args()
     corpus = HERE if args.split == "dev" else ROOT / "corpora" / args.split
     out = args.out or (OUT if args.split == "dev" else corpus / "first_run.json")
-    data = run(corpus)
+    if args.names and not args.out:
+        out = out.with_name(f"first_run_{'_'.join(args.names)}.json")
+    data = run(corpus, args.names)
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"commit {data['commit']} (extractor tree {data['extractor_tree']})")
     print(table(data, args.split))
