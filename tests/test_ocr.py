@@ -24,7 +24,7 @@ from extractor.errors import MissingDependencyError, OcrUnavailableError, ParseM
 from extractor.evaluation.corpus import load_gold
 from extractor.evaluation.score import score_file
 from extractor.pdf.guard import Limits, run_bounded
-from extractor.pdf.ocr import OcrOptions, grid, lines, recognise, tesseract
+from extractor.pdf.ocr import OcrOptions, grid, image, lines, recognise, shading, tesseract
 from extractor.pdf.ocr.rapid import RapidEngine, to_lines
 from extractor.pdf.pages import OcrGlyph, RawPage
 
@@ -32,6 +32,8 @@ SCANS = Path(__file__).resolve().parents[1] / "corpora" / "scanned"
 SEED_SCAN = SCANS / "scan_seed.pdf"
 SEED_200 = SCANS / "scan_seed_200.pdf"
 WORD_200 = SCANS / "scan_songhe_jinsha_200.pdf"  # LibreOffice-made family, 8 pages, clean
+# Zebra-shaded indicator tables (pages 3-4), a hairline-ruled score table (page 5)
+ZEBRA_300 = SCANS / "scan_qiaoxin_changle_300c.pdf"
 SCORE_PAGE = 20  # 七、评估结果 of the seed report
 ANNEX_PAGE = 22  # 附件1-1: the wide indicator tables
 AUTO = OcrOptions(mode="auto")
@@ -304,3 +306,74 @@ def test_auto_recognises_only_the_scanned_page(tmp_path: Path) -> None:
     doc = pipeline.load_document(path, pipeline.PipelineOptions(ocr=AUTO))
     assert [p.ocr is not None for p in doc.pages] == [False, False, True]
     assert "86.75" in "".join(b.text for b in doc.blocks if b.page == 3)
+
+
+def _straightened(path: Path, number: int, dpi: float | None = None) -> tuple[np.ndarray, float]:
+    """A scan page as `ocr_page` sees it before recognition, and its pixels per point."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[number - 1]
+        d = dpi or image.native_dpi(page)
+        return np.asarray(image.straighten(image.render(page, d))), d / 72
+    finally:
+        pdf.close()
+
+
+def test_issue_11_skew_is_measured_past_a_scanner_shadow() -> None:
+    """The scanner's shadow along one edge is level with the image, not with the print:
+    its dark rows outweighed the text's, and most corpus pages measured 0° and stayed
+    skewed by 0.3-1.2°, so a 300-dpi hairline broke into 60-px pieces and qiaoxin's
+    score page had no grid. Page 5 of that scan (a shadow along its bottom edge) rises
+    about 1 px in 64 to the right: 0.9° clockwise."""
+    pdf = pdfium.PdfDocument(str(ZEBRA_300))
+    try:
+        angle = image.skew_angle(image.render(pdf[4], 100))
+    finally:
+        pdf.close()
+    assert -1.1 <= angle <= -0.7
+
+
+def test_issue_11_hairline_grid_of_a_colour_scan_is_found() -> None:
+    """qiaoxin's score table (hairlines, a red seal over it) straightened: every rule of
+    the text PDF it was scanned from is found within 1.5 pt (the scan's skew correction
+    shifts the page by about that much), nothing else."""
+    pixels, scale = _straightened(ZEBRA_300, 5)
+    horizontal, vertical = grid.rule_bands(pixels, scale)
+    edges = grid.to_edges(horizontal, vertical, scale)
+    ys = sorted({round(e["top"], 1) for e in edges if e["orientation"] == "h"})
+    xs = sorted({round(e["x0"], 1) for e in edges if e["orientation"] == "v"})
+    printed_y = [72.4, 87.4, 102.4, 117.4, 132.4, 147.4, 162.4, 177.4]
+    printed_x = [170.1, 311.8, 425.3]
+    assert all(any(abs(y - p) <= 1.5 for y in ys) for p in printed_y)
+    assert all(any(abs(y - p) <= 1.5 for p in printed_y) for y in ys)
+    assert all(any(abs(x - p) <= 1.5 for x in xs) for p in printed_x)
+    assert all(any(abs(x - p) <= 1.5 for p in printed_x) for x in xs)
+
+
+def test_issue_11_zebra_rows_of_a_scan_become_shading() -> None:
+    """qiaoxin's indicator table on page 3 has no rules: a grey header, every other row
+    tinted, the merged 片区 cell tinted through the white row. The fills come back as the
+    rectangles whose edges are the text PDF's shading edges (602.6 header top, 662.6,
+    692.6, 722.6, 752.6 table bottom), within 1 pt."""
+    pixels, scale = _straightened(ZEBRA_300, 3)
+    boxes = shading.shade_boxes(pixels, scale)
+    assert len(boxes) == 4
+    edges = sorted({round(y, 1) for b in boxes for y in (b[1], b[3])})
+    printed = [602.6, 662.6, 692.6, 722.6, 752.6]
+    assert all(any(abs(y - p) <= 1.0 for y in edges) for p in printed)
+    assert all(any(abs(y - p) <= 1.0 for p in printed) for y in edges)
+    assert all(abs(b[0] - 89.9) <= 1.0 for b in boxes)  # the table's left edge
+    assert shading.shade_boxes(*_straightened(ZEBRA_300, 5)) == []  # hairlines, no fill
+
+
+def test_scanner_shadow_and_text_are_not_shading() -> None:
+    """A page of text with a shadow along its left edge: no fill (the shadow touches
+    the border; characters are removed by the closing)."""
+    scale = 200 / 72
+    img = np.full((2339, 1654), 235, dtype=np.uint8)
+    img[:, :60] = np.linspace(150, 235, 60, dtype=np.uint8)[None, :]
+    for top in range(300, 1800, 45):  # rows of character-sized dark blocks
+        for left in range(200, 1400, 32):
+            img[top : top + 26, left : left + 24] = 70
+            img[top + 8 : top + 18, left + 6 : left + 18] = 235
+    assert shading.shade_boxes(img, scale) == []

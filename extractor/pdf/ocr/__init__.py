@@ -32,6 +32,14 @@ class GridSettings:
     max_row: float = 120.0  # horizontal rules further apart than this start a new table
     reach: float = 2.0  # a vertical end may miss a horizontal rule by this much
     rules_crossed: int = 3  # horizontal rules a vertical must touch (two rows)
+    # Cell shading (zebra rows, shaded headers; see `shading`):
+    shade_px: float = 0.5  # the page is reduced to about this many points per pixel
+    shade_closing: float = 12.0  # details smaller than this (characters, rules) are not fills
+    shade_contrast: int = 8  # grey levels below the paper that make a fill
+    shade_levels: int = 6  # neighbouring pixels this close in grey are one fill
+    shade_text: float = 12.0  # a darker stretch up to this long inside a fill is text
+    shade_min_w: float = 20.0  # narrower or lower fills are not cells
+    shade_min_h: float = 8.0
 
 
 EngineName = Literal["rapidocr", "tesseract"]

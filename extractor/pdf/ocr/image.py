@@ -20,6 +20,10 @@ MIN_DPI, MAX_DPI = 100.0, 400.0  # a page image outside this range is rendered a
 FALLBACK_DPI = 300.0  # a page with no image (vector drawing only): rendered as a fine scan
 _SATURATED = 80  # max-min of R, G, B (0-255): a coloured mark, not tinted paper
 _COLOUR_SHARE = 0.0005  # share of saturated pixels that makes a page worth dropping out
+# Share of the page cut off each side before measuring skew: a scanner's shadow along one
+# edge (up to ~4% of the page) is dark, level with the image and not with the print, and
+# its rows outweighed the text's in the profile (most corpus pages came out at 0°).
+SKEW_MARGIN = 0.06
 
 
 def native_dpi(page: pdfium.PdfPage) -> float:
@@ -67,8 +71,11 @@ def skew_angle(gray: Image.Image) -> float:
     """Degrees to rotate the page by (counter-clockwise) so its text lines run level.
 
     Text rows give the sharpest row-sum profile when level: the angle maximising the
-    profile's variance wins, searched on a small copy (0.1° steps)."""
-    small = gray.copy()
+    profile's variance wins, searched on a small copy (0.1° steps) of the page without
+    its margins (`SKEW_MARGIN`)."""
+    w, h = gray.size
+    mx, my = round(w * SKEW_MARGIN), round(h * SKEW_MARGIN)
+    small = gray.crop((mx, my, w - mx, h - my))
     small.thumbnail((1000, 1000))
     arr = np.asarray(small)
     ink = Image.fromarray(((arr <= otsu(arr)) * 255).astype(np.uint8))

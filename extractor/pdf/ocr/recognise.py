@@ -16,6 +16,7 @@ from extractor.pdf.ocr import EngineName, GridSettings, OcrOptions
 from extractor.pdf.ocr.grid import erase, rule_bands, to_edges
 from extractor.pdf.ocr.image import native_dpi, render, straighten
 from extractor.pdf.ocr.lines import OcrLine, to_glyphs
+from extractor.pdf.ocr.shading import shade_boxes
 from extractor.pdf.pages import RawPage
 
 _BODY_WEIGHT = 400  # a scan tells nothing about font weight
@@ -54,12 +55,15 @@ def _image_count(page: pdfium.PdfPage) -> int:
 def ocr_page(
     page: pdfium.PdfPage, number: int, engine: Engine, grid: GridSettings, label: str = ""
 ) -> RawPage:
-    """One page recognised: glyphs with confidences, and the rules of its tables."""
+    """One page recognised: glyphs with confidences, the rules of its tables and the
+    fills of its shaded cells."""
     width, height = page.get_size()
     dpi = max(native_dpi(page), engine.min_dpi)
     scale = dpi / 72
     gray = straighten(render(page, dpi))
-    horizontal, vertical = rule_bands(np.asarray(gray), scale, grid)
+    pixels = np.asarray(gray)
+    horizontal, vertical = rule_bands(pixels, scale, grid)
+    shades = shade_boxes(pixels, scale, grid)
     lines = engine.read(erase(gray, horizontal, vertical))
     glyphs, sizes = to_glyphs(lines, scale)
     return RawPage(
@@ -72,6 +76,7 @@ def ocr_page(
         path_objects=0,
         image_objects=_image_count(page),
         rules=to_edges(horizontal, vertical, scale),
+        shades=shades,
         ocr=label or engine.name,
     )
 
