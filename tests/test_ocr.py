@@ -23,10 +23,12 @@ from extractor import pipeline
 from extractor.errors import MissingDependencyError, OcrUnavailableError, ParseMemoryError
 from extractor.evaluation.corpus import load_gold
 from extractor.evaluation.score import score_file
+from extractor.passes.scoring import point_restored
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.ocr import OcrOptions, grid, image, lines, recognise, shading, tesseract
 from extractor.pdf.ocr.rapid import RapidEngine, to_lines
 from extractor.pdf.pages import OcrGlyph, RawPage
+from extractor.records import Number, Party, PartyScore, Provenance
 
 SCANS = Path(__file__).resolve().parents[1] / "corpora" / "scanned"
 SEED_SCAN = SCANS / "scan_seed.pdf"
@@ -377,3 +379,47 @@ def test_scanner_shadow_and_text_are_not_shading() -> None:
             img[top : top + 26, left : left + 24] = 70
             img[top + 8 : top + 18, left + 6 : left + 18] = 235
     assert shading.shade_boxes(img, scale) == []
+
+
+def _ocr_number(printed: str, text: str, conf: float = 0.97) -> Number:
+    prov = Provenance(page=20, bbox=(120, 530, 400, 545), text=text, confidence=conf)
+    return Number(value=float(printed), printed=printed, unit="分", prov=prov)
+
+
+def _parties(*scores: str) -> list[PartyScore]:
+    names: list[Party] = ["buyer", "monitor", "supervision_centre", "third_party"]
+    return [
+        PartyScore(party=p, score=Number(value=float(s), printed=s, unit="分"))
+        for p, s in zip(names, scores, strict=True)
+    ]
+
+
+def test_issue_11_total_with_its_decimal_point_lost_is_read_by_the_parties_sum() -> None:
+    """scan_seed_200c: under the seal's colour RapidOCR read the total 86.75 as "8675"
+    (confidence 0.97 on every digit), so the total was wrong and the grade check would
+    compare 8675 with the bands. The parties' scores (20.00, 8.20, 12.90, 45.65) sum to
+    86.75: the point goes back there, marked doubtful (a structural guess)."""
+    read = _ocr_number("8675", "以上四项总得分：8675分")
+    fixed = point_restored(read, _parties("20.00", "8.20", "12.90", "45.65"), 100.0)
+    assert fixed.value == 86.75 and fixed.printed == "86.75"
+    assert fixed.prov is not None and fixed.prov.text == "以上四项总得分：8675分"
+    assert fixed.prov.doubtful == [10] and fixed.prov.confidence == 0.5  # before "75"
+    # No party scores: the only reading under the scale's maximum with two decimals? Both
+    # 867.5 and 86.75 are candidates, only one is under 100.
+    alone = point_restored(read, [], 100.0)
+    assert alone.value == 86.75 and alone.prov is not None and alone.prov.doubtful == [10]
+
+
+def test_a_total_is_left_as_read_when_no_reading_is_justified() -> None:
+    """A text-layer total, a total that already has its point, a total the parties'
+    sum does not restore (a real slip, for the checker), and a total under the maximum
+    without parties are all kept as they stand."""
+    parties = _parties("20.00", "8.20", "12.90", "45.65")
+    text_layer = Number(value=8675.0, printed="8675", unit="分", prov=Provenance(page=20))
+    assert point_restored(text_layer, parties, 100.0) is text_layer
+    pointed = _ocr_number("86.75", "总得分：86.75分")
+    assert point_restored(pointed, parties, 100.0) is pointed
+    other = _ocr_number("8765", "总得分：8765分")
+    assert point_restored(other, parties, 100.0) is other
+    small = _ocr_number("90", "总得分：90分")
+    assert point_restored(small, [], 100.0) is small

@@ -160,8 +160,59 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
             scores.setdefault(party, score)
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
     scoring.total = _total(doc, result_blocks, tables, profile, scoring.party_scores)
+    if scoring.total is not None:
+        maximum = sum(w.default_weight for _, w in profile.party_items())
+        complete = len(scoring.party_scores) == len(profile.parties)
+        scoring.total = point_restored(
+            scoring.total, scoring.party_scores if complete else [], maximum
+        )
     scoring.grade = _grade(doc, result_blocks, tables, profile)
     return scoring
+
+
+def point_restored(total: Number, parties: list[PartyScore], maximum: float) -> Number:
+    """An OCR'd total whose decimal point the engine lost ("8675" printed as 86.75, a
+    point is thin and faint under a seal), read with the point put back where the
+    report says it stood: where the reading equals the sum of the (complete) party
+    scores, or, with no sum to go by, where the figure as read exceeds the scale's
+    maximum and one reading with the parties' decimals fits under it. The reading is a
+    structural guess, not the engine's: the restored place is marked doubtful and the
+    confidence capped, so a check that fails on it is a warning. Anything else is left
+    as read (the checker's misread guard names the alternatives)."""
+    prov = total.prov
+    printed = total.printed or ""
+    if prov is None or prov.confidence is None or not re.fullmatch(r"\d{3,}", printed):
+        return total
+    places = {1, 2}
+    if parties:
+        shown = [p.score.printed or "" for p in parties]
+        decimals = {len(t.split(".")[1]) for t in shown if "." in t}
+        places = decimals & places or places
+    readings = [(k, printed[:-k] + "." + printed[-k:]) for k in sorted(places)]
+    chosen: tuple[int, str] | None = None
+    if parties:
+        total_sum = sum(p.score.value for p in parties)
+        fits = [r for r in readings if abs(float(r[1]) - total_sum) <= 0.005 * len(parties)]
+        chosen = fits[0] if len(fits) == 1 else None
+    elif total.value > maximum:
+        under = [r for r in readings if float(r[1]) <= maximum]
+        chosen = under[0] if len(under) == 1 else None
+    if chosen is None:
+        return total
+    k, reading = chosen
+    where = prov.text.rfind(printed)
+    doubt = set(prov.doubtful or [])
+    if where >= 0:
+        doubt.add(where + len(printed) - k)
+    return total.model_copy(
+        update={
+            "value": float(reading),
+            "printed": reading,
+            "prov": prov.model_copy(
+                update={"confidence": min(prov.confidence, 0.5), "doubtful": sorted(doubt)}
+            ),
+        }
+    )
 
 
 def _listed_scores(blocks: list[Block], profile: Profile) -> dict[Party, PartyScore]:
