@@ -8,7 +8,7 @@ import re
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile
 from extractor.numbers import normalise
-from extractor.passes.text import Hit, first, search
+from extractor.passes.text import Hit, doubted_as, first, search
 from extractor.records import (
     GradeBand,
     Number,
@@ -285,6 +285,11 @@ def _grade(
     hit = first(result_blocks, rx)
     if hit is not None:
         return Text(value=hit.match.group("grade"), prov=hit.prov("grade"))
+    # OCR: the separator after the label read as another character, with doubt; the
+    # grade's provenance then spans the label, so the doubtful character is named.
+    hit = next(doubted_as(result_blocks, rx, "："), None)
+    if hit is not None:
+        return Text(value=hit.match.group("grade"), prov=hit.prov(0))
     for t in tables:
         for cells in _records(t, profile):
             m = rx.search(re.sub(r"\s+", "", "".join(c.text for c in cells)))

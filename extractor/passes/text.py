@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from extractor.document.model import Block
 from extractor.numbers import Normalised
-from extractor.records import Provenance
+from extractor.pdf.pages import OcrGlyph
+from extractor.records import OCR_DOUBT, Provenance
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +39,25 @@ def search(blocks: Iterable[Block], pattern: re.Pattern[str]) -> Iterator[Hit]:
 
 def first(blocks: Iterable[Block], pattern: re.Pattern[str]) -> Hit | None:
     return next(search(blocks, pattern), None)
+
+
+def doubted_as(blocks: Iterable[Block], pattern: re.Pattern[str], stand_in: str) -> Iterator[Hit]:
+    """Hits of `pattern` in OCR'd blocks where each character the engine was unsure of
+    (below OCR_DOUBT) is read as `stand_in`: a separator it likely was ("评估等级用良好"
+    with 用 at 0.79, where the print has "评估等级：良好"). Characters are replaced one
+    for one, so offsets and provenance stay those of the print, whose doubt the hit's
+    provenance keeps. Text-layer blocks give nothing."""
+    for b in blocks:
+        n = b.normalised
+        chars = list(n.text)
+        changed = False
+        for i, ch in enumerate(chars):
+            if ch.isspace():
+                continue
+            glyphs = [g for g in b.glyphs(*n.to_original(i, i + 1)) if isinstance(g, OcrGlyph)]
+            if glyphs and min(g.conf for g in glyphs) < OCR_DOUBT:
+                chars[i] = stand_in
+                changed = True
+        if changed:
+            for m in pattern.finditer("".join(chars)):
+                yield Hit(b, m, n)
