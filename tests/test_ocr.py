@@ -20,14 +20,17 @@ import pytest
 from PIL import Image
 
 from extractor import pipeline
+from extractor.document.model import Block
 from extractor.errors import MissingDependencyError, OcrUnavailableError, ParseMemoryError
 from extractor.evaluation.corpus import load_gold
 from extractor.evaluation.score import score_file
+from extractor.knowledge import profile as load_profile
 from extractor.passes.scoring import point_restored
+from extractor.passes.text import doubted_as
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.ocr import OcrOptions, grid, image, lines, recognise, shading, tesseract
 from extractor.pdf.ocr.rapid import RapidEngine, to_lines
-from extractor.pdf.pages import OcrGlyph, RawPage
+from extractor.pdf.pages import Glyph, Line, OcrGlyph, RawPage
 from extractor.records import Number, Party, PartyScore, Provenance
 
 SCANS = Path(__file__).resolve().parents[1] / "corpora" / "scanned"
@@ -423,3 +426,58 @@ def test_a_total_is_left_as_read_when_no_reading_is_justified() -> None:
     assert point_restored(other, parties, 100.0) is other
     small = _ocr_number("90", "总得分：90分")
     assert point_restored(small, [], 100.0) is small
+
+
+def test_issue_11_lone_slashes_are_found_and_ticks_are_not() -> None:
+    """A not-applicable cell's lone `/` is often not detected at all (songhe's 社区慈善基金
+    row: 3 of 15 read). Left on the page once the recognised characters are masked, a
+    `/` becomes a doubtful `/` glyph; a √, a `1` and ink under a recognised character
+    do not."""
+    from PIL import ImageDraw
+
+    from extractor.pdf.ocr.marks import SLASH_CONFIDENCE, lone_slashes
+
+    scale = 200 / 72
+    img = Image.new("L", (900, 400), 235)
+    draw = ImageDraw.Draw(img)
+    draw.line([(110, 160), (124, 128)], fill=60, width=3)  # a slash
+    draw.line([(300, 148), (306, 160)], fill=60, width=3)  # a tick: short stroke ...
+    draw.line([(306, 160), (320, 126)], fill=60, width=3)  # ... and long stroke
+    draw.line([(500, 128), (500, 160)], fill=60, width=3)  # a "1"
+    draw.line([(700, 160), (714, 128)], fill=60, width=3)  # a slash the engine read
+    read = lines.OcrLine(122.0, 166.0, [lines.OcrChar("/", 698.0, 716.0, 0.95)])
+    found = lone_slashes(np.asarray(img), [read], scale, OcrOptions().grid)
+    assert [(ln.chars[0].char, round(ln.chars[0].x0), round(ln.top)) for ln in found] == [
+        ("/", 109, 128)
+    ]
+    assert found[0].chars[0].conf == SLASH_CONFIDENCE < 0.9  # doubtful: a structural guess
+
+
+def _ocr_block(text: str, doubt: dict[int, float]) -> Block:
+    glyphs: list[Glyph] = [
+        OcrGlyph(ch, 100 + 12 * i, 650, 111 + 12 * i, 664, doubt.get(i, 0.98))
+        for i, ch in enumerate(text)
+    ]
+    return Block(kind="paragraph", text=text, lines=[Line(6, glyphs, 10.5)], starts=[0])
+
+
+def test_issue_11_grade_after_a_doubtful_separator() -> None:
+    """scan_songhe_jinsha_200 read "综合得分：89.40分，评估等级：良好" with the colon as
+    用 (confidence 0.79): the grade pattern wants a separator there and found none. A
+    character the engine doubted may stand for the separator; one it was sure of may
+    not, and a text layer is never read that way."""
+    rx = load_profile().pattern("grade")
+    text = "综合得分：89.40分，评估等级用良好。"
+    doubted = _ocr_block(text, {text.index("用"): 0.789})
+    (hit,) = doubted_as([doubted], rx, "：")
+    assert hit.match.group("grade") == "良好"
+    prov = hit.prov(0)
+    assert prov.text == "评估等级用良好" and prov.doubtful == [4] and prov.confidence == 0.789
+    assert list(doubted_as([_ocr_block(text, {})], rx, "：")) == []
+    plain = Block(
+        kind="paragraph",
+        text=text,
+        lines=[Line(6, [Glyph(c, 0, 0, 1, 1) for c in text])],
+        starts=[0],
+    )
+    assert list(doubted_as([plain], rx, "：")) == []

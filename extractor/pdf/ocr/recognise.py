@@ -16,6 +16,7 @@ from extractor.pdf.ocr import EngineName, GridSettings, OcrOptions
 from extractor.pdf.ocr.grid import erase, rule_bands, to_edges
 from extractor.pdf.ocr.image import native_dpi, render, straighten
 from extractor.pdf.ocr.lines import OcrLine, to_glyphs
+from extractor.pdf.ocr.marks import lone_slashes
 from extractor.pdf.ocr.shading import shade_boxes
 from extractor.pdf.pages import RawPage
 
@@ -64,7 +65,9 @@ def ocr_page(
     pixels = np.asarray(gray)
     horizontal, vertical = rule_bands(pixels, scale, grid)
     shades = shade_boxes(pixels, scale, grid)
-    lines = engine.read(erase(gray, horizontal, vertical))
+    erased = erase(gray, horizontal, vertical)
+    lines = engine.read(erased)
+    lines += lone_slashes(np.asarray(erased), lines, scale, grid)
     glyphs, sizes = to_glyphs(lines, scale)
     return RawPage(
         number=number,
