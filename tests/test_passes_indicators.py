@@ -176,3 +176,31 @@ def test_long_table_of_posts_with_remarks_after_rates() -> None:
     assert got[("post", "紫荆社区", "groups", "count")] == (2, 3, 150.0)
     assert got[("post", "紫荆社区", "home_visits", "count")] == (150, 148, 98.67)
     assert got[("area", None, "groups", "count")] == (2, 3, 150.0)
+
+
+def test_station_table_with_a_year_and_a_period_target() -> None:
+    """年度指标 │ 中期指标 │ 完成量 │ 完成率: the rate is against the period's target, so
+    that one is the row's target; a row whose rate fits neither (a misprinted rate)
+    takes the column the other rows' rates are against."""
+    t = make_table(
+        [
+            ["服务领域", "服务指标", "单位", "年度指标", "中期指标", "完成量", "完成率"],
+            ["兜底民生服务", "困难群众建档", "户", "970", "485", "902", "186%"],
+            ["", "电话慰问", "次", "2280", "1140", "2137", "187%"],
+            ["专业服务", "个案面谈", "节", "300", "150", "196", "98%"],
+        ],
+        header_rows=1,
+        section="服务指标完成情况",
+    )
+    t.caption = "表一 服务指标完成情况"
+    got = {
+        (r.indicator, r.measure): (r.target.printed if r.target else None, r.pct and r.pct.printed)
+        for r in table_rows(t)
+    }
+    assert got == {
+        ("registered", "households"): ("485", "186%"),
+        ("phone_visits", "count"): ("1140", "187%"),
+        ("casework", "sessions"): ("150", "98%"),
+    }
+    assert {r.table for r in table_rows(t)} == {"表一"}
+    assert read_table(t, "表一", frozenset()).doubts == []

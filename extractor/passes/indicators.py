@@ -18,12 +18,15 @@ from extractor.records import IndicatorRow, Indicators, NarrativeFigure, TableRe
 
 def _appendix_of(t: Table) -> str:
     """The label the report gives a table: its appendix (附件1-1) or its own number
-    (表3-1), else the section it stands in."""
+    (表3-1, 表二), else the section it stands in."""
     for title in (*t.section, t.caption):
         m = re.match(r"附\s*[件表]\s*(?:\d+(?:\s*[-－—]\s*\d+)?)?", title or "")
         if m:
             return re.sub(r"\s+", "", m.group(0)).replace("－", "-").replace("—", "-")
-    m = re.match(r"表\s*\d+(?:\s*[-－—.．]\s*\d+)?", t.caption or "")
+    m = re.match(
+        r"表\s*(?:\d+(?:\s*[-－—.．]\s*\d+)?|[一二三四五六七八九十]{1,3})",
+        t.caption or "",
+    )
     if m:
         return re.sub(r"\s+", "", m.group(0)).replace("－", "-").replace("—", "-")
     return t.section[0] if t.section else ""

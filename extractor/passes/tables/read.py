@@ -20,7 +20,13 @@ from extractor.knowledge.messages import Said, say
 from extractor.nlp.indicators import unit_measure
 from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
 from extractor.passes.tables.paths import table_paths
-from extractor.passes.tables.values import cell_unit, figure, is_figure, is_not_applicable
+from extractor.passes.tables.values import (
+    cell_unit,
+    figure,
+    is_figure,
+    is_not_applicable,
+    split_unit,
+)
 from extractor.records import Cell, IndicatorRow
 
 ROLES = ("target", "done", "pct")
@@ -127,6 +133,7 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     found: dict[Key, dict[str, TableCell]] = {}
     defaulted: set[Key] = set()
     labels: dict[Key, str] = {}
+    targets: dict[Key, list[TableCell]] = {}
     for r in p.body:
         seen: set[int] = set()
         for c in p.value_cols:
@@ -156,26 +163,69 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
                 defaulted.add(key)
             parts = found.setdefault(key, {})
             if role in parts:
-                out.doubts.append(
-                    say(
-                        "fragment.two_figures",
-                        label=m.label or indicator,
-                        measure=say(f"measure.{measure}"),
-                        part=say(f"part.{role}"),
-                        first=parts[role].text.strip(),
-                        second=text,
-                    )
-                )
+                if role == "target":
+                    # 年度指标 │ 中期指标: two targets; the rate says which it is against.
+                    targets.setdefault(key, [parts[role]]).append(cell)
+                    out.placed += 1
+                    continue
+                out.doubts.append(two_figures(m.label or indicator, measure, role, parts, text))
                 continue
             parts[role] = cell
             labels.setdefault(key, m.label or indicator)
             out.placed += 1
+    chosen_by_rate = {
+        k: _rated_target(cs, found[k].get("done"), found[k].get("pct")) for k, cs in targets.items()
+    }
+    # A row whose rate fits neither target (a misprinted rate) takes the column every
+    # other row's rate was found to be against.
+    target_cols = {c.col for c in chosen_by_rate.values() if c is not None}
+    for key, cands in targets.items():
+        chosen = chosen_by_rate[key]
+        if chosen is None and len(target_cols) == 1:
+            chosen = next((c for c in cands if c.col in target_cols), None)
+        if chosen is None:
+            out.doubts.append(
+                two_figures(labels[key], key[4], "target", found[key], cands[1].text.strip())
+            )
+        else:
+            found[key]["target"] = chosen
     _join_unitless(found, defaulted)
     for key, parts in found.items():
         out.rows.append(_row(appendix, key, labels[key], parts))
         if key in defaulted:
             out.unitless.add(key)
     return out
+
+
+def two_figures(
+    label: str, measure: str, role: str, parts: dict[str, TableCell], second: str
+) -> Said:
+    return say(
+        "fragment.two_figures",
+        label=label,
+        measure=say(f"measure.{measure}"),
+        part=say(f"part.{role}"),
+        first=parts[role].text.strip(),
+        second=second,
+    )
+
+
+def _rated_target(
+    cands: list[TableCell], done: TableCell | None, pct: TableCell | None
+) -> TableCell | None:
+    """Of a row's target figures (a year's 年度指标 and the period's 中期指标), the one its
+    printed rate recomputes against, within one unit of the rate's last printed digit;
+    None when no rate, no done, or not exactly one target fits."""
+    rate = figure(pct.text) if pct is not None else None
+    did = figure(done.text) if done is not None else None
+    if rate is None or did is None:
+        return None
+    text = split_unit(pct.text)[0].rstrip("%") if pct is not None else ""
+    places = len(text.split(".")[1]) if "." in text else 0
+    fits = [
+        c for c in cands if (v := figure(c.text)) and abs(did / v * 100 - rate) <= 10.0**-places
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _join_unitless(found: dict[Key, dict[str, TableCell]], defaulted: set[Key]) -> None:
