@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.document.model import Block
 from extractor.knowledge.profiles import profile
 from extractor.numbers import normalise
+from extractor.passes.scoring import _ordered_weights
+from extractor.pdf.pages import Glyph, Line
 
 KINDS = ("at_least", "between", "below")
 
@@ -88,3 +91,28 @@ def test_scores_listed_after_a_cue() -> None:
         "third_party": "46.86",
         None: "85.53",  # 总得分 names no party: the total, read by its own pattern
     }
+
+
+def test_weights_listed_in_the_order_the_parties_were_named() -> None:
+    block = _block(
+        "评估由购买方、区民政局、市督导中心、第三方评估机构四方共同评分，评分权重依次为"
+        "20%、10%、15%、55%，四方得分之和为项目总分。"
+    )
+    got = {w.party: w.weight for w in _ordered_weights([block], profile())}
+    assert got == {"buyer": 20.0, "monitor": 10.0, "supervision_centre": 15.0, "third_party": 55.0}
+
+
+def test_weights_in_order_need_one_weight_per_named_party() -> None:
+    block = _block("由购买方、区民政局、第三方评估机构评分，权重依次为20%、25%、55%。")
+    assert _ordered_weights([block], profile()) == []
+
+
+def test_a_party_score_in_its_heading() -> None:
+    heading = normalise("（一）购买方（桂河街道办事处）评估意见（得分：16.25 分）")
+    m = profile().pattern("heading_score").search(heading)
+    assert m is not None and m.group("value") == "16.25"
+
+
+def _block(text: str) -> Block:
+    glyphs = [Glyph(c, 10.0 * i, 0.0, 10.0 * i + 10, 12.0) for i, c in enumerate(text)]
+    return Block(kind="paragraph", text=text, lines=[Line(page=2, glyphs=glyphs)], starts=[0])

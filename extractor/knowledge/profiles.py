@@ -45,6 +45,11 @@ class ScoringPatterns(Data):
     total_label: str
     # A clause that describes the scale, not this report's score ("评估总分为100分，其中…").
     total_maximum: str
+    # A party's score printed in its own section's heading: "（一）购买方评估意见（得分：19.13分）".
+    heading_score: str
+    # Weights listed in the order the parties were just named: "由购买方、区民政局、市督导
+    # 中心、第三方评估机构四方共同评分，评分权重依次为20%、10%、15%、55%".
+    weight_in_order: str
     band_at_least_g: str
     band_between_g: str
     band_below_g: str

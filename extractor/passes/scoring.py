@@ -128,6 +128,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     weights = (
         _weights(text_blocks, profile)
         or _weights(doc.blocks, profile)
+        or _ordered_weights(text_blocks, profile)
         or _table_weights(basis + result, profile)
     )
     if weights:
@@ -158,6 +159,8 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     if len(scores) < len(profile.parties):
         for party, score in _table_scores(tables, profile).items():
             scores.setdefault(party, score)
+    if not scores:
+        scores = _heading_scores(doc, profile)
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
     scoring.total = _total(doc, result_blocks, tables, profile, scoring.party_scores)
     if scoring.total is not None:
@@ -213,6 +216,54 @@ def point_restored(total: Number, parties: list[PartyScore], maximum: float) -> 
             ),
         }
     )
+
+
+def _heading_scores(doc: Document, profile: Profile) -> dict[Party, PartyScore]:
+    """Party scores printed in the heading of each party's own section ("（一）购买方
+    （…）评估意见（得分：19.13分）"): taken only when every party's heading prints one."""
+    rx = profile.pattern("heading_score")
+    out: dict[Party, PartyScore] = {}
+    for pid, p in profile.party_items():
+        tops = doc.outermost(p.section)
+        hits = [h for top in tops if top.heading for h in search([top.heading], rx)]
+        if len(hits) != 1:
+            return {}
+        out[pid] = PartyScore(party=pid, score=_number(hits[0], "value", "分"))
+    return out
+
+
+def _ordered_weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
+    """Weights listed 依次/分别 after the parties were named in the same sentence, in
+    that order: one weight per party named, each party once."""
+    rx = profile.pattern("weight_in_order")
+    names = sorted(
+        ((n, pid) for pid, p in profile.party_items() for n in p.names),
+        key=lambda np: -len(np[0]),
+    )
+    for hit in search(blocks, rx):
+        text = hit.norm.text
+        start = max(text.rfind(ch, 0, hit.match.start()) for ch in "。；;") + 1
+        before = text[start : hit.match.start()]
+        named: list[tuple[int, Party]] = []
+        taken: list[tuple[int, int]] = []
+        for n, pid in names:
+            for m in re.finditer(re.escape(n), before):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append(m.span())
+                named.append((m.start(), pid))
+        order = [pid for _, pid in sorted(named)]
+        values = re.findall(r"\d+(?:\.\d+)?(?=\s*%)", hit.match.group("values"))
+        if len(order) != len(values) or sorted(order) != sorted(profile.parties):
+            continue
+        weights = [
+            PartyWeight(party=pid, weight=float(v), prov=hit.prov("values"))
+            for pid, v in zip(order, values, strict=True)
+        ]
+        if abs(sum(w.weight for w in weights) - 100) < 0.01:
+            by = {w.party: w for w in weights}
+            return [by[p] for p, _ in profile.party_items()]
+    return []
 
 
 def _listed_scores(blocks: list[Block], profile: Profile) -> dict[Party, PartyScore]:
