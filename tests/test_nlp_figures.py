@@ -296,3 +296,19 @@ def test_completion_rate_after_a_figureless_clause_part_takes_its_indicator() ->
     assert (rate.value, rate.indicator) == (94.4, "home_visits")
     (bare,) = find_figures("入户探访工作有待加强，另有 94.40% 的居民表示满意。")
     assert bare.indicator is None
+
+
+def test_rate_stated_as_the_share_of_a_target_takes_the_count_before_it() -> None:
+    text = "开展个案服务15个，个案面谈196节，完成中期指标的131%；开展社区活动20场。"
+    pct = _one(text, "pct")
+    assert (pct.indicator, pct.measure, pct.value) == ("casework", "sessions", 131.0)
+
+
+def test_phone_calls_of_care_are_phone_visits() -> None:
+    text = "社工站完成困难群众建档902户、电话慰问2137次、入户探访208次。"
+    got = [(f.indicator, f.measure, f.value) for f in find_figures(text)]
+    assert got == [
+        ("registered", "households", 902.0),
+        ("phone_visits", "count", 2137.0),
+        ("home_visits", "count", 208.0),
+    ]

@@ -15,6 +15,8 @@ from extractor.document.model import Block, Table, TableCell
 from extractor.errors import ModelDataError
 from extractor.knowledge import StaffingPatterns, profile
 from extractor.knowledge.loader import validate
+from extractor.nlp.figures import figures_of
+from extractor.passes.narrative import _breakdown
 from extractor.passes.roster import read_roster, split_notes
 from extractor.passes.staffing import extract_staffing, narrative_figures
 from extractor.pdf.pages import Glyph, Line
@@ -309,3 +311,18 @@ def test_unqualified_is_written_wei_or_fei_and_leaving_after_the_verb() -> None:
     assert v["uncertified_count"][0] == 6
     assert v["resigned_early"][0] == 3
     assert "certified_count" not in _values("未持证社工６名。")
+
+
+def test_a_count_broken_down_by_area_in_a_qizhong_bracket() -> None:
+    """ "入户探访 2898 次（其中第一片区 500 次、…）": each figure in the bracket is the
+    count's indicator for the 片区 named before it; a breakdown by kind is not taken."""
+    text = (
+        "评估期内，社工站入户探访2898次（其中第一片区500次、第二片区1102次）；"
+        "开展社区活动38场（其中亲子活动20场、长者活动18场）。"
+    )
+    block = _block(text)
+    got = [(f.indicator, f.measure, f.value, f.scope) for f in _breakdown(block, figures_of(text))]
+    assert got == [
+        ("home_visits", "count", 500.0, "第一片区"),
+        ("home_visits", "count", 1102.0, "第二片区"),
+    ]

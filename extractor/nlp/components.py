@@ -38,6 +38,9 @@ DatePrecision = Literal["day", "month", "year"]
 Bound = Literal["min", "max"]
 
 _RATE_CUE = re.compile(r"完成率\s*(?:为|达|达到|是)?\s*$")
+# "个案面谈 196 节，完成中期指标的 131%": a rate of the count just before it, stated as the
+# share of a target it completed.
+_SHARE_CUE = re.compile(r"完成[^，,。；;、\d]{0,6}?(?:指标|目标|任务)量?的\s*$")
 _PARENS = re.compile(r"（[^（）]{0,80}）|\([^()]{0,80}\)")
 # What may stand between two items of a printed list ("100.00%，223.60%、144.18%")
 _LIST_GAP = re.compile(r"[\s，,、和及与]*")
@@ -307,12 +310,16 @@ class FigureContext:
         # A topic the clause announces ("个案服务方面，接案 25 个，面谈 228 节"): its
         # figures count that indicator in the measure their own words name.
         topic: str | None = None
+        # The indicator and measure of the clause's last count, for a rate stated as the
+        # share of a target that count completed.
+        last_count: tuple[str | None, str | None] = (None, None)
         for pos, is_fig, obj in events:
             c = bisect.bisect_right(clauses, pos) - 1
             sg = bisect.bisect_right(segments, pos) - 1
             # a segment skipped over had no events, hence no figure
             if c != clause:
                 in_clause = (None, None)
+                last_count = (None, None)
                 topic = None
             if c != clause or sg > segment + 1 or (sg != segment and not fig_in_segment):
                 ind, meas = None, None
@@ -344,6 +351,8 @@ class FigureContext:
                 f_ind = None  # table cells and long lists: a pct does not inherit
                 if _RATE_CUE.search(text[max(0, pos - 8) : pos]):
                     f_ind, f_meas = in_clause  # ... unless introduced as a completion rate
+                elif _SHARE_CUE.search(text[max(0, pos - 12) : pos]) and last_count[0]:
+                    f_ind, f_meas = last_count  # ... or as the share of a target done
             follow = by_start.get(obj.end_char)
             carried = not (follow is not None and not follow.reset and follow.indicator)
             if follow is not None and not follow.reset and info.kind == "count":
@@ -365,6 +374,8 @@ class FigureContext:
                 used.add((f_ind, measure))
             info.indicator = f_ind
             info.measure = measure
+            if info.kind == "count":
+                last_count = (f_ind, measure)
 
     def _pair(self, text: str, figures: list[Any], clauses: list[int]) -> None:
         """ "A 1 个，B 2 个，分别完成 …的 x%，y%": pair the last counts with the pcts in order."""

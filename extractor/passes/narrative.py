@@ -7,6 +7,7 @@ their flag wherever the third party writes them: they are never exact facts.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractor.areas import area_label
 from extractor.document.model import Block, Document, Section
@@ -73,7 +74,10 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
     plan = [*scoped, (None, [b for b in approx_only if id(b) not in covered])]
     for scope, blocks in plan:
         for block in blocks:
-            for f in figures_of(block.text):
+            figs = figures_of(block.text)
+            if id(block) in covered:
+                out += _breakdown(block, figs)
+            for f in figs:
                 if not _keep(f):
                     continue
                 if id(block) not in covered and not f.approx:
@@ -94,6 +98,54 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
                         prov=block.provenance(f.start, f.end),
                     )
                 )
+    return out
+
+
+# "入户探访 2898 次（其中第一片区 500 次、第二片区 1102 次…）": a count broken down by 片区.
+_BREAKDOWN = re.compile(r"[（(]\s*其中([^（）()]{4,200})[）)]")
+_ITEM_START = re.compile(r"[、，,；;]|其中")
+
+
+def _breakdown(block: Block, figs: Sequence[Figure]) -> list[NarrativeFigure]:
+    """The 片区 figures of a bracketed 其中 list right after a count: each is that count's
+    indicator and measure, for the 片区 named just before it. Only figures whose label
+    is a 片区 are taken (a list of communities or of kinds is not a 片区 breakdown)."""
+    text = block.text
+    out: list[NarrativeFigure] = []
+    for m in _BREAKDOWN.finditer(text):
+        before = [f for f in figs if f.end <= m.start()]
+        head = before[-1] if before else None
+        if (
+            head is None
+            or head.kind != "count"
+            or head.indicator is None
+            or text[head.end : m.start()].strip()
+            or head.approx
+        ):
+            continue
+        inside = [f for f in figs if m.start(1) <= f.start and f.end <= m.end(1)]
+        for f in inside:
+            if f.kind != "count" or f.approx or f.bound is not None:
+                continue
+            lead = text[m.start(1) : f.start]
+            starts = [x.end() for x in _ITEM_START.finditer(lead)]
+            area = section_area(lead[starts[-1] if starts else 0 :])
+            if area is None:
+                continue
+            out.append(
+                NarrativeFigure(
+                    indicator=head.indicator,
+                    measure=head.measure,
+                    kind="done",
+                    value=f.value,
+                    printed=f.printed,
+                    unit=f.unit,
+                    scope=area,
+                    approx=False,
+                    sentence=_sentence(text, f.start),
+                    prov=block.provenance(f.start, f.end),
+                )
+            )
     return out
 
 
