@@ -22,6 +22,7 @@ FILES = {
     "families": HERE / "known_mismatches_families.yaml",
     "validation": HERE / "known_mismatches_validation.yaml",
     "heldout": HERE / "known_mismatches_heldout.yaml",
+    "unseen": HERE / "known_mismatches_unseen.yaml",
 }
 HEADER = (
     "# Known extraction mismatches per corpus PDF, checked strictly by\n"
