@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.errors import NotAPdfError, ParseTimeoutError, WorkerCrashError
+from extractor.errors import NotAPdfError, ParseMemoryError, ParseTimeoutError, WorkerCrashError
 from extractor.pdf.guard import Limits
 from extractor.pool import Done, run_each
 
@@ -170,3 +170,43 @@ def test_without_limits_items_run_here_one_by_one() -> None:
     assert [d.value for d in done] == [me, me + 1, me + 2]
     with pytest.raises(ValueError):
         list(run_each(lambda i: i, [1], workers=0, limits=LIMITS))
+
+
+def _pid_or_fail(item: int) -> tuple[int, int]:
+    """(worker pid, item); item 3 allocates past its memory bound, item 5 raises a bug."""
+    if item == 3:
+        _hog = bytearray(600 << 20)  # over max_memory_mb=512 added to the worker's size
+        return (os.getpid(), len(_hog))
+    if item == 5:
+        raise KeyError("bug")
+    return (os.getpid(), item)
+
+
+def test_workers_are_reused_and_replaced_after_a_spoiled_parse() -> None:
+    """Two workers serve nine items; each parse keeps its own memory bound in a worker
+    that parsed others before it, and a worker whose parse ran out of memory or hit a
+    bug is replaced (the item after it runs in another process)."""
+    done = {d.item: d for d in run_each(_pid_or_fail, range(9), workers=1, limits=LIMITS)}
+    assert sorted(done) == list(range(9))
+    assert isinstance(done[3].error, ParseMemoryError)
+    assert isinstance(done[5].error, RuntimeError) and "KeyError: 'bug'" in str(done[5].error)
+    pid = {i: done[i].value[0] for i in (0, 1, 2, 4, 6, 7, 8)}  # type: ignore[index]
+    assert pid[0] == pid[1] == pid[2] != os.getpid()  # one worker for the first three
+    assert pid[4] != pid[2]  # a new worker after the memory error
+    assert pid[6] == pid[7] == pid[8] != pid[4]  # and another after the bug
+    assert all(done[i].attempts == 1 for i in done)
+
+
+def test_a_worker_killed_at_a_deadline_is_replaced() -> None:
+    limits = Limits(timeout_s=1.5, max_memory_mb=512)
+
+    def work(item: int) -> int:
+        if item == 1:
+            time.sleep(30)
+        return os.getpid()
+
+    done = {d.item: d for d in run_each(work, range(4), workers=1, limits=limits)}
+    assert isinstance(done[1].error, ParseTimeoutError)
+    assert done[0].value != done[2].value == done[3].value
+    for pid in (done[0].value, done[2].value):  # the killed worker and its successor
+        assert not Path(f"/proc/{pid}").exists()  # are both gone once the pool is done

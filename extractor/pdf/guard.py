@@ -28,6 +28,7 @@ onnxruntime and OpenCV raise their own exceptions whose text says so (`std::bad_
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import pickle
 import resource
@@ -57,6 +58,13 @@ _MALLOC_ARENAS = 2
 # std::bad_alloc and its arena's message; OpenCV's cv::error): the memory bound reached.
 _ALLOCATION_FAILED = ("bad_alloc", "failed to allocate memory", "insufficient memory")
 
+
+# The parent's objects (the spaCy pipeline, vocabularies, profile) are never garbage in a
+# child: frozen there, the collector's full walks skip them; and a parse allocates
+# glyphs by the hundred thousand, so collections start after 20,000 allocations rather
+# than 700. Together 12% less CPU for the corpus's parses (min of 3 in-process runs,
+# 12.35 s → 10.82 s); collection only comes later, records are the same.
+_GC_THRESHOLDS = (20_000, 50, 100)
 
 # The bounds of one parse unless told otherwise (the CLI's and the API's defaults too).
 DEFAULT_TIMEOUT_S = 60.0
@@ -140,30 +148,40 @@ def _label(fn: Callable[..., Any], args: tuple[Any, ...], source: object) -> Pat
 def _child(fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits, fd: int) -> None:
     """Run in the forked child; never returns."""
     try:
-        payload: tuple[str, Any]
-        hard = resource.RLIM_INFINITY
-        try:
-            hard = _bound_self(limits)
-            payload = ("ok", fn(*args))
-        except MemoryError:
-            payload = ("memory", None)
-        except PingguError as exc:
-            payload = ("pinggu", exc)
-        except BaseException as exc:
-            # Libraries wrap MemoryError (pdfplumber raises PdfminerException from it).
-            memory = _caused_by_memory(exc)
-            payload = ("memory", None) if memory else ("error", traceback.format_exc())
-        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))  # room to pickle the answer
-        try:
-            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            data = pickle.dumps(("error", traceback.format_exc()))
-        sys.stdout.flush()  # before the answer: the parent waits for us once it has it
-        sys.stderr.flush()
+        enter_child()
+        data, _ = answer(fn, args, limits)
         with os.fdopen(fd, "wb") as pipe:
             pipe.write(data)
     finally:
         os._exit(0)
+
+
+def answer(fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> tuple[bytes, bool]:
+    """`fn(*args)` computed here under the per-parse part of `limits` (CPU backstop,
+    address space): its pickled answer for `child_result`, and whether this process
+    should end after sending it (memory ran out or a bug: its state is not to be
+    trusted with another file). Runs in a child that called `enter_child`."""
+    payload: tuple[str, Any]
+    hard = resource.RLIM_INFINITY
+    try:
+        hard = _bound_parse(limits)
+        payload = ("ok", fn(*args))
+    except MemoryError:
+        payload = ("memory", None)
+    except PingguError as exc:
+        payload = ("pinggu", exc)
+    except BaseException as exc:
+        # Libraries wrap MemoryError (pdfplumber raises PdfminerException from it).
+        memory = _caused_by_memory(exc)
+        payload = ("memory", None) if memory else ("error", traceback.format_exc())
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))  # room to pickle the answer
+    try:
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        data = pickle.dumps(("error", traceback.format_exc()))
+    sys.stdout.flush()  # before the answer: the parent may stop waiting for us once it has it
+    sys.stderr.flush()
+    return data, payload[0] in ("memory", "error")
 
 
 def _caused_by_memory(exc: BaseException) -> bool:
@@ -182,13 +200,25 @@ def _caused_by_memory(exc: BaseException) -> bool:
     return False
 
 
-def _bound_self(limits: Limits) -> int:
-    """Set the child's group and limits; return the RLIMIT_AS hard limit to restore."""
-    os.setpgid(0, 0)  # own group, so a timeout kill reaches grandchildren too
+def enter_child() -> None:
+    """What a forked child sets once: its own process group (a timeout kill reaches its
+    children too), death with the parent, glibc's malloc arenas capped, and a cyclic
+    collector that leaves the inherited objects alone (`_GC_THRESHOLDS`)."""
+    os.setpgid(0, 0)
     _die_with_parent()
     _cap_malloc_arenas()
+    gc.freeze()
+    gc.set_threshold(*_GC_THRESHOLDS)
+
+
+def _bound_parse(limits: Limits) -> int:
+    """Bound the parse about to run here: CPU (a backstop should the parent die) and
+    address space, both counted from what this process has used so far, so that a
+    worker that has parsed other files gets the same room; return the RLIMIT_AS hard
+    limit to restore."""
     _, cpu_hard = resource.getrlimit(resource.RLIMIT_CPU)
-    cpu = int(limits.timeout_s) + _CPU_BACKSTOP_S
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = int(used.ru_utime + used.ru_stime) + 1 + int(limits.timeout_s) + _CPU_BACKSTOP_S
     if cpu_hard == resource.RLIM_INFINITY or cpu < cpu_hard:
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu_hard))
     _, hard = resource.getrlimit(resource.RLIMIT_AS)

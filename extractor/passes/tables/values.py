@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from extractor.knowledge.vocab import cell_decorations
 from extractor.numbers import parse_number
@@ -31,9 +32,11 @@ def is_not_applicable(text: str) -> bool:
     return t in NOT_APPLICABLE or (bool(t) and set(t) <= set("/—–-－"))
 
 
+@lru_cache(maxsize=8192)
 def split_unit(text: str) -> tuple[str, str | None]:
     """(the figure's text, the unit printed after it): "128人次" → ("128", "人次");
-    a bracketed remark after the figure is dropped ("112.50%（超额）" → "112.50%")."""
+    a bracketed remark after the figure is dropped ("112.50%（超额）" → "112.50%").
+    Memoised: a table's reading asks about each cell many times."""
     t = clean(text)
     units, remark = cell_decorations()
     if remark is not None:
