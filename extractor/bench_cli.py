@@ -1,5 +1,5 @@
 """What users run, timed as whole processes: `pinggu extract` over many files (process
-start-up, imports, the warm-up and one fork per file included) on one core and with
+start-up, imports, the warm-up and the workers included) on one core and with
 `-j 2` on two, beside a bare pdfplumber pass (`extract_text` + `extract_tables` on every
 page) and bare pypdfium2 text, each on one core.
 
@@ -11,9 +11,12 @@ largest single process are the kernel's accounting of the finished run (`os.wait
 
 Start-up (a fresh interpreter that imports the CLI and warms, as the command does before
 its first file) is timed as a process of its own each round. The per-file overhead of
-isolation (fork from the warmed parent, the bounds, the record pickled back through a
-pipe, reaping) is measured apart, in a warmed interpreter running the pool over the files
-with a function that only hands back each file's record, extracted beforehand.
+isolation (the file handed to a worker, the bounds, the record pickled back through a
+pipe) is measured apart, in a warmed interpreter running the pool over the files with a
+function that only hands back each file's record, extracted beforehand; and, as what the
+whole command pays beyond start-up and the parses themselves (copy-on-write faults,
+caches a fresh process rebuilds, output), the one-core command's CPU less start-up CPU
+and the same files' CPU in one warm process, per file.
 
 The bare passes run as `python -m extractor.bench_cli pdfplumber|pypdfium2 FILES...`
 (this module and `extractor.bench` import nothing but the standard library and the
@@ -72,9 +75,9 @@ def isolation(paths: Sequence[str]) -> dict[str, float]:
 
     pipeline.warm()
     inline = pipeline.PipelineOptions(limits=Limits(enabled=False))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     blobs = [pickle.dumps(pipeline.extract(Path(p), inline)) for p in paths]
-    in_process = time.perf_counter() - t0
+    in_process, in_process_cpu = time.perf_counter() - t0, time.process_time() - c0
 
     def record(i: int) -> Any:
         return pickle.loads(blobs[i])
@@ -91,6 +94,7 @@ def isolation(paths: Sequence[str]) -> dict[str, float]:
     n = max(1, len(blobs))
     return {
         "in_process_s": in_process,
+        "in_process_cpu_s": in_process_cpu,
         "isolation_ms": 1000 * pooled / n,
         "isolation_cpu_ms": 1000 * pooled_cpu / n,
     }
@@ -313,13 +317,17 @@ def to_markdown(groups: Sequence[GroupResult]) -> list[str]:
         iso = g.isolation
         startup = statistics.median(r.wall_s for r in g.startup)
         startup_cpu = statistics.median(r.cpu_s for r in g.startup)
+        one_core = statistics.median(x.cpu_s for x in g.results[2].runs)
+        beyond = 1000 * (one_core - startup_cpu - iso.get("in_process_cpu_s", 0.0)) / g.files
         lines.append(
             f"\nStart-up (a fresh interpreter imports the CLI and warms spaCy, vocabularies "
             f"and profile), median: {startup:.2f} s wall, {startup_cpu:.2f} s CPU; per-file "
-            f"overhead of isolation (fork, bounds, "
-            f"record pickled back, reap) {iso['isolation_ms']:.1f} ms wall, "
+            f"overhead of isolation (file to a worker, bounds, "
+            f"record pickled back) {iso['isolation_ms']:.1f} ms wall, "
             f"{iso['isolation_cpu_ms']:.1f} ms CPU; the same files "
-            f"in one warm process, unbounded: {iso['in_process_s']:.1f} s."
+            f"in one warm process, unbounded: {iso['in_process_s']:.1f} s "
+            f"({iso.get('in_process_cpu_s', 0.0):.1f} s CPU); the one-core command's CPU "
+            f"beyond start-up and those parses: {beyond:.0f} ms per file."
         )
     return lines
 

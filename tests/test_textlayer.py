@@ -137,3 +137,17 @@ def test_ocr_marks_no_roster_prints_are_unknown() -> None:
     assert mark_value("0.5", ocr=True) == Fraction(1, 2)
     for not_counted in ("——", "一一", "离职"):
         assert mark_value(not_counted, ocr=True) == 0
+
+
+def test_the_character_classes_agree_with_the_rules_on_every_code_point() -> None:
+    """`text_layer` counts with regexes; `_private`/`_expected` say what they mean."""
+    from extractor.pdf import textlayer as tl
+
+    for o in range(0x110000):
+        if 0xD800 <= o <= 0xDFFF:
+            continue  # surrogates: never a character of decoded text
+        ch = chr(o)
+        assert bool(tl._PRIVATE.match(ch)) == tl._private(o), hex(o)
+        foreign = not tl._expected(ch) and not tl._private(o)
+        assert bool(tl._FOREIGN.match(ch)) == foreign, hex(o)
+        assert bool(tl._SPACE.match(ch)) == ch.isspace(), hex(o)

@@ -9,6 +9,7 @@ scripts a Chinese report is set in (mojibake: GBK bytes read as Latin-1 come out
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractor.knowledge.messages import Said, say
@@ -41,6 +42,16 @@ def _expected(ch: str) -> bool:
         or 0xFF00 <= o <= 0xFFEF  # full-width forms
         or o in (0xB0, 0xB7, 0xD7, 0xF7)  # ° · × ÷
     )
+
+
+# `_private` and `_expected` as character classes: a page is counted in C, not per glyph
+# (`tests/test_textlayer.py` checks both agree on every code point).
+_PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_FOREIGN = re.compile(
+    "[^\x20-\x7e\u2000-\u206f\u2100-\u27bf\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uffef\xb0\xb7\xd7\xf7\ue000-\uf8ff\U000f0000-\U0010ffff]"
+)
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +92,10 @@ class TextLayer:
 
 
 def text_layer(page: RawPage) -> TextLayer:
-    chars = [g.char for g in page.glyphs if not g.char.isspace()]
-    private = sum(1 for c in chars if _private(ord(c)))
-    foreign = sum(1 for c in chars if not _expected(c) and not _private(ord(c)))
-    return TextLayer(len(chars), page.unmapped, private, foreign, page.image_objects)
+    text = _SPACE.sub("", "".join([g.char for g in page.glyphs]))
+    private = len(_PRIVATE.findall(text))
+    foreign = len(_FOREIGN.findall(text))
+    return TextLayer(len(text), page.unmapped, private, foreign, page.image_objects)
 
 
 def needs_ocr(page: RawPage) -> bool:
