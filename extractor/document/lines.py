@@ -71,19 +71,32 @@ def _merge_fragments(lines: list[Line]) -> list[Line]:
     joined by position: a piece whose glyphs sit beside a line's, at the same height,
     belongs to it."""
     out: list[Line] = []
+    spans: list[tuple[float, float]] = []  # top and bottom of each line in `out`
     for ln in sorted(lines, key=lambda x: (x.top, x.x0)):
-        host = next((o for o in reversed(out[-4:]) if _same_line(o, ln)), None)
-        if host is None:
+        top, bottom = ln.top, ln.bottom
+        last = len(out) - 1
+        k = next(
+            (
+                i
+                for i in range(last, max(last - 4, -1), -1)
+                if _same_line(out[i], spans[i], ln, (top, bottom))
+            ),
+            None,
+        )
+        if k is None:
             out.append(ln)
+            spans.append((top, bottom))
             continue
-        host.glyphs = sorted(host.glyphs + ln.glyphs, key=lambda g: g.x0)
+        out[k].glyphs = sorted(out[k].glyphs + ln.glyphs, key=lambda g: g.x0)
+        spans[k] = (min(spans[k][0], top), max(spans[k][1], bottom))
     out.sort(key=lambda ln: (round(ln.top / 3), ln.x0))
     return out
 
 
-def _same_line(a: Line, b: Line) -> bool:
-    # Each of these properties scans the line's glyphs: read once.
-    a_top, a_bottom, b_top, b_bottom = a.top, a.bottom, b.top, b.bottom
+def _same_line(a: Line, a_span: tuple[float, float], b: Line, b_span: tuple[float, float]) -> bool:
+    """Whether `b` continues `a` at the same height; spans are each line's top and
+    bottom, known to the caller (each would be a scan of the line's glyphs)."""
+    (a_top, a_bottom), (b_top, b_bottom) = a_span, b_span
     ha, hb = a_bottom - a_top, b_bottom - b_top
     overlap = min(a_bottom, b_bottom) - max(a_top, b_top)
     if overlap < 0.6 * min(ha, hb) or abs(ha - hb) > 0.35 * max(ha, hb):
@@ -98,21 +111,27 @@ def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[Line]
     Returns the removed lines (kept for `inspect`, never in the text flow)."""
     removed: list[Line] = []
     margin_texts: Counter[str] = Counter()
+    # Each line's place (in the top or bottom margin) and, there, its text: read once.
+    placed: list[list[tuple[Line, str | None]]] = []
     for lines, h in zip(pages, heights, strict=True):
         seen: set[str] = set()
+        page: list[tuple[Line, str | None]] = []
         for ln in lines:
-            if ln.top < h * 0.08 or ln.bottom > h * 0.92:
-                key = re.sub(r"\d+", "#", ln.text.strip())
+            text = ln.text.strip() if ln.top < h * 0.08 or ln.bottom > h * 0.92 else None
+            page.append((ln, text))
+            if text is not None:
+                key = re.sub(r"\d+", "#", text)
                 if key not in seen:
                     margin_texts[key] += 1
                     seen.add(key)
+        placed.append(page)
     repeated = {t for t, n in margin_texts.items() if n >= max(3, len(pages) // 2)}
-    for lines, h in zip(pages, heights, strict=True):
+    for lines, page in zip(pages, placed, strict=True):
         keep: list[Line] = []
-        for ln in lines:
-            in_margin = ln.top < h * 0.08 or ln.bottom > h * 0.92
-            text = ln.text.strip()
-            if in_margin and (_PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in repeated):
+        for ln, text in page:
+            if text is not None and (
+                _PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in repeated
+            ):
                 removed.append(ln)
             else:
                 keep.append(ln)
