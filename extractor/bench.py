@@ -236,7 +236,7 @@ def default_paths(root: Path = ROOT) -> list[Path]:
     """Every PDF under `corpora/` except the scans (they have no text layer to time) and
     the held-out splits (looked at last, for accuracy only)."""
     corpora = root / "corpora"
-    left_out = {"scanned", "validation", "heldout", "unseen"}
+    left_out = {"scanned", "validation", "heldout", "unseen", "blind"}
     return sorted(
         p for p in corpora.rglob("*.pdf") if not left_out & set(p.relative_to(corpora).parts)
     )

@@ -143,7 +143,15 @@ def test_summary_counts_clean_report_false_alarms_apart_and_groups() -> None:
 
 
 def test_validation_split_and_scans_only_when_asked(tmp_path: Path) -> None:
-    folders = ("generated", "validation", "scanned", "families/validation", "heldout/a", "unseen/b")
+    folders = (
+        "generated",
+        "validation",
+        "scanned",
+        "families/validation",
+        "heldout/a",
+        "unseen/b",
+        "blind/c",
+    )
     for folder in folders:
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
         for ext in (".pdf", ".gold.json"):
@@ -154,6 +162,7 @@ def test_validation_split_and_scans_only_when_asked(tmp_path: Path) -> None:
 
     assert names() == ["generated"]
     assert names(include_validation=True) == [
+        "blind/c",
         "families/validation",
         "generated",
         "heldout/a",
@@ -165,6 +174,7 @@ def test_validation_split_and_scans_only_when_asked(tmp_path: Path) -> None:
     assert len(gold_pairs(tmp_path / "validation")) == 1
     assert len(gold_pairs(tmp_path / "heldout")) == 1
     assert len(gold_pairs(tmp_path / "unseen")) == 1
+    assert len(gold_pairs(tmp_path / "blind")) == 1
     gold = GoldReport(source=Source(file="x.pdf"), variant={"family": "f1"})
     pdf = tmp_path / "families" / "validation" / "x.pdf"
     assert group_of(pdf, gold, tmp_path, "folder") == "families/validation"

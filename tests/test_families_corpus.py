@@ -31,6 +31,7 @@ SPLITS = {
     "validation": "validation",
     "heldout": "heldout",
     "unseen": "unseen",
+    "blind": "blind",
 }
 GOLDS = [g for folder in SPLITS for g in sorted((ROOT / "corpora" / folder).glob("*/*.gold.json"))]
 WHITESPACE = re.compile(r"\s+")
@@ -96,13 +97,15 @@ def test_families_are_there() -> None:
     val = {p.parent.name for p in GOLDS if p.parts[-3] == "validation"}
     held = {p.parent.name for p in GOLDS if p.parts[-3] == "heldout"}
     unseen = {p.parent.name for p in GOLDS if p.parts[-3] == "unseen"}
+    blind = {p.parent.name for p in GOLDS if p.parts[-3] == "blind"}
     assert len(dev) >= 6 and len(val) >= 2 and len(held) >= 2 and len(unseen) >= 2
-    splits = [dev, val, held, unseen]
+    assert len(blind) >= 2
+    splits = [dev, val, held, unseen, blind]
     assert sum(map(len, splits)) == len(set().union(*splits))  # no family in two splits
     per_family = Counter(p.parent.name for p in GOLDS)
     assert min(per_family.values()) >= 3
     # every held-back family has a clean report and one with injected errors
-    for family in held | unseen:
+    for family in held | unseen | blind:
         errors = {load(p).variant["error"] == "none" for p in GOLDS if p.parent.name == family}
         assert errors == {True, False}, family
 

@@ -20,12 +20,14 @@ HERE = Path(__file__).parent
 Spec = dict[str, Any]
 # Where each split's families live under corpora/: development, the first validation
 # split (looked at since), the second held-back split (issue 8, looked at since) and the
-# third (`unseen`, written after the second had been looked at).
+# third (`unseen`, written after the second had been looked at, looked at since) and the
+# fourth (`blind`, written after the third had been looked at).
 SPLIT_FOLDERS = {
     "dev": "families",
     "validation": "validation",
     "heldout": "heldout",
     "unseen": "unseen",
+    "blind": "blind",
 }
 
 
@@ -34,7 +36,7 @@ class Family:
     """One evaluator's template: its reports' specs, how facts are drawn, how it writes."""
 
     name: str
-    split: str  # "dev", "validation", "heldout" or "unseen"
+    split: str  # "dev", "validation", "heldout", "unseen" or "blind"
     summary: str  # one line: what the template looks like
     specs: list[Spec]
     facts: Callable[[Spec], ReportFacts]

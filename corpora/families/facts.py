@@ -393,7 +393,7 @@ class Meta:
 @dataclass
 class ReportFacts:
     family: str
-    split: str  # dev / validation / heldout / unseen
+    split: str  # dev / validation / heldout / unseen / blind
     name: str
     meta: Meta
     tables: list[Table]

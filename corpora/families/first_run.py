@@ -1,12 +1,14 @@
 """The extractor's figures on the development families, per family, as EVALUATION.md
-records them: python -m corpora.families.first_run [--split heldout|unseen] [--out FILE].
+records them: python -m corpora.families.first_run [--split heldout|unseen|blind]
+[--out FILE].
 
 It runs the evaluation harness (`extractor.evaluation`, what `pinggu evaluate
 corpora/families --by family` runs: bounded extraction per PDF, scored against gold)
-over `corpora/families` — never over `corpora/validation` — or, with `--split heldout`
-or `--split unseen`, over the second or third held-back split (`corpora/heldout`,
-`corpora/unseen`; each one's first run recorded once, before any extractor change made
-for it, in its folder's `first_run.json`), and writes, with the
+over `corpora/families` — never over `corpora/validation` — or, with `--split heldout`,
+`--split unseen` or `--split blind`, over the second, third or fourth held-back split
+(`corpora/heldout`, `corpora/unseen`, `corpora/blind`; each one's first run recorded
+once, before any extractor change made for it, in its folder's `first_run.json`), and
+writes, with the
 commit measured, per family: reports, indicator rows found (a gold row counts when one
 extracted row has its scope, 片区/社工点, indicator, measure and target/done/rate), praise/
 concern sections with the right item count, reports whose scores, total and grade are
@@ -30,7 +32,7 @@ from extractor.pipeline import PipelineOptions
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
 OUT = HERE / "first_run.json"
-HELD_SPLITS = ("heldout", "unseen")  # held-back splits measured here, each its own folder
+HELD_SPLITS = ("heldout", "unseen", "blind")  # held-back splits measured here, each its own folder
 
 
 def git(*args: str) -> str:
@@ -121,7 +123,8 @@ def main() -> None:
         "--split",
         choices=["dev", *HELD_SPLITS],
         default="dev",
-        help="the development families, or a held-back split (corpora/heldout, corpora/unseen)",
+        help="the development families, or a held-back split (corpora/heldout, corpora/unseen, "
+        "corpora/blind)",
     )
     ap.add_argument(
         "--family",

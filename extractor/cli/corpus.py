@@ -83,8 +83,8 @@ def evaluate(
         bool,
         typer.Option(
             "--include-validation",
-            help="Also score the held-out splits (validation/, heldout/ and unseen/ "
-            "folders): look at them last.",
+            help="Also score the held-out splits (validation/, heldout/, unseen/ and "
+            "blind/ folders): look at them last.",
         ),
     ] = False,
     timeout: TimeoutOpt = None,

@@ -2,8 +2,8 @@
 (bounded, as users run it) and scored against its gold.
 
 Scans (`scanned/`) need OCR and are skipped unless asked for; folders named
-`validation/`, `heldout/` or `unseen/` below the corpus hold splits that are looked at
-last, and are skipped unless asked for too.
+`validation/`, `heldout/`, `unseen/` or `blind/` below the corpus hold splits that are
+looked at last, and are skipped unless asked for too.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from extractor.records import GoldReport, Problem, Report
 
 FOLDER = "folder"  # `--by folder`: group by the folder a file sits in
 # Held-back splits: the first validation split, the second one made after the first had
-# been looked at (corpora/heldout, issue 8), and the third made after the second had been
-# looked at (corpora/unseen). Scored only with include_validation.
-HELD_BACK = frozenset({"validation", "heldout", "unseen"})
+# been looked at (corpora/heldout, issue 8), the third made after the second had been
+# looked at (corpora/unseen), and the fourth made after the third had been looked at
+# (corpora/blind). Scored only with include_validation.
+HELD_BACK = frozenset({"validation", "heldout", "unseen", "blind"})
 
 
 def gold_pairs(
