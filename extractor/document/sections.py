@@ -53,7 +53,12 @@ def canonical(title: str) -> tuple[str | None, float]:
         # The longest wording contained wins: "第三方评估机构意见" holds both 评估机构
         # (evaluator) and 第三方评估 (third party); the longer names the section.
         parts = process.extract(key, names, scorer=fuzz.partial_ratio, score_cutoff=95, limit=None)
-        parts = [p for p in parts if len(names[p[2]]) >= 4 and names[p[2]] in key]
+        # A three-character wording counts when it ends the heading (枫林镇政府: 镇政府).
+        parts = [
+            p
+            for p in parts
+            if names[p[2]] in key and (len(names[p[2]]) >= 4 or key.endswith(names[p[2]]))
+        ]
         if parts:
             best = max(parts, key=lambda p: (len(names[p[2]]), p[1]))
             return ids[best[2]], float(best[1])

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractor.document.model import Block, Document, Section
+from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile, section_vocab
 from extractor.nlp.figures import figures_of
 from extractor.nlp.themes import themes_of
 from extractor.numbers import chinese_numeral
 from extractor.passes.narrative import section_area
-from extractor.records import AssessmentItem, AssessmentSection, Polarity
+from extractor.records import AssessmentItem, AssessmentSection, Party, Polarity
 
 _ITEM_MARKERS = ("num", "paren_num", "circled", "paren_cn", "cn", "cn_is")
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
@@ -85,6 +85,8 @@ def extract_assessments(
     tops.sort(key=lambda pt: _order(doc, pt[1]))
     for party, top in tops:
         for sec in top.walk():
+            for table in sec.tables:
+                _table_items(table, party, sec, none_rx, sections, items)
             pol = polarity_of(sec)
             if pol is None or sec.heading is None:
                 continue
@@ -128,6 +130,93 @@ def extract_assessments(
                     )
                 )
     return sections, items
+
+
+# An item's number where a cell's text starts or a sentence ends: 1. 2、 （3） ④
+_CELL_ITEM = re.compile(
+    r"(?:^|(?<=[。！？；;]))\s*(\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[\u2460-\u2473])"
+)
+
+
+def label_polarity(text: str) -> Polarity | None:
+    """The polarity a praise/concern label names, the whole text being the label (spaces
+    and a closing colon aside)."""
+    t = re.sub(r"\s+", "", text).rstrip("：:")
+    for pol, words in section_vocab().labels.items():
+        if t in words:
+            return pol  # type: ignore[return-value]
+    return None
+
+
+def _table_items(
+    t: Table,
+    party: Party,
+    sec: Section,
+    none_rx: re.Pattern[str],
+    sections: list[AssessmentSection],
+    items: list[AssessmentItem],
+) -> None:
+    """Praise and concern given side by side in a table (值得肯定的地方 │ 需要关注的地方):
+    every filled cell of its first row is a label, each column below holds that
+    section's items, numbered (1. 2. …) or one per cell."""
+    grid = t.grid()
+    if len(grid) < 2:
+        return
+    head = [(c, cell) for c, cell in enumerate(grid[0]) if cell is not None and cell.text.strip()]
+    pols = [label_polarity(cell.text) for _, cell in head]
+    if not head or any(p is None for p in pols):
+        return
+    area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+    path = list(sec.path)
+    for (col, label), pol in zip(head, pols, strict=True):
+        assert pol is not None
+        cells: list[TableCell] = []
+        for row in grid[1:]:
+            cell = row[col] if col < len(row) else None
+            if cell is not None and cell.text.strip() and cell not in cells:
+                cells.append(cell)
+        texts: list[tuple[int | None, str, TableCell]] = []
+        for cell in cells:
+            text = cell.text.strip()
+            marks = list(_CELL_ITEM.finditer(text))
+            if not marks:
+                texts.append((None, text, cell))
+                continue
+            for i, m in enumerate(marks):
+                end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+                texts.append((_ordinal(m.group(1)), text[m.end() : end].strip(), cell))
+        none = len(texts) <= 1 and any(none_rx.search(x) for _, x, _ in texts)
+        if none:
+            texts = []
+        sections.append(
+            AssessmentSection(
+                party=party,
+                section_path=[*path, re.sub(r"\s+", "", label.text)],
+                area=area,
+                polarity=pol,
+                heading=label.text.strip(),
+                item_count=len(texts),
+                none_stated=none,
+                prov=label.provenance(),
+            )
+        )
+        for ordinal, body, cell in texts:
+            items.append(
+                AssessmentItem(
+                    party=party,
+                    section_path=[*path, re.sub(r"\s+", "", label.text)],
+                    area=area,
+                    polarity=pol,
+                    ordinal=ordinal,
+                    headline=headline(body),
+                    text=body,
+                    themes=themes_of(body),
+                    numbers=[
+                        f.value for f in figures_of(body) if f.kind not in ("date", "ordinal")
+                    ],
+                    prov=cell.provenance(),
+                )
+            )
 
 
 def numbers_in(blocks: list[Block]) -> list[float]:

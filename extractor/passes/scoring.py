@@ -130,6 +130,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         or _weights(doc.blocks, profile)
         or _ordered_weights(text_blocks, profile)
         or _table_weights(basis + result, profile)
+        or _table_weights([doc.root], profile)
     )
     if weights:
         scoring.weights, scoring.weights_source = weights, "report"
@@ -355,13 +356,20 @@ def _grade(
 
 
 def _row_texts(row: list[TableCell | None]) -> list[TableCell]:
+    """A row's cells with text, label first: a leading 序号 (a bare ordinal before a
+    label that is not a number) is not the row's label."""
     seen: set[int] = set()
     out: list[TableCell] = []
     for c in row:
         if c is not None and id(c) not in seen and c.text.strip():
             seen.add(id(c))
             out.append(c)
+    if len(out) >= 2 and _SEQ.match(out[0].text.strip()) and not _NUM.match(out[1].text.strip()):
+        return out[1:]
     return out
+
+
+_SEQ = re.compile(r"^\d{1,2}[.、]?$")
 
 
 def _score_cell(cells: list[TableCell]) -> TableCell | None:
@@ -469,7 +477,7 @@ def _table_total(tables: list[Table], profile: Profile) -> Number | None:
     total_rx = profile.pattern("total_label")
     for t in tables:
         for cells in _records(t, profile):
-            if total_rx.search(cells[0].text):
+            if total_rx.search(re.sub(r"\s+", "", cells[0].text)):
                 score = _score_cell(cells)
                 if score is not None:
                     return _cell_number(score)

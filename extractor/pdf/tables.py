@@ -20,7 +20,7 @@ from pdfplumber import table as plumber_table
 from extractor.pdf.cells import cells, intersections
 from extractor.pdf.clusters import connected
 from extractor.pdf.pages import Glyph
-from extractor.pdf.rules import Edge, h_edge
+from extractor.pdf.rules import Edge, h_edge, v_edge
 from extractor.pdf.unruled import UnruledSettings, find_unruled
 from extractor.pdf.view import BBox
 
@@ -109,6 +109,7 @@ def find_tables(
     or the shading bound."""
     s = settings or TableSettings()
     merged = _merged(edges, s)
+    merged += open_sides(merged, s.snap_tolerance)
     found: list[RawTable] = []
     for boxes in _cells_to_tables(merged, s):
         table = RawTable(page, boxes, True)
@@ -131,6 +132,47 @@ def find_tables(
             for t in find_unruled(loose_h, glyphs, covered, s.unruled)
         ]
     return sorted(found, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def open_sides(edges: list[Edge], tol: float = 3.0) -> list[Edge]:
+    """The side rules a table leaves out: Word tables are often drawn with rules between
+    rows (the full width) and rules between columns, but none down the left and right
+    sides, so the lattice would lose the first and last columns. Where three or more
+    horizontal rules share both ends, each next to the one above joined by a vertical
+    rule well inside those ends, the ends are the table's sides: a vertical rule is
+    added at an end no vertical rule reaches."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    groups: list[list[Edge]] = []
+    for e in sorted(hs, key=lambda e: (e["x0"], e["x1"], e["top"])):
+        for g in groups:
+            if abs(g[0]["x0"] - e["x0"]) <= tol and abs(g[0]["x1"] - e["x1"]) <= tol:
+                g.append(e)
+                break
+        else:
+            groups.append([e])
+    out: list[Edge] = []
+    for g in groups:
+        x0, x1 = g[0]["x0"], g[0]["x1"]
+
+        def joins(v: Edge, top: float, bottom: float) -> bool:
+            return bool(v["top"] <= top + tol and v["bottom"] >= bottom - tol)
+
+        inner = [v for v in vs if x0 + 4 * tol < v["x0"] < x1 - 4 * tol]
+        runs: list[list[Edge]] = []
+        for e in sorted(g, key=lambda e: e["top"]):
+            if runs and any(joins(v, runs[-1][-1]["top"], e["top"]) for v in inner):
+                runs[-1].append(e)
+            else:
+                runs.append([e])
+        for run in runs:
+            if len(run) < 3:
+                continue
+            top, bottom = run[0]["top"], run[-1]["top"]
+            for x in (x0, x1):
+                if not any(abs(v["x0"] - x) <= tol and joins(v, top, bottom) for v in vs):
+                    out.append(v_edge(x, top, bottom))
+    return out
 
 
 def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
