@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from fractions import Fraction
 
+from extractor.areas import area_key
 from extractor.checks.base import (
     RuleRun,
     cell_ref,
@@ -183,11 +184,16 @@ def sum_area_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
     """For each table × indicator × measure, each level adds up from the one below: the
     片区 rows (a printed 小计 is its 片区's row) to 合计, and where a table lists 社工点,
     each 片区's 社工点 rows to that 片区's row — 协议量 and 完成量 (投入社工人数 included)."""
+    elsewhere = areas_elsewhere(report)
     for rows in _groups(report).values():
         areas = [r for r in rows if is_area(r)]
         totals = [r for r in rows if is_total(r)]
         if areas and len(totals) == 1:
             _check_sum(totals[0], areas, run, "scope.area")
+        if not areas and len(totals) == 1:
+            others = elsewhere.get((totals[0].indicator, totals[0].measure), [])
+            if others:
+                _check_sum(totals[0], others, run, "scope.area")
         for area in areas:
             posts = [r for r in rows if r.scope == "post" and r.area == area.area]
             if posts:
@@ -196,6 +202,27 @@ def sum_area_total(report: Report, prior: list[Finding], run: RuleRun) -> None:
             posts = [r for r in rows if r.scope == "post"]
             if posts:
                 _check_sum(totals[0], posts, run, "scope.post")
+
+
+def areas_elsewhere(report: Report) -> dict[tuple[str, str], list[IndicatorRow]]:
+    """The 片区 rows of an indicator × measure when the report prints its 合计 in a table
+    of its own (one small table per 片区, then a summary table): used only when the report
+    has one 合计 row for it, in a table without 片区 rows, and each 片区 once."""
+    by_key: dict[tuple[str, str], list[IndicatorRow]] = defaultdict(list)
+    for row in report.indicators.rows:
+        by_key[(row.indicator, row.measure)].append(row)
+    out: dict[tuple[str, str], list[IndicatorRow]] = {}
+    for key, rows in by_key.items():
+        totals = [r for r in rows if is_total(r)]
+        areas = [r for r in rows if is_area(r)]
+        if len(totals) != 1 or not areas or any(r.table == totals[0].table for r in areas):
+            continue
+        if any(r.scope == "post" for r in rows):
+            continue
+        names = [area_key(r.area or "") for r in areas]
+        if len(set(names)) == len(names):
+            out[key] = areas
+    return out
 
 
 def _check_sum(whole: IndicatorRow, parts: list[IndicatorRow], run: RuleRun, level: str) -> None:

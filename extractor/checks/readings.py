@@ -18,7 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from extractor.checks.base import cell_ref, is_area, is_total
-from extractor.checks.indicators import row_name
+from extractor.checks.indicators import areas_elsewhere, row_name
 from extractor.checks.messages import Said, joined, same, say
 from extractor.checks.misreads import Edit, Reading, first_ref
 from extractor.checks.narrative import narrative_ref, states
@@ -279,6 +279,9 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
         for r in ctx.rows()
         if (r.table, r.indicator, r.measure) == (whole.table, whole.indicator, whole.measure)
     ]
+    if is_total(whole) and not any(is_area(r) for r in group):
+        # its 片区 printed in tables of their own (`sum.area_total` adds those up)
+        group += areas_elsewhere(ctx.report).get((whole.indicator, whole.measure), [])
     parts = _level(whole, group)
     labels = [_label(r) for r in parts]
     twice = [r for i, r in enumerate(parts) if labels[i] in labels[:i]]

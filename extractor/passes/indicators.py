@@ -5,6 +5,7 @@ with its self-consistency, and the figures the narrative states (`passes/narrati
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractor.areas import area_key, area_label
 from extractor.document.model import Document, Table
@@ -30,6 +31,17 @@ def _appendix_of(t: Table) -> str:
     if m:
         return re.sub(r"\s+", "", m.group(0)).replace("－", "-").replace("—", "-")
     return t.section[0] if t.section else ""
+
+
+def _continues(t: Table, before: Table, label: str) -> bool:
+    """A table with no caption of its own right after another of the same section (the
+    next pair of small tables placed side by side, or a table typed as two with the same
+    header) is part of the one before, when that one has a label of its own."""
+    if t.caption.strip() or label == _appendix_of(t):
+        return False
+    if before.section != t.section or not before.pages or not t.pages:
+        return False
+    return 0 <= t.pages[0] - before.pages[-1] <= 1
 
 
 def known_areas(doc: Document) -> frozenset[str]:
@@ -80,8 +92,13 @@ def extract_indicators(doc: Document) -> Indicators:
     rows: list[IndicatorRow] = []
     reads: list[TableRead] = []
     unitless: list[IndicatorRow] = []
+    prev: tuple[Table, str] | None = None
     for t in doc.tables:
         label = _appendix_of(t)
+        if prev is not None and _continues(t, *prev):
+            # read as the part of the table before it: its label and caption
+            t, label = replace(t, caption=prev[0].caption), prev[1]
+        prev = (t, label)
         got = read_table(t, label, areas)
         if not _is_indicator_read(got):
             continue

@@ -33,6 +33,16 @@ def section_area(title: str) -> str | None:
     return None
 
 
+_LEAD = re.compile(r"^\s*([^，。；：:\s]{2,10})\s*[：:]")
+
+
+def lead_area(text: str) -> str | None:
+    """The 片区 a paragraph opens with as a run-in label ("翠苑片区：个案服务…"): its
+    figures are that 片区's."""
+    m = _LEAD.match(text)
+    return section_area(m.group(1)) if m else None
+
+
 def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block]]]:
     """(scope, blocks) of the third party's narrative: the indicator completion part
     speaks for the station (None), every 片区 section for its 片区; a block belongs to
@@ -48,7 +58,7 @@ def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block]]]:
         elif sec.canonical in ("indicator_completion", "area"):
             inside = True
         if inside and sec.blocks:
-            out.append((scope, sec.blocks))
+            out.extend((lead_area(b.text) or scope, [b]) for b in sec.blocks)
         for child in sec.children:
             visit(child, scope, inside)
 

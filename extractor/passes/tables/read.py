@@ -73,7 +73,7 @@ def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
 
 
 # Caption words that make a table speak for the whole station (its figures are 合计s).
-_WHOLE_WORDS = ("汇总", "合计", "总计", "全站")
+_WHOLE_WORDS = ("汇总", "合计", "总计", "全站", "总体")
 
 
 def _with_area(base: Meaning, area: str | None) -> Meaning:
