@@ -1,0 +1,122 @@
+"""Word habits of the jiangwan and liuyin templates, on small synthetic inputs (no PDF):
+a table ruled between rows and columns but not down its sides, praise and concern side
+by side in a two-column table, a 序号 before a score table's labels, a paragraph that
+opens with its 片区, a table typed as two, and 合计 printed apart from its 片区 rows."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.checks.indicators import areas_elsewhere
+from extractor.document.model import Section, Table, TableCell
+from extractor.passes.assessments import _table_items, label_polarity
+from extractor.passes.indicators import _continues
+from extractor.passes.narrative import lead_area
+from extractor.passes.scoring import _row_texts
+from extractor.pdf.rules import h_edge, v_edge
+from extractor.pdf.tables import open_sides
+from extractor.records import AssessmentItem, AssessmentSection, Cell, IndicatorRow, Report
+
+
+def cell(r: int, c: int, text: str) -> TableCell:
+    return TableCell(r, c, text, 1, (c * 100.0, r * 20.0, c * 100.0 + 100, r * 20.0 + 20))
+
+
+def test_sides_left_out_are_added_where_rows_and_columns_are_ruled() -> None:
+    rows = [h_edge(50, 450, y) for y in (100, 120, 140, 160)]
+    columns = [v_edge(x, 100, 160) for x in (90, 250, 400)]
+    added = open_sides(rows + columns)
+    assert sorted((e["x0"], e["top"], e["bottom"]) for e in added) == [
+        (50, 100, 160),
+        (450, 100, 160),
+    ]
+
+
+def test_no_side_is_added_to_a_framed_grid_or_a_three_line_table() -> None:
+    rows = [h_edge(50, 450, y) for y in (100, 120, 140, 160)]
+    framed = [v_edge(x, 100, 160) for x in (50, 250, 450)]
+    assert open_sides(rows + framed) == []
+    assert open_sides(rows) == []  # no rule between columns: a three-line table
+    # rules of two tables one above the other, not joined by a column rule, are two runs
+    two = [h_edge(50, 450, y) for y in (100, 120, 300, 320)]
+    assert open_sides([*two, v_edge(250, 100, 120), v_edge(250, 300, 320)]) == []
+
+
+def test_praise_and_concern_side_by_side_in_a_table() -> None:
+    t = Table(
+        [
+            cell(0, 0, "值 得 肯 定 的 地 方"),
+            cell(0, 1, "需要关注的地方"),
+            cell(1, 0, "1.服务台账规范。2.社工团队稳定，服务有序。"),
+            cell(1, 1, "无"),
+        ],
+        2,
+        2,
+        1,
+        [],
+        True,
+    )
+    sec = Section("区民政局", 2)
+    sections: list[AssessmentSection] = []
+    items: list[AssessmentItem] = []
+    _table_items(t, "monitor", sec, re.compile(r"^(?:暂无|无)。?$"), sections, items)
+    assert [(s.polarity, s.item_count, s.none_stated) for s in sections] == [
+        ("praise", 2, False),
+        ("concern", 0, True),
+    ]
+    assert [(i.ordinal, i.text) for i in items] == [
+        (1, "服务台账规范。"),
+        (2, "社工团队稳定，服务有序。"),
+    ]
+    assert label_polarity("评估主体") is None
+
+
+def test_a_number_column_is_not_a_score_rows_label() -> None:
+    row: list[TableCell | None] = [cell(1, 0, "2"), cell(1, 1, "街道（镇）"), cell(1, 2, "22.35")]
+    assert [c.text for c in _row_texts(row)] == ["街道（镇）", "22.35"]
+    scores: list[TableCell | None] = [cell(1, 0, "区民政局"), cell(1, 1, "9.50")]
+    assert [c.text for c in _row_texts(scores)] == ["区民政局", "9.50"]
+
+
+def test_a_paragraph_opening_with_its_area() -> None:
+    assert lead_area("翠苑片区：个案服务181节，小组活动20节。") == "翠苑片区"
+    assert lead_area("评估期内：社工站累计走访建档1483户。") is None
+
+
+def test_a_captionless_table_right_after_another_continues_it() -> None:
+    first = Table(
+        [], 1, 1, 1, [], True, caption="表3 服务指标总体完成情况", section=("四",), pages=[3]
+    )
+    second = Table([], 1, 1, 1, [], True, section=("四",), pages=[3])
+    assert _continues(second, first, "表3")
+    assert not _continues(second, first, "四")  # the one before has no label of its own
+    apart = Table([], 1, 1, 1, [], True, section=("五",), pages=[3])
+    assert not _continues(apart, first, "表3")
+
+
+def row(table: str, scope: str, area: str | None, done: float) -> IndicatorRow:
+    return IndicatorRow(
+        table=table,
+        scope=scope,  # type: ignore[arg-type]
+        area=area,
+        indicator="casework",
+        label="个案服务节数",
+        measure="sessions",
+        done=Cell(printed=str(int(done)), value=done),
+    )
+
+
+def test_a_total_printed_apart_adds_up_the_areas_of_other_tables() -> None:
+    report = Report.model_validate({"source": {"file": "x.pdf", "pages": 1}})
+    report.indicators.rows = [
+        row("表2", "area", "东片区", 100),
+        row("表2", "area", "西片区", 50),
+        row("表3", "total", "合计", 160),
+    ]
+    assert [r.area for r in areas_elsewhere(report)[("casework", "sessions")]] == [
+        "东片区",
+        "西片区",
+    ]
+    # the same 片区 twice (two periods, two tables): no hierarchy is assumed
+    report.indicators.rows.append(row("表4", "area", "东片区", 90))
+    assert areas_elsewhere(report) == {}
