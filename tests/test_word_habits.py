@@ -120,3 +120,12 @@ def test_a_total_printed_apart_adds_up_the_areas_of_other_tables() -> None:
     # the same 片区 twice (two periods, two tables): no hierarchy is assumed
     report.indicators.rows.append(row("表4", "area", "东片区", 90))
     assert areas_elsewhere(report) == {}
+
+
+def test_a_sliver_cell_past_the_last_column_is_dropped_not_a_crash() -> None:
+    from extractor.document.tables import to_table
+    from extractor.pdf.tables import RawTable
+
+    boxes = [(0.0, 0.0, 100.0, 20.0), (100.0, 0.0, 200.0, 20.0), (200.0, 0.0, 201.5, 20.0)]
+    t = to_table(RawTable(1, boxes, True), [])
+    assert (t.n_rows, t.n_cols, len(t.cells)) == (1, 2, 2)

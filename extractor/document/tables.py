@@ -110,9 +110,12 @@ def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
     ys = _axis([c[1] for c in raw.cells] + [c[3] for c in raw.cells])
     texts = _assign(glyphs, raw.cells)
     cells: list[TableCell] = []
+    n_rows, n_cols = max(1, len(ys) - 1), max(1, len(xs) - 1)
     for box, gl in zip(raw.cells, texts, strict=True):
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        if c0 >= n_cols or r0 >= n_rows:
+            continue  # a sliver narrower than the axis tolerance, past the last column or row
         ordered = cell_glyphs(gl)
         conf, doubtful = ocr_marks(ordered)
         cells.append(
@@ -128,7 +131,6 @@ def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
                 doubtful=doubtful,
             )
         )
-    n_rows, n_cols = max(1, len(ys) - 1), max(1, len(xs) - 1)
     table = Table(cells, n_rows, n_cols, 0, [], raw.ruled, pages=[raw.page])
     if raw.header_bottom is not None:
         # An unruled table's header ends at the rule under it, whatever its text.

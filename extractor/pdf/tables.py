@@ -170,7 +170,10 @@ def open_sides(edges: list[Edge], tol: float = 3.0) -> list[Edge]:
                 continue
             top, bottom = run[0]["top"], run[-1]["top"]
             for x in (x0, x1):
-                if not any(abs(v["x0"] - x) <= tol and joins(v, top, bottom) for v in vs):
+                # any vertical rule near that end, over any part of the run, is the side
+                # (or too close to add one beside it without cutting a sliver of a cell)
+                near = [v for v in vs if abs(v["x0"] - x) <= 2 * tol]
+                if not any(v["bottom"] > top and v["top"] < bottom for v in near):
                     out.append(v_edge(x, top, bottom))
     return out
 
