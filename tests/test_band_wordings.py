@@ -9,6 +9,7 @@ import pytest
 from extractor.document.model import Block
 from extractor.knowledge.profiles import profile
 from extractor.numbers import normalise
+from extractor.passes.scoring import _bands as bands_of
 from extractor.passes.scoring import _ordered_weights
 from extractor.pdf.pages import Glyph, Line
 
@@ -69,6 +70,34 @@ def test_bands_with_han_and_buzu(text: str) -> None:
         "合格": (60.0, 80.0),
         "不合格": (None, 60.0),
     }
+
+
+def test_grade_first_ranges_to_buzu() -> None:
+    # "75 分至不足 90 分": a range, never "below 75" (the misread once made a false
+    # grade.band error on a clean report).
+    text = (
+        "评估等级分为：优秀（90 分及以上）、良好（75 分至不足 90 分）、"
+        "合格（60 分至不足 75 分）、不合格（60 分以下）。"
+    )
+    assert _bands(text) == {
+        "优秀": (90.0, None),
+        "良好": (75.0, 90.0),
+        "合格": (60.0, 75.0),
+        "不合格": (None, 60.0),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a range misread as its lower end: 良好 below 75 overlaps 合格 and leaves a gap
+        "优秀：90分及以上；良好：75分以下；合格：60分至75分；不合格：60分以下。",
+        # bands running the wrong way
+        "60分以上为优秀；60分至80分为良好；80分至90分为合格；不足90分为不合格。",
+    ],
+)
+def test_bands_that_are_no_ladder_are_not_the_reports(text: str) -> None:
+    assert bands_of([_block(text)], profile()) == []
 
 
 def test_scores_listed_after_a_cue() -> None:

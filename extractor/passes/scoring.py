@@ -4,6 +4,7 @@ report prints none), the four party scores, the total and the grade."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile
@@ -96,12 +97,38 @@ def _bands(
         bands[g] = GradeBand(grade=g, lower=lower, upper=upper, prov=prov)
     if set(bands) != set(profile.grades):
         return []
+    ladder = [bands[g] for g in profile.grades]
+    if not _is_ladder(ladder):
+        # A misread (a range taken for its lower end, a band of another scale): bands
+        # that overlap, leave a gap or run the wrong way are not the report's bands, and
+        # a grade is never judged against them.
+        return []
     lowers = {b.lower for b in bands.values() if b.lower is not None}
     for b in bands.values():
         # "80 分至 90 分" shares 90 with the band above: exclusive. "80-89 分": inclusive.
         if b.upper is not None and b.upper not in lowers:
             b.upper_inclusive = True
-    return [bands[g] for g in profile.grades]
+    return ladder
+
+
+def _is_ladder(bands: list[GradeBand]) -> bool:
+    """Bands best first, each meeting the one above it: the best open above (or up to
+    the scale's top), the worst open below (or from 0), each non-empty, and each band's
+    upper end the lower end of the band above ("80 分至 90 分" under "90 分以上";
+    "80-89 分" leaves a step of 1)."""
+    if not bands or bands[0].lower is None or bands[-1].upper is None:
+        return False
+    top, bottom = bands[0], bands[-1]
+    if (top.upper is not None and top.upper <= bands[0].lower) or (bottom.lower or 0) != 0:
+        return False
+    for better, worse in pairwise(bands):
+        if worse.upper is None or better.lower is None:
+            return False
+        if not better.lower - 1 <= worse.upper <= better.lower:
+            return False
+        if worse.lower is not None and worse.lower >= worse.upper:
+            return False
+    return True
 
 
 def _band_hits(
