@@ -35,6 +35,7 @@ class ScopeVocab(Data):
     area_suffixes: list[str]
     unit_words: list[str]
     area_title_endings: list[str]
+    caption_endings: list[str]
 
 
 @lru_cache(maxsize=1)

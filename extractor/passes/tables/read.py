@@ -17,6 +17,7 @@ from typing import TypeVar
 from extractor.areas import AREA_IN_TEXT
 from extractor.document.model import Table, TableCell
 from extractor.knowledge.messages import Said, say
+from extractor.knowledge.vocab import scope_vocab
 from extractor.nlp.indicators import unit_measure
 from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
 from extractor.passes.tables.paths import table_paths
@@ -81,7 +82,8 @@ def _with_area(base: Meaning, area: str | None) -> Meaning:
 
 
 def _caption_meaning(t: Table, areas: frozenset[str]) -> Meaning:
-    caption = label_tags(t.caption, areas) if t.caption and len(t.caption) <= 12 else None
+    named = caption_label(t.caption)
+    caption = label_tags(named, areas) if named and len(named) <= 12 else None
     base = Meaning()
     if caption is not None and caption.indicator is not None:
         base = Meaning(
@@ -92,6 +94,24 @@ def _caption_meaning(t: Table, areas: frozenset[str]) -> Meaning:
             default_measure=caption.default_measure,
         )
     return base
+
+
+_CAPTION_NUMBER = re.compile(r"^\s*(?:附\s*)?表\s*\d+(?:\s*[-－—.．]\s*\d+)*\s*")
+
+
+def caption_label(caption: str) -> str:
+    """The label a caption gives its table: without its number and a closing word
+    ("表3-2  个案服务（个）完成情况" → "个案服务（个）"); a caption without a number is
+    its own label."""
+    text = caption.strip()
+    m = _CAPTION_NUMBER.match(text)
+    if m is None:
+        return text
+    text = text[m.end() :].strip()
+    for end in scope_vocab().caption_endings:
+        if text.endswith(end) and len(text) > len(end):
+            return text[: -len(end)].strip()
+    return text
 
 
 def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
