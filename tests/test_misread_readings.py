@@ -56,6 +56,7 @@ WORDS = {  # what the problem says of each reading, in English
     "band_edge": "a band edge's",
     "other_cell": "the figure refers to another indicator or area",
     "target_cell": "the figure is the target",
+    "area_scope": "read as the whole station's",
     "months": "the period counted as 9 months",
     "rows_swapped": "the subtotal swapped with the neighbouring person's",
     "roster_columns_swapped": "the on-post and two-years-plus columns swapped",
@@ -239,6 +240,16 @@ def test_a_narrative_figure_of_another_row_the_sentence_names_is_a_misread() -> 
     r.indicators.narrative = [fig("done", "562节"), fig("pct", "92.00%")]
     (g,) = alarms(r)
     assert "no other cell of the tables prints 562节" in ruled(g, "misread.other_cell")
+
+
+def test_a_narrative_figure_of_a_named_area_compared_with_the_total_is_a_misread() -> None:
+    # "二片区开展个案 171 节" taken for the station's: its sentence names a 片区 with its
+    # own row, so it is that 片区's figure, never an error against the 合计.
+    r = seed_table()
+    area = fig("done", "171节")
+    area.sentence = "二片区开展个案 171 节。"
+    r.indicators.narrative = [area]
+    explained(r, "narrative/casework/sessions/done", "area_scope")
 
 
 def test_a_repeated_table_error_inherits_what_the_table_error_ruled_out() -> None:

@@ -411,6 +411,23 @@ def _narrative(ctx: Ctx) -> Iterator[Reading]:
         why = say("misread.why.no_cell", printed=fig.printed)
         yield Reading("misread.other_cell", {"other": "—"}, fits=False, why_not=why)
     row = next((r for r in ctx.rows() if getattr(r, kind) is cell), None)
+    if row is not None and is_total(row):
+        # Compared with the 合计 while its sentence names a 片区 that has its own row: the
+        # figure is that 片区's, its scope misread ("梅岭片区志愿服务 3413 小时").
+        area = next(
+            (
+                r.area
+                for r in ctx.rows()
+                if is_area(r)
+                and r.area
+                and r.indicator == row.indicator
+                and r.measure == row.measure
+                and r.area in fig.sentence
+            ),
+            None,
+        )
+        if area is not None:
+            yield Reading("misread.area_scope", {"area": area}, fits=True)
     if kind == "done" and row is not None and row.target is not None:
         yield Reading(
             "misread.target_cell",
