@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from extractor.document.blocks import find_marker
+from extractor.nlp.figures import figures_of
+from extractor.passes.narrative import clause_area
 from extractor.passes.tables.labels import label_tags
 from extractor.passes.tables.read import caption_label
 
@@ -44,3 +46,27 @@ def test_caption_label(caption: str, label: str) -> None:
 def test_a_caption_names_its_tables_indicator_and_unit() -> None:
     tags = label_tags(caption_label("表3-2  个案服务（个）完成情况"))
     assert tags.indicator == "casework" and tags.unit == "个"
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("从各片区看，菊苑片区志愿服务 4044 小时；兰亭片区志愿服务 3430 小时。", "菊苑片区"),
+        ("评估期内，开展个案服务 88 个。", None),
+        ("菊苑片区与兰亭片区共开展个案 12 个。", None),  # two 片区: neither's alone
+    ],
+)
+def test_the_area_a_clause_opens_with(text: str, area: str | None) -> None:
+    assert clause_area(text, text.index(next(ch for ch in text if ch.isdigit()))) == area
+
+
+def test_volunteer_hours_in_text() -> None:
+    got = {
+        (f.indicator, f.value)
+        for f in figures_of(
+            "志愿者累计服务 12024 小时，开展志愿服务活动 12 场，梅岭片区志愿服务 3413 小时。"
+        )
+        if f.kind == "count"
+    }
+    assert ("volunteer_hours", 12024.0) in got and ("volunteer_hours", 3413.0) in got
+    assert ("volunteer_hours", 12.0) not in got and ("volunteers", 12024.0) not in got

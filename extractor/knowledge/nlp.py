@@ -162,6 +162,12 @@ class Indicator(Data):
     default_measure: str = "count"
     units: dict[str, str] = Field(default_factory=dict)
     kinds: frozenset[Literal["count", "pct"]] = frozenset({"count", "pct"})
+    # A count in one of these units after this indicator's word counts another indicator
+    # ("志愿者累计服务 1200 小时" → volunteer_hours).
+    unit_indicators: dict[str, str] = Field(default_factory=dict)
+    # When set, a count in text is this indicator's only in one of these units
+    # ("志愿服务 4044 小时", never "志愿服务活动 12 场").
+    count_units: frozenset[str] = frozenset()
 
 
 class ColumnHeader(Data):
@@ -185,6 +191,9 @@ class IndicatorVocab(Data):
             for m in [ind.default_measure, *ind.units.values()]:
                 if m not in self.measures:
                     problems.append(f"indicators.{iid}: unknown measure {m!r}")
+            for other in ind.unit_indicators.values():
+                if other not in self.indicators:
+                    problems.append(f"indicators.{iid}: unknown indicator {other!r}")
         for i, c in enumerate(self.columns):
             if c.measure is not None and c.measure not in self.measures:
                 problems.append(f"columns[{i}]: unknown measure {c.measure!r}")

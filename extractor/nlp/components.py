@@ -364,7 +364,13 @@ class FigureContext:
             if f_ind is None:
                 continue
             spec = self.vocab.indicators[f_ind]
+            moved = spec.unit_indicators.get(info.unit or "")
+            if moved is not None and info.kind == "count":
+                f_ind, f_meas = moved, None
+                spec = self.vocab.indicators[f_ind]
             if info.kind not in spec.kinds:
+                continue
+            if info.kind == "count" and spec.count_units and info.unit not in spec.count_units:
                 continue
             by_unit = spec.units.get(info.unit or "")
             measure = by_unit or f_meas or spec.default_measure

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractor.areas import area_label
+from extractor.areas import AREA_IN_TEXT, area_label
 from extractor.document.model import Block, Document, Section
 from extractor.knowledge import scope_vocab
 from extractor.nlp.figures import Figure, figures_of
@@ -102,7 +102,7 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
                         value=f.value,
                         printed=f.printed,
                         unit=f.unit,
-                        scope=scope,
+                        scope=scope or clause_area(block.text, f.start),
                         approx=f.approx,
                         sentence=_sentence(block.text, f.start),
                         prov=block.provenance(f.start, f.end),
@@ -157,6 +157,25 @@ def _breakdown(block: Block, figs: Sequence[Figure]) -> list[NarrativeFigure]:
                 )
             )
     return out
+
+
+_CLAUSE_BREAKS = "，,；;。：:"
+_CLAUSE_AREA = re.compile(r"\s*(" + AREA_IN_TEXT.pattern + r")")
+
+
+def clause_area(text: str, pos: int) -> str | None:
+    """The 片区 a clause opens with, right before the indicator its figure counts ("…；
+    梅岭片区志愿服务 3413 小时；"): that figure is the 片区's, not the station's. Only a
+    short lead holding no other figure or 片区 counts."""
+    start = max(text.rfind(ch, 0, pos) for ch in _CLAUSE_BREAKS) + 1
+    lead = text[start:pos]
+    m = _CLAUSE_AREA.match(lead)
+    if m is None:
+        return None
+    rest = lead[m.end() :]
+    if len(rest.strip()) > 12 or re.search(r"\d", rest) or AREA_IN_TEXT.search(rest):
+        return None
+    return re.sub(r"\s+", "", m.group(1))
 
 
 def _sentence(text: str, pos: int) -> str:
