@@ -82,6 +82,9 @@ class RosterColumns(Data):
     experienced: ColumnWords
     on_post: ColumnWords
     note: ColumnWords
+    # Columns under one certificate header, one per level, a mark (√) where a person
+    # holds it (持证情况 › 助理社会工作师 │ 社会工作师).
+    certificate_marks: ColumnWords
 
 
 class RosterRows(Data):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from extractor.document.model import Table, TableCell, union
@@ -41,6 +41,8 @@ class _Columns:
     marks: list[int]  # the 人员到位 column of each month
     months: list[int]  # every column of every month, in order
     group_label: str | None  # a 持证社工 row the header swallowed (first group's label)
+    # Mark columns under one certificate header (持证情况 › 助理社会工作师 │ 社会工作师).
+    certificates: list[int] = field(default_factory=list)
 
 
 def _columns(table: Table) -> _Columns:
@@ -82,7 +84,17 @@ def _columns(table: Table) -> _Columns:
         marks=marks,
         months=months,
         group_label=group_label,
+        certificates=[
+            i
+            for i, p in enumerate(paths)
+            if len(p) > 1 and c.certificate_marks.find([p[0]]) is not None and i not in months
+        ],
     )
+
+
+def _marked(cell: TableCell | None) -> bool:
+    text = _text(cell) or ""
+    return bool(text) and not roster_vocab().has("uncertified_qualification", text)
 
 
 def is_roster(table: Table) -> bool:
@@ -212,6 +224,10 @@ class _RosterReader:
             return group
         if self.state.label is not None:
             return self.state.label
+        if cols.certificates and not self.state.structured:
+            # A plain list marking each certificate held: marked is certified.
+            held = any(_marked(at[i]) for i in cols.certificates)
+            return "certified" if held else "uncertified"
         qual = _text(at[cols.qualification]) if cols.qualification is not None else ""
         if self.state.block < 2 and (self.state.structured or not qual):
             return ("certified", "uncertified")[self.state.block]
