@@ -23,6 +23,7 @@ FILES = {
     "validation": HERE / "known_mismatches_validation.yaml",
     "heldout": HERE / "known_mismatches_heldout.yaml",
     "unseen": HERE / "known_mismatches_unseen.yaml",
+    "blind": HERE / "known_mismatches_blind.yaml",
 }
 HEADER = (
     "# Known extraction mismatches per corpus PDF, checked strictly by\n"
