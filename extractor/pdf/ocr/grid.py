@@ -44,15 +44,22 @@ class Band:
         return (self.first + self.last + 1) / 2
 
 
-def _runs(mask: NDArray[np.bool_], min_len: int) -> Iterator[tuple[int, int, int]]:
-    """(row, start, end) of every run of True at least `min_len` long, row by row."""
+def row_runs(mask: NDArray[np.bool_]) -> tuple[NDArray[np.intp], ...]:
+    """Every run of True, row by row: (rows, starts, ends), ends exclusive. The one
+    run-length pass the grid, shading and mark finders share."""
     h, w = mask.shape
     padded = np.zeros((h, w + 2), dtype=np.int8)
     padded[:, 1:-1] = mask
     diff = np.diff(padded, axis=1)
-    starts_r, starts_c = np.nonzero(diff == 1)
-    _, ends_c = np.nonzero(diff == -1)
+    rows, starts = np.nonzero(diff == 1)
+    _, ends = np.nonzero(diff == -1)
     # nonzero walks row-major, so the k-th start and k-th end belong to the same run
+    return rows, starts, ends
+
+
+def _runs(mask: NDArray[np.bool_], min_len: int) -> Iterator[tuple[int, int, int]]:
+    """(row, start, end) of every run of True at least `min_len` long, row by row."""
+    starts_r, starts_c, ends_c = row_runs(mask)
     keep = (ends_c - starts_c) >= min_len
     for r, s, e in zip(starts_r[keep], starts_c[keep], ends_c[keep], strict=True):
         yield int(r), int(s), int(e)

@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from extractor.pdf.ocr import GridSettings
+from extractor.pdf.ocr.grid import row_runs
 from extractor.pdf.ocr.image import otsu
 from extractor.pdf.ocr.lines import OcrChar, OcrLine
 
@@ -35,12 +36,8 @@ class _Piece:
 
 def _pieces(mask: NDArray[np.bool_], max_pieces: int = 20000) -> list[_Piece]:
     """Connected pieces of True (8-connected), from row runs and union-find."""
-    h, w = mask.shape
-    padded = np.zeros((h, w + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
-    diff = np.diff(padded, axis=1)
-    rows, starts = np.nonzero(diff == 1)
-    _, ends = np.nonzero(diff == -1)
+    h = mask.shape[0]
+    rows, starts, ends = row_runs(mask)
     n = len(rows)
     if n == 0 or n > max_pieces * 20:
         return []

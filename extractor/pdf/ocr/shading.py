@@ -33,6 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from extractor.pdf.ocr import GridSettings
+from extractor.pdf.ocr.grid import row_runs
 
 BBox = tuple[float, float, float, float]
 
@@ -98,13 +99,8 @@ def fill_levels(values: NDArray[np.int16], levels: int, min_count: int) -> list[
 
 def _runs(mask: NDArray[np.bool_]) -> list[list[tuple[int, int]]]:
     """Per row, the (start, end) of each run of True."""
-    h, w = mask.shape
-    padded = np.zeros((h, w + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
-    diff = np.diff(padded, axis=1)
-    starts_r, starts_c = np.nonzero(diff == 1)
-    _, ends_c = np.nonzero(diff == -1)
-    out: list[list[tuple[int, int]]] = [[] for _ in range(h)]
+    starts_r, starts_c, ends_c = row_runs(mask)
+    out: list[list[tuple[int, int]]] = [[] for _ in range(mask.shape[0])]
     for r, a, b in zip(starts_r.tolist(), starts_c.tolist(), ends_c.tolist(), strict=True):
         out[r].append((a, b))
     return out
