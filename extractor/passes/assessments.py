@@ -188,10 +188,11 @@ def _table_items(
         none = len(texts) <= 1 and any(none_rx.search(x) for _, x, _ in texts)
         if none:
             texts = []
+        section_path = [*path, re.sub(r"\s+", "", label.text)]
         sections.append(
             AssessmentSection(
                 party=party,
-                section_path=[*path, re.sub(r"\s+", "", label.text)],
+                section_path=section_path,
                 area=area,
                 polarity=pol,
                 heading=label.text.strip(),
@@ -204,7 +205,7 @@ def _table_items(
             items.append(
                 AssessmentItem(
                     party=party,
-                    section_path=[*path, re.sub(r"\s+", "", label.text)],
+                    section_path=section_path,
                     area=area,
                     polarity=pol,
                     ordinal=ordinal,
