@@ -104,6 +104,7 @@ def make_meta(
     joiner: str = "至",
     area_count: str,
     address: str | None = None,
+    months_printed: bool = True,
 ) -> Meta:
     """基本情况 facts from a report spec (street, district, kind, start, assessed
     months, funding): a one-year contract from `start`, assessed over the first months."""
@@ -133,6 +134,7 @@ def make_meta(
         eval_date_printed=date(eval_date),
         evaluator=evaluator,
         area_count_printed=area_count,
+        months_printed=months_printed,
     )
 
 

@@ -388,6 +388,9 @@ class Meta:
     eval_date_printed: str
     evaluator: str
     area_count_printed: str
+    # False where the template prints the period only as dates (no 共N个月): the gold's
+    # Period.months is the count as printed, so it is left empty there.
+    months_printed: bool = True
 
 
 @dataclass

@@ -94,7 +94,7 @@ def meta(f: ReportFacts) -> Meta:
         assessment_period=Period(
             start=m.assessment[0],
             end=m.assessment[1],
-            months=m.months,
+            months=m.months if m.months_printed else None,
             printed=m.assessment_printed,
         ),
         funding_yuan=Number(

@@ -125,6 +125,7 @@ def facts(spec: Spec) -> ReportFacts:
         operator=f"{CITY}{rng.choice(['善缘', '协力', '晨光'])}社会工作服务中心",
         joiner="—",
         area_count=cn_numeral(n),
+        months_printed=False,
     )
     areas = [Area(f"第{cn_numeral(k)}片区") for k in range(1, n + 1)]
     scale = spec["assessed"] / 10

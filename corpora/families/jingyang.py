@@ -119,6 +119,7 @@ def facts(spec: Spec) -> ReportFacts:
         operator=f"{CITY}{rng.choice(['和睦', '同心', '众益'])}社会工作服务社",
         joiner="至",
         area_count=cn_numeral(n),
+        months_printed=False,
     )
     names = rng.sample(AREA_NAMES, n)
     areas = [Area(f"{a}片区") for a in names]

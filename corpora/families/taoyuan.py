@@ -117,6 +117,7 @@ def facts(spec: Spec) -> ReportFacts:
         operator=f"{CITY}{rng.choice(['春晖', '馨桥', '仁和'])}社会工作服务中心",
         joiner="—",
         area_count=cn_numeral(n),
+        months_printed=False,
     )
     areas = [Area(f"{a}片区") for a in rng.sample(AREA_NAMES, n)]
     scale = spec["assessed"] / 10

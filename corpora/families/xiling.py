@@ -149,6 +149,7 @@ def facts(spec: Spec) -> ReportFacts:
         operator=f"{CITY}{rng.choice(['同心', '邻里汇', '仁爱'])}社会工作服务中心",
         joiner="—",
         area_count=cn_numeral(n),
+        months_printed=False,
     )
     # one row for the whole station, sized like n 片区
     table = make_table(rng, TABLE, INDS, [], RATE, CountStyle(), scale=n * spec["assessed"] / 10)
