@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 from pdfplumber import table as plumber_table
 
 from extractor.pdf.cells import cells, intersections
@@ -256,18 +257,35 @@ def _line_text(row: list[Glyph]) -> str:
     return "".join(g.char for g in sorted(row, key=lambda g: g.x0)).strip()
 
 
-def _near_pairs(boxes: list[BBox]) -> Iterator[tuple[int, int]]:
-    """Pairs in order of their tops: once a box starts further below another's bottom
-    than one and a half times the tallest box, neither rule of `_shades_touch` can join
-    them, nor any box below it (all pairs compared was quadratic on pages of
-    zebra-striped rows)."""
-    reach = 1.5 * max((b[3] - b[1] for b in boxes), default=0.0)
-    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
-    for n, i in enumerate(order):
-        for j in order[n + 1 :]:
-            if boxes[j][1] - boxes[i][3] > reach:
-                break
-            yield i, j
+def _touching_pairs(boxes: list[BBox]) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j) that `_shades_touch` joins, its two rules computed on arrays for
+    a block of boxes against all the others at once: testing pairs one by one was
+    quadratic in Python on pages of shaded grids (256 shaded cells, 20,000 pairs near
+    enough to ask about). Shading boxes are wider and taller than a rule (`read_rules`),
+    so the arithmetic, in float64 as in Python, gives `_shades_touch`'s answers."""
+    n = len(boxes)
+    if n < 2:
+        return
+    x0, top, x1, bottom = np.asarray(boxes, dtype=np.float64).T
+    h, w = bottom - top, x1 - x0
+    step = max(1, _PAIR_BLOCK // n)
+    for s in range(0, n - 1, step):
+        a = slice(s, min(n, s + step))
+        x0a, topa, x1a, bottoma = x0[a, None], top[a, None], x1[a, None], bottom[a, None]
+        ha, wa = h[a, None], w[a, None]
+        v_overlap = np.minimum(bottoma, bottom) - np.maximum(topa, top)
+        h_gap = np.maximum(x0a, x0) - np.minimum(x1a, x1)
+        side = (v_overlap >= 0.5 * np.minimum(ha, h)) & (h_gap <= 3.0)
+        h_overlap = np.minimum(x1a, x1) - np.maximum(x0a, x0)
+        v_gap = np.maximum(topa, top) - np.minimum(bottoma, bottom)
+        stacked = (h_overlap > 0.5 * np.minimum(wa, w)) & (v_gap <= 1.5 * np.maximum(ha, h))
+        rows, cols = np.nonzero(np.triu(side | stacked, s + 1))
+        yield from zip((rows + s).tolist(), cols.tolist(), strict=True)
+
+
+# Box pairs tested per array block (half a megabyte per float64 array): bounds the
+# memory of `_touching_pairs` on a page of thousands of shading boxes.
+_PAIR_BLOCK = 1 << 16
 
 
 def shade_rules(shades: list[BBox], covered: list[BBox]) -> list[Edge]:
@@ -276,7 +294,7 @@ def shade_rules(shades: list[BBox], covered: list[BBox]) -> list[Edge]:
     form one table region; each edge becomes a rule across the whole region, so that the
     region's bands are found as a three-line table's are."""
     boxes = [b for b in shades if not any(_inside(b, c) for c in covered)]
-    clusters = connected(boxes, _shades_touch, _near_pairs(boxes))
+    clusters = connected(boxes, lambda a, b: True, _touching_pairs(boxes))
     rules: list[Edge] = []
     for cl in clusters:
         if len(cl) < 2:
@@ -289,7 +307,8 @@ def shade_rules(shades: list[BBox], covered: list[BBox]) -> list[Edge]:
 
 def _shades_touch(a: BBox, b: BBox) -> bool:
     """Two shading boxes of one table: side by side in one row band (cells of a shaded
-    row or header), or one over the other with at most a row between (zebra rows)."""
+    row or header), or one over the other with at most a row between (zebra rows).
+    The rule for one pair; `_touching_pairs` applies it to all pairs at once."""
     ha, hb = a[3] - a[1], b[3] - b[1]
     v_overlap = min(a[3], b[3]) - max(a[1], b[1])
     h_gap = max(a[0], b[0]) - min(a[2], b[2])
