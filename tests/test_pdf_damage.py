@@ -10,6 +10,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpora.conventions import not_yet_run
 from extractor.document.damage import page_problems
@@ -163,3 +165,23 @@ def test_encrypted_files_are_not_judged(tmp_path: Path) -> None:
     path = _pdf(tmp_path, b"<< /Filter /FlateDecode >>", b"not deflate at all")
     path.write_bytes(path.read_bytes() + b"trailer << /Encrypt 7 0 R >>\n")
     assert integrity.check(path) == []
+
+
+def _defined_by_scan(data: bytes) -> set[int]:
+    return {int(m.group(1)) for m in integrity._OBJECT.finditer(data)}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"0", b"7", b"12", b" ", b"\n", b".", b"obj", b"endobj", b"x"])))
+def test_defined_objects_as_by_a_scan(parts: list[bytes]) -> None:
+    """`_defined` (a literal search for `obj`, then `_OBJECT` before each) finds the
+    numbers `_OBJECT` run over the whole file finds."""
+    data = b"".join(parts)
+    assert integrity._defined(data) == _defined_by_scan(data)
+
+
+@pytest.mark.parametrize("path", CORPUS[::7], ids=lambda p: p.name)
+def test_defined_objects_of_corpus_files(path: Path) -> None:
+    data = path.read_bytes()
+    assert integrity._defined(data) == _defined_by_scan(data)
+    assert len(integrity._defined(data)) > 3
