@@ -29,6 +29,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from extractor.splits import HELD_BACK_SPLITS
+
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = "pdfplumber"
 # Thread pools a library might start; one core means one thread each.
@@ -236,7 +238,7 @@ def default_paths(root: Path = ROOT) -> list[Path]:
     """Every PDF under `corpora/` except the scans (they have no text layer to time) and
     the held-out splits (looked at last, for accuracy only)."""
     corpora = root / "corpora"
-    left_out = {"scanned", "validation", "heldout", "unseen", "blind"}
+    left_out = {"scanned", *HELD_BACK_SPLITS}
     return sorted(
         p for p in corpora.rglob("*.pdf") if not left_out & set(p.relative_to(corpora).parts)
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor import bench
+from extractor.splits import HELD_BACK_SPLITS
 
 SEED = Path(__file__).resolve().parents[1] / "corpora" / "seed" / "xicun_2024_final.pdf"
 BARE = ("pdfplumber", "pypdfium2", "document")
@@ -68,3 +69,12 @@ def test_default_paths_leave_out_scans() -> None:
     paths = bench.default_paths()
     assert SEED in paths
     assert not any("scanned" in p.parts for p in paths)
+
+
+def test_default_paths_leave_out_the_held_back_splits(tmp_path: Path) -> None:
+    for folder in ("families/a", *(f"{s}/a" for s in HELD_BACK_SPLITS)):
+        (tmp_path / "corpora" / folder).mkdir(parents=True)
+        (tmp_path / "corpora" / folder / "x.pdf").write_bytes(b"%PDF-1.4")
+    paths = bench.default_paths(tmp_path)
+    assert [p.parent.relative_to(tmp_path / "corpora").as_posix() for p in paths] == ["families/a"]
+    assert "sealed" in HELD_BACK_SPLITS

@@ -7,7 +7,8 @@ mismatches live in `tests/known_mismatches.yaml` (`known_mismatches_families.yam
 layout families, `known_mismatches_validation.yaml` for the first held-out split,
 `known_mismatches_heldout.yaml` for the second, corpora/heldout,
 `known_mismatches_unseen.yaml` for the third, corpora/unseen,
-`known_mismatches_blind.yaml` for the fourth, corpora/blind) and are checked strictly (a
+`known_mismatches_blind.yaml` for the fourth, corpora/blind; `known_mismatches_<split>.yaml`
+for each held-back split of extractor.splits) and are checked strictly (a
 held-back split is not extracted here until its first run is recorded:
 `corpora.conventions.NOT_YET_RUN`): a file with known mismatches reports xfail while
 exactly those remain; a new one fails, and so does one that went away, until
@@ -30,6 +31,7 @@ from _pytest.mark import ParameterSet
 from corpora.conventions import measured_apart, not_yet_run
 from extractor.evaluation.corpus import gold_pairs, load_gold
 from extractor.evaluation.score import score_file
+from extractor.splits import HELD_BACK_SPLITS
 from tests.conftest import CorpusReports
 from tests.known_mismatches import KnownMismatches
 
@@ -37,17 +39,12 @@ CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 
 
 def _split(pdf: Path) -> str:
-    """Which allowlist: the layout families and the four held-back splits (measured
-    apart from the thresholds, corpora/conventions.py) each have their own."""
+    """Which allowlist: the layout families and each held-back split (measured apart
+    from the thresholds, corpora/conventions.py; extractor.splits) have their own."""
     parts = pdf.relative_to(CORPORA).parts
-    if "validation" in parts:
-        return "validation"
-    if "heldout" in parts:
-        return "heldout"
-    if "unseen" in parts:
-        return "unseen"
-    if "blind" in parts:
-        return "blind"
+    for split in HELD_BACK_SPLITS:
+        if split in parts:
+            return split
     return "families" if measured_apart(pdf.relative_to(CORPORA)) else "development"
 
 
@@ -74,7 +71,7 @@ def test_known_mismatches_say_why() -> None:
     """Development and layout-family entries are explained; the validation list is
     recorded as measured (it is read last, not worked on)."""
     known = KnownMismatches()
-    for split in ("development", "families", "heldout", "unseen", "blind"):
+    for split in ("development", "families", *HELD_BACK_SPLITS[1:]):
         assert all(why.strip() for f in known.lists[split].values() for why in f.values())
     names = {p.id for p in PAIRS}
     for split, lists in known.lists.items():

@@ -151,6 +151,7 @@ def test_validation_split_and_scans_only_when_asked(tmp_path: Path) -> None:
         "heldout/a",
         "unseen/b",
         "blind/c",
+        "sealed/d",
     )
     for folder in folders:
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
@@ -166,6 +167,7 @@ def test_validation_split_and_scans_only_when_asked(tmp_path: Path) -> None:
         "families/validation",
         "generated",
         "heldout/a",
+        "sealed/d",
         "unseen/b",
         "validation",
     ]
@@ -175,6 +177,7 @@ def test_validation_split_and_scans_only_when_asked(tmp_path: Path) -> None:
     assert len(gold_pairs(tmp_path / "heldout")) == 1
     assert len(gold_pairs(tmp_path / "unseen")) == 1
     assert len(gold_pairs(tmp_path / "blind")) == 1
+    assert len(gold_pairs(tmp_path / "sealed")) == 1
     gold = GoldReport(source=Source(file="x.pdf"), variant={"family": "f1"})
     pdf = tmp_path / "families" / "validation" / "x.pdf"
     assert group_of(pdf, gold, tmp_path, "folder") == "families/validation"

@@ -1,9 +1,10 @@
-"""The layout families (corpora/families, corpora/validation, corpora/heldout,
-corpora/unseen) are sound, without running the extractor on them: each gold validates,
-is what the builder writes from its facts, names only figures that the PDF's text layer
-(read by pdfplumber) really prints, and recomputes clean — or shows exactly its recorded
-injected inconsistencies. The layout each variant claims (rotated pages, landscape pages,
-tables over pages) is checked with pypdf/pdfplumber. One test id per PDF.
+"""The layout families (corpora/families and every held-back split's folder,
+extractor.splits.HELD_BACK_SPLITS) are sound, without running the extractor on them: each
+gold validates, is what the builder writes from its facts, names only figures that the
+PDF's text layer (read by pdfplumber) really prints, and recomputes clean — or shows
+exactly its recorded injected inconsistencies. The layout each variant claims (rotated
+pages, landscape pages, tables over pages) is checked with pypdf/pdfplumber. One test id
+per PDF.
 """
 
 from __future__ import annotations
@@ -19,20 +20,17 @@ import pytest
 from _pytest.mark import ParameterSet
 from pypdf import PdfReader
 
+from corpora.conventions import NOT_YET_RUN
 from corpora.families import verify
 from corpora.families.build import families, gold_of, written
+from corpora.families.common import SPLIT_FOLDERS
 from corpora.families.gold import dump
 from corpora.families.printing import within_printed
 from extractor.records import GoldReport, IndicatorRow
+from extractor.splits import HELD_BACK_SPLITS
 
 ROOT = Path(__file__).resolve().parents[1]
-SPLITS = {
-    "families": "dev",
-    "validation": "validation",
-    "heldout": "heldout",
-    "unseen": "unseen",
-    "blind": "blind",
-}
+SPLITS = {folder: split for split, folder in SPLIT_FOLDERS.items()}
 GOLDS = [g for folder in SPLITS for g in sorted((ROOT / "corpora" / folder).glob("*/*.gold.json"))]
 WHITESPACE = re.compile(r"\s+")
 
@@ -93,21 +91,22 @@ def squash(s: str) -> str:
 
 
 def test_families_are_there() -> None:
-    dev = {p.parent.name for p in GOLDS if p.parts[-3] == "families"}
-    val = {p.parent.name for p in GOLDS if p.parts[-3] == "validation"}
-    held = {p.parent.name for p in GOLDS if p.parts[-3] == "heldout"}
-    unseen = {p.parent.name for p in GOLDS if p.parts[-3] == "unseen"}
-    blind = {p.parent.name for p in GOLDS if p.parts[-3] == "blind"}
-    assert len(dev) >= 6 and len(val) >= 2 and len(held) >= 2 and len(unseen) >= 2
-    assert len(blind) >= 2
-    splits = [dev, val, held, unseen, blind]
+    per_split = {
+        folder: {p.parent.name for p in GOLDS if p.parts[-3] == folder} for folder in SPLITS
+    }
+    assert len(per_split["families"]) >= 6
+    for folder in HELD_BACK_SPLITS:
+        assert len(per_split[folder]) >= (1 if folder in NOT_YET_RUN else 2), folder
+    splits = list(per_split.values())
     assert sum(map(len, splits)) == len(set().union(*splits))  # no family in two splits
     per_family = Counter(p.parent.name for p in GOLDS)
     assert min(per_family.values()) >= 3
-    # every held-back family has a clean report and one with injected errors
-    for family in held | unseen | blind:
-        errors = {load(p).variant["error"] == "none" for p in GOLDS if p.parent.name == family}
-        assert errors == {True, False}, family
+    # every held-back family but the first split's has a clean report and one with
+    # injected errors
+    for folder in HELD_BACK_SPLITS[1:]:
+        for family in per_split[folder]:
+            errors = {load(p).variant["error"] == "none" for p in GOLDS if p.parent.name == family}
+            assert errors == {True, False}, family
 
 
 @pytest.mark.parametrize("gold_path", cases())

@@ -15,20 +15,15 @@ import yaml
 
 from corpora.families.facts import Meta, ReportFacts
 from corpora.families.writer import Writer
+from extractor.splits import HELD_BACK_SPLITS
 
 HERE = Path(__file__).parent
 Spec = dict[str, Any]
-# Where each split's families live under corpora/: development, the first validation
-# split (looked at since), the second held-back split (issue 8, looked at since) and the
-# third (`unseen`, written after the second had been looked at, looked at since) and the
-# fourth (`blind`, written after the third had been looked at).
-SPLIT_FOLDERS = {
-    "dev": "families",
-    "validation": "validation",
-    "heldout": "heldout",
-    "unseen": "unseen",
-    "blind": "blind",
-}
+# Where each split's families live under corpora/: development (`families`), then each
+# held-back split in its own folder of the same name (`extractor.splits.HELD_BACK_SPLITS`:
+# validation, heldout, unseen, blind, sealed — each made after the one before had been
+# looked at).
+SPLIT_FOLDERS = {"dev": "families", **{s: s for s in HELD_BACK_SPLITS}}
 
 
 @dataclass(frozen=True)
@@ -36,7 +31,7 @@ class Family:
     """One evaluator's template: its reports' specs, how facts are drawn, how it writes."""
 
     name: str
-    split: str  # "dev", "validation", "heldout", "unseen" or "blind"
+    split: str  # "dev" or a held-back split (SPLIT_FOLDERS)
     summary: str  # one line: what the template looks like
     specs: list[Spec]
     facts: Callable[[Spec], ReportFacts]

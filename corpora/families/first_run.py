@@ -1,13 +1,13 @@
 """The extractor's figures on the development families, per family, as EVALUATION.md
-records them: python -m corpora.families.first_run [--split heldout|unseen|blind]
+records them: python -m corpora.families.first_run [--split heldout|unseen|blind|sealed]
 [--out FILE].
 
 It runs the evaluation harness (`extractor.evaluation`, what `pinggu evaluate
 corpora/families --by family` runs: bounded extraction per PDF, scored against gold)
-over `corpora/families` — never over `corpora/validation` — or, with `--split heldout`,
-`--split unseen` or `--split blind`, over the second, third or fourth held-back split
-(`corpora/heldout`, `corpora/unseen`, `corpora/blind`; each one's first run recorded
-once, before any extractor change made for it, in its folder's `first_run.json`), and
+over `corpora/families` — never over `corpora/validation` — or, with `--split <name>`,
+over a later held-back split (`corpora/heldout`, `corpora/unseen`, `corpora/blind`,
+`corpora/sealed`: `extractor.splits.HELD_BACK_SPLITS` but the first; each one's first run
+recorded once, before any extractor change made for it, in its folder's `first_run.json`), and
 writes, with the
 commit measured, per family: reports, indicator rows found (a gold row counts when one
 extracted row has its scope, 片区/社工点, indicator, measure and target/done/rate), praise/
@@ -28,11 +28,13 @@ from extractor.evaluation.corpus import evaluate_corpus
 from extractor.evaluation.score import FileResult
 from extractor.pdf.guard import Limits
 from extractor.pipeline import PipelineOptions
+from extractor.splits import HELD_BACK_SPLITS
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
 OUT = HERE / "first_run.json"
-HELD_SPLITS = ("heldout", "unseen", "blind")  # held-back splits measured here, each its own folder
+# held-back splits measured here, each its own folder: all but the first (validation)
+HELD_SPLITS = tuple(s for s in HELD_BACK_SPLITS if s != "validation")
 
 
 def git(*args: str) -> str:
@@ -123,8 +125,9 @@ def main() -> None:
         "--split",
         choices=["dev", *HELD_SPLITS],
         default="dev",
-        help="the development families, or a held-back split (corpora/heldout, corpora/unseen, "
-        "corpora/blind)",
+        help="the development families, or a held-back split ("
+        + ", ".join(f"corpora/{s}" for s in HELD_SPLITS)
+        + ")",
     )
     ap.add_argument(
         "--family",

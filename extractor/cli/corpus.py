@@ -30,6 +30,7 @@ from extractor.cli.common import (
 from extractor.errors import printable
 from extractor.filenames import shown
 from extractor.pdf.guard import DEFAULT_MAX_MEMORY_MB
+from extractor.splits import listed
 
 
 @app.command()
@@ -83,8 +84,7 @@ def evaluate(
         bool,
         typer.Option(
             "--include-validation",
-            help="Also score the held-out splits (validation/, heldout/, unseen/ and "
-            "blind/ folders): look at them last.",
+            help=f"Also score the held-out splits ({listed()} folders): look at them last.",
         ),
     ] = False,
     timeout: TimeoutOpt = None,

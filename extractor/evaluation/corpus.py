@@ -1,9 +1,10 @@
 """A corpus folder evaluated: every PDF with a `*.gold.json` beside it is extracted
 (bounded, as users run it) and scored against its gold.
 
-Scans (`scanned/`) need OCR and are skipped unless asked for; folders named
-`validation/`, `heldout/`, `unseen/` or `blind/` below the corpus hold splits that are
-looked at last, and are skipped unless asked for too.
+Scans (`scanned/`) need OCR and are skipped unless asked for; folders named after a
+held-back split (`extractor.splits.HELD_BACK_SPLITS`: validation/, heldout/, unseen/,
+blind/, sealed/) below the corpus hold splits that are looked at last, and are skipped
+unless asked for too (or unless the corpus folder given is the split itself).
 """
 
 from __future__ import annotations
@@ -17,13 +18,11 @@ from extractor.evaluation.score import FileResult, score_file
 from extractor.evaluation.summary import EvaluationSummary, summarise
 from extractor.pipeline import PipelineOptions, extract, warm
 from extractor.records import GoldReport, Problem, Report
+from extractor.splits import HELD_BACK_SPLITS
 
 FOLDER = "folder"  # `--by folder`: group by the folder a file sits in
-# Held-back splits: the first validation split, the second one made after the first had
-# been looked at (corpora/heldout, issue 8), the third made after the second had been
-# looked at (corpora/unseen), and the fourth made after the third had been looked at
-# (corpora/blind). Scored only with include_validation.
-HELD_BACK = frozenset({"validation", "heldout", "unseen", "blind"})
+# Held-back splits (one list, extractor/splits.py). Scored only with include_validation.
+HELD_BACK = frozenset(HELD_BACK_SPLITS)
 
 
 def gold_pairs(

@@ -1,0 +1,26 @@
+"""The corpus's held-back splits: the one list of their folder names.
+
+A held-back split is a folder of layout families written to measure how the extractor
+generalises, looked at last: `pinggu evaluate` and `pinggu bench` leave these folders out
+unless asked (`--include-validation`, or the folder named on the command line), and the
+corpus tooling (`corpora/`, `tests/`) reads the same list. Adding a split is adding its
+name here (and, until its first run is recorded, to `corpora.conventions.NOT_YET_RUN`).
+"""
+
+from __future__ import annotations
+
+# In the order they were made: the first validation split, the second made after the
+# first had been looked at (issue 8), the third (`unseen`), the fourth (`blind`) and the
+# fifth (`sealed`), each made after the one before had been looked at.
+HELD_BACK_SPLITS: tuple[str, ...] = ("validation", "heldout", "unseen", "blind", "sealed")
+
+
+def held_back(parts: tuple[str, ...] | list[str]) -> bool:
+    """Whether a path (given as its parts below the corpus) lies in a held-back split."""
+    return any(part in HELD_BACK_SPLITS for part in parts)
+
+
+def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
+    """The folders for help text: validation/, heldout/, … and sealed/."""
+    folders = [f"{n}/" for n in names]
+    return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]
