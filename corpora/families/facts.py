@@ -396,7 +396,7 @@ class Meta:
 @dataclass
 class ReportFacts:
     family: str
-    split: str  # dev / validation / heldout / unseen / blind
+    split: str  # dev or a held-back split (common.SPLIT_FOLDERS)
     name: str
     meta: Meta
     tables: list[Table]

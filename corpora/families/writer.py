@@ -21,6 +21,8 @@ from corpora.families.docx_kit import Fonts, Grid
 from extractor.records import AssessmentItem, AssessmentSection, NarrativeFigure, Number, Party
 
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+# 一是 / 二是 …: the clause markers of an official-style running paragraph
+CLAUSE_MARKS = tuple(f"{n}是" for n in "一二三四五六七八九")
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,26 @@ class Writer:
             indent_chars=0 if form == "heading" else 2,
             keep_with_next=True,
         )
+
+    def clauses(
+        self,
+        name: str,
+        polarity: Literal["praise", "concern"],
+        texts: list[str],
+        *,
+        colon: str = "：",
+    ) -> None:
+        """A praise or concern section written as one running paragraph in the official
+        style: the label, then 一是……；二是……；三是……。 Each 一是/二是 clause is one item
+        (its ordinal the clause's number, its text the clause without the marker and the
+        closing ；or 。)."""
+        self.label_only(name, polarity)
+        body = "；".join(f"{CLAUSE_MARKS[k]}{text}" for k, text in enumerate(texts)) + "。"
+        p = kit.paragraph(self.doc, font=self.fonts.body, indent_chars=2, base_size=self.fonts.size)
+        kit.run_font(p.add_run(f"{name}{colon}"), self.fonts.heading, self.fonts.size, bold=True)
+        kit.run_font(p.add_run(body), self.fonts.body, self.fonts.size)
+        for k, text in enumerate(texts, start=1):
+            self._add_item(k, text)
 
     def label_only(self, name: str, polarity: Literal["praise", "concern"]) -> None:
         """Open a praise or concern section whose label is printed elsewhere (a table
