@@ -86,6 +86,8 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) ->
     run.checked()
     expected = done / target * 100
     how = agreement(expected, printed)
+    if how in ("exact", "round"):
+        return  # consistent: nothing to say (most rows, and re-run for every misreading)
     locations = [
         loc(ref, row.pct.prov),
         loc(cell_ref(row, "done"), row.done.prov if row.done else None),
@@ -109,8 +111,6 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) ->
                 rounded=fmt_like(expected, printed),
             )
         )
-        return
-    if how is not None:
         return
     causes = extra + _pct_cause(printed, expected, target, done)
     run.flag(
