@@ -7,6 +7,7 @@ came from (provenance → bbox).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -106,31 +107,39 @@ def normalise_with_map(text: str) -> Normalised:
     CJK character, is an artefact of PDF layout ("2024 年 10月", "1586\\n\\n个", "个\\n\\n案").
     Whitespace between two non-CJK characters ("10 10 100.00%", a table row) separates
     values and is kept, collapsed to one space so numbers never merge.
+
+    Characters are mapped one for one by `str.translate` and whitespace runs found by a
+    regex, so the Python-level work is per run of whitespace, not per character.
     """
-    chars = [_HALF_WIDTH.get(c, c) for c in text]
+    half = text.translate(_HALF_TABLE)  # whitespace and CJK-ness are judged on these
+    full = half.translate(_NFKC_TABLE)  # what is kept
     out: list[str] = []
     origin: list[int] = []
-    i, n = 0, len(chars)
-    while i < n:
-        c = chars[i]
-        if not c.isspace():
-            out.append(
-                unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" and c.isalnum() else c
-            )
-            origin.append(i)
-            i += 1
-            continue
-        j = i
-        while j < n and chars[j].isspace():
-            j += 1
-        prev = out[-1] if out else ""
-        nxt = chars[j] if j < n else ""
+    pos = 0
+    for run in _SPACES.finditer(half):
+        i, j = run.span()
+        out.append(full[pos:i])
+        origin.extend(range(pos, i))
+        # Runs are maximal, so the character before one (if any) is kept text.
+        prev = full[i - 1] if i else ""
+        nxt = half[j] if j < len(half) else ""
         if prev and nxt and not (_is_cjk(prev) or _is_cjk(nxt)):
-            out.append("\n" if "\n" in chars[i:j] else " ")
+            out.append("\n" if "\n" in half[i:j] else " ")
             origin.append(i)
-        i = j
+        pos = j
+    out.append(full[pos:])
+    origin.extend(range(pos, len(text)))
     origin.append(len(text))
     return Normalised("".join(out), tuple(origin))
+
+
+# `_HALF_WIDTH` as a translation table, and the full-width letters and digits' NFKC
+# forms (one ASCII character each); `_SPACES` matches what `str.isspace` accepts.
+_HALF_TABLE = str.maketrans(_HALF_WIDTH)
+_NFKC_TABLE = str.maketrans(
+    {c: unicodedata.normalize("NFKC", c) for c in map(chr, range(0xFF01, 0xFF5F)) if c.isalnum()}
+)
+_SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:

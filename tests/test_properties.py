@@ -12,7 +12,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from extractor.areas import area_key
-from extractor.numbers import chinese_numeral, normalise, normalise_with_map
+from extractor.numbers import (
+    _HALF_WIDTH,
+    Normalised,
+    _is_cjk,
+    chinese_numeral,
+    normalise,
+    normalise_with_map,
+)
 from extractor.printed import agreement, fmt, parse_printed
 
 # Text as PDFs give it: CJK, half- and full-width digits, %, ．, layout spaces and wraps.
@@ -20,6 +27,7 @@ PIECES = st.sampled_from(
     list("年月个名社工片区完成，。；（）")
     + list("0123456789.%,/-ab")
     + ["１", "２", "％", "．", " ", "  ", "\n", "\n\n", "\u3000", "\u00a0", "人次"]
+    + ["Ａ", "ｚ", "＃", "\t", "\u2003", "\u2028", "\x1c", "①", "Ⅻ"]
 )
 TEXT = st.lists(PIECES, max_size=40).map("".join)
 
@@ -61,6 +69,39 @@ def test_a_normalised_span_maps_to_the_original_text_it_came_from(
 @given(TEXT)
 def test_normalising_twice_changes_nothing(text: str) -> None:
     assert normalise(normalise(text)) == normalise(text)
+
+
+def _per_character(text: str) -> Normalised:
+    """`normalise_with_map` as it was written first, one character at a time."""
+    chars = [_HALF_WIDTH.get(c, c) for c in text]
+    out: list[str] = []
+    origin: list[int] = []
+    i, n = 0, len(chars)
+    while i < n:
+        c = chars[i]
+        if not c.isspace():
+            fw = "\uff01" <= c <= "\uff5e" and c.isalnum()
+            out.append(unicodedata.normalize("NFKC", c) if fw else c)
+            origin.append(i)
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j].isspace():
+            j += 1
+        prev = out[-1] if out else ""
+        nxt = chars[j] if j < n else ""
+        if prev and nxt and not (_is_cjk(prev) or _is_cjk(nxt)):
+            out.append("\n" if "\n" in chars[i:j] else " ")
+            origin.append(i)
+        i = j
+    origin.append(len(text))
+    return Normalised("".join(out), tuple(origin))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(TEXT, st.text(max_size=30)))
+def test_normalising_by_runs_as_by_characters(text: str) -> None:
+    assert normalise_with_map(text) == _per_character(text)
 
 
 # --- printed precision ---------------------------------------------------------------------
