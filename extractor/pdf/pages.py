@@ -197,6 +197,16 @@ _text_object = ctypes.cast(
 _is_generated = ctypes.cast(
     pdfium_c.FPDFText_IsGenerated, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
 )
+_font_size = ctypes.cast(
+    pdfium_c.FPDFText_GetFontSize,
+    ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int),
+)
+_char_matrix = ctypes.cast(
+    pdfium_c.FPDFText_GetMatrix,
+    ctypes.CFUNCTYPE(
+        ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(pdfium_c.FS_MATRIX)
+    ),
+)
 _char_origin = ctypes.cast(
     pdfium_c.FPDFText_GetCharOrigin,
     ctypes.CFUNCTYPE(
@@ -269,8 +279,9 @@ class _Styles:
     """`_Style`s of one page, built once per distinct font, size and matrix (a page has
     thousands of small text objects but a handful of styles)."""
 
-    def __init__(self, raw_tp: object, view: View) -> None:
+    def __init__(self, raw_tp: object, tp: int | None, view: View) -> None:
         self._raw_tp = raw_tp
+        self._tp = tp  # the text page as a plain address, for the per-object calls
         self._view = view
         self._matrix = pdfium_c.FS_MATRIX()
         self.by_object: dict[int, _Style] = {}
@@ -281,9 +292,9 @@ class _Styles:
         st = self.by_object.get(obj) if obj else None
         if st is not None:
             return st
-        raw_tp, m = self._raw_tp, self._matrix
-        em = pdfium_c.FPDFText_GetFontSize(raw_tp, index) or 1.0
-        if not pdfium_c.FPDFText_GetMatrix(raw_tp, index, m):
+        tp, m = self._tp, self._matrix
+        em = _font_size(tp, index) or 1.0
+        if not _char_matrix(tp, index, m):
             m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
         font = (_text_font(obj) or 0) if obj else 0
         key = (font, em, m.a, m.b, m.c, m.d)
@@ -372,13 +383,15 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         text_object = _text_object
         widths = _Widths()
         advance = widths.cached
-        style = _Styles(raw_tp, view)
+        style = _Styles(raw_tp, tp, view)
         by_object = style.by_object
         va, vb, vc, vd, ve, vf = view.a, view.b, view.c, view.d, view.e, view.f
         unmapped = 0
         for i in range(min(n, len(text))):
             ch = text[i]
-            if ch in "\r\n\x02" or is_generated(tp, i) == 1:
+            # PDFium generates only spaces and line breaks (between words and lines):
+            # no other character need be asked about.
+            if ch in "\r\n\x02" or (ch == " " and is_generated(tp, i) == 1):
                 continue
             if ch == "\ufffe":
                 unmapped += 1
