@@ -94,9 +94,12 @@ def contained_indicator(label: str, min_length: int = 2) -> IndicatorMatch | Non
     return IndicatorMatch(label, alias, 0.0, e.indicator, e.measure, e.role)
 
 
+@functools.lru_cache(maxsize=1024)
 def unit_measure(indicator: str, unit: str) -> str | None:
     """The measure an indicator's figure printed in `unit` counts (建档 in 户 →
-    households), from the indicator's own `units` in models/vocab/indicators.yaml."""
+    households), from the indicator's own `units` in models/vocab/indicators.yaml.
+    Memoised like `_aliases`: asked per table cell, and the vocabulary's path built and
+    hashed for each ask cost more than the answer."""
     vocab = load_indicators(models_dir() / "vocab" / "indicators.yaml")
     ind = vocab.indicators.get(indicator)
     return ind.units.get(unit) if ind is not None else None
