@@ -14,11 +14,13 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
 
 Agreement = Literal["exact", "round", "truncation"]
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_HALF = Fraction(1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +48,24 @@ class Printed:
 
 def exact(value: float) -> Fraction:
     """The decimal a float was parsed from (1748.3 → 17483/10), not its binary neighbour."""
-    return Fraction(Decimal(repr(value)))
+    return _exact(repr(value))
+
+
+# The checks read the same cells again and again (each rule, and each re-run of a rule
+# for a misreading the guard tests): these two are memoised on what they depend on, the
+# printed text and the float's repr, so each figure's Fraction is built once.
+@lru_cache(maxsize=4096)
+def _exact(value: str) -> Fraction:
+    return Fraction(Decimal(value))
 
 
 def parse_printed(text: str | None, value: float | None = None) -> Printed | None:
     """Read the first Arabic number of `text`; fall back to `value` (e.g. "四名") as exact."""
+    return _parse_printed(text, None if value is None else repr(value))
+
+
+@lru_cache(maxsize=4096)
+def _parse_printed(text: str | None, value: str | None) -> Printed | None:
     if text:
         norm = unicodedata.normalize("NFKC", text).replace(",", "")
         norm = re.sub(r"(?<=\d)\s+(?=[\d.])|(?<=\.)\s+(?=\d)", "", norm)
@@ -61,9 +76,9 @@ def parse_printed(text: str | None, value: float | None = None) -> Printed | Non
             return Printed(Fraction(Decimal(digits)), decimals, text.strip())
     if value is None:
         return None
-    frac = exact(value)
-    decimals = 0 if frac.denominator == 1 else len(repr(value).split(".")[1])
-    return Printed(frac, decimals, text.strip() if text else repr(value))
+    frac = _exact(value)
+    decimals = 0 if frac.denominator == 1 else len(value.split(".")[1])
+    return Printed(frac, decimals, text.strip() if text else value)
 
 
 def agreement(x: Fraction, printed: Printed) -> Agreement | None:
@@ -73,7 +88,7 @@ def agreement(x: Fraction, printed: Printed) -> Agreement | None:
     scaled = x * scale
     if scaled == target:
         return "exact"
-    half_up = math.floor(scaled + Fraction(1, 2))
+    half_up = math.floor(scaled + _HALF)
     half_even = round(scaled)
     if target in (half_up, half_even):
         return "round"
@@ -86,7 +101,7 @@ def agreement(x: Fraction, printed: Printed) -> Agreement | None:
 def fmt(x: Fraction, decimals: int) -> str:
     """`x` rounded half-up to `decimals` places, as a report would print it."""
     scale = 10**decimals
-    n = math.floor(abs(x) * scale + Fraction(1, 2))
+    n = math.floor(abs(x) * scale + _HALF)
     sign = "-" if x < 0 and n else ""
     whole, frac = divmod(n, scale)
     return f"{sign}{whole}" + (f".{frac:0{decimals}d}" if decimals else "")
