@@ -82,11 +82,12 @@ def _bands(
     """Grade bands as printed, threshold first ("90分以上为优秀") or grade first ("优秀：
     85分及以上", one band per line or per row of a bands table)."""
     bands: dict[str, GradeBand] = {}
+    rows = _row_lines(tables or [])
     found = [
         (kind, m, prov)
         for kind in ("at_least", "between", "below")
         for name in (f"band_{kind}", f"band_{kind}_g", f"band_{kind}_i")
-        for m, prov in _band_hits(blocks, tables or [], profile.pattern(name))
+        for m, prov in _band_hits(blocks, rows, profile.pattern(name))
     ]
     for kind, m, prov in found:
         g = m.group("grade")
@@ -131,18 +132,26 @@ def _is_ladder(bands: list[GradeBand]) -> bool:
     return True
 
 
-def _band_hits(
-    blocks: list[Block], tables: list[Table], rx: re.Pattern[str]
-) -> list[tuple[re.Match[str], Provenance]]:
-    out: list[tuple[re.Match[str], Provenance]] = [(h.match, h.prov()) for h in search(blocks, rx)]
+def _row_lines(tables: list[Table]) -> list[tuple[str, TableCell]]:
+    """Each body row of `tables` with text, as one normalised line, and its label cell:
+    made once for the nine band patterns searched in them."""
+    out: list[tuple[str, TableCell]] = []
     for t in tables:
         for row in t.body():
             cells = _row_texts(row)
-            if not cells:
-                continue
-            m = rx.search(normalise("".join(c.text for c in cells)))
-            if m:
-                out.append((m, cells[0].provenance()))
+            if cells:
+                out.append((normalise("".join(c.text for c in cells)), cells[0]))
+    return out
+
+
+def _band_hits(
+    blocks: list[Block], rows: list[tuple[str, TableCell]], rx: re.Pattern[str]
+) -> list[tuple[re.Match[str], Provenance]]:
+    out: list[tuple[re.Match[str], Provenance]] = [(h.match, h.prov()) for h in search(blocks, rx)]
+    for text, label in rows:
+        m = rx.search(text)
+        if m:
+            out.append((m, label.provenance()))
     return out
 
 
