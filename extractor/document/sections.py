@@ -40,7 +40,14 @@ def heading_key(title: str) -> str:
 
 
 def canonical(title: str) -> tuple[str | None, float]:
-    key = heading_key(title)
+    """The section id a heading names and the match's score (None below the cutoff)."""
+    return _canonical(heading_key(title))
+
+
+@lru_cache(maxsize=4096)
+def _canonical(key: str) -> tuple[str | None, float]:
+    """Memoised: reports of one template repeat their headings, and each fuzzy match
+    scans every wording of the vocabulary."""
     if not key:
         return None, 0.0
     names, ids = _choices()
