@@ -40,6 +40,19 @@ def _index(axis: list[float], v: float, tol: float = 2.0) -> int:
     return min(near, key=lambda i: abs(axis[i] - v))
 
 
+def _memo(fn: Callable[[float], int]) -> Callable[[float], int]:
+    """`fn` answering each distinct argument once."""
+    seen: dict[float, int] = {}
+
+    def lookup(v: float) -> int:
+        out = seen.get(v)
+        if out is None:
+            out = seen[v] = fn(v)
+        return out
+
+    return lookup
+
+
 def cell_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """Glyphs of one cell in reading order, wrapped lines joined without a separator,
     without leading or trailing spaces."""
@@ -111,9 +124,12 @@ def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
     texts = _assign(glyphs, raw.cells)
     cells: list[TableCell] = []
     n_rows, n_cols = max(1, len(ys) - 1), max(1, len(xs) - 1)
+    # Neighbouring cells share their edges: each distinct edge is looked up once.
+    col_of = _memo(lambda v: _index(xs, v))
+    row_of = _memo(lambda v: _index(ys, v))
     for box, gl in zip(raw.cells, texts, strict=True):
-        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
-        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        c0, c1 = col_of(box[0]), col_of(box[2])
+        r0, r1 = row_of(box[1]), row_of(box[3])
         if c0 >= n_cols or r0 >= n_rows:
             continue  # a sliver narrower than the axis tolerance, past the last column or row
         ordered = cell_glyphs(gl)
