@@ -4,7 +4,9 @@ lines are rows of table values."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from statistics import median
 
 from extractor.pdf.pages import Glyph
@@ -105,16 +107,23 @@ def token_lines(glyphs: list[Glyph], s: UnruledSettings) -> list[TokenLine]:
 
 def _flush(cur: list[Glyph], toks: list[Token]) -> None:
     if cur:
+        # map() over attrgetter runs in C (a generator per extent was most of the cost)
         toks.append(
             Token(
                 list(cur),
-                min(g.x0 for g in cur),
-                max(g.x1 for g in cur),
-                min(g.top for g in cur),
-                max(g.bottom for g in cur),
+                min(map(_X0, cur)),
+                max(map(_X1, cur)),
+                min(map(_TOP, cur)),
+                max(map(_BOTTOM, cur)),
             )
         )
         cur.clear()
+
+
+_X0: Callable[[Glyph], float] = attrgetter("x0")
+_X1: Callable[[Glyph], float] = attrgetter("x1")
+_TOP: Callable[[Glyph], float] = attrgetter("top")
+_BOTTOM: Callable[[Glyph], float] = attrgetter("bottom")
 
 
 def is_tabular(line: TokenLine, s: UnruledSettings) -> bool:
