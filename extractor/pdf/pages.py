@@ -173,13 +173,25 @@ def _comments(page: pdfium.PdfPage, number: int, view: View) -> list[Comment]:
     return out
 
 
-def _page_objects(page: pdfium.PdfPage) -> tuple[int, int]:
-    paths = images = 0
-    raw_page = page.raw
-    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
-        kind = pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw_page, i))
+_get_object = ctypes.cast(
+    pdfium_c.FPDFPage_GetObject, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+)
+_object_type = ctypes.cast(
+    pdfium_c.FPDFPageObj_GetType, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
+)
+
+
+def _page_objects(page: pdfium.PdfPage) -> tuple[list[int], int]:
+    """The page's path objects (as addresses, for `read_rules`) and its image count, in
+    one pass over its objects."""
+    paths: list[int] = []
+    images = 0
+    raw_page = ctypes.cast(page.raw, ctypes.c_void_p).value
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = _get_object(raw_page, i)
+        kind = _object_type(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            paths += 1
+            paths.append(obj)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
     return paths, images
@@ -425,7 +437,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
     finally:
         textpage.close()
     paths, images = _page_objects(page)
-    rules, shades = read_rules(page, view) if paths else ([], [])
+    rules, shades = read_rules(paths, view) if paths else ([], [])
     return RawPage(
         number=number,
         width=view.width,
@@ -433,7 +445,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         glyphs=glyphs,
         sizes=sizes,
         weights=weights,
-        path_objects=paths,
+        path_objects=len(paths),
         image_objects=images,
         comments=_comments(page, number, view),
         rules=rules,

@@ -8,9 +8,9 @@ them without pdfplumber having to lay out the whole page through pdfminer first.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Sequence
 from typing import Any
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor.pdf.view import BBox, View
@@ -67,9 +67,43 @@ def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
     return [e for e in sides if e is not None]
 
 
-def read_rules(page: pdfium.PdfPage, view: View) -> tuple[list[Edge], list[BBox]]:
-    """Horizontal and vertical segments of every path object, in displayed coordinates
-    (`view.View`: top-left origin, /Rotate applied), and the shading rectangles apart.
+# The per-object and per-segment calls take and return plain addresses: ctypes then
+# converts no typed pointer per call (a page of ruled tables has thousands of segments).
+_obj_matrix = ctypes.cast(
+    pdfium_c.FPDFPageObj_GetMatrix,
+    ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(pdfium_c.FS_MATRIX)),
+)
+_count_segments = ctypes.cast(
+    pdfium_c.FPDFPath_CountSegments, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
+)
+_get_segment = ctypes.cast(
+    pdfium_c.FPDFPath_GetPathSegment,
+    ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int),
+)
+_segment_point = ctypes.cast(
+    pdfium_c.FPDFPathSegment_GetPoint,
+    ctypes.CFUNCTYPE(
+        ctypes.c_int,
+        ctypes.c_void_p,
+        ctypes.POINTER(ctypes.c_float),
+        ctypes.POINTER(ctypes.c_float),
+    ),
+)
+_segment_type = ctypes.cast(
+    pdfium_c.FPDFPathSegment_GetType, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
+)
+_draw_mode = ctypes.cast(
+    pdfium_c.FPDFPath_GetDrawMode,
+    ctypes.CFUNCTYPE(
+        ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int)
+    ),
+)
+
+
+def read_rules(paths: Sequence[int], view: View) -> tuple[list[Edge], list[BBox]]:
+    """Horizontal and vertical segments of the path objects `paths` (a page's, as
+    addresses), in displayed coordinates (`view.View`: top-left origin, /Rotate
+    applied), and the shading rectangles apart.
 
     A rectangle only filled, and wider and taller than a rule, is a cell's background
     (zebra rows, a shaded header), not a border: its sides would cut the table into
@@ -78,14 +112,10 @@ def read_rules(page: pdfium.PdfPage, view: View) -> tuple[list[Edge], list[BBox]
     shades: list[BBox] = []
     fill_mode = ctypes.c_int()
     stroke = ctypes.c_int()
-    raw_page = page.raw
     matrix = pdfium_c.FS_MATRIX()
     fx, fy = ctypes.c_float(), ctypes.c_float()
-    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
-        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
-            continue
-        pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+    for obj in paths:
+        _obj_matrix(obj, matrix)
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         # path space → user space (the object's matrix) → displayed, in one affine map
         pa = view.a * a + view.c * b
@@ -95,13 +125,11 @@ def read_rules(page: pdfium.PdfPage, view: View) -> tuple[list[Edge], list[BBox]
         pe = view.a * e + view.c * f + view.e
         pf = view.b * e + view.d * f + view.f
         points: list[tuple[float, float, int]] = []
-        for s in range(pdfium_c.FPDFPath_CountSegments(obj)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj, s)
-            pdfium_c.FPDFPathSegment_GetPoint(seg, fx, fy)
+        for s in range(_count_segments(obj)):
+            seg = _get_segment(obj, s)
+            _segment_point(seg, fx, fy)
             x, y = fx.value, fy.value
-            points.append(
-                (pa * x + pc * y + pe, pb * x + pd * y + pf, pdfium_c.FPDFPathSegment_GetType(seg))
-            )
+            points.append((pa * x + pc * y + pe, pb * x + pd * y + pf, _segment_type(seg)))
         if not points:
             continue
         if len(points) >= 4 and all(t != pdfium_c.FPDF_SEGMENT_BEZIERTO for *_, t in points):
@@ -110,7 +138,7 @@ def read_rules(page: pdfium.PdfPage, view: View) -> tuple[list[Edge], list[BBox]
             # Axis-aligned closed shapes (rectangles) give their four sides.
             if len({round(x, 1) for x in xs}) <= 2 and len({round(y, 1) for y in ys}) <= 2:
                 box = (min(xs), min(ys), max(xs), max(ys))
-                pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+                _draw_mode(obj, fill_mode, stroke)
                 thick = box[2] - box[0] > _THIN and box[3] - box[1] > _THIN
                 if thick and not stroke.value and fill_mode.value:
                     shades.append(box)
