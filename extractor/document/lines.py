@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
+from operator import attrgetter
 
 from extractor.pdf.pages import Glyph, Line, RawPage
 from extractor.pdf.view import BBox
@@ -13,6 +15,7 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-–—第]*(\d{1,3}|[ivxlc]+)\s*页?\s*(?:[/／]\s*\d+\s*页?|[，,]?\s*共\s*\d+\s*页)?[\s\-–—]*$",
     re.I,
 )
+_X0: Callable[[Glyph], float] = attrgetter("x0")  # a sort key in C
 
 
 def _inside(g: Glyph, boxes: list[BBox]) -> bool:
@@ -87,7 +90,7 @@ def _merge_fragments(lines: list[Line]) -> list[Line]:
             out.append(ln)
             spans.append((top, bottom))
             continue
-        out[k].glyphs = sorted(out[k].glyphs + ln.glyphs, key=lambda g: g.x0)
+        out[k].glyphs = sorted(out[k].glyphs + ln.glyphs, key=_X0)
         spans[k] = (min(spans[k][0], top), max(spans[k][1], bottom))
     out.sort(key=lambda ln: (round(ln.top / 3), ln.x0))
     return out

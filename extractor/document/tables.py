@@ -7,6 +7,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from operator import attrgetter
 
 from extractor.document.model import Table, TableCell, ocr_marks
 from extractor.pdf.pages import Glyph
@@ -14,6 +15,9 @@ from extractor.pdf.tables import RawTable
 from extractor.pdf.view import BBox
 
 _NUMERIC = re.compile(r"^[\s\d.,，%％/／—–\-−√×]+$")
+# Glyph sort keys, in C rather than a lambda call per glyph.
+_X0: Callable[[Glyph], float] = attrgetter("x0")
+_TOP_X0: Callable[[Glyph], tuple[float, float]] = attrgetter("top", "x0")
 
 
 def _axis(values: list[float], tol: float = 2.0) -> list[float]:
@@ -57,12 +61,12 @@ def cell_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """Glyphs of one cell in reading order, wrapped lines joined without a separator,
     without leading or trailing spaces."""
     rows: list[list[Glyph]] = []
-    for g in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+    for g in sorted(glyphs, key=_TOP_X0):
         if rows and abs(rows[-1][0].top - g.top) < (g.bottom - g.top) * 0.5:
             rows[-1].append(g)
         else:
             rows.append([g])
-    ordered = [g for r in rows for g in sorted(r, key=lambda g: g.x0)]
+    ordered = [g for r in rows for g in sorted(r, key=_X0)]
     start, end = 0, len(ordered)
     while start < end and ordered[start].char.isspace():
         start += 1

@@ -12,8 +12,9 @@ import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 from pdfplumber import table as plumber_table
@@ -238,6 +239,7 @@ def _side_by_side(cells: list[tuple[list[float], bool]]) -> bool:
 
 
 _FIGURE_LINE = re.compile(r"^[\d.,%％/—–\-]+$")
+_X0: Callable[[Glyph], float] = attrgetter("x0")  # a sort key in C
 
 
 def _glyph_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -254,7 +256,7 @@ def _glyph_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 
 def _line_text(row: list[Glyph]) -> str:
-    return "".join(g.char for g in sorted(row, key=lambda g: g.x0)).strip()
+    return "".join(g.char for g in sorted(row, key=_X0)).strip()
 
 
 def _touching_pairs(boxes: list[BBox]) -> Iterator[tuple[int, int]]:

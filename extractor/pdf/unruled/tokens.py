@@ -90,7 +90,7 @@ def token_lines(glyphs: list[Glyph], s: UnruledSettings) -> list[TokenLine]:
     for row in rows:
         toks: list[Token] = []
         cur: list[Glyph] = []
-        for g in sorted(row, key=lambda g: g.x0):
+        for g in sorted(row, key=_X0):
             if g.char.isspace():
                 _flush(cur, toks)
                 continue
