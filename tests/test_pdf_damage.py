@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,44 @@ def test_defined_objects_of_corpus_files(path: Path) -> None:
     data = path.read_bytes()
     assert integrity._defined(data) == _defined_by_scan(data)
     assert len(integrity._defined(data)) > 3
+
+
+def _a85_or_error(decode: Callable[[bytes], bytes], text: bytes) -> bytes | str:
+    try:
+        return decode(text)
+    except ValueError:
+        return "rejected"
+
+
+_A85_TEXT = st.one_of(
+    # encodings of data with runs of zero bytes ("z") and line wraps, maybe one byte changed
+    st.builds(
+        lambda data, wrap, at, byte: _changed(base64.a85encode(data, wrapcol=wrap), at, byte),
+        st.lists(st.sampled_from([b"\0\0\0\0", b"\0", b"\xff\xff\xff\xff", b"ab", b"\x01"])).map(
+            b"".join
+        ),
+        st.sampled_from([0, 7, 75]),
+        st.integers(0, 200),
+        st.sampled_from([None, *b"!uz y{\n", 0x80]),
+    ),
+    st.binary(max_size=24),
+    st.lists(st.sampled_from(list(b"!#8uvzy \n\t~"))).map(bytes),
+)
+
+
+def _changed(text: bytes, at: int, byte: int | None) -> bytes:
+    if byte is None or not text:
+        return text
+    at %= len(text)
+    return text[:at] + bytes([byte]) + text[at + 1 :]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_A85_TEXT)
+def test_ascii85_decoded_as_the_standard_library_does(text: bytes) -> None:
+    """`integrity.a85decode` gives base64.a85decode's bytes and rejects what it rejects."""
+
+    def standard(t: bytes) -> bytes:
+        return base64.a85decode(t, ignorechars=b" \t\n\r\x0b\x0c")
+
+    assert _a85_or_error(integrity.a85decode, text) == _a85_or_error(standard, text)
