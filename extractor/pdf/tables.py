@@ -113,9 +113,11 @@ def find_tables(
     merged = _merged(edges, s)
     merged += open_sides(merged, s.snap_tolerance)
     found: list[RawTable] = []
+    centres: _Centres | None = None
     for boxes in _cells_to_tables(merged, s):
         table = RawTable(page, boxes, True)
-        if not _under_ruled(table, glyphs):
+        centres = centres or _centres(glyphs)
+        if not _under_ruled(table, glyphs, centres):
             found.append(table)
     covered = [t.bbox for t in found]
     # Horizontal rules not already part of a ruled table may bound a three-line table
@@ -180,24 +182,27 @@ def open_sides(edges: list[Edge], tol: float = 3.0) -> list[Edge]:
     return out
 
 
-def _under_ruled(table: RawTable, glyphs: list[Glyph]) -> bool:
+# The page's glyph centres (cx, cy, index) sorted, and their cx alone, for bisecting.
+_Centres = tuple[list[tuple[float, float, int]], list[float]]
+
+
+def _centres(glyphs: list[Glyph]) -> _Centres:
+    """Worked out once per page for all its grids (a centre that is not a number lies
+    in no cell, and would break the order)."""
+    points = (((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, i) for i, g in enumerate(glyphs))
+    centred = sorted(p for p in points if not (math.isnan(p[0]) or math.isnan(p[1])))
+    return centred, [c[0] for c in centred]
+
+
+def _under_ruled(table: RawTable, glyphs: list[Glyph], centres: _Centres) -> bool:
     """A grid whose cells hold several printed lines of figures each: its rules do not
     separate its rows (vertical rules only), so it is read from its text instead."""
     stacked = numeric = 0
     rows: dict[tuple[int, int], list[tuple[list[float], bool]]] = {}
-    # Glyph centres inside the grid, by x: each cell takes its column's slice (bisected)
-    # rather than scanning the page's glyphs, which made a 39-column roster quadratic.
-    # Each cell's glyphs keep the page's order, which `_glyph_lines` breaks ties by.
-    x0s, tops, x1s, bottoms = zip(*table.cells, strict=True)
-    left, top_, right, bottom_ = min(x0s), min(tops), max(x1s), max(bottoms)
-    centred = sorted(
-        (
-            ((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, i)
-            for i, g in enumerate(glyphs)
-            if left <= (g.x0 + g.x1) / 2 <= right and top_ <= (g.top + g.bottom) / 2 <= bottom_
-        ),
-    )
-    xs = [c[0] for c in centred]
+    # Glyph centres by x: each cell takes its column's slice (bisected) rather than
+    # scanning the page's glyphs, which made a 39-column roster quadratic. Each cell's
+    # glyphs keep the page's order, which `_glyph_lines` breaks ties by.
+    centred, xs = centres
     for x0, top, x1, bottom in table.cells:
         column = centred[bisect_left(xs, x0) : bisect_right(xs, x1)]
         inside = [glyphs[i] for i in sorted(i for _, cy, i in column if top <= cy <= bottom)]
