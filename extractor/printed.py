@@ -98,6 +98,17 @@ def agreement(x: Fraction, printed: Printed) -> Agreement | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def rate_agreement(
+    done: Fraction, target: Fraction, printed: Printed
+) -> tuple[Fraction, Agreement | None]:
+    """done ÷ target × 100, and how it reproduces the printed rate (`agreement`).
+    Memoised: the table reader's consistency and every re-run of the rate rules ask
+    about the same rows."""
+    expected = done / target * 100
+    return expected, agreement(expected, printed)
+
+
 def fmt(x: Fraction, decimals: int) -> str:
     """`x` rounded half-up to `decimals` places, as a report would print it."""
     scale = 10**decimals

@@ -31,6 +31,7 @@ from extractor.printed import (
     fmt_like,
     parse_printed,
     plain,
+    rate_agreement,
     transposed,
 )
 from extractor.records import Cell, Finding, IndicatorRow, Report
@@ -84,8 +85,7 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) ->
         run.skip(ref, "skip.target_zero")
         return
     run.checked()
-    expected = done / target * 100
-    how = agreement(expected, printed)
+    expected, how = rate_agreement(done, target, printed)
     if how in ("exact", "round"):
         return  # consistent: nothing to say (most rows, and re-run for every misreading)
     locations = [

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 
-from extractor.printed import agreement, exact, parse_printed
+from extractor.printed import exact, parse_printed, rate_agreement
 from extractor.records import Cell, IndicatorRow
 
 # Below this share of holding relations a read is not trusted; with fewer relations than
@@ -53,7 +53,7 @@ def _rate_holds(row: IndicatorRow) -> bool | None:
     printed = parse_printed(row.pct.printed, row.pct.value)
     if printed is None:
         return None
-    return agreement(done / target * 100, printed) is not None
+    return rate_agreement(done, target, printed)[1] is not None
 
 
 def _sum_holds(parts: list[IndicatorRow], whole: IndicatorRow, role: str) -> bool | None:
