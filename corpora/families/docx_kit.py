@@ -21,7 +21,16 @@ from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
-Ruling = Literal["three_line", "grid", "vertical", "zebra", "horizontal", "double_dashed", "dotted"]
+Ruling = Literal[
+    "three_line",
+    "grid",
+    "vertical",
+    "zebra",
+    "zebra_lines",
+    "horizontal",
+    "double_dashed",
+    "dotted",
+]
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -149,18 +158,30 @@ def _field(run_parent: Paragraph, instr: str, font: str, size: float) -> None:
 
 
 def page_footer(
-    doc: Document, form: Literal["plain", "dash", "of_total"], font: str, size: float = 10.5
+    doc: Document,
+    form: Literal["plain", "dash", "of_total", "page"],
+    font: str,
+    size: float = 10.5,
+    *,
+    align: str = "center",
+    cover: bool = True,
 ) -> None:
-    """Page numbers in the footer of every section, none on the cover (first page)."""
+    """Page numbers in the footer of every section, none on the cover (first page) unless
+    the report has no cover (`cover=False`: page 1 is numbered too). `page` prints
+    第 X 页."""
     for i, sec in enumerate(doc.sections):
         sec.footer.is_linked_to_previous = i > 0
-        if i == 0:
+        if i == 0 and cover:
             sec.different_first_page_header_footer = True
         if i > 0:
             continue
         p = sec.footer.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if form == "of_total":
+        p.alignment = ALIGN[align]
+        if form == "page":
+            run_font(p.add_run("第 "), font, size)
+            _field(p, "PAGE", font, size)
+            run_font(p.add_run(" 页"), font, size)
+        elif form == "of_total":
             run_font(p.add_run("第 "), font, size)
             _field(p, "PAGE", font, size)
             run_font(p.add_run(" 页 共 "), font, size)
@@ -207,6 +228,8 @@ class Grid:
     # partial rules under group headers: (row, first col, last col)
     group_rules: list[tuple[int, int, int]] = field(default_factory=list)
     left_cols: int = 1  # leading columns left-aligned (labels); the rest centred
+    left_more: tuple[int, ...] = ()  # further body columns left-aligned (long texts)
+    cell_margin: float | None = None  # left and right cell margins in cm (Word: 0.19)
     bold_rows: list[int] = field(default_factory=list)
     shade_every: int = 2  # zebra: body rows shaded in turn
     row_height: float = 15.0  # minimum row height in points (Word's "at least")
@@ -301,7 +324,8 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
             if (r, c) in merged:
                 continue
             cell = tbl.cell(r, c)
-            align = "left" if c < g.left_cols and r >= g.header_rows else "center"
+            left = c < g.left_cols or c in g.left_more
+            align = "left" if left and r >= g.header_rows else "center"
             if (r, c) in g.distribute:
                 align = "distribute"
             bold = r < g.header_rows or r in g.bold_rows
@@ -316,6 +340,14 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
                 direction = OxmlElement("w:textDirection")
                 direction.set(qn("w:val"), "tbRl")
                 cell._tc.get_or_add_tcPr().append(direction)
+    if g.cell_margin is not None:
+        mar = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            el = OxmlElement(f"w:{side}")
+            el.set(qn("w:w"), str(int(Cm(g.cell_margin).twips)))
+            el.set(qn("w:type"), "dxa")
+            mar.append(el)
+        tbl._tbl.tblPr.append(mar)
     _rule(tbl, g)
     return tbl
 
@@ -364,8 +396,9 @@ def _rule(tbl: DocxTable, g: Grid) -> None:
             borders.append(_border(side, 4, "dotted"))
         for c in range(len(g.widths)):
             _cell_border(tbl.cell(last_header, c), "bottom", thin)
-    elif g.ruling == "zebra":
-        _table_borders(tbl, {})
+    elif g.ruling in ("zebra", "zebra_lines"):
+        # zebra: shading only; zebra_lines: shading and a thin rule above and below
+        _table_borders(tbl, {"top": thin, "bottom": thin} if g.ruling == "zebra_lines" else {})
         for r in range(len(g.rows)):
             if r < g.header_rows:
                 fill = "BFBFBF"

@@ -285,7 +285,11 @@ class Person:
     seq: int
     name: str
     position: str
-    qualification: str  # 中级社工师 / 助理社工师 / 无 (非持证)
+    qualification: str  # 中级社工师 / 助理社工师 / 无 (非持证), or as printed (初级 / 中级)
+    # monthly 到岗 marks as printed ("○", "" for not on post) and the printed 小计, when
+    # the roster prints them
+    marks: tuple[str, ...] = ()
+    on_post: str | None = None
 
     @property
     def certified(self) -> bool:
@@ -305,6 +309,9 @@ class Staffing:
     stable: int
     resigned: int
     roster: list[Person] = field(default_factory=list)
+    # a roster's 合计 line, when printed: its per-month counts and its total, as printed
+    roster_monthly: list[str] = field(default_factory=list)
+    roster_total: str | None = None
 
     @property
     def total(self) -> int:

@@ -25,6 +25,7 @@ from extractor.records import (
     PartyWeight,
     Period,
     RosterRow,
+    RosterTotals,
     Scoring,
     Source,
     Staffing,
@@ -144,10 +145,24 @@ def staffing(f: ReportFacts, w: Writer) -> Staffing:
                 name=p.name,
                 position=p.position,
                 qualification=p.qualification,
+                marks=list(p.marks),
+                on_post=None if p.on_post is None else _count(p.on_post),
             )
             for p in f.staffing.roster
         ]
+        if f.staffing.roster_total is not None:
+            out.roster_totals = [
+                RosterTotals(
+                    scope="all",
+                    monthly=[float(n) for n in f.staffing.roster_monthly],
+                    on_post=_count(f.staffing.roster_total),
+                )
+            ]
     return out
+
+
+def _count(printed: str) -> Number:
+    return Number(value=float(printed), printed=printed)
 
 
 def build(f: ReportFacts, w: Writer, file: str, pages: int) -> GoldReport:

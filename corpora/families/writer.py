@@ -134,6 +134,26 @@ class Writer:
             cells.append("\n".join(lines))
         self.table(make([list(heads), cells]))
 
+    def category_table(
+        self,
+        heads: tuple[str, str],
+        items: tuple[list[str], list[str]],
+        make: Callable[[list[list[str | None]], list[int]], Grid],
+    ) -> None:
+        """Praise and concern in one table of rows 序号 │ 类别 │ 具体内容: each section's
+        items one row each, numbered from 1 within the section, its 类别 (the section's
+        label) printed once over its rows. `make` gets the body rows (category cell None
+        under the first row of a section) and the row index each section starts at."""
+        rows: list[list[str | None]] = []
+        starts: list[int] = []
+        for name, polarity, texts in zip(heads, ("praise", "concern"), items, strict=True):
+            self.label_only(name, polarity)  # type: ignore[arg-type]
+            starts.append(len(rows))
+            for k, text in enumerate(texts, start=1):
+                rows.append([str(k), name if k == 1 else None, text])
+                self._add_item(k, text)
+        self.table(make(rows, starts))
+
     # ------------------------------------------------------------ praise / concern
 
     def label(
