@@ -43,6 +43,7 @@ def families() -> list[Family]:
         jinxiu,
         lanshan,
         liuyin,
+        meilin,
         minghu,
         qiaoxin,
         songhe,
@@ -57,7 +58,7 @@ def families() -> list[Family]:
     heldout = [jinxiu, hexi]
     unseen = [xiling, guihe]
     blind = [jingyang, taoyuan]
-    sealed = [fengqiao]
+    sealed = [fengqiao, meilin]
     return [m.FAMILY for m in dev + validation + heldout + unseen + blind + sealed]
 
 
