@@ -48,7 +48,7 @@ def load(path: Path) -> GoldReport:
     return GoldReport.model_validate_json(path.read_text(encoding="utf-8"))
 
 
-PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|第\s*\d+\s*页\s*共\s*\d+\s*页)$")
+PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 
 
 @functools.cache
@@ -268,6 +268,21 @@ def inconsistencies(g: GoldReport) -> set[str]:
                 f"narrative/{f.indicator}/{f.measure}/{f.kind}" + (f"/{f.scope}" if f.scope else "")
             )
     st = g.staffing
+    # a roster printing monthly marks: each person's 小计 counts their marks (○ / √ one
+    # month, 0.5 half, blank or —— none), a 合计 line its months and its total
+    for p in st.roster:
+        if p.on_post is not None and p.marks:
+            if sum(mark_value(m) for m in p.marks) != Decimal(str(p.on_post.value)):
+                bad.add(f"roster/{p.group}/{p.seq}/on_post")
+    for t in st.roster_totals:
+        people = [p for p in st.roster if t.scope in ("all", p.group) and p.marks]
+        for k, n in enumerate(t.monthly):
+            if sum(mark_value(p.marks[k]) for p in people) != Decimal(str(n)):
+                bad.add(f"roster_totals/{t.scope}/{k + 1}月/到岗")
+        if t.on_post is not None and sum(
+            (mark_value(m) for p in people for m in p.marks), Decimal(0)
+        ) != Decimal(str(t.on_post.value)):
+            bad.add(f"roster_totals/{t.scope}/on_post")
     if st.certified_count and st.uncertified_count and st.total_count:
         assert st.certified_count.value + st.uncertified_count.value == st.total_count.value
     if st.mid_level_count and st.assistant_level_count and st.certified_count:
@@ -275,6 +290,15 @@ def inconsistencies(g: GoldReport) -> set[str]:
     if st.roster:
         assert len(st.roster) == (st.total_count.value if st.total_count else len(st.roster))
     return bad
+
+
+def mark_value(mark: str) -> Decimal:
+    """A roster's monthly 到岗 mark as months on post."""
+    if mark in ("○", "√"):
+        return Decimal(1)
+    if mark in ("", "——", "—", "/"):
+        return Decimal(0)
+    return Decimal(mark)
 
 
 @pytest.mark.parametrize("gold_path", cases())
