@@ -259,16 +259,6 @@ _set_char, _set_x0, _set_top, _set_x1, _set_bottom = (
 )
 
 
-def _glyph(char: str, x0: float, top: float, x1: float, bottom: float) -> Glyph:
-    g = object.__new__(Glyph)
-    _set_char(g, char)
-    _set_x0(g, x0)
-    _set_top(g, top)
-    _set_x1(g, x1)
-    _set_bottom(g, bottom)
-    return g
-
-
 @dataclass(frozen=True, slots=True)
 class _Style:
     """What every glyph of one text object shares: the font, the em size, the displayed
@@ -399,6 +389,12 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         by_object = style.by_object
         va, vb, vc, vd, ve, vf = view.a, view.b, view.c, view.d, view.e, view.f
         unmapped = 0
+        add_glyph, add_size, add_weight = glyphs.append, sizes.append, weights.append
+        new = object.__new__
+        # Consecutive glyphs mostly share their text object, so its style; a glyph of no
+        # object (0) has a style of its own.
+        last_obj = -1
+        st: _Style
         for i in range(min(n, len(text))):
             ch = text[i]
             # PDFium generates only spaces and line breaks (between words and lines):
@@ -409,9 +405,10 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
                 unmapped += 1
                 continue
             obj = text_object(tp, i) or 0
-            st = by_object.get(obj) if obj else None  # `style`'s first step, inlined
-            if st is None:
-                st = style(i, obj)
+            if obj != last_obj or not obj:
+                known = by_object.get(obj) if obj else None  # `style`'s first step, inlined
+                st = style(i, obj) if known is None else known
+                last_obj = obj
             origin(tp, i, ox, oy)
             gx, gy = ox.value, oy.value
             x = va * gx + vc * gy + ve
@@ -423,17 +420,15 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
                 w = widths(st.font, ch)
             w *= st.em / 1000.0
             ux, uy = w * st.dux, w * st.duy
-            glyphs.append(
-                _glyph(
-                    ch,
-                    x + (ux if ux < 0.0 else 0.0) + st.vx_lo,
-                    y + (uy if uy < 0.0 else 0.0) + st.vy_lo,
-                    x + (ux if ux > 0.0 else 0.0) + st.vx_hi,
-                    y + (uy if uy > 0.0 else 0.0) + st.vy_hi,
-                )
-            )
-            sizes.append(st.size)
-            weights.append(st.weight)
+            g = new(Glyph)  # its slots filled directly (see `_set_char`)
+            _set_char(g, ch)
+            _set_x0(g, x + (ux if ux < 0.0 else 0.0) + st.vx_lo)
+            _set_top(g, y + (uy if uy < 0.0 else 0.0) + st.vy_lo)
+            _set_x1(g, x + (ux if ux > 0.0 else 0.0) + st.vx_hi)
+            _set_bottom(g, y + (uy if uy > 0.0 else 0.0) + st.vy_hi)
+            add_glyph(g)
+            add_size(st.size)
+            add_weight(st.weight)
     finally:
         textpage.close()
     paths, images = _page_objects(page)
