@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from extractor.areas import AREA_IN_TEXT, area_label
 from extractor.document.model import Block, Document, Section
@@ -17,9 +18,11 @@ from extractor.passes.tables.labels import label_tags
 from extractor.records import NarrativeFigure
 
 
+@lru_cache(maxsize=4096)
 def section_area(title: str) -> str | None:
     """The 片区 a heading names: "片区一", "金沙片区", or a short named area such as
-    "东片" (a 片区 suffix, no indicator)."""
+    "东片" (a 片区 suffix, no indicator). Memoised: asked for every heading by several
+    passes, each ask sorting the vocabulary's endings and tagging the candidates."""
     label = area_label(title)
     if label is not None:
         return label
