@@ -50,10 +50,9 @@ def margins(lines: list[Line]) -> Margins:
     lefts = Counter(round(ln.x0) for ln in lines)
     rights = Counter(round(ln.x1) for ln in lines)
     sizes = Counter(round(ln.size, 1) for ln in lines)
+    tops = [(ln.page, ln.top) for ln in lines]  # each a scan of the line's glyphs: once
     gaps = Counter(
-        round(b.top - a.top)
-        for a, b in itertools.pairwise(lines)
-        if a.page == b.page and 0 < b.top - a.top < 80
+        round(b - a) for (pa, a), (pb, b) in itertools.pairwise(tops) if pa == pb and 0 < b - a < 80
     )
     # Full lines share a right edge; with no edge seen twice (a page of one line, a few
     # lines of a title page) the rightmost edge stands in.
