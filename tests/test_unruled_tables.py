@@ -8,12 +8,16 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.document.build import build_document
 from extractor.document.model import Document, Table
 from extractor.pdf.pages import read_pages
 from extractor.pdf.tables import RawTable, TableSettings, find_tables
 from extractor.pdf.unruled import UnruledSettings
+from extractor.pdf.unruled.columns import _Extents, _straddles
+from extractor.pdf.unruled.tokens import Token, TokenLine
 
 GEN = Path(__file__).resolve().parents[1] / "corpora" / "generated"
 
@@ -134,3 +138,22 @@ def test_settings_are_checked_and_change_what_is_read() -> None:
 
     assert len(unruled(TableSettings())) >= 1
     assert unruled(TableSettings(unruled=UnruledSettings(min_rule=10_000.0))) == []
+
+
+_EDGE = st.sampled_from([0.0, 1.0, 2.0, 2.5, 3.0, 5.0, 8.0, 10.0])
+_WIDTH = st.sampled_from([0.0, 0.5, 1.0, 3.0, 7.0])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.tuples(_EDGE, _WIDTH), min_size=1, max_size=7),
+    _EDGE,
+    st.sampled_from([-1.0, 0.0, 2.0, 6.0]),
+)
+def test_straddled_by_bisection_as_by_the_scan(
+    extents: list[tuple[float, float]], lo: float, width: float
+) -> None:
+    """A line's tokens asked whether two of them overlap (lo, hi): the bisections of
+    `_Extents` (ends ascending, or not: then the scan) answer as the scan does."""
+    line = _Extents(TokenLine([Token([], x0, x0 + w, 0.0, 1.0) for x0, w in sorted(extents)]))
+    assert line.straddled(lo, lo + width) == _straddles(lo, lo + width, line.spans)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 
 from extractor.pdf.unruled.settings import UnruledSettings
 from extractor.pdf.unruled.tokens import Token, TokenLine, is_dense
@@ -25,20 +26,42 @@ def columns(lines: list[TokenLine], s: UnruledSettings) -> list[tuple[float, flo
     where the dense lines have none (a wrapped contract date)."""
     most = max(len(ln.toks) for ln in lines)
     dense = [ln for ln in lines if is_dense(ln, most, s)]
-    # (x0, x1) of each dense line's tokens; a line's tokens run left to right by x0.
-    spans = [[(u.x0, u.x1) for u in ln.toks] for ln in dense]
+    # Each dense line's token extents; a line's tokens run left to right by x0.
+    spans = [_Extents(ln) for ln in dense]
     slack = s.overlap_slack
     narrow: list[Token] = []
     for i, ln in enumerate(dense):
         others = spans[:i] + spans[i + 1 :]
         for t in ln.toks:
             lo, hi = t.x0 + slack, t.x1 - slack
-            if not any(_straddles(lo, hi, other) for other in others):
+            if not any(other.straddled(lo, hi) for other in others):
                 narrow.append(t)
     cols = _merge(narrow, s)
     sparse = [t for ln in lines if ln not in dense for t in ln.toks]
     extra = [t for t in sparse if all(t.x1 < a - slack or b + slack < t.x0 for a, b in cols)]
     return sorted((a, b) for a, b in cols + _merge(extra, s))
+
+
+class _Extents:
+    """A line's token extents, asked many times whether two tokens overlap an interval
+    (every token of every other dense line asks): with both ends ascending, as tokens
+    separated by gaps have them, two bisections answer; otherwise the scan does."""
+
+    __slots__ = ("ordered", "spans", "x0s", "x1s")
+
+    def __init__(self, line: TokenLine) -> None:
+        self.spans = [(t.x0, t.x1) for t in line.toks]
+        self.x0s = [t.x0 for t in line.toks]
+        self.x1s = [t.x1 for t in line.toks]
+        self.ordered = all(a <= b for xs in (self.x0s, self.x1s) for a, b in itertools.pairwise(xs))
+
+    def straddled(self, lo: float, hi: float) -> bool:
+        """`_straddles(lo, hi, spans)`: of the tokens starting before hi, two or more
+        end past lo."""
+        if not self.ordered:
+            return _straddles(lo, hi, self.spans)
+        before = bisect_left(self.x0s, hi)
+        return before - bisect_right(self.x1s, lo, 0, before) >= 2
 
 
 def _straddles(lo: float, hi: float, spans: list[tuple[float, float]]) -> bool:
