@@ -38,7 +38,14 @@ def search(blocks: Iterable[Block], pattern: re.Pattern[str]) -> Iterator[Hit]:
 
 
 def first(blocks: Iterable[Block], pattern: re.Pattern[str]) -> Hit | None:
-    return next(search(blocks, pattern), None)
+    """`search`'s first hit: the leftmost match in the first block that has one (asked
+    with `pattern.search`, not an iterator per block: most blocks have none)."""
+    for b in blocks:
+        n = b.normalised
+        m = pattern.search(n.text)
+        if m is not None:
+            return Hit(b, m, n)
+    return None
 
 
 def doubted_as(blocks: Iterable[Block], pattern: re.Pattern[str], stand_in: str) -> Iterator[Hit]:
