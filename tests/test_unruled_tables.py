@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 
 from extractor.document.build import build_document
 from extractor.document.model import Document, Table
+from extractor.pdf.clusters import connected
 from extractor.pdf.pages import read_pages
 from extractor.pdf.tables import RawTable, TableSettings, find_tables
 from extractor.pdf.unruled import UnruledSettings
 from extractor.pdf.unruled.columns import _Extents, _straddles
+from extractor.pdf.unruled.header import _x_overlapping
 from extractor.pdf.unruled.tokens import Token, TokenLine
 
 GEN = Path(__file__).resolve().parents[1] / "corpora" / "generated"
@@ -157,3 +159,21 @@ def test_straddled_by_bisection_as_by_the_scan(
     `_Extents` (ends ascending, or not: then the scan) answer as the scan does."""
     line = _Extents(TokenLine([Token([], x0, x0 + w, 0.0, 1.0) for x0, w in sorted(extents)]))
     assert line.straddled(lo, lo + width) == _straddles(lo, lo + width, line.spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_EDGE, _WIDTH, st.sampled_from([0.0, 5.0, 10.0, 12.0])), max_size=12))
+def test_header_words_grouped_from_x_overlapping_pairs_as_from_all(
+    boxes: list[tuple[float, float, float]],
+) -> None:
+    """Stacked header words grouped from the pairs `_x_overlapping` gives: the groups that
+    asking every pair gives (no pair outside them overlaps in x)."""
+    toks = [Token([], x0, x0 + w, top, top + 4.0) for x0, w, top in boxes]
+
+    def stacked(a: Token, b: Token) -> bool:
+        return abs(a.top - b.top) <= 6.0 and a.x0 < b.x1 and b.x0 < a.x1
+
+    groups = connected(toks, stacked, _x_overlapping(toks))
+    assert [[id(t) for t in g] for g in groups] == [
+        [id(t) for t in g] for g in connected(toks, stacked)
+    ]

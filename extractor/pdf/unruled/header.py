@@ -4,6 +4,8 @@ group label over the columns it spans → the header's cell rectangles."""
 from __future__ import annotations
 
 import itertools
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -49,7 +51,23 @@ def header_cells(lines: list[TokenLine], s: UnruledSettings) -> list[HeaderCell]
             and b.x0 < a.x1
         )
 
-    return [HeaderCell(g) for g in connected(toks, stacked)]
+    return [HeaderCell(g) for g in connected(toks, stacked, _x_overlapping(toks))]
+
+
+def _x_overlapping(toks: list[Token]) -> Iterator[tuple[int, int]]:
+    """The pairs of tokens whose x-extents may overlap, the only ones `stacked` can join:
+    a sweep in order of x0 stops at the first token starting past one's right end
+    (asking every pair was quadratic in a wide header's words). A token with an extent
+    that is not a number overlaps nothing."""
+    order = sorted(
+        (k for k, t in enumerate(toks) if not (math.isnan(t.x0) or math.isnan(t.x1))),
+        key=lambda k: toks[k].x0,
+    )
+    for n, i in enumerate(order):
+        for j in order[n + 1 :]:
+            if toks[j].x0 >= toks[i].x1:
+                break
+            yield i, j
 
 
 def _covers(x0: float, x1: float, c0: float, c1: float, s: UnruledSettings) -> bool:
