@@ -71,6 +71,15 @@ def chinese_numeral(s: str) -> int:
     return total + section + (digit or 0)
 
 
+def chinese_digits(s: str) -> int:
+    """Value of a number written digit by digit in Chinese numerals, as years are:
+    二〇二五 → 2025, 二零二四 → 2024 (○, the white circle, often stands for 〇)."""
+    digits = [_CN_DIGITS.get("〇" if ch == "○" else ch) for ch in s.strip()]
+    if not digits or any(d is None for d in digits):
+        raise ValueError(f"not Chinese digits: {s!r}")
+    return int("".join(str(d) for d in digits))
+
+
 def _is_cjk(c: str) -> bool:
     """Ideographs and CJK punctuation: characters between which a PDF's spaces mean nothing."""
     if not c:

@@ -74,6 +74,9 @@ class Profile(Data):
     default_bands: list[BandProfile]
     scoring: ScoringPatterns
     none_stated: str
+    # The party a report with no party sections speaks for: the evaluator's own report
+    # (评估结论 … 存在问题 … 建议), its praise and concern labels its own.
+    own_party: Party | None = None
     # The fields every report of the family has, each with a pattern for the words
     # that print it (to tell "never mentioned" from "mentioned, but not read").
     core_fields: dict[CoreField, str]

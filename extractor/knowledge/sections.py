@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pydantic import Field
+
 from extractor.knowledge.loader import Data, Regex, load
 
 
@@ -23,6 +25,8 @@ class SectionVocab(Data):
     heading: HeadingRules
     sections: dict[str, list[str]]
     labels: dict[str, list[str]]
+    # concern labels that only suggest (改进建议): see models/sections.yaml
+    suggestions: list[str] = Field(default_factory=list)
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from extractor.nlp.figures import figures_of
 from extractor.nlp.themes import themes_of
 from extractor.numbers import chinese_numeral
 from extractor.passes.narrative import section_area
-from extractor.records import AssessmentItem, AssessmentSection, Party, Polarity
+from extractor.records import AssessmentItem, AssessmentSection, Party, Polarity, Provenance
 
 _ITEM_MARKERS = ("num", "paren_num", "circled", "paren_cn", "cn", "cn_is")
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
@@ -83,12 +83,19 @@ def extract_assessments(
     none_rx = re.compile(profile.none_stated)
     tops = [(pid, top) for pid, p in profile.party_items() for top in doc.outermost(p.section)]
     tops.sort(key=lambda pt: _order(doc, pt[1]))
+    own: set[int] | None = None
+    if not tops and profile.own_party is not None:
+        # No party section: the evaluator's own report, its labels its own.
+        tops = [(profile.own_party, doc.root)]
+        own = _own_sections(doc.root)
     for party, top in tops:
         for sec in top.walk():
             for table in sec.tables:
                 _table_items(table, party, sec, none_rx, sections, items)
             pol = polarity_of(sec)
             if pol is None or sec.heading is None:
+                continue
+            if own is not None and id(sec) not in own:
                 continue
             area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
             path = list(sec.path)
@@ -109,6 +116,30 @@ def extract_assessments(
                     prov=sec.heading.provenance(),
                 )
             )
+            if len(groups) == 1 and groups[0][0] is None:
+                clauses = _run_in_items(groups[0][1])
+                if clauses:
+                    sections[-1].item_count = len(clauses)
+                    items += [
+                        AssessmentItem(
+                            party=party,
+                            section_path=path,
+                            area=area,
+                            polarity=pol,
+                            ordinal=ordinal,
+                            headline=headline(body),
+                            text=body,
+                            themes=themes_of(body),
+                            numbers=[
+                                f.value
+                                for f in figures_of(body)
+                                if f.kind not in ("date", "ordinal")
+                            ],
+                            prov=prov,
+                        )
+                        for ordinal, body, prov in clauses
+                    ]
+                    continue
             for ordinal, blocks in groups:
                 first = blocks[0]
                 body = "".join(
@@ -130,6 +161,59 @@ def extract_assessments(
                     )
                 )
     return sections, items
+
+
+def _own_sections(root: Section) -> set[int]:
+    """The praise and concern sections of an evaluator's own report (ids): a section
+    whose items all sit under praise or concern labels of its own (四、存在问题 ›
+    存在的问题：…) is their container, not a section of none; and where the concerns have
+    a label of their own, a label that only suggests (五、建议 › 改进建议) is neither."""
+    found: list[Section] = []
+    for sec in root.walk():
+        if polarity_of(sec) is None or sec.heading is None:
+            continue
+        own_items = any(isinstance(x, Block) for x in sec.items)
+        labelled = any(polarity_of(c) is not None for c in sec.children)
+        if labelled and not own_items:
+            continue
+        found.append(sec)
+    suggestions = set(section_vocab().suggestions)
+
+    def suggests(sec: Section) -> bool:
+        return polarity_of(sec) == "concern" and re.sub(r"\s+", "", sec.title) in suggestions
+
+    if any(polarity_of(s) == "concern" and not suggests(s) for s in found):
+        found = [s for s in found if not suggests(s)]
+    return {id(s) for s in found}
+
+
+# A run-in item number after a label, a sentence or a clause: 一是 … ；二是 … 。
+_RUN_IN = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十]{1,3})是(?=[^，,。的否])")
+
+
+def _run_in_items(blocks: list[Block]) -> list[tuple[int, str, Provenance]]:
+    """One paragraph listing its items run in, 一是……；二是……；三是……。: each clause
+    an item (its number, its text without the marker and the closing ；/。), when the
+    paragraph opens with 一是 and the numbers run 一, 二, 三 … in order."""
+    if len(blocks) != 1:
+        return []
+    b = blocks[0]
+    start = len(b.marker) if b.marker else 0
+    text = b.text
+    marks = list(_RUN_IN.finditer(text, start))
+    if len(marks) < 2 or text[start : marks[0].start()].strip():
+        return []
+    ordinals = [chinese_numeral(m.group(1)) for m in marks]
+    if ordinals != list(range(1, len(marks) + 1)):
+        return []
+    out: list[tuple[int, str, Provenance]] = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        s0, e0 = m.end(), end
+        while e0 > s0 and text[e0 - 1] in "；;。 \n":
+            e0 -= 1
+        out.append((ordinals[i], text[s0:e0].strip(), b.provenance(m.start(1), e0)))
+    return out
 
 
 # An item's number where a cell's text starts or a sentence ends: 1. 2、 （3） ④

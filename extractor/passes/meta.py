@@ -13,21 +13,36 @@ import re
 from extractor.document.model import Block, Document
 from extractor.knowledge import meta_patterns
 from extractor.knowledge.loader import compiled
-from extractor.numbers import chinese_numeral
+from extractor.numbers import chinese_digits, chinese_numeral
 from extractor.passes.text import Hit, first, search
 from extractor.records import Date, Meta, Number, Period, Text
 
 _DATE = re.compile(r"(\d{4})\D{1,3}?(\d{1,2})\D{1,3}?(\d{1,2})")
 
 
+# A date in Chinese numerals: the year digit by digit, month and day as numbers
+# (二〇二五年十二月三十一日).
+_CN_DATE = re.compile(
+    r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+
+
 def parse_date(s: str) -> dt.date | None:
-    m = _DATE.search(re.sub(r"\s+", "", s))
-    if not m:
-        return None
+    """The date printed in `s`: in digits (2024年3月1日, 2024.3.1) or in Chinese
+    numerals (二〇二四年三月一日)."""
+    text = re.sub(r"\s+", "", s)
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := _DATE.search(text):
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := _CN_DATE.search(text):
+            return dt.date(
+                chinese_digits(m.group(1)),
+                chinese_numeral(m.group(2)),
+                chinese_numeral(m.group(3)),
+            )
     except ValueError:
         return None
+    return None
 
 
 def months_between(start: dt.date, end: dt.date) -> int:

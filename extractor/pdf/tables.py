@@ -112,6 +112,7 @@ def find_tables(
     s = settings or TableSettings()
     merged = _merged(edges, s)
     merged += open_sides(merged, s.snap_tolerance)
+    merged += open_ends(merged, s.snap_tolerance)
     found: list[RawTable] = []
     centres: _Centres | None = None
     for boxes in _cells_to_tables(merged, s):
@@ -179,6 +180,39 @@ def open_sides(edges: list[Edge], tol: float = 3.0) -> list[Edge]:
                 near = [v for v in vs if abs(v["x0"] - x) <= 2 * tol]
                 if not any(v["bottom"] > top and v["top"] < bottom for v in near):
                     out.append(v_edge(x, top, bottom))
+    return out
+
+
+def open_ends(edges: list[Edge], tol: float = 3.0) -> list[Edge]:
+    """The bottom rule a table leaves out: a table ruled only between its columns (its
+    body rows unruled) and continued on the next page stops at the page's foot with no
+    rule under it. Where three or more vertical rules end level below every horizontal
+    rule they cross, their common end is the table's bottom edge: a horizontal rule is
+    added there across them, so that the lattice closes the body (then read from its
+    text, `_under_ruled`) instead of keeping the header's cells alone."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = sorted((e for e in edges if e["orientation"] == "v"), key=lambda e: e["bottom"])
+    out: list[Edge] = []
+    groups: list[list[Edge]] = []
+    for v in vs:
+        if groups and v["bottom"] - groups[-1][0]["bottom"] <= tol:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    for g in groups:
+        xs = sorted({round(v["x0"], 1) for v in g})
+        if len(xs) < 3:
+            continue
+        x0, x1 = xs[0], xs[-1]
+        bottom = max(v["bottom"] for v in g)
+        top = min(v["top"] for v in g)
+        crossing = [h for h in hs if h["x0"] <= x1 + tol and h["x1"] >= x0 - tol]
+        # only where a horizontal rule starts the table above, and none closes it here
+        if not any(top - tol <= h["top"] < bottom - tol for h in crossing):
+            continue
+        if any(abs(h["top"] - bottom) <= tol for h in crossing):
+            continue
+        out.append(h_edge(x0, x1, bottom))
     return out
 
 

@@ -12,6 +12,7 @@ nearest labelled row.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -174,6 +175,22 @@ def _row_labels(
     return out
 
 
+def _wrapped_label(group: list[int], texts: dict[int, str], areas: frozenset[str]) -> str | None:
+    """A group label wrapped over two printed lines that fell into neighbouring rows
+    (a merged 片区 cell "西部 / 片区" centred on its group): the pieces, in row order,
+    joined, when together they name a 片区 and apart they do not."""
+    rows = [x for x in group if texts[x]]
+    if len(rows) < 2 or any(b - a != 1 for a, b in itertools.pairwise(rows)):
+        return None
+    pieces = [texts[x] for x in rows]
+    joined = "".join(pieces)
+    if label_tags(joined, areas).scope != "area":
+        return None
+    if any(label_tags(p, areas).scope == "area" for p in pieces):
+        return None
+    return joined
+
+
 def _inherit(
     texts: dict[int, str],
     body: list[int],
@@ -205,6 +222,9 @@ def _inherit(
                     name = names.pop()
                     for x in group:
                         out[x] = out[x] or name
+                elif (wrapped := _wrapped_label(group, texts, areas)) is not None:
+                    for x in group:
+                        out[x] = wrapped
                 group = []
         return out
     labelled = [r for r in body if texts[r] and r not in totals]
