@@ -2,7 +2,8 @@
 (no PDF): a table ruled only between its columns, continued over pages with no rule
 under its last row on a page; a 片区 name wrapped over two rows of its merged cell; dates
 in Chinese numerals; praise and concern as run-in 一是……；二是…… paragraphs under labels,
-with no party sections and a 改进建议 paragraph that is no concern."""
+with no party sections and a 改进建议 paragraph that is no concern; the top grade band
+closed at 100 (90≤得分≤100); a head count of 专职社工."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ import datetime as dt
 from extractor.document.model import Block
 from extractor.document.sections import build_tree
 from extractor.knowledge import meta_patterns
-from extractor.numbers import chinese_digits
+from extractor.knowledge.profiles import profile
+from extractor.numbers import chinese_digits, normalise
 from extractor.passes.assessments import _own_sections, _run_in_items, polarity_of
 from extractor.passes.meta import parse_date
+from extractor.passes.scoring import _bands as bands_of
+from extractor.passes.staffing import narrative_figures
 from extractor.passes.tables.paths import _inherit, _wrapped_label
 from extractor.pdf.pages import Glyph, Line
 from extractor.pdf.rules import h_edge, v_edge
@@ -149,3 +153,28 @@ def test_suggestions_stand_for_the_concerns_when_no_other_label_does() -> None:
         ("主要成效", "praise"),
         ("改进建议", "concern"),
     ]
+
+
+def test_the_top_band_closed_at_the_scales_top() -> None:
+    text = (
+        "评估等级按综合得分划分：优秀（90≤得分≤100）、良好（80≤得分＜90）、"
+        "合格（60≤得分＜80）、不合格（得分＜60）。"
+    )
+    bands = bands_of([_block(normalise(text))], profile())
+    assert [(b.grade, b.lower, b.upper, b.upper_inclusive) for b in bands] == [
+        ("优秀", 90.0, 100.0, True),
+        ("良好", 80.0, 90.0, False),
+        ("合格", 60.0, 80.0, False),
+        ("不合格", None, 60.0, False),
+    ]
+
+
+def test_a_head_count_of_full_time_workers() -> None:
+    text = "项目现有专职社工21名，其中持证社工11名、未持证社工10名。"
+    figures = narrative_figures([_block(normalise(text))])
+    assert {k: v.value for k, v in figures.items()} == {
+        "total_count": 21.0,
+        "certified_count": 11.0,
+        "uncertified_count": 10.0,
+    }
+    assert figures["total_count"].printed == "21名"
