@@ -24,6 +24,7 @@ from extractor.pdf.clusters import connected
 from extractor.pdf.pages import Glyph
 from extractor.pdf.rules import Edge, h_edge, v_edge
 from extractor.pdf.unruled import UnruledSettings, find_unruled
+from extractor.pdf.unruled.merges import merge_shaded
 from extractor.pdf.view import BBox
 
 
@@ -133,7 +134,12 @@ def find_tables(
     # One rule alone can close a three-line table continued from the previous page.
     if loose_h:
         found += [
-            RawTable(page, t.cells, False, t.header_bottom)
+            RawTable(
+                page,
+                merge_shaded(t.cells, shades or [], glyphs, t.header_bottom),
+                False,
+                t.header_bottom,
+            )
             for t in find_unruled(loose_h, glyphs, covered, s.unruled)
         ]
     return sorted(found, key=lambda t: (t.bbox[1], t.bbox[0]))

@@ -154,7 +154,7 @@ def _row_labels(
     for c in label_cols:
         texts = {r: _text(grid[r][c]) for r in body}
         if c != inner:
-            texts = _inherit(texts, body, grid, inner, areas, ruled)
+            texts = _inherit(texts, body, grid, c, inner, areas, ruled)
         filled[c] = texts
     for r in body:
         for c in label_cols:
@@ -195,6 +195,7 @@ def _inherit(
     texts: dict[int, str],
     body: list[int],
     grid: Grid,
+    col: int,
     inner: int,
     areas: frozenset[str],
     ruled: bool,
@@ -203,7 +204,7 @@ def _inherit(
     including a 小计 row form a group; without 小计 rows, in a ruled table the label above
     (a merge that runs on over a page break leaves a blank cell on the new page), in an
     unruled one the nearest labelled row (the label is printed once, centred on its
-    group)."""
+    group), except under a blank merged cell opening a continuation page (`_runs_on`)."""
     if all(texts[r] for r in body):
         return texts
     totals = {r for r in body if label_tags(_text(grid[r][inner]), areas).scope == "total"}
@@ -230,6 +231,8 @@ def _inherit(
     labelled = [r for r in body if texts[r] and r not in totals]
     if not labelled:
         return out
+    for r in _runs_on(texts, body, grid, col):
+        out[r] = next((texts[x] for x in reversed(body) if x < r and texts[x]), "")
     if ruled:
         last = ""
         for r in body:
@@ -239,8 +242,24 @@ def _inherit(
                 out[r] = last
         return out
     for i, r in enumerate(body):
-        if texts[r] or r in totals:
+        if out[r] or r in totals:
             continue
         nearest = min(labelled, key=lambda x: (abs(body.index(x) - i), -x))
         out[r] = texts[nearest]
+    return out
+
+
+def _runs_on(texts: dict[int, str], body: list[int], grid: Grid, col: int) -> list[int]:
+    """Blank rows of a label column under one cell merged down several rows that opens a
+    continuation page (a merge drawn by its shading, see `pdf.unruled.merges`): the
+    merge above runs on over the page break, and its label is printed on the first page
+    only."""
+    out: list[int] = []
+    for i, r in enumerate(body):
+        cell = grid[r][col]
+        if texts[r] or cell is None or cell.rowspan < 2 or cell.row != r or i == 0:
+            continue
+        above = grid[body[i - 1]][col]
+        if above is not None and above.page < cell.page:
+            out += [x for x in body if cell.row <= x < cell.row + cell.rowspan]
     return out
