@@ -326,3 +326,29 @@ def test_a_count_broken_down_by_area_in_a_qizhong_bracket() -> None:
         ("home_visits", "count", 500.0, "第一片区"),
         ("home_visits", "count", 1102.0, "第二片区"),
     ]
+
+
+def test_roster_of_qualification_levels_with_a_bare_subtotal_column() -> None:
+    """序号 │ 姓名 │ 岗位 │ 持证情况 (初级 / 中级 / 无) │ months │ 小计, no 小计 rows: 无 is an
+    uncertified worker, the 小计 column each person's on-post count, 合计 the whole."""
+    rows = [
+        ["序号", "姓名", "岗位", "持证情况", "1月", "2月", "小计"],
+        ["1", "甲", "督导", "中级", "○", "○", "2"],
+        ["2", "乙", "一线社工", "无", "○", "○", "2"],
+        ["3", "丙", "社工助理", "初级", "", "○", "1"],
+        ["合计", "", "", "", "2", "3", "5"],
+    ]
+    cells = [
+        TableCell(i, j, text, 1, (10.0 * j, 10.0 * i, 10.0 * j + 10, 10.0 * i + 10))
+        for i, row in enumerate(rows)
+        for j, text in enumerate(row)
+    ]
+    table = Table(cells, len(rows), 7, 1, [(h,) for h in rows[0]], True)
+    people, totals, _ = read_roster([table])
+    assert [(p.seq, p.name, p.group, p.qualification) for p in people] == [
+        (1, "甲", "certified", "中级"),
+        (2, "乙", "uncertified", "无"),
+        (3, "丙", "certified", "初级"),
+    ]
+    assert [p.on_post.value if p.on_post else None for p in people] == [2, 2, 1]
+    assert [(t.scope, t.on_post.value if t.on_post else None) for t in totals] == [("all", 5)]

@@ -129,3 +129,51 @@ def test_a_sliver_cell_past_the_last_column_is_dropped_not_a_crash() -> None:
     boxes = [(0.0, 0.0, 100.0, 20.0), (100.0, 0.0, 200.0, 20.0), (200.0, 0.0, 201.5, 20.0)]
     t = to_table(RawTable(1, boxes, True), [])
     assert (t.n_rows, t.n_cols, len(t.cells)) == (1, 2, 2)
+
+
+def test_praise_and_concern_as_rows_under_a_merged_label_column() -> None:
+    """序号 │ 类别 │ 具体内容: 值得肯定 / 需要关注 merged down over their items, 序号
+    restarting per label; each label is one section headed by it."""
+    merged = [
+        TableCell(1, 1, "值得肯定", 1, (100.0, 20.0, 200.0, 80.0), rowspan=3),
+        TableCell(4, 1, "需要关注", 1, (100.0, 80.0, 200.0, 100.0)),
+    ]
+    rows = [
+        ("1", "项目经费按预算科目列支，支出凭证与服务记录能够对应。"),
+        ("2", "社工站与辖区学校、医院建立转介合作。"),
+        ("3", "社工站建立了月度服务例会制度。"),
+        ("1", "志愿者服务时数登记方式不统一。"),
+    ]
+    cells = [cell(0, 0, "序号"), cell(0, 1, "类别"), cell(0, 2, "具体内容"), *merged]
+    for r, (num, text) in enumerate(rows, start=1):
+        cells += [cell(r, 0, num), cell(r, 2, text)]
+    t = Table(cells, 5, 3, 1, [("序号",), ("类别",), ("具体内容",)], True)
+    sec = Section("二、区民政局评估意见", 2)
+    sections: list[AssessmentSection] = []
+    items: list[AssessmentItem] = []
+    _table_items(t, "monitor", sec, re.compile(r"^(?:暂无|无)。?$"), sections, items)
+    assert [(s.heading, s.polarity, s.item_count) for s in sections] == [
+        ("值得肯定", "praise", 3),
+        ("需要关注", "concern", 1),
+    ]
+    assert [(i.polarity, i.ordinal, i.text) for i in items] == [
+        ("praise", 1, "项目经费按预算科目列支，支出凭证与服务记录能够对应。"),
+        ("praise", 2, "社工站与辖区学校、医院建立转介合作。"),
+        ("praise", 3, "社工站建立了月度服务例会制度。"),
+        ("concern", 1, "志愿者服务时数登记方式不统一。"),
+    ]
+
+
+def test_a_table_without_a_label_column_gives_no_items() -> None:
+    t = Table(
+        [cell(0, 0, "序号"), cell(0, 1, "指标"), cell(1, 0, "1"), cell(1, 1, "个案服务")],
+        2,
+        2,
+        1,
+        [("序号",), ("指标",)],
+        True,
+    )
+    sections: list[AssessmentSection] = []
+    items: list[AssessmentItem] = []
+    _table_items(t, "monitor", Section("x", 2), re.compile("无"), sections, items)
+    assert sections == [] and items == []

@@ -249,6 +249,7 @@ def _table_items(
     head = [(c, cell) for c, cell in enumerate(grid[0]) if cell is not None and cell.text.strip()]
     pols = [label_polarity(cell.text) for _, cell in head]
     if not head or any(p is None for p in pols):
+        _label_column_items(t, party, sec, none_rx, sections, items)
         return
     area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
     path = list(sec.path)
@@ -298,6 +299,102 @@ def _table_items(
                     themes=themes_of(body),
                     numbers=[
                         f.value for f in figures_of(body) if f.kind not in ("date", "ordinal")
+                    ],
+                    prov=cell.provenance(),
+                )
+            )
+
+
+def _label_column_items(
+    t: Table,
+    party: Party,
+    sec: Section,
+    none_rx: re.Pattern[str],
+    sections: list[AssessmentSection],
+    items: list[AssessmentItem],
+) -> None:
+    """Praise and concern as rows of one table (序号 │ 类别 │ 具体内容): a column whose
+    body cells are all praise/concern labels (merged down over their items) names each
+    row's section, the column of the longest texts holds the items, a column of bare
+    numbers their printed ordinals (restarting per label). Each label cell is one
+    section, headed by the label as printed."""
+    grid = t.grid()
+    body = grid[max(1, t.header_rows) :]
+    if not body:
+        return
+    n = min(len(row) for row in body)
+
+    def texts(c: int) -> list[str]:
+        return [re.sub(r"\s+", "", x.text) if (x := row[c]) is not None else "" for row in body]
+
+    label_col = next(
+        (
+            c
+            for c in range(n)
+            if any(texts(c)) and all(label_polarity(x) is not None for x in texts(c) if x)
+        ),
+        None,
+    )
+    if label_col is None:
+        return
+    others = [c for c in range(n) if c != label_col]
+    if not others:
+        return
+    content = max(others, key=lambda c: sum(len(x) for x in texts(c)))
+    numbered = [
+        c
+        for c in others
+        if c != content and all(x.isdigit() for x in texts(c) if x) and any(texts(c))
+    ]
+    ordinal_col = numbered[0] if numbered else None
+    area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+    path = list(sec.path)
+    groups: list[tuple[TableCell, list[tuple[int | None, TableCell]]]] = []
+    for row in body:
+        label = row[label_col]
+        if label is not None and label.text.strip():
+            if not groups or groups[-1][0] is not label:
+                groups.append((label, []))
+        cell = row[content]
+        if not groups or cell is None or not cell.text.strip():
+            continue
+        if any(cell is seen for _, seen in groups[-1][1]):
+            continue  # one cell merged over several rows is one item
+        num = row[ordinal_col] if ordinal_col is not None else None
+        ordinal = int(num.text.strip()) if num is not None and num.text.strip().isdigit() else None
+        groups[-1][1].append((ordinal, cell))
+    for label, found in groups:
+        pol = label_polarity(label.text)
+        assert pol is not None
+        bodies = [(o, c.text.strip(), c) for o, c in found]
+        none = len(bodies) <= 1 and any(none_rx.search(x) for _, x, _ in bodies)
+        if none:
+            bodies = []
+        sections.append(
+            AssessmentSection(
+                party=party,
+                section_path=path,
+                area=area,
+                polarity=pol,
+                heading=re.sub(r"\s+", "", label.text),
+                item_count=len(bodies),
+                none_stated=none,
+                prov=label.provenance(),
+            )
+        )
+        for ordinal, text, cell in bodies:
+            items.append(
+                AssessmentItem(
+                    party=party,
+                    section_path=path,
+                    area=area,
+                    polarity=pol,
+                    ordinal=ordinal,
+                    headline=headline(text),
+                    text=text,
+                    themes=themes_of(text),
+                    numbers=[
+                        f.value for f in figures_of(text) if f.kind not in ("date", "ordinal")
                     ],
                     prov=cell.provenance(),
                 )

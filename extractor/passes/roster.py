@@ -229,6 +229,8 @@ class _RosterReader:
             held = any(_marked(at[i]) for i in cols.certificates)
             return "certified" if held else "uncertified"
         qual = _text(at[cols.qualification]) if cols.qualification is not None else ""
+        if qual and roster_vocab().has("uncertified_qualification", qual):
+            return "uncertified"  # 无 as the qualification, whatever the layout
         if self.state.block < 2 and (self.state.structured or not qual):
             return ("certified", "uncertified")[self.state.block]
         uncertified = qual and roster_vocab().has("uncertified_qualification", qual)
