@@ -10,7 +10,7 @@ from extractor.document.model import Block
 from extractor.knowledge.profiles import profile
 from extractor.numbers import normalise
 from extractor.passes.scoring import _bands as bands_of
-from extractor.passes.scoring import _ordered_weights
+from extractor.passes.scoring import _ordered_weights, _weights
 from extractor.pdf.pages import Glyph, Line
 
 KINDS = ("at_least", "between", "below")
@@ -145,3 +145,41 @@ def test_a_party_score_in_its_heading() -> None:
 def _block(text: str) -> Block:
     glyphs = [Glyph(c, 10.0 * i, 0.0, 10.0 * i + 10, 12.0) for i, c in enumerate(text)]
     return Block(kind="paragraph", text=text, lines=[Line(page=2, glyphs=glyphs)], starts=[0])
+
+
+def test_bands_grade_first_after_a_comma_with_the_total_named() -> None:
+    text = (
+        "评估等级按综合得分划分：优秀，综合得分≥85分；良好，70分≤综合得分<85分；"
+        "合格，60分≤综合得分<70分；不合格，综合得分<60分。"
+    )
+    assert _bands(text) == {
+        "优秀": (85.0, None),
+        "良好": (70.0, 85.0),
+        "合格": (60.0, 70.0),
+        "不合格": (None, 60.0),
+    }
+    got = {b.grade: (b.lower, b.upper) for b in bands_of([_block(text)], profile())}
+    assert got == _bands(text)
+
+
+def test_a_comma_after_a_grade_opens_no_band_without_an_inequality() -> None:
+    # a score after the grade, and a band's text wrapped after the grade ("为良\n好，60分以上")
+    assert _bands("评估等级为良好，综合得分82分。") == {}
+    assert _bands("75分以上不足85分为良好，60分以上（含60分）不足75分为合格")["良好"] == (
+        75.0,
+        85.0,
+    )
+
+
+def test_weights_printed_as_points_of_the_full_mark() -> None:
+    block = _block(
+        "本次评估实行四方评分，满分100分，其中购买方25分、区民政局15分、市社工督导中心10分、"
+        "第三方评估机构50分，四方得分之和为项目综合得分。"
+    )
+    got = {w.party: w.weight for w in _weights([block], profile())}
+    assert got == {"buyer": 25.0, "monitor": 15.0, "supervision_centre": 10.0, "third_party": 50.0}
+    # points of another full mark are shares of it
+    half = _block(
+        "满分200分，其中购买方50分、区民政局30分、市社工督导中心20分、第三方评估机构100分。"
+    )
+    assert {w.party: w.weight for w in _weights([half], profile())}["third_party"] == 50.0

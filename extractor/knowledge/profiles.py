@@ -59,6 +59,10 @@ class ScoringPatterns(Data):
     score_cue: str
     score_list: str
     weight_header: str
+    # Weights printed as points of a full mark ("满分100分，其中购买方25分…"): the full
+    # mark (group `max`) and each party's points after it.
+    weight_scale: str
+    weight_points: str
 
 
 CoreField = Literal["station", "total", "grade", "period"]

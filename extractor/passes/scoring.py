@@ -67,6 +67,8 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
                 weight=float(hit.match.group("value")),
                 prov=hit.prov(0),
             )
+    if len(found) < len(profile.parties):
+        found.update(_point_weights(blocks, profile, found))
     # Four weights that add to 100 are the report's; a partial set is not trusted.
     if (
         len(found) == len(profile.parties)
@@ -74,6 +76,37 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
     ):
         return [found[p] for p in profile.parties if p in found]
     return []
+
+
+def _point_weights(
+    blocks: list[Block], profile: Profile, found: dict[str, PartyWeight]
+) -> dict[str, PartyWeight]:
+    """Weights printed as points of the full mark, in the clause after it ("满分100分，
+    其中购买方25分、区民政局15分、市社工督导中心10分、第三方评估机构50分"): each
+    party's points as a share of the full mark, in percent."""
+    out: dict[str, PartyWeight] = {}
+    scale, points = profile.pattern("weight_scale"), profile.pattern("weight_points")
+    for b in blocks:
+        text = b.normalised.text
+        for m in scale.finditer(text):
+            full = float(m.group("max"))
+            if full <= 0:
+                continue
+            # the clause the full mark opens, up to the sentence's end
+            end = min(
+                [i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)]
+            )
+            for hit in search([b], points):
+                if not m.end() <= hit.match.start() < end:
+                    continue
+                party = profile.party_of(hit.match.group("party"))
+                if party and party not in found and party not in out:
+                    out[party] = PartyWeight(
+                        party=party,
+                        weight=round(float(hit.match.group("value")) * 100 / full, 4),
+                        prov=hit.prov(0),
+                    )
+    return out
 
 
 def _bands(
