@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 
 from extractor.document.build import build_document
-from extractor.document.model import Block, Table, TableCell
+from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.errors import ModelDataError
 from extractor.knowledge import StaffingPatterns, profile
 from extractor.knowledge.loader import validate
 from extractor.nlp.figures import figures_of
 from extractor.passes.narrative import _breakdown
 from extractor.passes.roster import read_roster, split_notes
-from extractor.passes.staffing import extract_staffing, narrative_figures
+from extractor.passes.staffing import _basic_blocks, extract_staffing, narrative_figures
 from extractor.pdf.pages import Glyph, Line
 from extractor.records import Staffing
 from extractor.redaction import redact_staffing
@@ -352,3 +352,32 @@ def test_roster_of_qualification_levels_with_a_bare_subtotal_column() -> None:
     ]
     assert [p.on_post.value if p.on_post else None for p in people] == [2, 2, 1]
     assert [(t.scope, t.on_post.value if t.on_post else None) for t in totals] == [("all", 5)]
+
+
+def test_staffing_sentence_after_a_staffing_table() -> None:
+    """项目概况 › 二、人员配置: the head counts in one sentence, the 流失率 not a field."""
+    got = _values(
+        "截至评估期末，项目共配置社工8名，其中持证社工6名（中级4名、初级2名），未持证2名。"
+        "评估期内离职社工1名，人员流失率为11.1%（离职人数÷（期末在岗人数＋离职人数））。"
+    )
+    assert {k: v[0] for k, v in got.items()} == {
+        "total_count": 8.0,
+        "certified_count": 6.0,
+        "uncertified_count": 2.0,
+        "mid_level_count": 4.0,
+        "assistant_level_count": 2.0,
+        "resigned_early": 1.0,
+    }
+    # a requirement is no head count
+    assert "total_count" not in _values("项目应配置社工10名。")
+
+
+def test_head_counts_in_a_sub_section_of_the_basic_information() -> None:
+    root = Section("", 0)
+    part = Section("第一部分 项目概况", 1, parent=root, canonical="basic_info")
+    sub = Section("二、人员配置", 2, parent=part)
+    sub.items.append(_block("项目共配置社工8名。"))
+    part.children.append(sub)
+    root.children.append(part)
+    doc = Document("x.pdf", "", [], [], [], root, [])
+    assert [b.text for b in _basic_blocks(doc)] == ["项目共配置社工8名。"]

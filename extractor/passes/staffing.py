@@ -76,6 +76,21 @@ def _management_blocks(doc: Document) -> list[Block]:
     return _section_blocks(found[0]) if found else []
 
 
+def _basic_blocks(doc: Document) -> list[Block]:
+    """The blocks of the 基本情况 / 项目概况 sections and their sub-sections, each once."""
+    out: list[Block] = []
+    seen: set[int] = set()
+    for s in doc.sections():
+        if s.canonical != "basic_info":
+            continue
+        for sub in s.walk():
+            if id(sub) in seen:
+                continue
+            seen.add(id(sub))
+            out.extend(sub.blocks)
+    return out
+
+
 # --- entry points ----------------------------------------------------------------------
 
 
@@ -90,8 +105,9 @@ def extract_staffing(doc: Document, profile: Profile) -> Staffing:
     blocks = _management_blocks(doc)
     figures = narrative_figures(blocks or doc.blocks)
     if blocks:
-        # A report may state its head counts in 基本情况 rather than under 项目管理.
-        basic = [b for s in doc.sections() if s.canonical == "basic_info" for b in s.blocks]
+        # A report may state its head counts in 基本情况 rather than under 项目管理, or in
+        # a sub-section of its 项目概况 (二、人员配置).
+        basic = _basic_blocks(doc)
         for name, number in narrative_figures(basic).items():
             figures.setdefault(name, number)
     staffing = Staffing(**figures)
