@@ -72,10 +72,29 @@ def _text(hit: Hit | None) -> Text | None:
     return Text(value=hit.printed("value").strip(), prov=hit.prov("value"))
 
 
+_MONTH = re.compile(r"(?:(\d{4})\D{1,3}?)?(\d{1,2})\s*月$")
+
+
+def month_range(start: str, end: str) -> tuple[dt.date, dt.date] | None:
+    """A period printed in months, the year perhaps once ("2025年1月" … "6月"): the
+    first day of the first month to the last day of the last."""
+    a, b = _MONTH.search(re.sub(r"\s+", "", start)), _MONTH.search(re.sub(r"\s+", "", end))
+    if a is None or b is None or a.group(1) is None:
+        return None
+    y0, m0 = int(a.group(1)), int(a.group(2))
+    y1, m1 = int(b.group(1) or y0), int(b.group(2))
+    if not (1 <= m0 <= 12 and 1 <= m1 <= 12) or (y1, m1) < (y0, m0):
+        return None
+    last = dt.date(y1 + m1 // 12, m1 % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(y0, m0, 1), last
+
+
 def _period(hit: Hit | None) -> Period | None:
     if hit is None:
         return None
     start, end = parse_date(hit.match.group("start")), parse_date(hit.match.group("end"))
+    if start is None and end is None:
+        start, end = month_range(hit.match.group("start"), hit.match.group("end")) or (None, None)
     if start is None or end is None:
         return None
     months = hit.match.groupdict().get("months")
