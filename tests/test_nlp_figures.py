@@ -312,3 +312,18 @@ def test_phone_calls_of_care_are_phone_visits() -> None:
         ("phone_visits", "count", 2137.0),
         ("home_visits", "count", 208.0),
     ]
+
+
+def test_completion_rates_listed_per_area_after_the_indicator() -> None:
+    """ "各片区入户探访完成率分别为：A片区 92.3%，B片区 156.0%": each rate is the
+    indicator's, though a 片区 name stands between the cue and the figure."""
+    text = "各片区入户探访完成率分别为：枫桥片区92.3%，杏林片区156.0%，竹坞片区181.0%。"
+    got = [(f.printed, f.indicator, f.measure) for f in find_figures(text)]
+    assert got == [
+        ("92.3%", "home_visits", "count"),
+        ("156.0%", "home_visits", "count"),
+        ("181.0%", "home_visits", "count"),
+    ]
+    # rates listed without the cue stay unlinked ("table cells and long lists")
+    plain = "入户探访情况：枫桥片区92.3%，杏林片区156.0%。"
+    assert [f.indicator for f in find_figures(plain) if f.kind == "pct"] == [None, None]
