@@ -51,6 +51,9 @@ WORDS = {  # what the problem says of each reading, in English
     "other_base": "the rate taken over the total's target",
     "row_twice": "rows added up read twice",
     "row_missed": "a row missed",
+    "rows_unread": "rows missing from the read or read under another group",
+    "table_figure": "the table figure it repeats may be misread",
+    "other_quantity": "the figure counts another quantity than the cell",
     "total_columns_swapped": "the row's target and done columns swapped",
     "party_outside": "the total leaving out one of the parties",
     "band_edge": "a band edge's",
@@ -188,6 +191,104 @@ def test_a_sum_no_reading_explains_lists_them() -> None:
     assert "text layer" in ruled(f, "misread.characters")
 
 
+# --- rows missing from a parsed table's read ------------------------------------------------
+
+# A clean report whose 表1 lists 社工点 under four 片区 (each closed by its 小计) and a 合计,
+# for three indicators; its narrative restates the 合计's done counts.
+POSTS = Path(__file__).resolve().parents[1] / "corpora/families/qiaoxin/qiaoxin_jinwan_2023_mid.pdf"
+
+
+@cache
+def _posts() -> Report:
+    from extractor.document.build import build_document
+
+    return build_report(build_document(POSTS))
+
+
+def posts_table() -> Report:
+    r = _posts().model_copy(deep=True)
+    assert not alarms(r) and {x.scope for x in r.indicators.rows} == {"post", "area", "total"}
+    return r
+
+
+def _post_names(r: Report, area: str) -> list[str]:
+    names = [x.post for x in r.indicators.rows if x.scope == "post" and x.area == area]
+    return list(dict.fromkeys(n for n in names if n is not None))
+
+
+def _sum_refs(r: Report, where: str) -> set[str]:
+    return {
+        f"indicators/表1/{where}/{ind}/{measure}/{part}"
+        for ind, measure in {(x.indicator, x.measure) for x in r.indicators.rows}
+        for part in ("target", "done")
+    }
+
+
+def test_posts_dropped_from_a_parsed_table_are_rows_unread_not_errors() -> None:
+    r = posts_table()
+    lost = _post_names(r, "一片区")[-2:]  # the 片区's last two 社工点 fall on a page not read
+    r.indicators.rows = [x for x in r.indicators.rows if x.post not in lost]
+    assert not alarms(r)
+    for ref in _sum_refs(r, "一片区"):  # every column of the 小计: 6 of 6 figures differ
+        explained(r, ref, "rows_unread")
+    (p, *_) = [p for p in check_report(r).problems if "一片区" in p.message]
+    assert "6 of this row's 6 target and done figures differ" in p.message
+    assert "此行 6 个协议量与完成量中有 6 个" in p.message_zh
+
+
+def test_a_whole_area_missing_from_the_read_and_the_narrative_echoing_the_total() -> None:
+    r = posts_table()
+    r.indicators.rows = [x for x in r.indicators.rows if x.area != "四片区"]
+    res = check_report(r)
+    assert not [f for f in res.findings if f.severity in ("error", "warning")]
+    for ref in _sum_refs(r, "合计"):
+        explained(r, ref, "rows_unread")
+    # the narrative's 897户, 57个, 二十九个 repeat the 合计 cells: not errors either, they
+    # stand or fall with the table figure they echo
+    echoes = [p for p in res.problems if p.message.split(": ", 1)[1].startswith("narrative/")]
+    assert len(echoes) == 3
+    assert all(WORDS["table_figure"] in p.message for p in echoes)
+    assert all(WORDS["rows_unread"] in p.message for p in echoes)
+
+
+def test_posts_read_under_the_wrong_area_are_rows_unread() -> None:
+    r = posts_table()
+    moved = _post_names(r, "二片区")[0]  # its 片区 cell merged over the rows: label lost
+    for x in r.indicators.rows:
+        if x.post == moved:
+            x.area = "一片区"
+    assert not alarms(r)
+    for ref in _sum_refs(r, "一片区") | _sum_refs(r, "二片区"):
+        explained(r, ref, "rows_unread")
+
+
+def test_a_single_wrong_total_cell_stands_and_rules_out_rows_unread() -> None:
+    r = posts_table()
+    (total,) = [x for x in r.indicators.rows if x.scope == "total" and x.indicator == "registered"]
+    assert total.done is not None and total.done.value is not None
+    value = int(total.done.value) + 10
+    total.done = total.done.model_copy(update={"printed": str(value), "value": float(value)})
+    (f,) = [x for x in alarms(r) if x.rule == "sum.area_total"]
+    assert f.locations[0].ref == "indicators/表1/合计/registered/households/done"
+    assert f.printed == str(value)
+    assert ruled(f, "misread.rows_unread").endswith(
+        "only 1 of this row's 6 target and done figures differ"
+        " (a row missing from the read moves every indicator's)"
+    )
+
+
+def test_a_slip_in_every_column_of_one_indicator_is_not_rows_unread() -> None:
+    r = posts_table()
+    sub = [x for x in r.indicators.rows if x.scope == "area" and x.area == "三片区"]
+    for x in sub[:1]:  # one indicator's 小计 off in both its columns: a slip of that row
+        for part in ("target", "done"):
+            cell = getattr(x, part)
+            setattr(x, part, cell.model_copy(update={"value": cell.value + 1}))
+    found = [f for f in alarms(r) if f.rule == "sum.area_total"]
+    assert len(found) == 2
+    assert all("only 2 of this row's 6" in ruled(f, "misread.rows_unread") for f in found)
+
+
 # --- scores -----------------------------------------------------------------------------
 
 
@@ -240,6 +341,27 @@ def test_a_narrative_figure_of_another_row_the_sentence_names_is_a_misread() -> 
     r.indicators.narrative = [fig("done", "562节"), fig("pct", "92.00%")]
     (g,) = alarms(r)
     assert "no other cell of the tables prints 562节" in ruled(g, "misread.other_cell")
+
+
+def test_a_narrative_figure_an_order_of_magnitude_off_counts_another_quantity() -> None:
+    # "志愿者累计服务9421小时" against a cell that holds the volunteers' count (160): a merged
+    # row misread, or another quantity, not a misprint; a slip of the cell's digits stays.
+    r = seed_table()
+    r.indicators.narrative = [fig("done", "9421节")]
+    explained(r, "narrative/casework/sessions/done", "other_quantity")
+    r.indicators.narrative = [fig("done", "48节")]  # 552 / 48 = 11.5
+    explained(r, "narrative/casework/sessions/done", "other_quantity")
+    for printed, why in (
+        ("55节", "55节 is one keystroke from 552"),  # a digit dropped: 10×, still a slip
+        ("5520节", "5520节 is one keystroke from 552"),
+        ("525节", "525节 and 552 are less than an order of magnitude apart"),
+        ("562节", "562节 and 552 are less than an order of magnitude apart"),
+        ("1500节", "1500节 and 552 are less than an order of magnitude apart"),
+    ):
+        r.indicators.narrative = [fig("done", printed), fig("pct", "92.00%")]
+        (f,) = alarms(r)
+        assert f.rule == "narrative.table" and f.printed == printed
+        assert why in ruled(f, "misread.other_quantity"), ruled(f, "misread.other_quantity")
 
 
 def test_a_narrative_figure_of_a_named_area_compared_with_the_total_is_a_misread() -> None:

@@ -4,8 +4,10 @@ Each is a concrete misread of the figures the rule used, made testable: the edit
 make the report read that way (the rule is then run again), or a fact about the read
 that decides it. Readings that would explain away a real slip are kept out or tightened
 by a fact of the read: swapped columns must not break the table's other rows, a missed
-row must be one the table lists elsewhere, a rounded month cell must be in a table that
-prints no fractions, a narrative figure must name the other row it would refer to.
+row must be one the table lists elsewhere, rows unread must move nearly every column of
+their whole (two indicators at least), a rounded month cell must be in a table that
+prints no fractions, a narrative figure must name the other row it would refer to, and
+one counting another quantity must be an order of magnitude off and no slip of the digits.
 Confusable OCR digits come from `extractor.checks.ocr_doubt` (`confusable_readings`).
 """
 
@@ -25,7 +27,7 @@ from extractor.checks.narrative import narrative_ref, states
 from extractor.checks.ocr_doubt import confusable_readings, doubtful_offsets, reading_value
 from extractor.checks.period import month_counts, month_names, report_months
 from extractor.checks.roster import MARKS, MONTHLY, mark_value
-from extractor.printed import agreement, exact, fmt, parse_printed, plain
+from extractor.printed import agreement, exact, fmt, parse_printed, plain, transposed
 from extractor.records import (
     Cell,
     Finding,
@@ -268,20 +270,13 @@ def _label(r: IndicatorRow) -> str:
 
 
 def _sum(ctx: Ctx) -> Iterator[Reading]:
-    """A sum: a row read twice or missed, a total of another scope, the total row's two
-    columns swapped."""
+    """A sum: a row read twice or missed, rows unread below a whole that disagrees in
+    every column, a total of another scope, the total row's two columns swapped."""
     at = _row_at(ctx, ("target", "done"))
     if at is None:
         return
     whole, part = at
-    group = [
-        r
-        for r in ctx.rows()
-        if (r.table, r.indicator, r.measure) == (whole.table, whole.indicator, whole.measure)
-    ]
-    if is_total(whole) and not any(is_area(r) for r in group):
-        # its 片区 printed in tables of their own (`sum.area_total` adds those up)
-        group += areas_elsewhere(ctx.report).get((whole.indicator, whole.measure), [])
+    group = _group_of(ctx, whole)
     parts = _level(whole, group)
     labels = [_label(r) for r in parts]
     twice = [r for i, r in enumerate(parts) if labels[i] in labels[:i]]
@@ -312,6 +307,7 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
         yield Reading(
             "misread.row_missed", {"labels": "—"}, fits=False, why_not=say("misread.why.all_rows")
         )
+    yield _rows_unread(ctx, whole)
     posts = [r for r in group if r.scope == "post"]
     if is_total(whole) and posts and any(is_area(r) for r in group):
         vals = [_val(getattr(r, part)) for r in posts]
@@ -323,6 +319,66 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
         {},
         ((whole, "target", whole.done), (whole, "done", whole.target)),
     )
+
+
+# A missing or misplaced row below a whole moves every figure of the whole at once; a
+# published slip moves one. Rows unread explain a sum when at least this share of the
+# whole's target and done figures disagree with their read parts, across at least two
+# indicators (one indicator's two columns can both be a slip of one printed row).
+UNREAD_SHARE = Fraction(4, 5)
+UNREAD_INDICATORS = 2
+
+
+def _group_of(ctx: Ctx, row: IndicatorRow) -> list[IndicatorRow]:
+    """The rows of `row`'s table, indicator and measure (with, for a 合计 printed in a
+    table of its own, its 片区 rows from the other tables, as `sum.area_total` takes them)."""
+    group = [
+        r
+        for r in ctx.rows()
+        if (r.table, r.indicator, r.measure) == (row.table, row.indicator, row.measure)
+    ]
+    if is_total(row) and not any(is_area(r) for r in group):
+        group += areas_elsewhere(ctx.report).get((row.indicator, row.measure), [])
+    return group
+
+
+def _rows_unread(ctx: Ctx, whole: IndicatorRow) -> Reading:
+    """Rows missing from the read, or read under another group (a table running over a
+    page break, a 片区 label lost): then every target and done figure the whole prints
+    — for each indicator of its table — differs from the sum of the rows read below it,
+    where a published slip touches one cell."""
+    key = (whole.table, whole.scope, whole.area, whole.post)
+    checked, differ = 0, 0
+    indicators: set[tuple[str, str]] = set()
+    ratios: list[Fraction] = []
+    for row in ctx.rows():
+        if (row.table, row.scope, row.area, row.post) != key:
+            continue
+        parts = _level(row, _group_of(ctx, row))
+        if not parts:
+            continue
+        for part in ("target", "done"):
+            printed = _val(getattr(row, part))
+            vals = [_val(getattr(r, part)) for r in parts]
+            if printed is None or any(v is None for v in vals):
+                continue
+            checked += 1
+            added = sum((v for v in vals if v is not None), Fraction(0))
+            if added == printed:
+                continue
+            differ += 1
+            indicators.add((row.indicator, row.measure))
+            if added:
+                ratios.append(printed / added)
+    ratio = "—"
+    if ratios:
+        low, high = min(ratios), max(ratios)
+        ratio = fmt(low, 2) if low == high else f"{fmt(low, 2)}–{fmt(high, 2)}"
+    params: dict[str, object] = {"differ": differ, "checked": checked, "ratio": ratio}
+    if len(indicators) >= UNREAD_INDICATORS and differ >= UNREAD_SHARE * checked:
+        return Reading("misread.rows_unread", params, fits=True)
+    why = say("misread.why.few_columns", differ=differ, checked=checked)
+    return Reading("misread.rows_unread", params, fits=False, why_not=why)
 
 
 # --- scores ---------------------------------------------------------------------------------
@@ -436,6 +492,49 @@ def _narrative(ctx: Ctx) -> Iterator[Reading]:
         )
     if kind == "pct":
         yield Reading("misread.precision", {"calc": cell.printed}, fits=False)
+    other = _other_quantity(fig, cell)
+    if other is not None:
+        yield other
+
+
+# A narrative figure this many times its cell (or a this-th of it), its digits no slip of
+# the cell's, counts another quantity: a typing slip moves one or two digits, not the
+# order of magnitude (a misread cell of a merged row, another population, a year's count).
+MAGNITUDE = 10
+
+
+def _digits(value: Fraction) -> str:
+    return plain(value).replace(".", "").replace("-", "").lstrip("0")
+
+
+def digit_slip(a: str, b: str) -> bool:
+    """`a` is `b` but for one keystroke: equal, one digit dropped, added or changed, or
+    two adjacent digits swapped (the decimal point is not counted: 24.12 ~ 2412)."""
+    if a == b or transposed(a, b):
+        return True
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
+
+
+def _other_quantity(fig: NarrativeFigure, cell: Cell) -> Reading | None:
+    """The figure counts something else than the cell (or the cell was misread): an order
+    of magnitude apart and not a slip of the cell's digits."""
+    mine = parse_printed(fig.printed, fig.value)
+    theirs = _val(cell)
+    params: dict[str, object] = {"printed": fig.printed, "cell": cell.printed}
+    if mine is None or theirs is None or mine.value <= 0 or theirs <= 0:
+        return None
+    if max(mine.value / theirs, theirs / mine.value) < MAGNITUDE:
+        why = say("misread.why.same_magnitude", printed=fig.printed, cell=cell.printed)
+        return Reading("misread.other_quantity", params, fits=False, why_not=why)
+    if digit_slip(_digits(mine.value), _digits(theirs)):
+        why = say("misread.why.digit_slip", printed=fig.printed, cell=cell.printed)
+        return Reading("misread.other_quantity", params, fits=False, why_not=why)
+    return Reading("misread.other_quantity", params, fits=True)
 
 
 def _repeats(ctx: Ctx) -> Iterator[Reading]:
