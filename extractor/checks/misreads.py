@@ -5,9 +5,10 @@ After the rules have run, every error and warning is put to the readings its rul
 have been misled by (`extractor.checks.readings`): a figure's separator or decimal point,
 two columns swapped, a rate taken from the neighbouring row or column group, a row read
 twice or missed, rows unread below a whole that disagrees in every column, a total of
-another scope, a band edge, another indicator with the same value, another quantity… A reading is tested for real: the report is edited to read that way and the
-finding's rule run again (or, for a reading that is a fact about the read, such as "no
-row was read twice", that fact is checked). A reading explains the finding when, so
+another scope, a band edge, another indicator with the same value, another quantity… A
+reading is tested for real: the report is edited to read that way and the finding's rule
+run again (or, for a reading that is a fact about the read, such as "no row was read
+twice", that fact is checked). A reading explains the finding when, so
 read, the finding's figure is consistent and no other figure of the rule becomes
 inconsistent. Then the finding is dropped: the figure is recorded as not checkable in
 coverage and the report gets a problem that names the reading. Otherwise the finding is
