@@ -75,3 +75,29 @@ def test_blank_merge_opening_a_page_takes_the_label_above() -> None:
     assert rows[("groups", "sessions")].target.value == 10
     assert rows[("community_events", "attendances")].done is not None
     assert rows[("community_events", "attendances")].done.value == 435
+
+
+def test_a_single_blank_cell_opening_a_page_continues_the_merge_above() -> None:
+    # 小组服务 merged over 小组个数 / 小组节数 on page 2 (label between them), 参与人次
+    # alone on page 3 under a blank one-row cell; the column shows merges elsewhere
+    head = ["服务类别", "服务指标", "目标值", "完成值", "完成率"]
+    cells = [_cell(0, k, h, 2) for k, h in enumerate(head)]
+    cells.append(_cell(1, 0, "小组服务", 2, rowspan=2))
+    cells.append(_cell(3, 0, "", 3))
+    cells.append(_cell(4, 0, "社区活动", 3, rowspan=2))
+    body = [
+        ("小组个数", "3", "5", "166.7%", 2),
+        ("小组节数", "10", "18", "180.0%", 2),
+        ("参与人次", "225", "251", "111.6%", 3),
+        ("活动场次", "3", "3", "100.0%", 3),
+        ("参与人次", "435", "440", "101.1%", 3),
+    ]
+    for i, (*texts, page) in enumerate(body, start=1):
+        for k, text in enumerate(texts, start=1):
+            cells.append(_cell(i, k, str(text), page))
+    t = Table(cells, 6, 5, 1, [(h,) for h in head], False, caption="表3-1", pages=[2, 3])
+    rows = {(r.indicator, r.measure): r for r in read_table(t, "表3-1", frozenset()).rows}
+    assert rows[("groups", "attendances")].done is not None
+    assert rows[("groups", "attendances")].done.value == 251
+    assert rows[("community_events", "attendances")].done is not None
+    assert rows[("community_events", "attendances")].done.value == 440

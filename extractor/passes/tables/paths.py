@@ -253,11 +253,15 @@ def _runs_on(texts: dict[int, str], body: list[int], grid: Grid, col: int) -> li
     """Blank rows of a label column under one cell merged down several rows that opens a
     continuation page (a merge drawn by its shading, see `pdf.unruled.merges`): the
     merge above runs on over the page break, and its label is printed on the first page
-    only."""
+    only. Where the column shows its merges, a blank single cell opening the page is
+    such a run-on too: had it been part of the group below, the merge would cover it."""
     out: list[int] = []
+    merges = any((x := grid[r][col]) is not None and x.rowspan > 1 for r in body)
     for i, r in enumerate(body):
         cell = grid[r][col]
-        if texts[r] or cell is None or cell.rowspan < 2 or cell.row != r or i == 0:
+        if texts[r] or cell is None or cell.row != r or i == 0:
+            continue
+        if cell.rowspan < 2 and not merges:
             continue
         above = grid[body[i - 1]][col]
         if above is not None and above.page < cell.page:
