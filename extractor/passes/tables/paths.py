@@ -154,7 +154,7 @@ def _row_labels(
     for c in label_cols:
         texts = {r: _text(grid[r][c]) for r in body}
         if c != inner:
-            texts = _inherit(texts, body, grid, c, inner, areas, ruled)
+            texts = _inherit(texts, body, grid, inner, areas, ruled, col=c)
         filled[c] = texts
     for r in body:
         for c in label_cols:
@@ -195,10 +195,10 @@ def _inherit(
     texts: dict[int, str],
     body: list[int],
     grid: Grid,
-    col: int,
     inner: int,
     areas: frozenset[str],
     ruled: bool,
+    col: int | None = None,
 ) -> dict[int, str]:
     """Blank cells of an outer label column take their group's label: the rows up to and
     including a 小计 row form a group; without 小计 rows, in a ruled table the label above
@@ -231,7 +231,7 @@ def _inherit(
     labelled = [r for r in body if texts[r] and r not in totals]
     if not labelled:
         return out
-    for r in _runs_on(texts, body, grid, col):
+    for r in _runs_on(texts, body, grid, col) if col is not None else []:
         out[r] = next((texts[x] for x in reversed(body) if x < r and texts[x]), "")
     if ruled:
         last = ""
