@@ -19,8 +19,6 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 # `<< … >> stream` as written by producers: the keyword right after a dictionary.
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _ENDSTREAM = re.compile(rb"endstream")
@@ -170,7 +168,6 @@ def _ascii85(data: bytes) -> bytes:
 
 
 _A85_SPACE = b" \t\n\r\x0b\x0c"
-_A85_POWERS = 85 ** np.arange(4, -1, -1, dtype=np.uint64)
 
 
 def a85decode(text: bytes) -> bytes:
@@ -178,6 +175,8 @@ def a85decode(text: bytes) -> bytes:
     (the standard library's loop per character was 3% of the corpus's parse): the
     same bytes, and a ValueError for every input it rejects (a character out of range,
     a "z" inside a group, a group over 2**32)."""
+    import numpy as np  # here: a command that meets no ASCII85 stream does not load it
+
     text = text.translate(None, _A85_SPACE)
     if b"z" in text:
         parts = text.split(b"z")
@@ -193,7 +192,8 @@ def a85decode(text: bytes) -> bytes:
     # A last partial group is completed with "u" and its output cut to its length.
     short = -len(text) % 5
     padded = np.concatenate([digits, np.full(short, ord("u"), dtype=np.uint8)])
-    groups = (padded.astype(np.uint64) - ord("!")).reshape(-1, 5) @ _A85_POWERS
+    powers = 85 ** np.arange(4, -1, -1, dtype=np.uint64)
+    groups = (padded.astype(np.uint64) - ord("!")).reshape(-1, 5) @ powers
     if groups.size and groups.max() > 0xFFFFFFFF:
         raise ValueError("Ascii85 overflow")
     out = groups.astype(">u4").tobytes()

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-import numpy as np
 from pdfplumber import table as plumber_table
 
 from extractor.pdf.cells import cells, intersections
@@ -313,6 +312,8 @@ def _touching_pairs(boxes: list[BBox]) -> Iterator[tuple[int, int]]:
     n = len(boxes)
     if n < 2:
         return
+    import numpy as np  # here: a command that parses no shaded page does not load it
+
     x0, top, x1, bottom = np.asarray(boxes, dtype=np.float64).T
     h, w = bottom - top, x1 - x0
     step = max(1, _PAIR_BLOCK // n)
