@@ -178,3 +178,20 @@ def test_a_head_count_of_full_time_workers() -> None:
         "uncertified_count": 10.0,
     }
     assert figures["total_count"].printed == "21名"
+
+
+def test_run_in_items_go_on_over_a_line_that_opens_with_er_shi() -> None:
+    # a wrapped line beginning 二是 is taken for a numbered block: the list runs on
+    label = _block("主要成效：一是志愿者骨干壮大；", "label", "主要成效：", "inline_label")
+    rest = _block("二是阵地建设规范；三是底数清晰，建档动态更新。", marker="二是", mtype="cn_is")
+    items = _run_in_items([label, rest])
+    assert [(o, t) for o, t, _ in items] == [
+        (1, "志愿者骨干壮大"),
+        (2, "阵地建设规范"),
+        (3, "底数清晰，建档动态更新"),
+    ]
+    assert [p.text for _, _, p in items] == [
+        "一是志愿者骨干壮大",
+        "二是阵地建设规范",
+        "三是底数清晰，建档动态更新",
+    ]

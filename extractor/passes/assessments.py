@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile, section_vocab
@@ -116,8 +117,8 @@ def extract_assessments(
                     prov=sec.heading.provenance(),
                 )
             )
-            if len(groups) == 1 and groups[0][0] is None:
-                clauses = _run_in_items(groups[0][1])
+            if groups and groups[0][0] is None:
+                clauses = _run_in_items([b for _, bl in groups for b in bl])
                 if clauses:
                     sections[-1].item_count = len(clauses)
                     items += [
@@ -192,16 +193,22 @@ _RUN_IN = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九�
 
 
 def _run_in_items(blocks: list[Block]) -> list[tuple[int, str, Provenance]]:
-    """One paragraph listing its items run in, 一是……；二是……；三是……。: each clause
-    an item (its number, its text without the marker and the closing ；/。), when the
-    paragraph opens with 一是 and the numbers run 一, 二, 三 … in order."""
-    if len(blocks) != 1:
+    """A paragraph listing its items run in, 一是……；二是……；三是……。: each clause an
+    item (its number, its text without the marker and the closing ；/。), when the
+    paragraph opens with 一是 (after its label) and the numbers run 一, 二, 三 … in order.
+    The paragraph may come as several blocks: a wrapped line that happens to open with
+    二是 starts a block of its own, which goes on with the same running list."""
+    if not blocks:
         return []
-    b = blocks[0]
-    start = len(b.marker) if b.marker else 0
-    text = b.text
-    marks = list(_RUN_IN.finditer(text, start))
-    if len(marks) < 2 or text[start : marks[0].start()].strip():
+    first = blocks[0]
+    lead = len(first.marker) if first.marker and first.marker_type != "cn_is" else 0
+    starts: list[int] = []
+    text = ""
+    for b in blocks:
+        starts.append(len(text))
+        text += b.text
+    marks = list(_RUN_IN.finditer(text, lead))
+    if len(marks) < 2 or text[lead : marks[0].start()].strip():
         return []
     ordinals = [chinese_numeral(m.group(1)) for m in marks]
     if ordinals != list(range(1, len(marks) + 1)):
@@ -212,7 +219,10 @@ def _run_in_items(blocks: list[Block]) -> list[tuple[int, str, Provenance]]:
         s0, e0 = m.end(), end
         while e0 > s0 and text[e0 - 1] in "；;。 \n":
             e0 -= 1
-        out.append((ordinals[i], text[s0:e0].strip(), b.provenance(m.start(1), e0)))
+        k = bisect_right(starts, m.start(1)) - 1
+        b, off = blocks[k], starts[k]
+        prov = b.provenance(m.start(1) - off, min(e0 - off, len(b.text)))
+        out.append((ordinals[i], text[s0:e0].strip(), prov))
     return out
 
 
