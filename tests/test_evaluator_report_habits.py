@@ -14,6 +14,7 @@ from extractor.document.sections import build_tree
 from extractor.knowledge import meta_patterns
 from extractor.knowledge.profiles import profile
 from extractor.numbers import chinese_digits, normalise
+from extractor.passes.assessments import _heading as section_heading
 from extractor.passes.assessments import _own_sections, _run_in_items, polarity_of
 from extractor.passes.meta import parse_date
 from extractor.passes.scoring import _bands as bands_of
@@ -138,6 +139,9 @@ def test_an_evaluators_own_report_keeps_its_concerns_and_not_its_suggestions() -
         ("主要成效", "praise"),
         ("存在的问题", "concern"),
     ]
+    # a label run in before its items is the section's heading, not the whole paragraph
+    assert [section_heading(s) for s in kept] == ["主要成效", "存在的问题"]
+    assert section_heading(root.children[0]) == "三、服务成效"
 
 
 def test_suggestions_stand_for_the_concerns_when_no_other_label_does() -> None:

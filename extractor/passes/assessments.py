@@ -111,7 +111,7 @@ def extract_assessments(
                     section_path=path,
                     area=area,
                     polarity=pol,
-                    heading=sec.heading.text.strip(),
+                    heading=_heading(sec),
                     item_count=len(groups),
                     none_stated=none,
                     prov=sec.heading.provenance(),
@@ -162,6 +162,15 @@ def extract_assessments(
                     )
                 )
     return sections, items
+
+
+def _heading(sec: Section) -> str:
+    """The section's heading as printed; for a label run in before its items ("主要成效：
+    一是……"), the label alone, not the paragraph it opens."""
+    assert sec.heading is not None
+    if sec.heading.marker_type == "inline_label":
+        return sec.title
+    return sec.heading.text.strip()
 
 
 def _own_sections(root: Section) -> set[int]:
