@@ -72,7 +72,7 @@ def test_blank_rows_of_a_subtotalled_group_take_the_joined_name() -> None:
     names = ["柳塘社区", "东岳社区", "双井社区", "梧桐社区", "小计", "杏林社区", "小计"]
     grid = [[None, TableCell(r, 1, n, 1, (0, 0, 1, 1))] for r, n in enumerate(names)]
     texts = {0: "", 1: "西部", 2: "片区", 3: "", 4: "", 5: "南部片区", 6: ""}
-    out = _inherit(texts, list(range(7)), grid, 0, 1, frozenset(), False)
+    out = _inherit(texts, list(range(7)), grid, 1, frozenset(), False)
     assert [out[r] for r in range(7)] == ["西部片区"] * 5 + ["南部片区"] * 2
 
 
