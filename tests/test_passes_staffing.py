@@ -381,3 +381,38 @@ def test_head_counts_in_a_sub_section_of_the_basic_information() -> None:
     root.children.append(part)
     doc = Document("x.pdf", "", [], [], [], root, [])
     assert [b.text for b in _basic_blocks(doc)] == ["项目共配置社工8名。"]
+
+
+def test_roster_months_under_a_group_header_and_a_total_line_of_counts() -> None:
+    """到岗情况 › 1月 │ 2月: the months under one group header are the mark columns; the
+    合计 line's month cells are its monthly counts."""
+    rows = [
+        ["序号", "姓名", "岗位", "持证情况", "到岗情况", "", "小计"],
+        ["", "", "", "", "1月", "2月", ""],
+        ["1", "甲", "督导", "中级", "○", "○", "2"],
+        ["2", "乙", "社工助理", "无", "", "○", "1"],
+        ["合计", "", "", "", "1", "2", "3"],
+    ]
+    cells = [
+        TableCell(i, j, text, 1, (10.0 * j, 10.0 * i, 10.0 * j + 10, 10.0 * i + 10))
+        for i, row in enumerate(rows)
+        for j, text in enumerate(row)
+        if i >= 2 or text
+    ]
+    columns = [
+        ("序号",),
+        ("姓名",),
+        ("岗位",),
+        ("持证情况",),
+        ("到岗情况", "1月"),
+        ("到岗情况", "2月"),
+        ("小计",),
+    ]
+    people, totals, _ = read_roster([Table(cells, len(rows), 7, 2, columns, True)])
+    assert [(p.name, p.group, p.marks, p.on_post.value if p.on_post else None) for p in people] == [
+        ("甲", "certified", ["○", "○"], 2),
+        ("乙", "uncertified", ["", "○"], 1),
+    ]
+    assert [(t.scope, t.monthly, t.on_post.value if t.on_post else None) for t in totals] == [
+        ("all", [1.0, 2.0], 3)
+    ]

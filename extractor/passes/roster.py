@@ -67,8 +67,15 @@ def _columns(table: Table) -> _Columns:
         i for i, p in enumerate(paths) if any(p[: len(k)] == k and len(p) > len(k) for k in keys)
     ]
     if not marks:  # one column per month, no 人员到位 sub-header
-        months = [i for i, p in enumerate(paths) if p and words.has("month_header", p[0])]
-        firsts = {paths[i][0]: i for i in reversed(months)}
+        # the month may sit under a group header (到岗情况 › 1月): its path up to the month
+        heads = {
+            i: p[: at + 1]
+            for i, p in enumerate(paths)
+            if (at := next((k for k, e in enumerate(p) if words.has("month_header", e)), None))
+            is not None
+        }
+        months = sorted(heads)
+        firsts = {heads[i]: i for i in reversed(months)}
         marks = sorted(firsts.values())
     c = words.columns
     return _Columns(
@@ -305,6 +312,11 @@ class _RosterReader:
     ) -> None:
         rec = self._record(scope)
         rec.cells = [_text(at[c]) or "" for c in cols.months]
+        if cols.months and cols.months == cols.marks and not rec.monthly:
+            # one column per month: the line's month cells are its monthly counts
+            counts = [_cell_number(at[c]) for c in cols.months]
+            if all(n is not None and n.unit is None for n in counts):
+                rec.monthly = [n.value for n in counts if n is not None]
         rec.on_post = _cell_number(at[cols.on_post]) if cols.on_post is not None else None
         rec.experienced = (
             _cell_number(at[cols.experienced]) if cols.experienced is not None else None
