@@ -357,6 +357,46 @@ def test_roster_group_blames_the_lowest_wrong_figure() -> None:
     assert run("roster.group", roster(p1="3")) == []
 
 
+def blanks(p1: str, total: str) -> Report:
+    """Three months, ○ for on post and a blank month: a roster whose blanks may mean
+    "not on post" or "not filled in"."""
+    people = [
+        person("certified", 1, ["○", "", "○"], p1),
+        person("certified", 2, ["○", "○", "○"], "3"),
+    ]
+    totals = [RosterTotals(scope="all", on_post=n(total, float(total)))]
+    period = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 3, 31), months=3)
+    return report(
+        meta=Meta(assessment_period=period),
+        staffing=Staffing(roster=people, roster_totals=totals),
+    )
+
+
+def test_roster_person_bounded_by_its_blanks() -> None:
+    # 2 (blank = not on post) or 3 (blank = not filled in): either reading, not checkable
+    assert run("roster.person", blanks("2", "5")) == []
+    assert run("roster.person", blanks("3", "6")) == []
+    # 1 is below the two ○ marks, 4 above all three months: wrong under every reading
+    (low,) = run("roster.person", blanks("1", "4"))
+    assert (low.locations[0].ref, low.printed, low.expected) == (
+        "roster/certified/1/on_post",
+        "1",
+        "2",
+    )
+    assert "另有 1 个月空白" in (low.explanation_zh or "")
+    (high,) = run("roster.person", blanks("4", "7"))
+    assert (high.printed, high.expected) == ("4", "3")
+
+
+def test_roster_group_after_a_flagged_person_is_no_second_error() -> None:
+    # person 1 prints 1 though their marks give at least 2; a total of 5 is the people's
+    # subtotals with that one corrected: the person's error seen again, not the group's
+    assert run("roster.group", blanks("1", "5")) == []
+    # a total agreeing with neither the printed nor the corrected subtotals is flagged
+    (f,) = run("roster.group", blanks("1", "9"))
+    assert f.locations[0].ref == "roster_totals/all/on_post"
+
+
 def test_roster_monthly_cells() -> None:
     assert run("roster.monthly", roster()) == []
     (f,) = run("roster.monthly", roster(cell_c0="2"))

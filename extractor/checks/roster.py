@@ -30,6 +30,7 @@ from extractor.checks.messages import (
     tolerance_fields,
 )
 from extractor.checks.period import month_names, report_months
+from extractor.knowledge.vocab import roster_vocab
 from extractor.printed import agreement, exact, fmt_like, parse_printed, plain
 from extractor.records import Finding, Number, Provenance, Report, RosterRow, RosterTotals
 
@@ -37,7 +38,6 @@ _NUM = re.compile(r"^\d+(?:\.\d+)?$")
 # The two per-month lines of a group, named as the refs spell them (corpora/README.md).
 MONTHLY, MARKS = "有效人次", "人员到位"
 COLUMN_KEYS = {MONTHLY: "column.monthly", MARKS: "column.marks"}
-_TICKS = {"√", "✓", "✔", "☑"}
 # What a roster prints for "not counted": dashes (OCR may read —— as 一一) or words.
 _NOT_COUNTED = re.compile(r"^(?:[—–\-－─]+|[\u4e00-\u9fff]+)$")
 
@@ -48,7 +48,7 @@ def mark_value(mark: str, ocr: bool = False) -> Fraction | None:
     m = mark.strip()
     if not m:
         return None
-    if m in _TICKS:
+    if m in roster_vocab().presence_marks:
         return Fraction(1)
     if _NUM.match(m):
         value = exact(float(m))
@@ -138,7 +138,7 @@ def roster_person(report: Report, prior: list[Finding], run: RuleRun) -> None:
             continue
         want = person_total(row, _ocr(report))
         if want is None:
-            run.skip(ref, "skip.mark_blank")
+            _person_bounds(row, ref, _ocr(report), run)
             continue
         run.checked()
         got = exact(row.on_post.value)
@@ -157,6 +157,61 @@ def roster_person(report: Report, prior: list[Finding], run: RuleRun) -> None:
             marks=joined((same(m) for m in row.marks), "、", ", "),
             sum=plain(want),
         )
+
+
+def _person_bounds(row: RosterRow, ref: str, ocr: bool, run: RuleRun) -> None:
+    """A person whose marks leave blank months: whatever a blank means (not on post, or
+    not filled in), it adds 0 or 1, so the marks read bound the 小计 from both sides. A
+    小计 outside those bounds is wrong under every reading of the blanks; inside, the row
+    is not checkable. Only blanks count as open: an unreadable mark (OCR) bounds nothing."""
+    assert row.on_post is not None
+    vals = [mark_value(m, ocr) for m in row.marks]
+    open_ = [v is None for v in vals]
+    if ocr or not vals or any(o and m.strip() for o, m in zip(open_, row.marks, strict=True)):
+        run.skip(ref, "skip.mark_blank")
+        return
+    low = sum((v for v in vals if v is not None), Fraction(0))
+    high = low + sum(open_)
+    got = exact(row.on_post.value)
+    if low <= got <= high:
+        run.skip(ref, "skip.mark_blank")
+        return
+    run.checked()
+    bound, message = (
+        (low, "explain.roster_person_low") if got < low else (high, "explain.roster_person_high")
+    )
+    _flag(
+        run,
+        "roster.person",
+        ref,
+        row.on_post.prov or row.prov,
+        row.on_post.printed or plain(got),
+        bound,
+        message,
+        group=say(f"group.{row.group}"),
+        seq=row.seq,
+        marks=joined((same(m) for m in row.marks if m.strip()), "、", ", "),
+        sum=plain(bound),
+        blanks=sum(open_),
+    )
+
+
+def _corrected(
+    members: list[RosterRow], printed: list[Fraction | None], prior: list[Finding]
+) -> Fraction | None:
+    """The people's subtotals with each one `roster.person` flagged replaced by what its
+    marks give: a group total that agrees with that is the person's error seen again, not
+    a second one. None when no member was flagged."""
+    wanted = {f.locations[0].ref: f.expected for f in prior if f.rule == "roster.person"}
+    total, changed = Fraction(0), False
+    for row, got in zip(members, printed, strict=True):
+        want = wanted.get(f"roster/{row.group}/{row.seq}/on_post")
+        fixed = parse_printed(want) if want is not None else None
+        if fixed is not None:
+            total, changed = total + fixed.value, True
+        elif got is not None:
+            total += got
+    return total if changed else None
 
 
 def roster_group(report: Report, prior: list[Finding], run: RuleRun) -> None:
@@ -183,6 +238,9 @@ def roster_group(report: Report, prior: list[Finding], run: RuleRun) -> None:
             if members and all(p is not None for p in printed):
                 s = sum((p for p in printed if p is not None), Fraction(0))
                 candidates.append((s, say("calc.people_subtotals", sum=plain(s))))
+                fixed = _corrected(members, printed, prior) if column == "on_post" else None
+                if fixed is not None:
+                    candidates.append((fixed, say("calc.people_corrected", sum=plain(fixed))))
             if column == "on_post" and members:
                 marks = [person_total(r, _ocr(report)) for r in members]
                 if all(m is not None for m in marks):
@@ -307,7 +365,7 @@ def stable_counts(report: Report) -> set[int]:
         vals = [mark_value(m, _ocr(report)) for m in r.marks]
         if not vals or any(v is None for v in vals):
             continue
-        strict += all(m.strip() in _TICKS for m in r.marks)
+        strict += all(m.strip() in roster_vocab().presence_marks for m in r.marks)
         loose += all(v is not None and v > 0 for v in vals)
     return {strict, loose}
 

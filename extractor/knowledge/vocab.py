@@ -115,6 +115,7 @@ class RosterVocab(Data):
     table_header: list[str]
     not_continuation: Regex
     note_start: Regex
+    presence_marks: frozenset[str]
 
     def has(self, name: str, text: str) -> bool:
         """`text` matches the top-level entry `name` (month_mark, not_continuation…)."""
