@@ -35,7 +35,9 @@ def test_match_by_ref_and_rule_family() -> None:
     wrong_rule = match_findings([finding("pct.row", TOTAL_PCT)], [EXPECTED])
     assert wrong_rule.missed == [EXPECTED] and len(wrong_rule.false_alarms) == 1
     assert rule_fits("published", "narrative.repeats_error")
-    assert rule_fits("roster_subtotal", "roster.monthly") and not rule_fits("row_pct", "pct.total")
+    assert rule_fits("roster_subtotal", "roster.monthly") and not rule_fits("row_pct", "score.sum")
+    # a 合计 row's own rate that does not recompute is found by pct.total at that cell
+    assert rule_fits("row_pct", "pct.total") and not rule_fits("total_pct_sum", "pct.row")
 
 
 def test_echoes_and_info_are_not_false_alarms() -> None:
