@@ -30,14 +30,15 @@ class Built:
 
 
 def families() -> list[Family]:
-    """Every family, development, validation, then the second, third, fourth and fifth
-    held-back splits (imported here: one registry)."""
+    """Every family, development, validation, then the second, third, fourth, fifth and
+    sixth held-back splits (imported here: one registry)."""
     from corpora.families import (
         baiyun,
         chengxi,
         fengqiao,
         guihe,
         hexi,
+        hongshan,
         jiangwan,
         jingyang,
         jinxiu,
@@ -59,7 +60,8 @@ def families() -> list[Family]:
     unseen = [xiling, guihe]
     blind = [jingyang, taoyuan]
     sealed = [fengqiao, meilin]
-    return [m.FAMILY for m in dev + validation + heldout + unseen + blind + sealed]
+    reserve = [hongshan]
+    return [m.FAMILY for m in dev + validation + heldout + unseen + blind + sealed + reserve]
 
 
 def written(fam: Family) -> list[tuple[ReportFacts, Writer]]:
@@ -89,12 +91,21 @@ def build(
             done.append(Built(fam, facts, writer, pdf, fam.folder / f"{facts.name}.gold.json"))
     if not gold_only:
         with tempfile.TemporaryDirectory(prefix="pinggu-docx-") as tmp:
-            docs = []
+            # one LibreOffice run per watermark (the export option holds for the whole run)
+            marks = list(dict.fromkeys(str(b.facts.knobs.get("watermark", "")) for b in done))
+            pdfs: dict[str, Path] = {}
+            for k, mark in enumerate(marks):
+                docs = []
+                for b in done:
+                    if str(b.facts.knobs.get("watermark", "")) != mark:
+                        continue
+                    path = Path(tmp) / f"{b.facts.name}.docx"
+                    b.writer.doc.save(str(path))
+                    docs.append(path)
+                for out in convert.soffice_pdf(docs, Path(tmp) / f"pdf{k}", mark or None):
+                    pdfs[out.stem] = out
             for b in done:
-                path = Path(tmp) / f"{b.facts.name}.docx"
-                b.writer.doc.save(str(path))
-                docs.append(path)
-            for b, out in zip(done, convert.soffice_pdf(docs, Path(tmp) / "pdf"), strict=True):
+                out = pdfs[b.facts.name]
                 convert.scrub(out)  # before pypdf, which re-escapes the date string
                 rotate = int(b.facts.knobs.get("rotate", 0))
                 if rotate:

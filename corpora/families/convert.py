@@ -4,6 +4,9 @@
 - `rotate_landscape`: a Windows PDF printer writes a landscape page as a portrait
   MediaBox whose content is drawn turned, shown landscape through the page's /Rotate.
   pypdf does the same to LibreOffice's landscape pages.
+- `watermark`: LibreOffice's PDF export draws a diagonal text watermark on every page
+  (the export filter's `Watermark` option, as the PDF dialog's 水印 box sets it): drawn
+  text that is in the text layer but is not the report's content.
 - `scrub`: LibreOffice stamps the export time (/CreationDate), a time-based /ID and a
   /DocChecksum over both; they are overwritten in place, byte for byte the same length,
   so the xref table stays valid and a rebuild gives the same file.
@@ -12,6 +15,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -28,9 +32,19 @@ ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
 CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
 
 
-def soffice_pdf(docx_files: list[Path], out_dir: Path) -> list[Path]:
+def export_filter(watermark: str | None = None) -> str:
+    """The --convert-to argument: writer_pdf_Export, with its options as JSON (LibreOffice
+    7.4+) when a watermark is asked for."""
+    if not watermark:
+        return "pdf:writer_pdf_Export"
+    options = {"Watermark": {"type": "string", "value": watermark}}
+    return "pdf:writer_pdf_Export:" + json.dumps(options, ensure_ascii=False)
+
+
+def soffice_pdf(docx_files: list[Path], out_dir: Path, watermark: str | None = None) -> list[Path]:
     """Convert Word files in one LibreOffice run, with a private profile so that builds
-    by other users on the machine do not share (and lock) one."""
+    by other users on the machine do not share (and lock) one; `watermark` is drawn
+    diagonally on every page of every file."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         raise RuntimeError("LibreOffice (soffice) is needed: apt-get install libreoffice-writer")
@@ -41,7 +55,7 @@ def soffice_pdf(docx_files: list[Path], out_dir: Path) -> list[Path]:
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            export_filter(watermark),
             "--outdir",
             str(out_dir),
             *map(str, docx_files),

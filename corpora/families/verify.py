@@ -9,7 +9,7 @@ Knobs checked: `landscape` (mediabox / rotate90 / rotate270, '+'-joined), `break
 page printing row label b) with
 `repeat_header` and `header_word` (a header cell's text: on every continuation page,
 or on none), and `header_pages` (how many pages print the header of a table whose
-header repeats).
+header repeats), and `watermark` (its text in the text layer of every page).
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     kinds = page_kinds(pdf)
     if kinds != claim:
         out.append(f"landscape pages {sorted(kinds)}, variant says {sorted(claim)}")
+    mark = str(variant.get("watermark", ""))
+    if mark:
+        bare = [i + 1 for i, t in enumerate(page_texts(pdf)) if mark not in t]
+        if bare:
+            out.append(f"watermark {mark!r} not in the text layer of pages {bare}")
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:

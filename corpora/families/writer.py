@@ -237,14 +237,18 @@ class Writer:
         )
         self.sections.append(self._current)
 
-    def item(self, mark: str, *parts: Part, indent: float = 2.0) -> None:
+    def item(
+        self, mark: str, *parts: Part, indent: float = 2.0, numbered: bool | None = None
+    ) -> None:
         """One praise/concern item; `mark` is its printed numbering ("" for a bare
-        paragraph, whose ordinal is then None)."""
+        paragraph, whose ordinal is then None). A bullet mark (●) is `numbered=False`:
+        printed, but no ordinal."""
         if self._current is None:
             raise ValueError("item outside a praise/concern section")
         text = self._figures(list(parts))
         self.text(mark + text, indent_chars=indent)
-        self._add_item(self._current.item_count + 1 if mark else None, text)
+        counted = bool(mark) if numbered is None else numbered
+        self._add_item(self._current.item_count + 1 if counted else None, text)
 
     def none(self, text: str) -> None:
         """The section's content says nothing was raised: zero items."""
