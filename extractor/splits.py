@@ -10,9 +10,17 @@ name here (and, until its first run is recorded, to `corpora.conventions.NOT_YET
 from __future__ import annotations
 
 # In the order they were made: the first validation split, the second made after the
-# first had been looked at (issue 8), the third (`unseen`), the fourth (`blind`) and the
-# fifth (`sealed`), each made after the one before had been looked at.
-HELD_BACK_SPLITS: tuple[str, ...] = ("validation", "heldout", "unseen", "blind", "sealed")
+# first had been looked at (issue 8), the third (`unseen`), the fourth (`blind`), the
+# fifth (`sealed`) and the sixth (`reserve`), each made after the one before had been
+# looked at.
+HELD_BACK_SPLITS: tuple[str, ...] = (
+    "validation",
+    "heldout",
+    "unseen",
+    "blind",
+    "sealed",
+    "reserve",
+)
 
 
 def held_back(parts: tuple[str, ...] | list[str]) -> bool:
@@ -21,6 +29,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … and sealed/."""
+    """The folders for help text: validation/, heldout/, … and reserve/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]
