@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -51,6 +52,12 @@ def load(path: Path) -> GoldReport:
 PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 
 
+def unmarked(page: Any) -> Any:
+    """The page without a diagonal watermark's characters (`variant.watermark`): drawn
+    text that is not content, read in among the lines it crosses."""
+    return page.filter(lambda obj: not verify.diagonal(obj))
+
+
 @functools.cache
 def layer(pdf: Path) -> tuple[str, Counter[str]]:
     """pdfplumber's text (all pages, whitespace removed, without page numbers and running
@@ -58,7 +65,7 @@ def layer(pdf: Path) -> tuple[str, Counter[str]]:
     words of their own), independent of Pinggu's reader."""
     pages, words = [], Counter[str]()
     with pdfplumber.open(pdf) as doc:
-        for page in doc.pages:
+        for page in map(unmarked, doc.pages):
             pages.append((page.extract_text() or "").splitlines())
             words.update(w["text"] for w in page.extract_words())
     edges = Counter(line for lines in pages for line in {lines[0], lines[-1]} if lines)
@@ -80,7 +87,7 @@ def cells_of(pdf: Path) -> str:
     line by line across both columns."""
     out = []
     with pdfplumber.open(pdf) as doc:
-        for page in doc.pages:
+        for page in map(unmarked, doc.pages):
             for table in page.extract_tables():
                 out += [squash(c or "") for row in table for c in row]
     return "\x00".join(out)

@@ -5,8 +5,9 @@
   MediaBox whose content is drawn turned, shown landscape through the page's /Rotate.
   pypdf does the same to LibreOffice's landscape pages.
 - `watermark`: LibreOffice's PDF export draws a diagonal text watermark on every page
-  (the export filter's `Watermark` option, as the PDF dialog's 水印 box sets it): drawn
-  text that is in the text layer but is not the report's content.
+  (the export filter's `Watermark*` options, as the PDF dialog's 水印 box sets them):
+  drawn text that is in the text layer, its characters turned 45° and read by text
+  extraction in among the lines they cross, but not the report's content.
 - `scrub`: LibreOffice stamps the export time (/CreationDate), a time-based /ID and a
   /DocChecksum over both; they are overwritten in place, byte for byte the same length,
   so the xref table stays valid and a rebuild gives the same file.
@@ -29,15 +30,22 @@ SOFFICE_TIMEOUT_S = 600
 FIXED_DATE_DIGITS = "20250101000000" + "0" * 8
 DATE = re.compile(rb"/(CreationDate|ModDate)\s*\((D:[^)]*)\)")
 ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+WATERMARK_GREY = 0xC0C0C0  # light grey, as offices set it (LibreOffice's default is green)
 CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
 
 
 def export_filter(watermark: str | None = None) -> str:
     """The --convert-to argument: writer_pdf_Export, with its options as JSON (LibreOffice
-    7.4+) when a watermark is asked for."""
+    7.4+) when a watermark is asked for: light grey, 黑体 80 pt, turned 45°."""
     if not watermark:
         return "pdf:writer_pdf_Export"
-    options = {"Watermark": {"type": "string", "value": watermark}}
+    options = {
+        "Watermark": {"type": "string", "value": watermark},
+        "WatermarkColor": {"type": "long", "value": str(WATERMARK_GREY)},
+        "WatermarkFontHeight": {"type": "long", "value": "80"},
+        "WatermarkRotateAngle": {"type": "long", "value": "450"},  # tenths of a degree
+        "WatermarkFontName": {"type": "string", "value": "黑体"},
+    }
     return "pdf:writer_pdf_Export:" + json.dumps(options, ensure_ascii=False)
 
 

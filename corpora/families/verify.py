@@ -9,13 +9,14 @@ Knobs checked: `landscape` (mediabox / rotate90 / rotate270, '+'-joined), `break
 page printing row label b) with
 `repeat_header` and `header_word` (a header cell's text: on every continuation page,
 or on none), and `header_pages` (how many pages print the header of a table whose
-header repeats), and `watermark` (its text in the text layer of every page).
+header repeats), and `watermark` (its text, drawn diagonally, in the text layer of every page).
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from pypdf import PdfReader
@@ -36,7 +37,24 @@ def page_kinds(pdf: Path) -> set[str]:
 
 def page_texts(pdf: Path) -> list[str]:
     with pdfplumber.open(pdf) as doc:
-        return [WHITESPACE.sub("", p.extract_text() or "") for p in doc.pages]
+        pages = [p.filter(lambda obj: not diagonal(obj)) for p in doc.pages]
+        return [WHITESPACE.sub("", p.extract_text() or "") for p in pages]
+
+
+def diagonal(obj: dict[str, Any]) -> bool:
+    """A character drawn turned between 20° and 70° (or the like in another quadrant): a
+    diagonal watermark's, never a report's (whose text runs level, or at 90° on a turned
+    page)."""
+    if obj.get("object_type") != "char" or "matrix" not in obj:
+        return False
+    a, b = obj["matrix"][0], obj["matrix"][1]
+    return bool(abs(a) > 0.3 and abs(b) > 0.3)
+
+
+def watermarks(pdf: Path) -> list[str]:
+    """Per page, the diagonal characters in the order they are drawn."""
+    with pdfplumber.open(pdf) as doc:
+        return ["".join(c["text"] for c in p.chars if diagonal(c)) for p in doc.pages]
 
 
 def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
@@ -47,7 +65,7 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
         out.append(f"landscape pages {sorted(kinds)}, variant says {sorted(claim)}")
     mark = str(variant.get("watermark", ""))
     if mark:
-        bare = [i + 1 for i, t in enumerate(page_texts(pdf)) if mark not in t]
+        bare = [i + 1 for i, t in enumerate(watermarks(pdf)) if mark not in t]
         if bare:
             out.append(f"watermark {mark!r} not in the text layer of pages {bare}")
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
