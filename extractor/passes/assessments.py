@@ -121,25 +121,7 @@ def extract_assessments(
                 clauses = _run_in_items([b for _, bl in groups for b in bl])
                 if clauses:
                     sections[-1].item_count = len(clauses)
-                    items += [
-                        AssessmentItem(
-                            party=party,
-                            section_path=path,
-                            area=area,
-                            polarity=pol,
-                            ordinal=ordinal,
-                            headline=headline(body),
-                            text=body,
-                            themes=themes_of(body),
-                            numbers=[
-                                f.value
-                                for f in figures_of(body)
-                                if f.kind not in ("date", "ordinal")
-                            ],
-                            prov=prov,
-                        )
-                        for ordinal, body, prov in clauses
-                    ]
+                    items += [_item(party, path, area, pol, o, body, p) for o, body, p in clauses]
                     continue
             for ordinal, blocks in groups:
                 first = blocks[0]
@@ -293,35 +275,10 @@ def _table_items(
         if none:
             texts = []
         section_path = [*path, re.sub(r"\s+", "", label.text)]
-        sections.append(
-            AssessmentSection(
-                party=party,
-                section_path=section_path,
-                area=area,
-                polarity=pol,
-                heading=label.text.strip(),
-                item_count=len(texts),
-                none_stated=none,
-                prov=label.provenance(),
-            )
+        heading = label.text.strip()
+        _add_table_section(
+            sections, items, party, section_path, area, pol, heading, label, texts, none
         )
-        for ordinal, body, cell in texts:
-            items.append(
-                AssessmentItem(
-                    party=party,
-                    section_path=section_path,
-                    area=area,
-                    polarity=pol,
-                    ordinal=ordinal,
-                    headline=headline(body),
-                    text=body,
-                    themes=themes_of(body),
-                    numbers=[
-                        f.value for f in figures_of(body) if f.kind not in ("date", "ordinal")
-                    ],
-                    prov=cell.provenance(),
-                )
-            )
 
 
 def _label_column_items(
@@ -389,35 +346,61 @@ def _label_column_items(
         none = len(bodies) <= 1 and any(none_rx.search(x) for _, x, _ in bodies)
         if none:
             bodies = []
-        sections.append(
-            AssessmentSection(
-                party=party,
-                section_path=path,
-                area=area,
-                polarity=pol,
-                heading=re.sub(r"\s+", "", label.text),
-                item_count=len(bodies),
-                none_stated=none,
-                prov=label.provenance(),
-            )
+        heading = re.sub(r"\s+", "", label.text)
+        _add_table_section(sections, items, party, path, area, pol, heading, label, bodies, none)
+
+
+def _add_table_section(
+    sections: list[AssessmentSection],
+    items: list[AssessmentItem],
+    party: Party,
+    path: list[str],
+    area: str | None,
+    pol: Polarity,
+    heading: str,
+    label: TableCell,
+    bodies: list[tuple[int | None, str, TableCell]],
+    none: bool,
+) -> None:
+    """One praise/concern section read from a table: its label cell and its items' cells
+    (both table readers above end here)."""
+    sections.append(
+        AssessmentSection(
+            party=party,
+            section_path=path,
+            area=area,
+            polarity=pol,
+            heading=heading,
+            item_count=len(bodies),
+            none_stated=none,
+            prov=label.provenance(),
         )
-        for ordinal, text, cell in bodies:
-            items.append(
-                AssessmentItem(
-                    party=party,
-                    section_path=path,
-                    area=area,
-                    polarity=pol,
-                    ordinal=ordinal,
-                    headline=headline(text),
-                    text=text,
-                    themes=themes_of(text),
-                    numbers=[
-                        f.value for f in figures_of(text) if f.kind not in ("date", "ordinal")
-                    ],
-                    prov=cell.provenance(),
-                )
-            )
+    )
+    items += [_item(party, path, area, pol, o, text, cell.provenance()) for o, text, cell in bodies]
+
+
+def _item(
+    party: Party,
+    path: list[str],
+    area: str | None,
+    pol: Polarity,
+    ordinal: int | None,
+    text: str,
+    prov: Provenance,
+) -> AssessmentItem:
+    """An item whose figures are read from its text (dates and ordinals are not figures)."""
+    return AssessmentItem(
+        party=party,
+        section_path=path,
+        area=area,
+        polarity=pol,
+        ordinal=ordinal,
+        headline=headline(text),
+        text=text,
+        themes=themes_of(text),
+        numbers=[f.value for f in figures_of(text) if f.kind not in ("date", "ordinal")],
+        prov=prov,
+    )
 
 
 def numbers_in(blocks: list[Block]) -> list[float]:
