@@ -26,7 +26,7 @@ from corpora.families import verify
 from corpora.families.build import families, gold_of, written
 from corpora.families.common import SPLIT_FOLDERS
 from corpora.families.gold import dump
-from corpora.families.printing import within_printed
+from corpora.families.printing import value_of, within_printed
 from extractor.records import GoldReport, IndicatorRow
 from extractor.splits import HELD_BACK_SPLITS
 
@@ -49,7 +49,7 @@ def load(path: Path) -> GoldReport:
     return GoldReport.model_validate_json(path.read_text(encoding="utf-8"))
 
 
-PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
+PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?)$")
 
 
 def unmarked(page: Any) -> Any:
@@ -193,6 +193,8 @@ def rate_ok(row: IndicatorRow) -> bool:
         return True
     assert row.target.value and row.done.value is not None
     exact = Decimal(str(row.done.value)) * 100 / Decimal(str(row.target.value))
+    if value_of(row.pct.printed) != row.pct.value:
+        exact /= 100  # a rate printed as a ratio (1.08): its value is the percentage
     return within_printed(row.pct.printed, exact)
 
 

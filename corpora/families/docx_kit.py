@@ -159,7 +159,7 @@ def _field(run_parent: Paragraph, instr: str, font: str, size: float) -> None:
 
 def page_footer(
     doc: Document,
-    form: Literal["plain", "dash", "of_total", "page"],
+    form: Literal["plain", "dash", "of_total", "page", "slash"],
     font: str,
     size: float = 10.5,
     *,
@@ -168,7 +168,7 @@ def page_footer(
 ) -> None:
     """Page numbers in the footer of every section, none on the cover (first page) unless
     the report has no cover (`cover=False`: page 1 is numbered too). `page` prints
-    第 X 页."""
+    第 X 页, `slash` 第X页/共Y页."""
     for i, sec in enumerate(doc.sections):
         sec.footer.is_linked_to_previous = i > 0
         if i == 0 and cover:
@@ -187,6 +187,12 @@ def page_footer(
             run_font(p.add_run(" 页 共 "), font, size)
             _field(p, "NUMPAGES", font, size)
             run_font(p.add_run(" 页"), font, size)
+        elif form == "slash":
+            run_font(p.add_run("第"), font, size)
+            _field(p, "PAGE", font, size)
+            run_font(p.add_run("页/共"), font, size)
+            _field(p, "NUMPAGES", font, size)
+            run_font(p.add_run("页"), font, size)
         elif form == "dash":
             run_font(p.add_run("- "), font, size)
             _field(p, "PAGE", font, size)

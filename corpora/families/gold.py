@@ -8,6 +8,7 @@ meta and scores from the facts the template printed them from.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from corpora.families.facts import TOTAL, ReportFacts, Scope, Table
 from corpora.families.printing import value_of
@@ -37,6 +38,13 @@ def cell(printed: str) -> Cell:
     return Cell(printed=printed, value=value_of(printed))
 
 
+def rate_cell(t: Table, printed: str) -> Cell:
+    """A rate cell: its value is the percentage, also when printed as a ratio (1.08)."""
+    if t.rate.ratio and value_of(printed) is not None:
+        return Cell(printed=printed, value=float(Decimal(printed) * 100))
+    return cell(printed)
+
+
 def rows(t: Table) -> list[IndicatorRow]:
     out: list[IndicatorRow] = []
     for scope in t.scopes():
@@ -62,7 +70,7 @@ def rows(t: Table) -> list[IndicatorRow]:
                     measure=ind.measure,
                     target=cell(t.cell(scope, ind, "target")),
                     done=cell(t.cell(scope, ind, "done")),
-                    pct=cell(t.cell(scope, ind, "pct")),
+                    pct=rate_cell(t, t.cell(scope, ind, "pct")),
                     not_applicable=not ind.applicable,
                 )
             )

@@ -26,17 +26,22 @@ class RateStyle:
     decimals: int = 2
     sign: bool = True
     truncate: bool = False  # 96.25 → 96.2 (cut) rather than 96.3 (rounded)
+    # a decimal ratio (1.08 for 108%): `decimals` of the ratio, no sign; the gold's
+    # value is still the percentage (108.0), `printed` the ratio as printed
+    ratio: bool = False
 
     def exact(self, done: int, target: int) -> Decimal:
         return Decimal(done) * 100 / Decimal(target)
 
-    def format(self, done: int, target: int) -> str:
-        return self.show(self.exact(done, target))
+    def format(self, done: int | Decimal, target: int | Decimal) -> str:
+        return self.show(Decimal(done) * 100 / Decimal(target))
 
     def show(self, value: Decimal) -> str:
+        if self.ratio:
+            value /= 100
         step = Decimal(1).scaleb(-self.decimals)
         q = value.quantize(step, ROUND_DOWN if self.truncate else ROUND_HALF_UP)
-        return f"{q}%" if self.sign else f"{q}"
+        return f"{q}%" if self.sign and not self.ratio else f"{q}"
 
 
 @dataclass(frozen=True)
