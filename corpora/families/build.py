@@ -35,6 +35,7 @@ def families() -> list[Family]:
     from corpora.families import (
         baiyun,
         chengxi,
+        dongcheng,
         fengqiao,
         guihe,
         hexi,
@@ -60,7 +61,7 @@ def families() -> list[Family]:
     unseen = [xiling, guihe]
     blind = [jingyang, taoyuan]
     sealed = [fengqiao, meilin]
-    reserve = [hongshan]
+    reserve = [hongshan, dongcheng]
     return [m.FAMILY for m in dev + validation + heldout + unseen + blind + sealed + reserve]
 
 
