@@ -136,36 +136,25 @@ def roster_person(report: Report, prior: list[Finding], run: RuleRun) -> None:
         ref = f"roster/{row.group}/{row.seq}/on_post"
         if row.on_post is None:
             continue
-        want = person_total(row, _ocr(report))
-        if want is None:
-            _person_bounds(row, ref, _ocr(report), run)
+        ocr = _ocr(report)
+        vals = [mark_value(m, ocr) for m in row.marks]
+        if not vals or any(v is None for v in vals):
+            _person_bounds(row, ref, vals, ocr, run)
             continue
         run.checked()
-        got = exact(row.on_post.value)
-        if got == want:
-            continue
-        _flag(
-            run,
-            "roster.person",
-            ref,
-            row.on_post.prov or row.prov,
-            row.on_post.printed or plain(got),
-            want,
-            "explain.roster_person",
-            group=say(f"group.{row.group}"),
-            seq=row.seq,
-            marks=joined((same(m) for m in row.marks), "、", ", "),
-            sum=plain(want),
-        )
+        want = sum((v for v in vals if v is not None), Fraction(0))
+        if exact(row.on_post.value) != want:
+            _flag_person(run, ref, row, want, "explain.roster_person")
 
 
-def _person_bounds(row: RosterRow, ref: str, ocr: bool, run: RuleRun) -> None:
+def _person_bounds(
+    row: RosterRow, ref: str, vals: list[Fraction | None], ocr: bool, run: RuleRun
+) -> None:
     """A person whose marks leave blank months: whatever a blank means (not on post, or
     not filled in), it adds 0 or 1, so the marks read bound the 小计 from both sides. A
     小计 outside those bounds is wrong under every reading of the blanks; inside, the row
     is not checkable. Only blanks count as open: an unreadable mark (OCR) bounds nothing."""
     assert row.on_post is not None
-    vals = [mark_value(m, ocr) for m in row.marks]
     open_ = [v is None for v in vals]
     if ocr or not vals or any(o and m.strip() for o, m in zip(open_, row.marks, strict=True)):
         run.skip(ref, "skip.mark_blank")
@@ -177,22 +166,31 @@ def _person_bounds(row: RosterRow, ref: str, ocr: bool, run: RuleRun) -> None:
         run.skip(ref, "skip.mark_blank")
         return
     run.checked()
-    bound, message = (
-        (low, "explain.roster_person_low") if got < low else (high, "explain.roster_person_high")
-    )
+    if got < low:
+        _flag_person(run, ref, row, low, "explain.roster_person_low", blanks=sum(open_))
+    else:
+        _flag_person(run, ref, row, high, "explain.roster_person_high", blanks=sum(open_))
+
+
+def _flag_person(
+    run: RuleRun, ref: str, row: RosterRow, want: Fraction, message: str, **params: object
+) -> None:
+    """A person's printed 小计 against what their marks give (`want`); the marks shown are
+    the ones printed (blank months left out)."""
+    assert row.on_post is not None
     _flag(
         run,
         "roster.person",
         ref,
         row.on_post.prov or row.prov,
-        row.on_post.printed or plain(got),
-        bound,
+        row.on_post.printed or plain(exact(row.on_post.value)),
+        want,
         message,
         group=say(f"group.{row.group}"),
         seq=row.seq,
         marks=joined((same(m) for m in row.marks if m.strip()), "、", ", "),
-        sum=plain(bound),
-        blanks=sum(open_),
+        sum=plain(want),
+        **params,
     )
 
 

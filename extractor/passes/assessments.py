@@ -129,20 +129,8 @@ def extract_assessments(
                     (b.body if i == 0 and b.marker else b.text).strip()
                     for i, b in enumerate(blocks)
                 )
-                items.append(
-                    AssessmentItem(
-                        party=party,
-                        section_path=path,
-                        area=area,
-                        polarity=pol,
-                        ordinal=ordinal,
-                        headline=headline(body),
-                        text=body,
-                        themes=themes_of(body),
-                        numbers=numbers_in(blocks),
-                        prov=first.provenance(),
-                    )
-                )
+                prov = first.provenance()
+                items.append(_item(party, path, area, pol, ordinal, body, prov, numbers_in(blocks)))
     return sections, items
 
 
@@ -387,8 +375,12 @@ def _item(
     ordinal: int | None,
     text: str,
     prov: Provenance,
+    numbers: list[float] | None = None,
 ) -> AssessmentItem:
-    """An item whose figures are read from its text (dates and ordinals are not figures)."""
+    """An item; its figures, unless given (read from its blocks), are read from its text
+    (dates and ordinals are not figures)."""
+    if numbers is None:
+        numbers = [f.value for f in figures_of(text) if f.kind not in ("date", "ordinal")]
     return AssessmentItem(
         party=party,
         section_path=path,
@@ -398,7 +390,7 @@ def _item(
         headline=headline(text),
         text=text,
         themes=themes_of(text),
-        numbers=[f.value for f in figures_of(text) if f.kind not in ("date", "ordinal")],
+        numbers=numbers,
         prov=prov,
     )
 
