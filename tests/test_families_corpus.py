@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -234,9 +234,7 @@ def inconsistencies(g: GoldReport) -> set[str]:
                     bad.add(f"{base_ref(whole)}/{role}")
     sc = g.scoring
     assert sc.total is not None and sc.grade is not None
-    if sum(Decimal(p.score.printed or "") for p in sc.party_scores) != Decimal(
-        sc.total.printed or ""
-    ):
+    if party_sum(g) != Decimal(sc.total.printed or ""):
         bad.add("scoring/total")
     total = Decimal(sc.total.printed or "")
     fits = [
@@ -299,6 +297,20 @@ def inconsistencies(g: GoldReport) -> set[str]:
     if st.roster:
         assert len(st.roster) == (st.total_count.value if st.total_count else len(st.roster))
     return bad
+
+
+def party_sum(g: GoldReport) -> Decimal:
+    """The sum of the printed party scores, rounded (half up) to the printed total's
+    decimals when the total prints fewer (`lantian`: weighted scores with two decimals,
+    the total in a sentence with one)."""
+    sc = g.scoring
+    assert sc.total is not None
+    parts = sum((Decimal(p.score.printed or "") for p in sc.party_scores), Decimal(0))
+    total = Decimal(sc.total.printed or "")
+    places = -int(total.as_tuple().exponent)
+    if places < -int(parts.as_tuple().exponent):
+        parts = parts.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return parts
 
 
 def mark_value(mark: str) -> Decimal:

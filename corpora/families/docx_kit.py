@@ -243,6 +243,9 @@ class Grid:
     distribute: list[tuple[int, int]] = field(default_factory=list)
     # 竖排: cells whose text runs top to bottom (a narrow merged 片区 cell)
     vertical_text: list[tuple[int, int]] = field(default_factory=list)
+    # every cell paragraph "keep with next": the table stays on one page with the
+    # paragraph after it (a caption printed below the table)
+    keep_with_next: bool = False
 
 
 def _border(side: str, size: int, val: str = "single") -> Any:
@@ -339,6 +342,8 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
                 p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
                 p.alignment = ALIGN[align]
                 p.paragraph_format.line_spacing = 1.0
+                if g.keep_with_next:
+                    p.paragraph_format.keep_with_next = True
                 if line:
                     run_font(p.add_run(line), font, g.font_size, bold)
             cell.vertical_alignment = 1  # centre

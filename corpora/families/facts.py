@@ -285,7 +285,9 @@ class Person:
     seq: int
     name: str
     position: str
-    qualification: str  # 中级社工师 / 助理社工师 / 无 (非持证), or as printed (初级 / 中级)
+    # 中级社工师 / 助理社工师 / 无 (非持证), or as printed (初级 / 中级; 是 / 否 where the
+    # roster says only whether the person holds a certificate)
+    qualification: str
     # monthly 到岗 marks as printed ("○", "" for not on post) and the printed 小计, when
     # the roster prints them
     marks: tuple[str, ...] = ()
@@ -293,7 +295,7 @@ class Person:
 
     @property
     def certified(self) -> bool:
-        return self.qualification != "无"
+        return self.qualification not in ("无", "否")
 
 
 @dataclass

@@ -9,7 +9,10 @@ Knobs checked: `landscape` (mediabox / rotate90 / rotate270, '+'-joined), `break
 page printing row label b) with
 `repeat_header` and `header_word` (a header cell's text: on every continuation page,
 or on none), and `header_pages` (how many pages print the header of a table whose
-header repeats), and `watermark` (its text, drawn diagonally, in the text layer of every page).
+header repeats), `watermark` (its text, drawn diagonally, in the text layer of every page),
+and `captions_below` (';'-joined "label|caption" pairs: a caption printed under its table —
+on some page the caption follows the table's last row, whose first cell is `label`, with
+nothing between them but that row's figures).
 """
 
 from __future__ import annotations
@@ -68,6 +71,13 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
         bare = [i + 1 for i, t in enumerate(watermarks(pdf)) if mark not in t]
         if bare:
             out.append(f"watermark {mark!r} not in the text layer of pages {bare}")
+    captions = [c for c in str(variant.get("captions_below", "")).split(";") if c]
+    if captions:
+        texts = page_texts(pdf)
+        for pair in captions:
+            label, caption = (WHITESPACE.sub("", s) for s in pair.split("|"))
+            if not any(_below(t, label, caption) for t in texts):
+                out.append(f"caption {caption!r} is not printed under a last row {label!r}")
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:
@@ -91,3 +101,15 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
         if not variant.get("repeat_header") and word and head >= 0:
             out.append(f"header {word!r} repeated on the page of {first!r}")
     return out
+
+
+ROW_FIGURES = re.compile(r"^[0-9.,%/—-]*$")
+
+
+def _below(page: str, label: str, caption: str) -> bool:
+    """Whether `caption` follows the row labelled `label` with only figures between."""
+    at = page.find(caption)
+    if at < 0:
+        return False
+    row = page.rfind(label, 0, at)
+    return row >= 0 and bool(ROW_FIGURES.match(page[row + len(label) : at]))

@@ -9,7 +9,7 @@ PDF: the gold is what was written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -209,13 +209,23 @@ class Writer:
         texts: list[str],
         *,
         colon: str = "：",
+        marks: Sequence[str] = CLAUSE_MARKS,
+        none: str | None = None,
     ) -> None:
         """A praise or concern section written as one running paragraph in the official
-        style: the label, then 一是……；二是……；三是……。 Each 一是/二是 clause is one item
-        (its ordinal the clause's number, its text the clause without the marker and the
-        closing ；or 。)."""
+        style: the label, then 一是……；二是……；三是……。 (or other `marks`: （1）……；（2）……。)
+        Each clause is one item (its ordinal the clause's number, its text the clause
+        without the marker and the closing ；or 。). With no texts and `none` ("无") the
+        paragraph is the label and `none` + 。: the section says none were raised."""
         self.label_only(name, polarity)
-        body = "；".join(f"{CLAUSE_MARKS[k]}{text}" for k, text in enumerate(texts)) + "。"
+        if not texts:
+            if none is None:
+                raise ValueError(f"no items under {name!r} and no `none` text")
+            assert self._current is not None
+            self._current.none_stated = True
+            body = f"{none}。"
+        else:
+            body = "；".join(f"{marks[k]}{text}" for k, text in enumerate(texts)) + "。"
         p = kit.paragraph(self.doc, font=self.fonts.body, indent_chars=2, base_size=self.fonts.size)
         kit.run_font(p.add_run(f"{name}{colon}"), self.fonts.heading, self.fonts.size, bold=True)
         kit.run_font(p.add_run(body), self.fonts.body, self.fonts.size)
