@@ -115,6 +115,8 @@ class RawPage:
     shades: list[BBox] = field(default_factory=list)
     # Characters PDFium found no Unicode for (no ToUnicode entry, unknown encoding).
     unmapped: int = 0
+    # Characters drawn on a diagonal (a watermark), left out of `glyphs`.
+    diagonal: int = 0
     # The OCR engine that recognised this page's glyphs; None for a text layer.
     ocr: str | None = None
     # Why the page could not be read (it is then empty); None for a page read.
@@ -275,6 +277,9 @@ class _Style:
     vy_hi: float
     size: float  # displayed size in points: Tf × the matrix's vertical scale
     weight: int
+    # The text runs on a diagonal (its baseline neither horizontal nor vertical as
+    # displayed): a watermark's glyphs, drawn across the lines, never a line's text.
+    diagonal: bool = False
 
 
 class _Styles:
@@ -325,18 +330,36 @@ class _Styles:
         # text axes → user space (the text matrix) → displayed (the view)
         dvx, dvy = v.a * c + v.c * d, v.b * c + v.d * d
         lo, hi = below, below + em
+        dux, duy = v.a * a + v.c * b, v.b * a + v.d * b
         return _Style(
             font=font,
             em=em,
-            dux=v.a * a + v.c * b,
-            duy=v.b * a + v.d * b,
+            dux=dux,
+            duy=duy,
             vx_lo=min(lo * dvx, hi * dvx),
             vx_hi=max(lo * dvx, hi * dvx),
             vy_lo=min(lo * dvy, hi * dvy),
             vy_hi=max(lo * dvy, hi * dvy),
             size=round(em * (math.hypot(c, d) or 1.0), 2),
             weight=weight,
+            diagonal=_diagonal(dux, duy),
         )
+
+
+# A baseline more than this many degrees off both axes is drawn on a diagonal (text set
+# upright or turned a quarter is axis-aligned to a small fraction of a degree).
+DIAGONAL_DEGREES = 10.0
+_DIAGONAL_SINE = math.sin(math.radians(DIAGONAL_DEGREES))
+
+
+def _diagonal(dux: float, duy: float) -> bool:
+    """The displayed baseline direction (dux, duy) is off both axes: watermark text
+    (内部资料, 样本, 草稿 turned 30-60°) that PDF writers put in the text layer, which a
+    reader would otherwise read in among the lines it crosses."""
+    length = math.hypot(dux, duy)
+    if length == 0.0:
+        return False
+    return min(abs(dux), abs(duy)) / length > _DIAGONAL_SINE
 
 
 class _Widths:
@@ -363,8 +386,9 @@ class _Widths:
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
-    """One page's glyphs (generated spaces and line breaks left out) with each glyph's
-    font size and weight, in displayed coordinates (`view.View`).
+    """One page's glyphs (generated spaces, line breaks and glyphs drawn on a diagonal
+    left out) with each glyph's font size and weight, in displayed coordinates
+    (`view.View`).
 
     A glyph's box is computed, as pdfminer does, from the PDF alone: it starts at the
     glyph's origin, is as wide as the font's advance width for it and one em high from
@@ -388,7 +412,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         style = _Styles(raw_tp, tp, view)
         by_object = style.by_object
         va, vb, vc, vd, ve, vf = view.a, view.b, view.c, view.d, view.e, view.f
-        unmapped = 0
+        unmapped = diagonal = 0
         add_glyph, add_size, add_weight = glyphs.append, sizes.append, weights.append
         new = object.__new__
         # Consecutive glyphs mostly share their text object, so its style; a glyph of no
@@ -409,6 +433,9 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
                 known = by_object.get(obj) if obj else None  # `style`'s first step, inlined
                 st = style(i, obj) if known is None else known
                 last_obj = obj
+            if st.diagonal:
+                diagonal += 1
+                continue
             origin(tp, i, ox, oy)
             gx, gy = ox.value, oy.value
             x = va * gx + vc * gy + ve
@@ -446,6 +473,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         rules=rules,
         shades=shades,
         unmapped=unmapped,
+        diagonal=diagonal,
     )
 
 
