@@ -130,6 +130,8 @@ def _is_heading(block_text: str, marker: str, n_lines: int, marker_type: str = "
     body = block_text[len(marker) :].strip()
     if marker_type == "appendix":
         return n_lines <= 2 and len(body) <= rules.max_chars
+    if marker_type == "bullet":
+        return False  # a bulleted line is an item however short
     if not body or n_lines > 2 or len(body) > rules.max_chars:
         return False
     return body[-1] not in rules.sentence_end

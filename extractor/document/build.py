@@ -13,7 +13,9 @@ become the section tree.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from extractor.document.ocr_tables import repair_slashes, repair_ticks, snap_lab
 from extractor.document.sections import build_tree
 from extractor.document.tables import column_paths, join_continued, split_stacked, to_table
 from extractor.errors import OcrDeferredError
+from extractor.knowledge import section_vocab
 from extractor.knowledge.vocab import table_words
 from extractor.pdf.ocr import OcrOptions
 from extractor.pdf.pages import Line, OcrGlyph, RawPage, read_pages
@@ -76,6 +79,38 @@ def _mark_title(blocks: list[Block], body_size: float) -> None:
             break
         if b.lines[0].size >= body_size * 1.25:
             b.kind = "title"
+
+
+# A plain title is set this much larger than the body text (or bold).
+_TITLE_SCALE = 1.15
+
+
+def _mark_plain_titles(blocks: list[Block], body_size: float) -> None:
+    """Unnumbered section titles ("项目概况", "评估结论" set large or bold on a line of
+    their own) become headings of a style of their own ("plain_title").
+
+    A line is such a title only when it heads numbered sections: the next block is a
+    numbered heading on the same page. Large lines that caption a table (the table,
+    not a heading, follows them) or sit on a cover stay as they are, and a report must
+    have two titles of one size, so one large line is never taken for a section."""
+    rules = section_vocab().heading
+    found: list[Block] = []
+    for b, nxt in itertools.pairwise(blocks):
+        if b.kind != "paragraph" or b.marker or len(b.lines) != 1:
+            continue
+        line = b.lines[0]
+        if not (line.size >= body_size * _TITLE_SCALE or line.bold):
+            continue
+        text = b.text.strip()
+        if not text or len(text) > rules.max_chars or text[-1] in rules.sentence_end + "：:":
+            continue
+        if nxt.kind != "heading" or not nxt.marker or nxt.page != b.page:
+            continue
+        found.append(b)
+    sizes = Counter(round(b.lines[0].size, 1) for b in found)
+    for b in found:
+        if sizes[round(b.lines[0].size, 1)] >= 2:
+            b.kind, b.marker, b.marker_type = "heading", "", "plain_title"
 
 
 _NUMBERED_CAPTION = re.compile(r"^\s*(?:附\s*)?表\s*\d")
@@ -154,6 +189,7 @@ def build_document(path: Path, options: DocumentOptions | None = None) -> Docume
             entry.caption = _caption(flow, i)
     blocks = [i for i in flow if isinstance(i, Block)]
     _mark_title(blocks, m.size)
+    _mark_plain_titles(blocks, m.size)
     root = build_tree(flow)
     _assign_sections(root)
     return Document(

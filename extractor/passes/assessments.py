@@ -20,7 +20,7 @@ from extractor.numbers import chinese_numeral
 from extractor.passes.narrative import section_area
 from extractor.records import AssessmentItem, AssessmentSection, Party, Polarity, Provenance
 
-_ITEM_MARKERS = ("num", "paren_num", "circled", "paren_cn", "cn", "cn_is")
+_ITEM_MARKERS = ("num", "paren_num", "circled", "paren_cn", "cn", "cn_is", "bullet")
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
 
 
