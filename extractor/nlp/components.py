@@ -209,6 +209,22 @@ class _Mention:
     reset: bool = False  # 共计/其中/平均: what follows is not the last-named indicator
 
 
+def _names_other(pending: list[Any], run: list[Any], mentions: list[_Mention]) -> bool:
+    """A single rate that names its indicator again after the clause's last count and
+    reads, as linked, as an earlier count of the clause rather than the last one."""
+    if len(run) != 1:
+        return False
+    pi: FigureInfo = run[0]._.figure
+    last: FigureInfo = pending[-1]._.figure
+    own = (pi.indicator, pi.measure)
+    if pi.indicator is None or own == (last.indicator, last.measure):
+        return False
+    lo, hi = pending[-1].end_char, run[0].start_char
+    if not any(m.indicator is not None and lo <= m.start and m.end <= hi for m in mentions):
+        return False
+    return any((f._.figure.indicator, f._.figure.measure) == own for f in pending[:-1])
+
+
 class FigureContext:
     """Qualifiers (约/超/左右, 不低于/以上), indicator mentions and 分别 pairing."""
 
@@ -228,7 +244,7 @@ class FigureContext:
         clauses = _clause_starts(text, self.units.clause_breaks)
         segments = _clause_starts(text, self.units.clause_breaks + self.units.segment_breaks)
         self._link(text, figures, mentions, clauses, segments)
-        self._pair(text, figures, clauses)
+        self._pair(text, figures, clauses, mentions)
         return doc
 
     @staticmethod
@@ -388,8 +404,14 @@ class FigureContext:
             if info.kind == "count":
                 last_count = (f_ind, measure)
 
-    def _pair(self, text: str, figures: list[Any], clauses: list[int]) -> None:
-        """ "A 1 个，B 2 个，分别完成 …的 x%，y%": pair the last counts with the pcts in order."""
+    def _pair(
+        self, text: str, figures: list[Any], clauses: list[int], mentions: list[_Mention]
+    ) -> None:
+        """ "A 1 个，B 2 个，分别完成 …的 x%，y%": pair the last counts with the pcts in order.
+
+        A single rate that names its indicator again after the last count and reads as
+        an earlier count of the clause stays its own ("举办社区活动 35 场，参与居民 7989
+        人次，社区活动完成率为 97.22%": the rate of the 场, not of the 人次)."""
         i, clause = 0, -1
         pending: list[Any] = []
         while i < len(figures):
@@ -415,7 +437,9 @@ class FigureContext:
                 j += 1
             if pending and len(pending) >= len(run):
                 counts = pending[-len(run) :]
-                if self._cue.search(text[counts[-1].end_char : run[0].start_char]):
+                if self._cue.search(
+                    text[counts[-1].end_char : run[0].start_char]
+                ) and not _names_other(pending, run, mentions):
                     for cnt, pct in zip(counts, run, strict=True):
                         ci: FigureInfo = cnt._.figure
                         pi: FigureInfo = pct._.figure

@@ -72,17 +72,22 @@ def _text(hit: Hit | None) -> Text | None:
     return Text(value=hit.printed("value").strip(), prov=hit.prov("value"))
 
 
-_MONTH = re.compile(r"(?:(\d{4})\D{1,3}?)?(\d{1,2})\s*月$")
+# "2025年1月", "6月", or dotted "2025.01" (the year then always printed)
+_MONTH = re.compile(r"(?:(\d{4})\D{1,3}?)?(\d{1,2})\s*月$|(\d{4})[.．/](\d{1,2})$")
 
 
 def month_range(start: str, end: str) -> tuple[dt.date, dt.date] | None:
-    """A period printed in months, the year perhaps once ("2025年1月" … "6月"): the
-    first day of the first month to the last day of the last."""
+    """A period printed in months, the year perhaps once ("2025年1月" … "6月") or
+    dotted ("2025.01" … "2025.12"): the first day of the first month to the last day of
+    the last."""
     a, b = _MONTH.search(re.sub(r"\s+", "", start)), _MONTH.search(re.sub(r"\s+", "", end))
-    if a is None or b is None or a.group(1) is None:
+    if a is None or b is None:
         return None
-    y0, m0 = int(a.group(1)), int(a.group(2))
-    y1, m1 = int(b.group(1) or y0), int(b.group(2))
+    year0, month0 = a.group(1) or a.group(3), a.group(2) or a.group(4)
+    if year0 is None:
+        return None
+    y0, m0 = int(year0), int(month0)
+    y1, m1 = int(b.group(1) or b.group(3) or y0), int(b.group(2) or b.group(4))
     if not (1 <= m0 <= 12 and 1 <= m1 <= 12) or (y1, m1) < (y0, m0):
         return None
     last = dt.date(y1 + m1 // 12, m1 % 12 + 1, 1) - dt.timedelta(days=1)
