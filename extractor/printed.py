@@ -25,25 +25,42 @@ _HALF = Fraction(1, 2)
 
 @dataclass(frozen=True, slots=True)
 class Printed:
-    """A figure as printed: its exact decimal value and how many decimals it shows."""
+    """A figure as printed: its exact decimal value and how many decimals it shows.
+
+    `value` is the figure the digits stand for: the digits × 10**`scale` (`scale` 2 for a
+    rate printed as a ratio, whose value is the percentage); `decimals` counts the printed
+    digits' decimals."""
 
     value: Fraction
     decimals: int
     text: str
+    scale: int = 0
 
     @property
     def step(self) -> Fraction:
-        return Fraction(1, 10**self.decimals)
+        """One unit of the last printed digit, in the value's terms (1 point for "1.08")."""
+        return Fraction(10**self.scale, 10**self.decimals)
+
+    @property
+    def digits(self) -> Fraction:
+        """The number as printed (1.08 for a ratio whose value is 108)."""
+        return self.value / Fraction(10**self.scale)
 
     def interval(self) -> str:
         """The half-up interval the printed digits stand for, e.g. [85.295, 85.305)."""
-        half = self.step / 2
+        half = Fraction(1, 10**self.decimals) / 2
         d = self.decimals + 1
-        return f"[{fmt(self.value - half, d)}, {fmt(self.value + half, d)})"
+        return f"[{fmt(self.digits - half, d)}, {fmt(self.digits + half, d)})"
+
+    def shown(self, x: Fraction, extra: int = 0) -> str:
+        """A value `x` written as this figure is printed (a percentage as a ratio when
+        the figure prints a ratio), with `extra` decimals more than it shows."""
+        return fmt(x / Fraction(10**self.scale), self.decimals + extra)
 
     def half_step(self) -> str:
-        """Half a unit of the last printed digit: "0.005" for "85.30"."""
-        return fmt(self.step / 2, self.decimals + 1)
+        """Half a unit of the last printed digit: "0.005" for "85.30" (and for a ratio
+        "1.08", in its printed terms)."""
+        return fmt(Fraction(1, 10**self.decimals) / 2, self.decimals + 1)
 
 
 def exact(value: float) -> Fraction:
@@ -60,8 +77,15 @@ def _exact(value: str) -> Fraction:
 
 
 def parse_printed(text: str | None, value: float | None = None) -> Printed | None:
-    """Read the first Arabic number of `text`; fall back to `value` (e.g. "四名") as exact."""
+    """Read the first Arabic number of `text`; fall back to `value` (e.g. "四名") as exact.
+    A number printed without % (or a multiplier word) whose `value` is a hundred times its
+    digits is a rate printed as a ratio (the table reader stored the percentage): `scale`
+    2."""
     return _parse_printed(text, None if value is None else repr(value))
+
+
+# A percent sign, or a multiplier word (3百, 1.2万), says the figure is no ratio.
+_NOT_RATIO = re.compile(r"[%％百千万亿]")
 
 
 @lru_cache(maxsize=4096)
@@ -73,7 +97,15 @@ def _parse_printed(text: str | None, value: str | None) -> Printed | None:
         if m:
             digits = m.group(0)
             decimals = len(digits.split(".")[1]) if "." in digits else 0
-            return Printed(Fraction(Decimal(digits)), decimals, text.strip())
+            number = Fraction(Decimal(digits))
+            if (
+                value is not None
+                and number
+                and _NOT_RATIO.search(norm) is None
+                and _exact(value) == number * 100
+            ):
+                return Printed(number * 100, decimals, text.strip(), scale=2)
+            return Printed(number, decimals, text.strip())
     if value is None:
         return None
     frac = _exact(value)
@@ -83,7 +115,7 @@ def _parse_printed(text: str | None, value: str | None) -> Printed | None:
 
 def agreement(x: Fraction, printed: Printed) -> Agreement | None:
     """How `x` reproduces the printed digits, or None when no rounding habit does."""
-    scale = 10**printed.decimals
+    scale = Fraction(10**printed.decimals, 10**printed.scale)
     target = printed.value * scale
     scaled = x * scale
     if scaled == target:
@@ -119,9 +151,10 @@ def fmt(x: Fraction, decimals: int) -> str:
 
 
 def fmt_like(x: Fraction, printed: Printed) -> str:
-    """`x` at the printed precision, keeping a trailing % when the printed figure had one."""
+    """`x` at the printed precision, keeping a trailing % when the printed figure had one
+    (as a ratio when the figure prints one)."""
     pct = "%" if printed.text.rstrip().endswith(("%", "％")) else ""
-    return fmt(x, printed.decimals) + pct
+    return printed.shown(x) + pct
 
 
 def plain(x: Fraction) -> str:

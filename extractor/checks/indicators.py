@@ -27,7 +27,6 @@ from extractor.printed import (
     Printed,
     agreement,
     exact,
-    fmt,
     fmt_like,
     parse_printed,
     plain,
@@ -56,12 +55,18 @@ def _pct_cause(
     causes: list[Said] = []
     if done and agreement(target / done * 100, printed) is not None:
         causes.append(say("cause.swapped_denominator"))
-    if transposed(fmt(printed.value, printed.decimals), fmt(expected, printed.decimals)):
+    if transposed(printed.shown(printed.value), printed.shown(expected)):
         causes.append(say("cause.transposed"))
     if (printed.value >= 100) != (expected >= 100):
         met = expected >= 100
         causes.append(say("cause.pct_meets_target" if met else "cause.pct_misses_target"))
     return causes
+
+
+def rate_shown(x: Fraction, printed: Printed, extra: int = 0) -> str:
+    """A recomputed rate as the report prints its rates: a percentage ("108.00%"), or a
+    ratio ("1.08") where the rate prints one."""
+    return printed.shown(x, extra) + ("" if printed.scale else "%")
 
 
 def row_name(row: IndicatorRow) -> Said:
@@ -94,9 +99,9 @@ def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) ->
         loc(cell_ref(row, "target"), row.target.prov if row.target else None),
     ]
     where = row_name(row)
-    calc = f"{plain(done)} ÷ {plain(target)} = {fmt(expected, printed.decimals)}%"
+    calc = f"{plain(done)} ÷ {plain(target)} = {rate_shown(expected, printed)}"
     if how == "truncation":
-        calc = f"{plain(done)} ÷ {plain(target)} = {fmt(expected, printed.decimals + 3)}%"
+        calc = f"{plain(done)} ÷ {plain(target)} = {rate_shown(expected, printed, 3)}"
         run.flag(
             printed_finding(
                 rule,
@@ -153,12 +158,10 @@ def _sum_cause(printed: Printed, areas: list[IndicatorRow]) -> list[Said]:
     slack = sum((p.step / 2 for p in vals), Fraction(0)) + printed.step / 2
     terms = "+".join(p.text for p in vals)
     if abs(total - printed.value) <= slack:
-        return [say("cause.total_is_sum", terms=terms, sum=fmt(total, printed.decimals))]
+        return [say("cause.total_is_sum", terms=terms, sum=printed.shown(total))]
     mean = total / len(vals)
     if abs(mean - printed.value) <= slack / len(vals) + printed.step / 2:
-        return [
-            say("cause.total_is_mean", terms=terms, n=len(vals), mean=fmt(mean, printed.decimals))
-        ]
+        return [say("cause.total_is_mean", terms=terms, n=len(vals), mean=printed.shown(mean))]
     return []
 
 

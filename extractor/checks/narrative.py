@@ -64,7 +64,7 @@ def states(fig: NarrativeFigure, cell: Cell) -> bool | None:
     theirs = parse_printed(cell.printed, cell.value)
     if mine is None or theirs is None:
         return exact(fig.value) == exact(cell.value)
-    if mine.decimals >= theirs.decimals:
+    if mine.step <= theirs.step:
         return mine.value == theirs.value
     return agreement(theirs.value, mine) is not None  # "100%" restating "100.00%"
 

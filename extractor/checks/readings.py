@@ -20,7 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from extractor.checks.base import cell_ref, is_area, is_total
-from extractor.checks.indicators import areas_elsewhere, row_name
+from extractor.checks.indicators import areas_elsewhere, rate_shown, row_name
 from extractor.checks.messages import Said, joined, same, say
 from extractor.checks.misreads import Edit, Reading, first_ref
 from extractor.checks.narrative import narrative_ref, states
@@ -216,10 +216,10 @@ def _pct(ctx: Ctx) -> Iterator[Reading]:
         return
     row = at[0]
     t, d = _val(row.target), _val(row.done)
-    p = parse_printed(row.pct.printed if row.pct else None)
+    p = parse_printed(row.pct.printed, row.pct.value) if row.pct else None
     if t is None or d is None or not t or p is None:
         return
-    calc = f"{plain(d)} ÷ {plain(t)} = {fmt(d / t * 100, p.decimals + 3)}%"
+    calc = f"{plain(d)} ÷ {plain(t)} = {rate_shown(d / t * 100, p, 3)}"
     yield Reading("misread.precision", {"calc": calc}, fits=False)
     table = [r for r in ctx.rows() if r.table == row.table and r is not row and not r.uncertain]
     as_read = sum(_recomputes(r) for r in table)

@@ -114,21 +114,34 @@ def _mark_plain_titles(blocks: list[Block], body_size: float) -> None:
 
 
 _NUMBERED_CAPTION = re.compile(r"^\s*(?:附\s*)?表\s*\d")
+# A note of the table's units printed between its caption and the table ("（单位：个、
+# 节、人次、小时）"): the numbered caption above it names the table.
+_UNIT_NOTE = re.compile(r"^\s*[（(]?\s*(?:计量)?单位\s*[：:]")
 
 
 def _caption(flow: list[Block | Table], i: int) -> str:
     """The short text block printed right above a table on its page, if any; a numbered
-    caption ("表1 …") left at the foot of the previous page by a page break counts too."""
+    caption ("表1 …") left at the foot of the previous page by a page break counts too,
+    and so does one printed above a unit note that stands right above the table."""
+    t = flow[i]
+    assert isinstance(t, Table)
     for j in range(i - 1, max(-1, i - 3), -1):
         item = flow[j]
         if isinstance(item, Table):
             return ""
-        t = flow[i]
-        assert isinstance(t, Table)
         if len(item.text) > 60:
             return ""
         page = item.lines[-1].page
         if page == t.pages[0] or (page == t.pages[0] - 1 and _NUMBERED_CAPTION.match(item.text)):
+            if j == i - 1 and _UNIT_NOTE.match(item.text) and j > 0:
+                above = flow[j - 1]
+                if (
+                    isinstance(above, Block)
+                    and len(above.text) <= 60
+                    and _NUMBERED_CAPTION.match(above.text)
+                    and above.lines[-1].page in (t.pages[0], t.pages[0] - 1)
+                ):
+                    return above.text.strip()
             return item.text.strip()
         return ""
     return ""

@@ -103,3 +103,19 @@ def unit_measure(indicator: str, unit: str) -> str | None:
     vocab = load_indicators(models_dir() / "vocab" / "indicators.yaml")
     ind = vocab.indicators.get(indicator)
     return ind.units.get(unit) if ind is not None else None
+
+
+@functools.lru_cache(maxsize=1024)
+def qualifier_measure(indicator: str, qualifier: str) -> str | None:
+    """The measure an indicator label's bracketed words name through a unit of the
+    indicator's own they contain (困难群众建档（建档户数）: 户 → households; 个案服务（服务
+    节数）: 节 → sessions; 电话探访人次 for phone_visits: 人次 → its count), longest unit
+    first; None when they contain none."""
+    vocab = load_indicators(models_dir() / "vocab" / "indicators.yaml")
+    ind = vocab.indicators.get(indicator)
+    if ind is None:
+        return None
+    for unit in sorted(ind.units, key=len, reverse=True):
+        if unit in qualifier:
+            return ind.units[unit]
+    return None

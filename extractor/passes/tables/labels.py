@@ -19,15 +19,17 @@ from typing import Literal
 from extractor.areas import AREA_IN_TEXT, area_key
 from extractor.knowledge import measure_words, scope_vocab
 from extractor.knowledge.nlp import Role
-from extractor.nlp.indicators import contained_indicator, match_indicator
+from extractor.nlp.indicators import contained_indicator, match_indicator, qualifier_measure
 
-ScopeKind = Literal["area", "post", "total", "subtotal"]
+ScopeKind = Literal["area", "post", "total", "subtotal", "mean"]
 HeaderKind = Literal["area", "post", "label", "skip", "unit"]
 
 # "（%）", "(%)", "%" closing a header: the column prints rates without the sign.
 _RATE_MARK = re.compile(r"[（(]\s*[%％]\s*[）)]$|[%％]$")
 _COLLECTIVE = "个各每全多其该本两三四五六七八九十"
 _UNIT = re.compile(r"[（(]\s*([^（）()]{1,4}?)\s*[）)]$")
+# The bracketed words closing a label, of any length: "（电话探访人次）", "（建档户数）".
+_QUALIFIER = re.compile(r"[（(]\s*([^（）()]+?)\s*[）)]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,8 @@ def label_tags(text: str, areas: frozenset[str] = frozenset()) -> Tags:
     v = scope_vocab()
     if t in v.total:
         return Tags(scope="total", text=t)
+    if t in v.mean:
+        return Tags(scope="mean", text=t)
     for word in v.subtotal:
         if t.endswith(word):
             return Tags(scope="subtotal", name=t[: -len(word)] or None, text=t)
@@ -95,9 +99,29 @@ def label_tags(text: str, areas: frozenset[str] = frozenset()) -> Tags:
         return Tags(header="post", text=t)
     if t in v.label_headers:
         return Tags(header="label", text=t)
+    period = _period_column(t)
+    if period is not None:
+        return period
     if _is_area(t, areas):
         return Tags(scope="area", name=t, text=t)
     return _indicator_tags(t)
+
+
+def _period_column(t: str) -> Tags | None:
+    """A column word after a word naming its period: 本期协议量 is the target (this
+    period's), 上期完成量 an earlier period's done printed for comparison, which is no
+    figure of this report's rows (a skipped column). None unless the rest of the label is
+    a column word naming a role and no indicator."""
+    v = scope_vocab()
+    for earlier, words in ((True, v.earlier_period), (False, v.current_period)):
+        for w in sorted(words, key=len, reverse=True):
+            if not (t.startswith(w) and len(t) > len(w)):
+                continue
+            rest = _indicator_tags(t[len(w) :])
+            if rest.role is None or rest.indicator is not None:
+                return None
+            return Tags(header="skip", text=t) if earlier else replace(rest, text=t)
+    return None
 
 
 def _is_area(t: str, areas: frozenset[str]) -> bool:
@@ -123,16 +147,22 @@ def _indicator_tags(t: str) -> Tags:
     words = measure_words()
     measure = words.units.get(unit.group(1)) if unit else None
     if measure is None:
-        measure = next((mv for k, mv in words.words.items() if k in bare), None)
+        # a measure word in the label or in its bracketed words ("个案服务（结案数）")
+        measure = next((mv for k, mv in words.words.items() if k in t), None)
     tags = Tags(measure=measure, role=role, unit=unit.group(1) if unit else None, text=t)
     if m is None:
         return tags
     if m.indicator is None:  # a column word: 协议接案数 names its measure and role
         return replace(tags, measure=m.measure or measure, role=m.role or role)
+    # the bracketed words may name the measure by a unit of the indicator's own
+    # ("困难群众建档（建档户数）": 户, households), which says more than a generic word
+    qualifier = _QUALIFIER.search(t)
+    own = qualifier_measure(m.indicator, qualifier.group(1)) if qualifier else None
     return replace(
         tags,
         indicator=m.indicator,
         exact=m.score >= 100.0,
+        measure=own or tags.measure,
         default_measure=m.measure,
         role=m.role or role,
     )
@@ -149,7 +179,7 @@ class Meaning:
     measure: str | None = None
     default_measure: str | None = None
     role: Role | None = None
-    scope: Literal["area", "post", "total"] | None = None
+    scope: Literal["area", "post", "total", "mean"] | None = None
     area: str | None = None
     post: str | None = None
     unit: str | None = None
@@ -174,6 +204,8 @@ def merge_path(tags: list[Tags]) -> Meaning:
         role=next((t.role for t in reversed(tags) if t.role), None),
         unit=next((t.unit for t in reversed(tags) if t.unit), None),
     )
+    if any(t.scope == "mean" for t in tags):
+        return replace(base, scope="mean")
     if any(t.scope == "total" for t in tags):
         return replace(base, scope="total")
     area = next((t.name for t in tags if t.scope == "area" and t.name), None)

@@ -28,6 +28,7 @@ from extractor.passes.tables.values import (
     is_not_applicable,
     split_unit,
 )
+from extractor.printed import agreement, exact, parse_printed
 from extractor.records import Cell, IndicatorRow
 
 ROLES = ("target", "done", "pct")
@@ -164,8 +165,11 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             text = cell.text.strip()
             if not text or not (is_figure(text) or is_not_applicable(text)):
                 continue
+            row_meaning = rows[(r, p.block_of[c])]
+            if "mean" in (row_meaning.scope, cols[c].scope):
+                continue  # the 片区' mean (平均): neither a 片区 nor a total, left out
             out.figures += 1
-            m = _combine(rows[(r, p.block_of[c])], cols[c], ctx)
+            m = _combine(row_meaning, cols[c], ctx)
             indicator = m.indicator
             if indicator is None:
                 continue
@@ -210,8 +214,9 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
         else:
             found[key]["target"] = chosen
     _join_unitless(found, defaulted)
+    ratios = _ratio_columns(found, p.col_labels)
     for key, parts in found.items():
-        out.rows.append(_row(appendix, key, labels[key], parts))
+        out.rows.append(_row(appendix, key, labels[key], parts, ratios))
         if key in defaulted:
             out.unitless.add(key)
     return out
@@ -352,15 +357,67 @@ def _area(m: Meaning) -> str | None:
     return m.area
 
 
-def _cell(c: TableCell | None) -> Cell | None:
+def _ratio_columns(
+    found: dict[Key, dict[str, TableCell]], labels: dict[int, list[Tags]]
+) -> frozenset[int]:
+    """Rate columns that print decimal ratios (1.08 for 108%): no % in their header or
+    cells, and their rates recompute as done ÷ target at the printed precision on at least
+    two rows and half of those that can be recomputed, more often than as percentages.
+    A published error in one rate does not turn a column back into percentages."""
+    tally: dict[int, list[int]] = {}  # column → [rows, fit as ratios, fit as percentages]
+    marked: set[int] = set()
+    for parts in found.values():
+        rate, done, target = parts.get("pct"), parts.get("done"), parts.get("target")
+        if rate is None:
+            continue
+        text = split_unit(rate.text)[0]
+        if "%" in text:
+            marked.add(rate.col)
+            continue
+        printed = parse_printed(text)
+        did = figure(done.text) if done is not None else None
+        of = figure(target.text) if target is not None else None
+        if printed is None or did is None or not of:
+            continue
+        share = exact(did) / exact(of)
+        t = tally.setdefault(rate.col, [0, 0, 0])
+        t[0] += 1
+        t[1] += agreement(share, printed) is not None
+        t[2] += agreement(share * 100, printed) is not None
+    return frozenset(
+        c
+        for c, (n, ratio, percent) in tally.items()
+        if c not in marked
+        and not any("%" in tag.text for tag in labels.get(c, []))
+        and ratio >= 2
+        and 2 * ratio >= n
+        and ratio > percent
+    )
+
+
+def _cell(c: TableCell | None, ratio: bool = False) -> Cell | None:
+    """A cell as printed; a rate printed as a ratio keeps its digits and is valued as the
+    percentage it states (1.08 → 108.0), as every rate is."""
     if c is None:
         return None
-    return Cell(printed=c.text.strip(), value=figure(c.text), prov=c.provenance())
+    value = figure(c.text)
+    if ratio and value is not None:
+        value = float(exact(value) * 100)
+    return Cell(printed=c.text.strip(), value=value, prov=c.provenance())
 
 
-def _row(appendix: str, key: Key, label: str, parts: dict[str, TableCell]) -> IndicatorRow:
+def _row(
+    appendix: str,
+    key: Key,
+    label: str,
+    parts: dict[str, TableCell],
+    ratios: frozenset[int] = frozenset(),
+) -> IndicatorRow:
     scope, area, post, indicator, measure = key
-    cells = [_cell(parts.get(k)) for k in ROLES]
+    cells = [
+        _cell(parts.get(k), k == "pct" and (c := parts.get(k)) is not None and c.col in ratios)
+        for k in ROLES
+    ]
     printed = [c.printed for c in cells if c is not None]
     return IndicatorRow(
         table=appendix,
