@@ -54,8 +54,14 @@ PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|第\s*\d+\s*页(?:\s*/?\s*共\s*\
 
 def unmarked(page: Any) -> Any:
     """The page without a diagonal watermark's characters (`variant.watermark`): drawn
-    text that is not content, read in among the lines it crosses."""
-    return page.filter(lambda obj: not verify.diagonal(obj))
+    text that is not content, read in among the lines it crosses; and without footnote
+    reference marks (superscripts right after a figure, `variant.footnotes`), which
+    are not part of the figure or its sentence."""
+    return verify.without_marks(page)
+
+
+# a cell printing two figures as one (完成量/协议量: 412/380, `variant.combined_cells`)
+COMBINED = re.compile(r"\d[\d,.]*/\d[\d,.]*")
 
 
 @functools.cache
@@ -67,7 +73,10 @@ def layer(pdf: Path) -> tuple[str, Counter[str]]:
     with pdfplumber.open(pdf) as doc:
         for page in map(unmarked, doc.pages):
             pages.append((page.extract_text() or "").splitlines())
-            words.update(w["text"] for w in page.extract_words())
+            for w in page.extract_words():
+                words[w["text"]] += 1
+                if COMBINED.fullmatch(w["text"]):
+                    words.update(w["text"].split("/"))
     edges = Counter(line for lines in pages for line in {lines[0], lines[-1]} if lines)
     furniture = {line for line, n in edges.items() if n > len(pages) / 2}
     text = [

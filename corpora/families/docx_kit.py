@@ -14,8 +14,11 @@ from docx import Document as new_document
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
@@ -246,6 +249,10 @@ class Grid:
     # every cell paragraph "keep with next": the table stays on one page with the
     # paragraph after it (a caption printed below the table)
     keep_with_next: bool = False
+    # Word footnotes whose reference mark follows a cell's text: (row, col) → note text
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    # light grey fill for these rows (row-group captions), whatever the ruling
+    shaded_rows: list[int] = field(default_factory=list)
 
 
 def _border(side: str, size: int, val: str = "single") -> Any:
@@ -346,6 +353,10 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
                     p.paragraph_format.keep_with_next = True
                 if line:
                     run_font(p.add_run(line), font, g.font_size, bold)
+            if (r, c) in g.notes:
+                footnote(cell.paragraphs[-1], g.notes[(r, c)], font, g.font_size)
+            if r in g.shaded_rows:
+                _shade(cell, "E7E6E6")
             cell.vertical_alignment = 1  # centre
             if (r, c) in g.vertical_text:
                 direction = OxmlElement("w:textDirection")
@@ -437,3 +448,90 @@ def side_by_side(doc: Document, grids: Sequence[Grid], widths: Sequence[float], 
         cell.width = Cm(widths[i % per_row])
         cell.vertical_alignment = 0  # top
         add_table(cell, g, font)
+
+
+# ---------------------------------------------------------------- footnotes, contents
+
+W_MAIN = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def _footnotes(doc: Document) -> Any:
+    """The document's footnotes part (word/footnotes.xml), made on first use with the
+    separator notes Word writes (ids -1 and 0)."""
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES:
+            return rel.target_part
+    xml = (
+        f"<w:footnotes {W_MAIN}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>"
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    part = XmlPart(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, parse_xml(xml), doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    return part
+
+
+def footnote(p: Paragraph, text: str, font: str, size: float) -> None:
+    """A Word footnote: a superscript reference mark run at the end of `p` (numbered by
+    Word in order: 1, 2, …) and the note's text at the foot of the page."""
+    doc = p.part.document
+    part = _footnotes(doc)
+    nid = len(part.element.findall(qn("w:footnote"))) - 1  # after the two separators
+    run = p.add_run()
+    run_font(run, font, size)
+    rpr = run._element.get_or_add_rPr()
+    va = OxmlElement("w:vertAlign")
+    va.set(qn("w:val"), "superscript")
+    rpr.append(va)
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), str(nid))
+    run._element.append(ref)
+    half = 18  # 9 pt in half points
+    note = parse_xml(
+        f'<w:footnote {W_MAIN} w:id="{nid}"><w:p>'
+        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f'<w:r><w:rPr><w:rFonts w:eastAsia="{font}" w:hint="eastAsia"/>'
+        f'<w:vertAlign w:val="superscript"/><w:sz w:val="{half}"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr><w:rFonts w:eastAsia="{font}" w:hint="eastAsia"/><w:sz w:val="{half}"/>'
+        f'</w:rPr><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+    )
+    part.element.append(note)
+
+
+def bookmark(p: Paragraph, name: str) -> None:
+    """A bookmark around a paragraph (a heading a contents entry points at)."""
+    body = p.part.document.element.body
+    bid = str(len(body.findall(".//" + qn("w:bookmarkStart"))) + 1)
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), bid)
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), bid)
+    ppr = p._p.find(qn("w:pPr"))
+    p._p.insert(0 if ppr is None else 1, start)
+    p._p.append(end)
+
+
+def contents_entry(
+    doc: Document,
+    text: str,
+    target: str,
+    *,
+    font: str,
+    size: float,
+    tab_cm: float,
+    indent_chars: float = 0.0,
+) -> None:
+    """One line of a 目录 as Word's contents make it: the heading, a right tab with a dot
+    leader, and the page number as a PAGEREF field to the heading's bookmark (computed
+    by LibreOffice when it lays the document out)."""
+    p = paragraph(doc, text, font=font, size=size, align="left", base_size=size)
+    pf = p.paragraph_format
+    if indent_chars:
+        pf.left_indent = Pt(size * indent_chars)
+    pf.tab_stops.add_tab_stop(Cm(tab_cm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    run_font(p.add_run("\t"), font, size)
+    _field(p, f"PAGEREF {target} \\h", font, size)

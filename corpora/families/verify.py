@@ -12,11 +12,14 @@ or on none), and `header_pages` (how many pages print the header of a table whos
 header repeats), `watermark` (its text, drawn diagonally, in the text layer of every page),
 and `captions_below` (';'-joined "label|caption" pairs: a caption printed under its table —
 on some page the caption follows the table's last row, whose first cell is `label`, with
-nothing between them but that row's figures).
+nothing between them but that row's figures), and `toc` (a 目录 page whose entries
+`heading……N` each name the page N on which that heading is first printed after the
+contents).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -54,6 +57,63 @@ def diagonal(obj: dict[str, Any]) -> bool:
     return bool(abs(a) > 0.3 and abs(b) > 0.3)
 
 
+def raised(chars: list[dict[str, Any]]) -> set[tuple[float, float]]:
+    """(x0, top) of the superscript characters among a page's chars in drawing order: a
+    footnote's reference mark, set smaller than the character drawn before it and raised
+    above that character's baseline. Not content: a reader leaves them out of the line."""
+    out = set()
+    for before, c in itertools.pairwise(chars):
+        if c.get("size", 0) < 0.8 * before.get("size", 0) and c["bottom"] < before["bottom"] - 1.5:
+            out.add((round(c["x0"], 2), round(c["top"], 2)))
+    return out
+
+
+def without_marks(page: Any) -> Any:
+    """The page without diagonal watermark characters and footnote reference marks."""
+    marks = raised([c for c in page.chars if not diagonal(c)])
+    return page.filter(
+        lambda obj: (
+            not diagonal(obj)
+            and (
+                obj.get("object_type") != "char"
+                or (round(obj["x0"], 2), round(obj["top"], 2)) not in marks
+            )
+        )
+    )
+
+
+TOC_LINE = re.compile(r"^(.+?)\.{4,}\s*(\d+)$")
+
+
+def contents(pdf: Path) -> list[str]:
+    """Entries of a 目录 page whose page number is not the page that first prints the
+    heading after the contents."""
+    with pdfplumber.open(pdf) as doc:
+        pages = [(p.extract_text() or "").splitlines() for p in doc.pages]
+    at = next(
+        (
+            i
+            for i, lines in enumerate(pages)
+            if any(WHITESPACE.sub("", ln) == "目录" for ln in lines)
+        ),
+        None,
+    )
+    if at is None:
+        return ["no 目录 page"]
+    entries = [m.groups() for ln in pages[at] if (m := TOC_LINE.match(ln.strip()))]
+    if not entries:
+        return ["目录 page without entries"]
+    flat = [WHITESPACE.sub("", "".join(lines)) for lines in pages]
+    wrong = []
+    for head, page in entries:
+        first = next(
+            (i + 1 for i in range(at + 1, len(flat)) if WHITESPACE.sub("", head) in flat[i]), None
+        )
+        if first != int(page):
+            wrong.append(f"{head} → {page}, printed on page {first}")
+    return wrong
+
+
 def watermarks(pdf: Path) -> list[str]:
     """Per page, the diagonal characters in the order they are drawn."""
     with pdfplumber.open(pdf) as doc:
@@ -78,6 +138,8 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
             label, caption = (WHITESPACE.sub("", s) for s in pair.split("|"))
             if not any(_below(t, label, caption) for t in texts):
                 out.append(f"caption {caption!r} is not printed under a last row {label!r}")
+    if variant.get("toc"):
+        out += [f"contents: {w}" for w in contents(pdf)]
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:

@@ -41,7 +41,16 @@ class Fig:
     staffing: str | None = None
 
 
-Part = str | Fig
+@dataclass(frozen=True)
+class Note:
+    """A Word footnote whose superscript reference mark stands where it is placed in the
+    running text (right after a figure). The mark is not part of the sentence the gold
+    records, and the note's text (at the foot of the page) is not body text."""
+
+    text: str
+
+
+Part = str | Fig | Note
 
 
 class Writer:
@@ -287,13 +296,35 @@ class Writer:
     # ------------------------------------------------------------ running text
 
     def para(self, *parts: Part, indent: float = 2.0, **fmt: Any) -> None:
-        """A paragraph of running text; its figures are recorded for the gold."""
-        self.text(self._figures(list(parts)), indent_chars=indent, **fmt)
+        """A paragraph of running text; its figures are recorded for the gold. A `Note`
+        among the parts puts a footnote's reference mark there."""
+        text = self._figures(list(parts))
+        if not any(isinstance(p, Note) for p in parts):
+            self.text(text, indent_chars=indent, **fmt)
+            return
+        fmt.setdefault("font", self.fonts.body)
+        fmt.setdefault("base_size", self.fonts.size)
+        p = kit.paragraph(self.doc, indent_chars=indent, **fmt)
+        size = fmt.get("size") or self.fonts.size
+        run: list[str] = []
+        for part in parts:
+            if isinstance(part, Note):
+                kit.run_font(p.add_run("".join(run)), fmt["font"], size)
+                kit.footnote(p, part.text, fmt["font"], size)
+                run = []
+            else:
+                run.append(part if isinstance(part, str) else part.printed)
+        if run:
+            kit.run_font(p.add_run("".join(run)), fmt["font"], size)
 
     def _figures(self, parts: list[Part]) -> str:
-        text = "".join(p if isinstance(p, str) else p.printed for p in parts)
+        text = "".join(
+            p if isinstance(p, str) else p.printed for p in parts if not isinstance(p, Note)
+        )
         pos = 0
         for p in parts:
+            if isinstance(p, Note):
+                continue
             if isinstance(p, str):
                 pos += len(p)
                 continue
