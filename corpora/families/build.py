@@ -49,6 +49,7 @@ def families() -> list[Family]:
         meilin,
         minghu,
         qiaoxin,
+        qingshui,
         songhe,
         taoyuan,
         tianyuan,
@@ -63,7 +64,7 @@ def families() -> list[Family]:
     blind = [jingyang, taoyuan]
     sealed = [fengqiao, meilin]
     reserve = [hongshan, dongcheng]
-    vault = [lantian]
+    vault = [lantian, qingshui]
     return [
         m.FAMILY for m in dev + validation + heldout + unseen + blind + sealed + reserve + vault
     ]
