@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor import cli
+from extractor import cli, pipeline
 from extractor.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,7 +89,7 @@ def test_a_bug_is_one_line_and_exit_70(
     def broken(*_: object) -> str:
         raise KeyError("no such section")
 
-    monkeypatch.setattr(cli.pipeline, "inspect", broken)
+    monkeypatch.setattr(pipeline, "inspect", broken)
     # let it escape the command
     monkeypatch.setattr(cli.records, "guarded", lambda fn: fn())
     monkeypatch.setattr(sys, "argv", ["pinggu", "inspect", str(SEED)])

@@ -1,17 +1,18 @@
 """`pinggu`: the command line, one module per command group (`records`: inspect,
 extract, check; `bench`; `corpus`: schema, evaluate, batch; `store`: export, report),
-thin over `extractor.pipeline`; `common` holds the shared flags and the error reporting."""
+thin over `extractor.pipeline`; `common` holds the shared flags and the error reporting.
+Importing it defines the commands and nothing more: the pipeline loads when a command
+that parses runs."""
 
 from __future__ import annotations
 
 import sys
 
-from extractor import pipeline
 from extractor.cli import bench, corpus, records, store  # noqa: F401 - each registers its commands
 from extractor.cli.common import app, report_error
 from extractor.errors import EXIT_INTERNAL, InternalError, PingguError
 
-__all__ = ["app", "main", "pipeline"]
+__all__ = ["app", "main"]
 
 
 def main() -> None:

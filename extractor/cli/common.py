@@ -1,6 +1,11 @@
 """What every `pinggu` command shares: the app, the flags for bounds and OCR, and the one
 place that turns `PingguError`s into a one-line message, a hint and an exit code
-(docs/errors.md)."""
+(docs/errors.md).
+
+The CLI modules import only what defines the commands and their flags; the pipeline
+(pdfplumber, pydantic records, spaCy) is imported inside the commands that parse, so
+`pinggu --help` and `--version` start in a fraction of the time (tests/test_cli_startup).
+"""
 
 from __future__ import annotations
 
@@ -9,18 +14,20 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from extractor import pipeline
 from extractor.errors import EXIT_INTERNAL, InternalError, PingguError, printable
 from extractor.filenames import shown
 from extractor.pdf.guard import Limits
 from extractor.pdf.ocr import OcrMode, OcrOptions
+
+if TYPE_CHECKING:
+    from extractor import pipeline
 
 app = typer.Typer(
     name="pinggu",
@@ -109,6 +116,8 @@ def options(
 ) -> pipeline.PipelineOptions:
     """PipelineOptions from the shared flags. Without --timeout a file gets the text
     bound, and OCR time per page only if it turns out to need OCR."""
+    from extractor import pipeline
+
     ocr = ocr or OcrOptions()
     page_s = OCR_PAGE_S if timeout is None and ocr.mode != "off" else None
     return pipeline.PipelineOptions(
@@ -193,6 +202,8 @@ LangOpt = Annotated[
 def expand_inputs(paths: list[Path]) -> list[Path]:
     """Files as given, folders searched recursively for *.pdf (sorted); a usage error
     (exit 2) before any parsing when nothing is left to read."""
+    from extractor import pipeline
+
     found = pipeline.find_pdfs(paths)
     if not found:
         where = ", ".join(shown(p) for p in paths)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from extractor import pipeline
 from extractor.cli.common import (
     LangOpt,
     MemoryOpt,
@@ -32,7 +31,10 @@ from extractor.cli.common import (
 )
 from extractor.errors import EXIT_FINDINGS, combined_exit
 from extractor.pdf.guard import DEFAULT_MAX_MEMORY_MB
-from extractor.records import Report
+
+if TYPE_CHECKING:  # the commands import the pipeline when they run (cli/common.py)
+    from extractor import pipeline
+    from extractor.records import Report
 
 
 @app.command()
@@ -50,6 +52,8 @@ def inspect(
 
     Example: pinggu inspect corpora/seed/xicun_2024_final.pdf --format md
     """
+    from extractor import pipeline
+
     if fmt not in ("md", "json"):
         raise typer.BadParameter("--format must be md or json")
     opts = options(password, timeout, max_memory, ocr_options(ocr, ocr_pages, ocr_engine))
@@ -142,6 +146,8 @@ def _each_reported(
 ) -> Iterator[pipeline.FileOutcome]:
     """Each file's outcome in input order, the progress bar advanced and a file's error
     or partial record said on stderr as it comes (`extract`, `check`)."""
+    from extractor import pipeline
+
     with file_progress(len(files), doing) as advance:
         for outcome in pipeline.extract_each(files, opts, workers):
             advance()
