@@ -101,13 +101,18 @@ def warm(profile_name: str = DEFAULT_PROFILE) -> None:
     (vocabularies, patterns, messages) and the profile, so that the forked children that
     parse each PDF inherit them instead of loading them per file (tests/test_extract_many
     checks that a child reads no models/ file). Exercised through the public calls that
-    fill the caches, with empty input."""
+    fill the caches, with empty input. Modules that are imported lazily in a parse
+    (a cycle broken, or a codec looked up by name) are imported here too, so that no
+    child imports a module (tests/test_extract_many)."""
+    import codecs
+
     from extractor import knowledge
     from extractor.checks import check_report  # noqa: F401 - imported for its cost
+    from extractor.checks.readings import readings_for  # noqa: F401 - imported by guard()
     from extractor.document.blocks import find_marker, inline_label
     from extractor.document.sections import canonical
     from extractor.knowledge.messages import CATALOGUES, catalogue
-    from extractor.knowledge.vocab import roster_vocab, table_words
+    from extractor.knowledge.vocab import cell_decorations, roster_vocab, table_words
     from extractor.nlp.figures import figures_of
     from extractor.nlp.indicators import match_indicator
     from extractor.nlp.themes import themes_of
@@ -122,11 +127,14 @@ def warm(profile_name: str = DEFAULT_PROFILE) -> None:
         knowledge.taxonomy,
         roster_vocab,
         table_words,
+        cell_decorations,
         extractor_version,
     ):
         accessor()
     for name in CATALOGUES:
         catalogue(name)
+    for codec in ("utf-16-le", "utf-16-be", "utf-16"):  # PDFium's text, PDF strings
+        codecs.lookup(codec)
     # Patterns compiled on first use go into `re`'s cache here, not once in every child
     # (these two were most of the compiling the children did).
     re.compile(knowledge.profile(profile_name).none_stated)

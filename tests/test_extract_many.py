@@ -183,7 +183,13 @@ def logged_build(*a, **k):
     log.write(f"{os.getpid()} spacy\\n")
     return build(*a, **k)
 loader.read_data, nlp_pipeline.build_pipeline = logged_read, logged_build
+class LoggedImports:  # a module imported for the first time (the CLI imports lazily)
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        log.write(f"{os.getpid()} import {name}\\n")
+        return None
 log.write(f"{os.getpid()} parent\\n")
+sys.meta_path.insert(0, LoggedImports)
 from extractor.cli import main
 sys.argv = ["pinggu", *sys.argv[2:]]
 main()
@@ -194,8 +200,9 @@ main()
 def test_the_parent_warms_once_and_its_children_load_nothing(
     command: str, inbox: Path, tmp_path: Path
 ) -> None:
-    """Every models/ file and the spaCy pipeline are loaded in the parent before it
-    forks; a child that loaded one again would pay it per file."""
+    """Every models/ file, the spaCy pipeline and every module a parse uses are loaded
+    in the parent before it forks; a child that loaded one again would pay it per
+    file (or per worker, however lazily the CLI imports)."""
     log = tmp_path / "loads.log"
     folders = [str(inbox / "a"), str(inbox / "b"), str(inbox / "c" / "three.pdf")]
     done = subprocess.run(
@@ -211,3 +218,4 @@ def test_the_parent_warms_once_and_its_children_load_nothing(
     assert [what for pid, what in lines if pid != parent] == []
     loaded = [what for _, what in lines[1:]]
     assert "spacy" in loaded and sum(w.startswith("read ") for w in loaded) >= 10
+    assert {"import spacy", "import pdfplumber", "import extractor.pipeline"} <= set(loaded)
