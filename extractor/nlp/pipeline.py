@@ -21,6 +21,7 @@ from extractor.knowledge.nlp import (
 )
 from extractor.nlp import registry
 from extractor.nlp.components import PHRASES_KEY
+from extractor.nlp.spacy_import import import_spacy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -44,7 +45,7 @@ def _is_marker_id(pid: str | None) -> bool:
 
 def build_pipeline(options: NlpOptions | None = None) -> Language:
     """A fresh pipeline; patterns and vocabularies are validated while it is built."""
-    import spacy
+    spacy = import_spacy()  # without spaCy's CLI (spacy_import.py)
     from spacy.pipeline import SpanRuler
 
     opts = options or NlpOptions()
@@ -63,7 +64,7 @@ def build_pipeline(options: NlpOptions | None = None) -> Language:
         MENTION_LABELS,
         ids={"INDICATOR": mention_ids.__contains__, "MEASURE": measures.__contains__},
     )
-    nlp = spacy.blank("zh")  # character segmenter: no model, no download
+    nlp: Language = spacy.blank("zh")  # character segmenter: no model, no download
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": PHRASES_KEY, "validate": False})
     assert isinstance(ruler, SpanRuler)
     ruler.add_patterns([p.as_spacy() for p in (*markers, *mentions)])

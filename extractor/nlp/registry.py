@@ -29,6 +29,9 @@ def _make_context(nlp: Any, name: str, units_path: str, indicators_path: str) ->
 
 def register() -> None:
     """Register factories and the `Span._.figure` extension (safe to call repeatedly)."""
+    from extractor.nlp.spacy_import import import_spacy
+
+    import_spacy()  # without spaCy's CLI, if nothing imported spaCy before
     from spacy.language import Language
     from spacy.tokens import Span
 

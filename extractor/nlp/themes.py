@@ -7,12 +7,13 @@ expert edits, and matching every item of a report costs well under a millisecond
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
-
-from spacy.matcher import PhraseMatcher
+from typing import TYPE_CHECKING, Any
 
 from extractor.knowledge import taxonomy
 from extractor.nlp.pipeline import get_pipeline
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
 
 
 @lru_cache(maxsize=1)
@@ -20,7 +21,9 @@ def _matcher() -> tuple[Any, PhraseMatcher, tuple[str, ...]]:
     """The pipeline, the matcher, and each phrase's tokens run together without
     whitespace: a phrase can only match a text that, without its whitespace, holds
     that string (its tokens are the text's, one after another, at most spaced)."""
-    nlp = get_pipeline()
+    nlp = get_pipeline()  # spaCy imported by extractor.nlp.spacy_import
+    from spacy.matcher import PhraseMatcher
+
     matcher = PhraseMatcher(nlp.vocab)
     keys: list[str] = []
     for tid, theme in taxonomy().themes.items():
