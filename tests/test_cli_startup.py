@@ -73,3 +73,25 @@ def test_extract_loads_the_pipeline() -> None:
     loaded, stdout = loaded_by("extract", str(SEED), "--format", "json")
     assert {"spacy", "pdfplumber", "extractor.pipeline", "extractor.records"} <= set(loaded)
     assert json.loads(stdout)["source"]["file"] == SEED.name
+
+
+def test_the_command_collects_as_seldom_as_a_worker() -> None:
+    """The console script sets its process's collector as a worker's (start-up objects
+    live to the end); importing the library leaves a caller's collector alone."""
+    from extractor.pdf import guard
+
+    code = (
+        "import gc, sys\n"
+        "import extractor.api, extractor.cli\n"
+        "before = gc.get_threshold()\n"
+        "sys.argv = ['pinggu', '--version']\n"
+        "try:\n"
+        "    extractor.cli.main()\n"
+        "finally:\n"
+        "    print(json.dumps([before, gc.get_threshold()]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", "import json\n" + code], capture_output=True, text=True
+    )
+    before, after = json.loads(out.stdout.strip().splitlines()[-1])
+    assert tuple(after) == guard._GC_THRESHOLDS and tuple(before) != tuple(after)
