@@ -147,6 +147,42 @@ def _caption(flow: list[Block | Table], i: int) -> str:
     return ""
 
 
+def _numbered_caption(item: Block | Table) -> bool:
+    return (
+        isinstance(item, Block)
+        and len(item.text) <= 60
+        and bool(_NUMBERED_CAPTION.match(item.text))
+    )
+
+
+def _captions_below(flow: list[Block | Table]) -> bool:
+    """The report prints its captions under its tables (a Word habit): more numbered
+    captions ("表1 …") come right after a table than right before one. A report with its
+    captions above has every caption before a table, so never more after one."""
+    after = before = 0
+    for i, item in enumerate(flow):
+        if not _numbered_caption(item):
+            continue
+        after += i > 0 and isinstance(flow[i - 1], Table)
+        before += i + 1 < len(flow) and isinstance(flow[i + 1], Table)
+    return after > before
+
+
+def _caption_below(flow: list[Block | Table], i: int) -> str:
+    """In a report that captions below: the numbered caption right after the table, on
+    its last page; else the short text above it, unless that is the caption under the
+    table before (a table typed in two parts, one under the other)."""
+    t = flow[i]
+    assert isinstance(t, Table)
+    if i + 1 < len(flow) and _numbered_caption(nxt := flow[i + 1]):
+        assert isinstance(nxt, Block)
+        if nxt.page == t.pages[-1]:
+            return nxt.text.strip()
+    if i >= 2 and _numbered_caption(flow[i - 1]) and isinstance(flow[i - 2], Table):
+        return ""
+    return _caption(flow, i)
+
+
 def _assign_sections(root: Section) -> None:
     for sec in root.walk():
         for t in sec.tables:
@@ -197,9 +233,10 @@ def build_document(path: Path, options: DocumentOptions | None = None) -> Docume
     tables = join_continued([t for t in flow if isinstance(t, Table)], text_between)
     kept = {id(t) for t in tables}
     flow = _drop_repeats(flow, kept)
+    below = _captions_below(flow)
     for i, entry in enumerate(flow):
         if isinstance(entry, Table):
-            entry.caption = _caption(flow, i)
+            entry.caption = _caption_below(flow, i) if below else _caption(flow, i)
     blocks = [i for i in flow if isinstance(i, Block)]
     _mark_title(blocks, m.size)
     _mark_plain_titles(blocks, m.size)

@@ -134,6 +134,10 @@ class TableCell:
     colspan: int = 1
     confidence: float | None = None  # OCR only: see `ocr_marks`
     doubtful: list[int] | None = None
+    # A cell printed on several lines: each line's text and box, top first (`text` joins
+    # them); empty for a one-line cell. A pass that knows two figures are stacked in one
+    # cell (协议量 over 完成量) splits it by these.
+    lines: tuple[tuple[str, BBox], ...] = ()
 
     def provenance(self) -> Provenance:
         return Provenance(

@@ -75,6 +75,26 @@ def cell_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     return ordered[start:end]
 
 
+def cell_lines(ordered: list[Glyph]) -> tuple[tuple[str, BBox], ...]:
+    """The printed lines of a cell's glyphs (in `cell_glyphs` order), each line's text
+    and box; empty when the cell prints one line."""
+    rows: list[list[Glyph]] = []
+    for g in ordered:
+        if rows and abs(rows[-1][0].top - g.top) < (g.bottom - g.top) * 0.5:
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    if len(rows) < 2:
+        return ()
+    out: list[tuple[str, BBox]] = []
+    for r in rows:
+        text = "".join(g.char for g in r).strip()
+        if text:
+            box = (min(g.x0 for g in r), min(g.top for g in r), max(g.x1 for g in r))
+            out.append((text, (*box, max(g.bottom for g in r))))
+    return tuple(out) if len(out) >= 2 else ()
+
+
 def cell_text(glyphs: list[Glyph]) -> str:
     """Text of one cell in reading order (see `cell_glyphs`)."""
     return "".join(g.char for g in cell_glyphs(glyphs))
@@ -149,6 +169,7 @@ def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
                 colspan=max(1, c1 - c0),
                 confidence=conf,
                 doubtful=doubtful,
+                lines=cell_lines(ordered),
             )
         )
     table = Table(cells, n_rows, n_cols, 0, [], raw.ruled, pages=[raw.page])

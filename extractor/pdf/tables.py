@@ -236,8 +236,9 @@ def _centres(glyphs: list[Glyph]) -> _Centres:
 def _under_ruled(table: RawTable, glyphs: list[Glyph], centres: _Centres) -> bool:
     """A grid whose cells hold several printed lines of figures each: its rules do not
     separate its rows (vertical rules only), so it is read from its text instead."""
-    stacked = numeric = 0
     rows: dict[tuple[int, int], list[tuple[list[float], bool]]] = {}
+    # (band, lines, figure lines) of each cell, its band the cell's top and bottom.
+    seen: list[tuple[tuple[int, int], list[str], int]] = []
     # Glyph centres by x: each cell takes its column's slice (bisected) rather than
     # scanning the page's glyphs, which made a 39-column roster quadratic. Each cell's
     # glyphs keep the page's order, which `_glyph_lines` breaks ties by.
@@ -248,14 +249,15 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph], centres: _Centres) -> boo
         glyph_lines = _glyph_lines(inside)
         lines = [_line_text(r) for r in glyph_lines]
         figures = [t for t in lines if _FIGURE_LINE.match(t)]
-        if figures:
-            numeric += 1
-            if len(figures) >= 2:
-                stacked += 1
+        band = (round(top), round(bottom))
+        seen.append((band, lines, len(figures)))
         if len(lines) >= 2:
-            rows.setdefault((round(top), round(bottom)), []).append(
+            rows.setdefault(band, []).append(
                 ([(r[0].top + r[0].bottom) / 2 for r in glyph_lines], len(figures) == len(lines))
             )
+    one_row = _one_row_bands(seen)
+    numeric = sum(1 for _, _, n in seen if n)
+    stacked = sum(1 for band, _, n in seen if n >= 2 and band not in one_row)
     if numeric > 0 and stacked >= max(2, 0.3 * numeric):
         return True
     # A grid of a header and one body row whose cells hold the same several lines side
@@ -263,6 +265,20 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph], centres: _Centres) -> boo
     # 序号 │ 姓名 │ 岗位 │ 资质 with vertical rules only): the rows were never ruled.
     bands = {(round(top), round(bottom)) for _, top, _, bottom in table.cells}
     return len(bands) <= 2 and any(_side_by_side(cells) for cells in rows.values())
+
+
+def _one_row_bands(seen: list[tuple[tuple[int, int], list[str], int]]) -> set[tuple[int, int]]:
+    """Row bands that hold one row: a cell of the band prints one line of words (the
+    row's label, 新村片区) and no cell more than two lines. Two figures stacked in a cell
+    there (协议量 over 完成量, a line break inside the cell) are one row's, so they do not
+    say the rows were left unruled: under-ruled rows put every row's label in one cell."""
+    most: dict[tuple[int, int], int] = {}
+    worded: set[tuple[int, int]] = set()
+    for band, lines, figures in seen:
+        most[band] = max(most.get(band, 0), len(lines))
+        if len(lines) == 1 and not figures:
+            worded.add(band)
+    return {band for band in worded if most[band] <= 2}
 
 
 def _side_by_side(cells: list[tuple[list[float], bool]]) -> bool:

@@ -21,6 +21,7 @@ from extractor.knowledge.vocab import scope_vocab
 from extractor.nlp.indicators import unit_measure
 from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
 from extractor.passes.tables.paths import table_paths
+from extractor.passes.tables.stacked import split_stacked_cells
 from extractor.passes.tables.values import (
     cell_unit,
     figure,
@@ -143,6 +144,7 @@ def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
 
 
 def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
+    t = split_stacked_cells(t, areas)
     p = table_paths(t, areas)
     ctx = context_meaning(t, areas)
     cols = _unknown_scopes({c: merge_path(tags) for c, tags in p.col_labels.items()}, p.col_labels)
