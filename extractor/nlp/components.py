@@ -334,7 +334,8 @@ class FigureContext:
         last_count: tuple[str | None, str | None] = (None, None)
         for pos, is_fig, obj in events:
             c = bisect.bisect_right(clauses, pos) - 1
-            sg = bisect.bisect_right(segments, pos) - 1
+            # a name holding a segment break (咨询、偶到服务) is of the segment it ends in
+            sg = bisect.bisect_right(segments, pos if is_fig else obj.end - 1) - 1
             # a segment skipped over had no events, hence no figure
             if c != clause:
                 in_clause = (None, None)

@@ -90,6 +90,7 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
             figs = figures_of(block.text)
             if id(block) in covered:
                 out += _breakdown(block, figs)
+            before: NarrativeFigure | None = None
             for f in figs:
                 if not _keep(f):
                     continue
@@ -97,6 +98,10 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
                     continue
                 linked = f.indicator is not None and f.kind != "money"
                 kind = "pct" if f.kind == "pct" else ("done" if linked else "other")
+                where = scope or clause_area(block.text, f.start)
+                if where is None and kind == "pct" and _rate_of(block.text, f, before):
+                    assert before is not None
+                    where = before.scope
                 out.append(
                     NarrativeFigure(
                         indicator=f.indicator if linked else None,
@@ -105,13 +110,31 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
                         value=f.value,
                         printed=f.printed,
                         unit=f.unit,
-                        scope=scope or clause_area(block.text, f.start),
+                        scope=where,
                         approx=f.approx,
                         sentence=_sentence(block.text, f.start),
                         prov=block.provenance(f.start, f.end),
                     )
                 )
+                before = out[-1]
     return out
+
+
+def _rate_of(text: str, f: Figure, before: NarrativeFigure | None) -> bool:
+    """A rate in a clause of its own that names nothing but the rate ("…其中桥头片区本期
+    培育社区组织0个，完成率0.00%"), right after a count of the same indicator in the
+    same sentence: the rate of that count, so of its 片区."""
+    if before is None or before.kind != "done" or before.indicator != f.indicator:
+        return False
+    if before.scope is None or _sentence(text, f.start) != before.sentence:
+        return False
+    start = max(text.rfind(ch, 0, f.start) for ch in _CLAUSE_BREAKS) + 1
+    lead = text[start : f.start]
+    return (
+        not re.search(r"\d", lead)
+        and label_tags(lead).indicator is None
+        and (AREA_IN_TEXT.search(lead) is None)
+    )
 
 
 # "入户探访 2898 次（其中第一片区 500 次、第二片区 1102 次…）": a count broken down by 片区.
@@ -163,7 +186,8 @@ def _breakdown(block: Block, figs: Sequence[Figure]) -> list[NarrativeFigure]:
 
 
 _CLAUSE_BREAKS = "，,；;。：:"
-_CLAUSE_AREA = re.compile(r"\s*(" + AREA_IN_TEXT.pattern + r")")
+# "其中桥头片区本期培育社区组织0个": 其中 ("of which") may open the clause before the 片区.
+_CLAUSE_AREA = re.compile(r"\s*(?:其中)?\s*(" + AREA_IN_TEXT.pattern + r")")
 
 
 def clause_area(text: str, pos: int) -> str | None:
