@@ -90,18 +90,24 @@ def extract_assessments(
         tops = [(profile.own_party, doc.root)]
         own = _own_sections(doc.root)
     for party, top in tops:
+        advice = _advice_apart(top)
         for sec in top.walk():
             for table in sec.tables:
                 _table_items(table, party, sec, none_rx, sections, items)
             pol = polarity_of(sec)
-            if pol is None or sec.heading is None:
+            if pol is None or sec.heading is None or id(sec) in advice:
                 continue
             if own is not None and id(sec) not in own:
                 continue
             area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
             path = list(sec.path)
             groups = _items(sec)
-            text_all = "".join(b.text for _, bl in groups for b in bl)
+            # an inline label's own words ("不足：无。") are not what it says
+            text_all = "".join(
+                (b.body if b.marker_type == "inline_label" else b.text)
+                for _, bl in groups
+                for b in bl
+            )
             none = bool(none_rx.search(text_all)) and len(groups) <= 1
             if none:
                 groups = []
@@ -143,6 +149,25 @@ def _heading(sec: Section) -> str:
     return sec.heading.text.strip()
 
 
+def _suggests(sec: Section) -> bool:
+    """A concern label that only suggests (建议, 改进建议)."""
+    suggestions = section_vocab().suggestions
+    return polarity_of(sec) == "concern" and re.sub(r"[\s：:]+", "", sec.title) in suggestions
+
+
+def _advice_apart(top: Section) -> set[int]:
+    """Suggestion sections (ids) printed beside a concern section of their own under one
+    heading (优点：… 不足：… 建议：…): the suggestions are neither praise nor concern.
+    A suggestion label that is the only concern label there (优点 / 改进建议) stays the
+    concern section."""
+    out: set[int] = set()
+    for sec in top.walk():
+        labelled = [c for c in sec.children if polarity_of(c) == "concern"]
+        if any(not _suggests(c) for c in labelled):
+            out |= {id(c) for c in labelled if _suggests(c)}
+    return out
+
+
 def _own_sections(root: Section) -> set[int]:
     """The praise and concern sections of an evaluator's own report (ids): a section
     whose items all sit under praise or concern labels of its own (四、存在问题 ›
@@ -167,14 +192,19 @@ def _own_sections(root: Section) -> set[int]:
     return {id(s) for s in found}
 
 
-# A run-in item number after a label, a sentence or a clause: 一是 … ；二是 … 。
-_RUN_IN = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十]{1,3})是(?=[^，,。的否])")
+# A run-in item number after a label, a sentence or a clause: 一是 … ；二是 … 。, or
+# （1）…；（2）…。 (each style on its own: a paragraph's items are numbered one way).
+_RUN_IN = (
+    re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十]{1,3})是(?=[^，,。的否])"),
+    re.compile(r"(?:^|(?<=[。；;：:]))\s*[（(]\s*(\d{1,2})\s*[）)]"),
+)
 
 
 def _run_in_items(blocks: list[Block]) -> list[tuple[int, str, Provenance]]:
-    """A paragraph listing its items run in, 一是……；二是……；三是……。: each clause an
-    item (its number, its text without the marker and the closing ；/。), when the
-    paragraph opens with 一是 (after its label) and the numbers run 一, 二, 三 … in order.
+    """A paragraph listing its items run in, 一是……；二是……；三是……。 or （1）……；（2）……。:
+    each clause an item (its number, its text without the marker and the closing ；/。),
+    when the paragraph opens with 一是 or （1） (after its label) and the numbers run 1, 2,
+    3 … in order (a lone （1） item too).
     The paragraph may come as several blocks: a wrapped line that happens to open with
     二是 starts a block of its own, which goes on with the same running list."""
     if not blocks:
@@ -186,11 +216,15 @@ def _run_in_items(blocks: list[Block]) -> list[tuple[int, str, Provenance]]:
     for b in blocks:
         starts.append(len(text))
         text += b.text
-    marks = list(_RUN_IN.finditer(text, lead))
-    if len(marks) < 2 or text[lead : marks[0].start()].strip():
-        return []
-    ordinals = [chinese_numeral(m.group(1)) for m in marks]
-    if ordinals != list(range(1, len(marks) + 1)):
+    for k, rx in enumerate(_RUN_IN):
+        marks = list(rx.finditer(text, lead))
+        # one （1） item alone after its label is numbered too (不足：（1）……。)
+        if len(marks) < (1 if k else 2) or text[lead : marks[0].start()].strip():
+            continue
+        ordinals = [_number(m.group(1)) for m in marks]
+        if ordinals == list(range(1, len(marks) + 1)):
+            break
+    else:
         return []
     out: list[tuple[int, str, Provenance]] = []
     for i, m in enumerate(marks):
@@ -203,6 +237,10 @@ def _run_in_items(blocks: list[Block]) -> list[tuple[int, str, Provenance]]:
         prov = b.provenance(m.start(1) - off, min(e0 - off, len(b.text)))
         out.append((ordinals[i], text[s0:e0].strip(), prov))
     return out
+
+
+def _number(s: str) -> int:
+    return int(s) if s.isdigit() else chinese_numeral(s)
 
 
 # An item's number where a cell's text starts or a sentence ends: 1. 2、 （3） ④
