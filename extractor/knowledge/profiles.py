@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, cast, get_args
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from extractor.knowledge.loader import Data, bad_regexes, compiled, load, raise_all
 from extractor.records import Party
@@ -84,10 +84,21 @@ class Profile(Data):
     # The fields every report of the family has, each with a pattern for the words
     # that print it (to tell "never mentioned" from "mentioned, but not read").
     core_fields: dict[CoreField, str]
+    # An organisation with its role in brackets, as a report introduces the parties it
+    # names by organisation throughout: "澜东区民政局（监督方）、…和…评估中心（第三方评估
+    # 机构）" (groups `org` and `role`; the role must be one of a party's names).
+    named_party: str = ""
+    # Organisation names this report gave a role (filled per report by
+    # `passes.parties.with_named_parties`, never in the YAML): name → party.
+    named: dict[str, Party] = Field(default_factory=dict)
 
     def pattern(self, name: str) -> re.Pattern[str]:
         """A scoring pattern with `{grades}` filled in, longest grade first."""
         return compiled(self._filled(name))
+
+    def pattern_of(self, rx: str) -> re.Pattern[str]:
+        """A pattern of this profile's (not a scoring one) compiled."""
+        return compiled(rx)
 
     def _filled(self, name: str) -> str:
         grades = "|".join(sorted(self.grades, key=len, reverse=True))
@@ -100,7 +111,15 @@ class Profile(Data):
             for n in p.names:
                 if n in text and (best is None or len(n) > best[0]):
                     best = (len(n), pid)
+        for n, pid in self.named.items():
+            if n in text and (best is None or len(n) > best[0]):
+                best = (len(n), pid)
         return best[1] if best else None
+
+    def named_party_of(self, text: str) -> Party | None:
+        """The party one of this report's own organisation names in `text` names."""
+        hits = [(len(n), pid) for n, pid in self.named.items() if n in text]
+        return max(hits)[1] if hits else None
 
     def party_items(self) -> list[tuple[Party, PartyProfile]]:
         return [(cast(Party, k), v) for k, v in self.parties.items()]
@@ -124,6 +143,7 @@ class Profile(Data):
     @model_validator(mode="after")
     def _patterns_compile(self) -> Profile:
         fields = [(f"core_fields.{f}", p) for f, p in self.core_fields.items()]
+        fields.append(("named_party", self.named_party))
         scoring = [(f"scoring.{n}", self._filled(n)) for n in ScoringPatterns.model_fields]
         raise_all(bad_regexes(fields + scoring))
         return self

@@ -83,6 +83,7 @@ def extract_assessments(
     items: list[AssessmentItem] = []
     none_rx = re.compile(profile.none_stated)
     tops = [(pid, top) for pid, p in profile.party_items() for top in doc.outermost(p.section)]
+    tops += _named_tops(doc, profile, tops)
     tops.sort(key=lambda pt: _order(doc, pt[1]))
     own: set[int] | None = None
     if not tops and profile.own_party is not None:
@@ -138,6 +139,32 @@ def extract_assessments(
                 prov = first.provenance()
                 items.append(_item(party, path, area, pol, ordinal, body, prov, numbers_in(blocks)))
     return sections, items
+
+
+def _named_tops(
+    doc: Document, profile: Profile, tops: list[tuple[Party, Section]]
+) -> list[tuple[Party, Section]]:
+    """Sections headed by an organisation the report gave a party's role ("（三）澜州市
+    社会工作协会评估意见" after "澜州市社会工作协会（督导方）"), outermost, outside the
+    sections already found by their wording."""
+    if not profile.named:
+        return []
+    taken = {id(s) for _, top in tops for s in top.walk()}
+    out: list[tuple[Party, Section]] = []
+
+    def visit(sec: Section) -> None:
+        if id(sec) in taken:
+            return
+        party = profile.named_party_of(sec.title) if sec.heading is not None else None
+        if party is not None and len(sec.title) <= section_vocab().heading.max_chars:
+            out.append((party, sec))
+            return
+        for child in sec.children:
+            visit(child)
+
+    for top in doc.root.children:
+        visit(top)
+    return out
 
 
 def _heading(sec: Section) -> str:

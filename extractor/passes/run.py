@@ -26,6 +26,7 @@ from extractor.passes.assessments import extract_assessments
 from extractor.passes.completeness import completeness_problems, none_present
 from extractor.passes.indicators import extract_indicators
 from extractor.passes.meta import extract_meta
+from extractor.passes.parties import with_named_parties
 from extractor.passes.scoring import extract_scoring
 from extractor.passes.staffing import extract_staffing
 from extractor.records import (
@@ -89,6 +90,7 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     """Every pass over `doc`, in order; no findings yet (the checker is a later stage)."""
     p = prof or profile(DEFAULT_PROFILE)
     problems: list[Problem] = list(doc.problems)  # pages unread, text garbled, damage
+    p = run_stage(problems, "parties", lambda: with_named_parties(doc, p), p)
     report = Report(
         source=Source(
             file=shown(Path(doc.path).name),  # a GBK name must still serialise
