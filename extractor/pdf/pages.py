@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor.pdf.fonts import metric_fonts
+from extractor.pdf.marks import footnote_marks
 from extractor.pdf.rules import Edge, read_rules
 from extractor.pdf.view import BBox, View
 
@@ -458,6 +459,13 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
             add_weight(st.weight)
     finally:
         textpage.close()
+    marks = footnote_marks(glyphs, sizes)
+    if marks:  # superscript note numbers are no part of the figures they follow
+        drop = set(marks)
+        keep = [i for i in range(len(glyphs)) if i not in drop]
+        glyphs = [glyphs[i] for i in keep]
+        sizes = [sizes[i] for i in keep]
+        weights = [weights[i] for i in keep]
     paths, images = _page_objects(page)
     rules, shades = read_rules(paths, view) if paths else ([], [])
     return RawPage(

@@ -94,11 +94,51 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
         cols = labels if i == 0 else [*leading, *labels]
         for r, tags in _row_labels(grid, body, cols, header_kinds, areas, t.ruled).items():
             row_labels[(r, i)] = tags
+    for r, caption in _under_captions(grid, body, value_cols, areas).items():
+        for key in [k for k in row_labels if k[0] == r]:
+            row_labels[key] = [caption, *row_labels[key]]
     col_labels = {
         c: [label_tags(x, areas) for x in t.columns[c]] if c < len(t.columns) else []
         for c in value_cols
     }
     return Paths(grid, body, label_cols, value_cols, row_labels, col_labels, block_of)
+
+
+def _caption_row(grid: Grid, r: int, value_cols: list[int]) -> str | None:
+    """The text of a row that prints one label and no figure (a bold caption row spanning
+    the table, or a label whose value cells are all blank); None for any other row."""
+    cells = {id(c): c for c in grid[r] if c is not None and _text(c)}
+    if len(cells) != 1 or not value_cols:
+        return None
+    (cell,) = cells.values()
+    if any(grid[r][c] is not None and grid[r][c] is not cell and _text(grid[r][c]) for c in value_cols):
+        return None
+    text = _text(cell)
+    return None if is_figure(text) or is_not_applicable(text) else text
+
+
+def _under_captions(
+    grid: Grid, body: list[int], value_cols: list[int], areas: frozenset[str]
+) -> dict[int, Tags]:
+    """Rows grouped under caption rows instead of a merged outer column ("基础服务",
+    "个案服务" each on a row of its own, the indicator rows below it): each row after a
+    caption → the caption's tags, up to the next caption. Only a table whose first body
+    row is such a caption and that has two or more of them is read so; a caption naming a
+    scope (合计, a 片区) is no group of indicators."""
+    captions = {r: text for r in body if (text := _caption_row(grid, r, value_cols))}
+    if len(captions) < 2 or not body or body[0] not in captions:
+        return {}
+    tags = {r: label_tags(text, areas) for r, text in captions.items()}
+    if any(t.scope is not None or t.role is not None for t in tags.values()):
+        return {}
+    out: dict[int, Tags] = {}
+    current: Tags | None = None
+    for r in body:
+        if r in captions:
+            current = tags[r]
+        elif current is not None:
+            out[r] = current
+    return out
 
 
 def _blocks(label_cols: list[int], value_cols: list[int]) -> list[tuple[list[int], list[int]]]:

@@ -20,6 +20,7 @@ from extractor.knowledge.messages import Said, say
 from extractor.knowledge.vocab import scope_vocab
 from extractor.nlp.indicators import unit_measure
 from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
+from extractor.passes.tables.pairs import split_pairs
 from extractor.passes.tables.paths import table_paths
 from extractor.passes.tables.stacked import split_stacked_cells
 from extractor.passes.tables.values import (
@@ -144,7 +145,8 @@ def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
 
 
 def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
-    t = split_stacked_cells(t, areas)
+    t = split_stacked_cells(t, areas)  # 协议量 over 完成量 on two lines: two columns
+    t = split_pairs(t, areas)  # 完成量/协议量 over "151/125": two columns
     p = table_paths(t, areas)
     ctx = context_meaning(t, areas)
     cols = _unknown_scopes({c: merge_path(tags) for c, tags in p.col_labels.items()}, p.col_labels)

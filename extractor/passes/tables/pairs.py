@@ -1,0 +1,93 @@
+"""Two figures in one cell: a header naming two roles with a slash ("完成量/协议量") over
+cells that print both in the header's order ("151/125"). Each such column is read as the
+two columns it stands for, so the rest of the reading never sees a combined cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractor.document.model import Table, TableCell
+from extractor.passes.tables.labels import label_tags
+from extractor.passes.tables.values import is_figure, is_not_applicable
+
+_PAIR = re.compile(r"^\s*([^/／]+?)\s*[/／]\s*([^/／]+?)\s*$")
+
+
+def _halves(text: str) -> tuple[str, str] | None:
+    m = _PAIR.match(text)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _figure_pair(text: str) -> tuple[str, str] | None:
+    """"151/125" → ("151", "125"); None unless both halves are figures (or "/"-less
+    not-applicable marks such as "—")."""
+    halves = _halves(re.sub(r"\s+", "", text))
+    if halves is None:
+        return None
+    if all(is_figure(h) or is_not_applicable(h) for h in halves):
+        return halves
+    return None
+
+
+def _role_pair(text: str, areas: frozenset[str]) -> tuple[str, str] | None:
+    """A header naming two different roles with a slash: "完成量/协议量"."""
+    halves = _halves(re.sub(r"\s+", "", text))
+    if halves is None:
+        return None
+    roles = [label_tags(h, areas).role for h in halves]
+    if None in roles or roles[0] == roles[1]:
+        return None
+    return halves
+
+
+def _paired_columns(t: Table, areas: frozenset[str]) -> dict[int, tuple[str, str]]:
+    """Columns whose last header names two roles and whose every filled body cell of its
+    own prints two figures: column → the two header words, in order."""
+    out: dict[int, tuple[str, str]] = {}
+    for c in range(min(t.n_cols, len(t.columns))):
+        path = t.columns[c]
+        roles = _role_pair(path[-1], areas) if path else None
+        if roles is None:
+            continue
+        own = [
+            x.text
+            for x in t.cells
+            if x.row >= t.header_rows and x.col == c and x.colspan == 1 and x.text.strip()
+        ]
+        if own and all(_figure_pair(x) is not None for x in own):
+            out[c] = roles
+    return out
+
+
+def split_pairs(t: Table, areas: frozenset[str]) -> Table:
+    """`t` with each paired column made two; `t` itself when it has none. A split figure
+    keeps its cell's box (the box that prints it) and its own text."""
+    paired = _paired_columns(t, areas)
+    if not paired:
+        return t
+    cols = sorted(paired)
+
+    def shift(c: int) -> int:
+        return c + sum(1 for p in cols if p < c)
+
+    cells: list[TableCell] = []
+    for x in t.cells:
+        covered = [p for p in cols if x.col <= p < x.col + x.colspan]
+        halves = None
+        if x.colspan == 1 and x.col in paired:
+            halves = _figure_pair(x.text) if x.row >= t.header_rows else None
+            if x.row < t.header_rows and _halves(re.sub(r"\s+", "", x.text)) == paired[x.col]:
+                halves = paired[x.col]
+        if halves is not None:
+            cells.append(replace(x, col=shift(x.col), text=halves[0]))
+            cells.append(replace(x, col=shift(x.col) + 1, text=halves[1]))
+        else:
+            cells.append(replace(x, col=shift(x.col), colspan=x.colspan + len(covered)))
+    columns: list[tuple[str, ...]] = []
+    for c, path in enumerate(t.columns):
+        if c in paired:
+            columns += [(*path[:-1], paired[c][0]), (*path[:-1], paired[c][1])]
+        else:
+            columns.append(path)
+    return replace(t, cells=cells, n_cols=t.n_cols + len(cols), columns=columns)
