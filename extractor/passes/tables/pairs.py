@@ -20,8 +20,8 @@ def _halves(text: str) -> tuple[str, str] | None:
 
 
 def _figure_pair(text: str) -> tuple[str, str] | None:
-    """"151/125" → ("151", "125"); None unless both halves are figures (or "/"-less
-    not-applicable marks such as "—")."""
+    """A cell's two figures ("151/125" → "151", "125"); None unless both halves are
+    figures or not-applicable marks ("—")."""
     halves = _halves(re.sub(r"\s+", "", text))
     if halves is None:
         return None

@@ -111,7 +111,9 @@ def _caption_row(grid: Grid, r: int, value_cols: list[int]) -> str | None:
     if len(cells) != 1 or not value_cols:
         return None
     (cell,) = cells.values()
-    if any(grid[r][c] is not None and grid[r][c] is not cell and _text(grid[r][c]) for c in value_cols):
+    if any(
+        grid[r][c] is not None and grid[r][c] is not cell and _text(grid[r][c]) for c in value_cols
+    ):
         return None
     text = _text(cell)
     return None if is_figure(text) or is_not_applicable(text) else text
