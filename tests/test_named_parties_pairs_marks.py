@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractor.api import extract
+from extractor.document.blocks import is_contents_line
 from extractor.document.build import build_document
 from extractor.document.model import Table, TableCell
 from extractor.document.tables import column_paths
@@ -163,3 +164,25 @@ def test_a_report_naming_parties_by_organisation_reads_whole() -> None:
     assert [f.rule for f in report.findings if f.rule.startswith("grade")] == ["grade.band"]
     parties = {(a.party, a.polarity) for a in report.assessment_sections}
     assert ("supervision_centre", "concern") in parties and ("third_party", "praise") in parties
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("一、项目基本情况......................................3", True),
+        ("（三）澜州市社会工作协会评估意见…………………6", True),
+        ("六、结语 . . . . . . . . . . 12", True),
+        ("一、项目基本情况", False),
+        ("共服务3个社区……等", False),
+        ("完成率为123.08%", False),
+    ],
+)
+def test_a_contents_line_is_a_dot_leader_and_a_page_number(text: str, entry: bool) -> None:
+    assert is_contents_line(text) is entry
+
+
+def test_contents_entries_stand_alone_and_the_heading_after_them_opens_its_section() -> None:
+    doc = build_document(CLEAN)
+    contents = [b for b in doc.blocks if b.page == 2 and is_contents_line(b.text)]
+    assert len(contents) == 10 and all(b.kind == "paragraph" and not b.marker for b in contents)
+    assert [s.canonical for s in doc.root.children][:2] == ["basic_info", "basis"]

@@ -73,8 +73,21 @@ def _ends_sentence(text: str) -> bool:
     return bool(text) and text.rstrip()[-1] in "。！？；：:;!?"
 
 
+def is_contents_line(text: str) -> bool:
+    """A 目录 entry: "一、项目基本情况……………3" (heading, dot leader, page number)."""
+    return _contents_rx().match(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _contents_rx() -> re.Pattern[str]:
+    return re.compile(section_vocab().heading.contents_line)
+
+
 def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
     text = line.text.lstrip()
+    if is_contents_line(text) or is_contents_line(prev.text):
+        # each 目录 entry stands alone, and the heading after the 目录 is no part of it
+        return True
     if find_marker(text) and not _wraps_on(prev, m):
         return True
     if _label_kind(text) or _label_kind(prev.text.lstrip()):
@@ -192,7 +205,7 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
             pos += len(ln.text)
         text = "".join(parts)
         stripped = text.lstrip()
-        mk = find_marker(stripped)
+        mk = None if is_contents_line(stripped) else find_marker(stripped)
         kind = "paragraph"
         marker = mtype = None
         if mk:

@@ -18,6 +18,9 @@ class HeadingRules(Data):
     max_chars: int
     sentence_end: str
     min_score: float
+    # A line of a table of contents (目录): a heading's text, a dot leader and the page
+    # it starts on. Such a line is an entry of its own, never a heading, never joined.
+    contents_line: Regex = "(?!)"
 
 
 class SectionVocab(Data):
