@@ -11,8 +11,8 @@ from __future__ import annotations
 
 # In the order they were made: the first validation split, the second made after the
 # first had been looked at (issue 8), the third (`unseen`), the fourth (`blind`), the
-# fifth (`sealed`), the sixth (`reserve`) and the seventh (`vault`), each made after the
-# one before had been looked at.
+# fifth (`sealed`), the sixth (`reserve`), the seventh (`vault`) and the eighth (`closed`),
+# each made after the one before had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -21,6 +21,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "sealed",
     "reserve",
     "vault",
+    "closed",
 )
 
 
@@ -30,6 +31,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … and vault/."""
+    """The folders for help text: validation/, heldout/, … and closed/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]

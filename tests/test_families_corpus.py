@@ -323,10 +323,10 @@ def party_sum(g: GoldReport) -> Decimal:
 
 
 def mark_value(mark: str) -> Decimal:
-    """A roster's monthly 到岗 mark as months on post."""
-    if mark in ("○", "√"):
+    """A roster's monthly 到岗 mark as months on post (✗: explicitly not on post)."""
+    if mark in ("○", "√", "✓"):
         return Decimal(1)
-    if mark in ("", "——", "—", "/"):
+    if mark in ("", "——", "—", "/", "✗"):
         return Decimal(0)
     return Decimal(mark)
 

@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 Spec = dict[str, Any]
 # Where each split's families live under corpora/: development (`families`), then each
 # held-back split in its own folder of the same name (`extractor.splits.HELD_BACK_SPLITS`:
-# validation, heldout, unseen, blind, sealed, reserve, vault — each made after the one
+# validation, heldout, unseen, blind, sealed, reserve, vault, closed — each made after the one
 # before had been looked at).
 SPLIT_FOLDERS = {"dev": "families", **{s: s for s in HELD_BACK_SPLITS}}
 

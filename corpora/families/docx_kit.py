@@ -204,13 +204,22 @@ def page_footer(
             _field(p, "PAGE", font, size)
 
 
-def page_header(doc: Document, text: str, font: str, size: float = 9.0) -> None:
-    """A running header (the evaluator's name) with a rule under it, none on the cover."""
+def page_header(
+    doc: Document, text: str, font: str, size: float = 9.0, right: str | None = None
+) -> None:
+    """A running header (the evaluator's name) with a rule under it, none on the cover;
+    with `right`, `text` at the left margin and `right` at the right one (a right tab)."""
     sec = doc.sections[0]
     sec.different_first_page_header_footer = True
     p = sec.header.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run_font(p.add_run(text), font, size)
+    if right is None:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run_font(p.add_run(text), font, size)
+    else:
+        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        width = sec.page_width - sec.left_margin - sec.right_margin
+        p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        run_font(p.add_run(f"{text}\t{right}"), font, size)
     ppr = p._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
     bdr.append(_border("bottom", 4))

@@ -29,6 +29,8 @@ class RateStyle:
     # a decimal ratio (1.08 for 108%): `decimals` of the ratio, no sign; the gold's
     # value is still the percentage (108.0), `printed` the ratio as printed
     ratio: bool = False
+    # the percent sign as typed: "%" or the full-width "％" of a Chinese input method
+    mark: str = "%"
 
     def exact(self, done: int, target: int) -> Decimal:
         return Decimal(done) * 100 / Decimal(target)
@@ -41,7 +43,7 @@ class RateStyle:
             value /= 100
         step = Decimal(1).scaleb(-self.decimals)
         q = value.quantize(step, ROUND_DOWN if self.truncate else ROUND_HALF_UP)
-        return f"{q}%" if self.sign and not self.ratio else f"{q}"
+        return f"{q}{self.mark}" if self.sign and not self.ratio else f"{q}"
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,23 @@ class Writer:
             cells.append("\n".join(lines))
         self.table(make([list(heads), cells]))
 
+    def opinion_rows(
+        self,
+        heads: tuple[str, str],
+        items: tuple[list[str], list[str]],
+        make: Callable[[list[list[str | None]]], Grid],
+    ) -> None:
+        """Praise and concern as a two-row table (值得肯定的地方 │ items / 需要关注的地方 │
+        items): the label in the first column, the section's items in the second, one
+        unnumbered line each (ordinal None). `make` gives the Grid."""
+        rows: list[list[str | None]] = []
+        for name, polarity, texts in zip(heads, ("praise", "concern"), items, strict=True):
+            self.label_only(name, polarity)  # type: ignore[arg-type]
+            for text in texts:
+                self._add_item(None, text)
+            rows.append([name, "\n".join(texts)])
+        self.table(make(rows))
+
     def category_table(
         self,
         heads: tuple[str, str],
