@@ -49,6 +49,7 @@ def families() -> list[Family]:
         luoxi,
         meilin,
         minghu,
+        pingtan,
         qiaoxin,
         qingshui,
         songhe,
@@ -66,7 +67,7 @@ def families() -> list[Family]:
     sealed = [fengqiao, meilin]
     reserve = [hongshan, dongcheng]
     vault = [lantian, qingshui]
-    closed = [luoxi]
+    closed = [luoxi, pingtan]
     splits = heldout + unseen + blind + sealed + reserve + vault + closed
     return [m.FAMILY for m in dev + validation + splits]
 
