@@ -57,6 +57,7 @@ WORDS = {  # what the problem says of each reading, in English
     "total_columns_swapped": "the row's target and done columns swapped",
     "party_outside": "the total leaving out one of the parties",
     "band_edge": "a band edge's",
+    "scale_figure": "read from a band edge or the maximum the report prints",
     "other_cell": "the figure refers to another indicator or area",
     "target_cell": "the figure is the target",
     "area_scope": "read as the whole station's",
@@ -299,9 +300,30 @@ def test_a_total_that_leaves_out_a_party_is_a_misread_and_other_sums_list_the_re
         "misread.accumulated",
         "misread.party_twice",
         "misread.party_outside",
+        "misread.scale_figure",
         "misread.characters",
     }
     assert "each of the 4 parties' scores was read once" in ruled(f, "misread.party_twice")
+    assert "the total 88.25 is no whole-number band edge" in ruled(f, "misread.scale_figure")
+
+
+def test_a_total_read_from_a_band_edge_of_the_reports_own_bands_is_a_misread() -> None:
+    """A total read from the bands sentence "综合得分90分（含）以上为优秀": a whole-number edge of the
+    bands the report prints, beside parties scored to decimals (8.20 + 20.00 + 12.90 +
+    45.65 = 86.75), is a misread of the source, not an error."""
+    r = scoring("90", "良好")
+    r.scoring.bands_source = "report"
+    explained(r, "scoring/total", "scale_figure")
+    # The same 90 with no bands of the report's own, or printed as a score (90.00): it
+    # stands, and says why the reading does not hold.
+    for bands_source, printed, expected in ((None, "90", "87"), ("report", "90.00", "86.75")):
+        r = scoring(printed, "良好")
+        r.scoring.bands_source = bands_source  # type: ignore[assignment]
+        (f,) = [x for x in alarms(r) if x.rule == "score.sum"]
+        assert (f.printed, f.expected) == (printed, expected)
+        assert f"the total {printed} is no whole-number band edge" in ruled(
+            f, "misread.scale_figure"
+        )
 
 
 def test_a_total_on_a_band_edge_is_a_misread_of_the_edge() -> None:

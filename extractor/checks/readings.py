@@ -407,6 +407,25 @@ def _score_sum(ctx: Ctx) -> Iterator[Reading]:
     parties = joined(say(f"party.{ps.party}") for ps, _ in vals)
     fits = any(abs(s - p.value - total.value) <= slack for _, p in vals)
     yield Reading("misread.party_outside", {"parties": parties}, fits=fits)
+    yield _scale_figure(ctx, total.value, total.decimals, [p.decimals for _, p in vals])
+
+
+def _scale_figure(ctx: Ctx, total: Fraction, decimals: int, parties: list[int]) -> Reading:
+    """The total read from the report's own scale: a whole-number edge of the bands it
+    prints ("综合得分90分（含）以上为优秀") or the sum of the weights it prints, beside
+    parties scored to decimals (a score is then not what was read)."""
+    sc = ctx.report.scoring
+    edges: set[Fraction] = set()
+    if sc.bands_source == "report":
+        edges |= {exact(e) for b in sc.bands for e in (b.lower, b.upper) if e is not None}
+    if sc.weights_source == "report" and sc.weights:
+        edges.add(sum((exact(w.weight) for w in sc.weights), Fraction(0)))
+    printed = sc.total.printed if sc.total is not None else None
+    params: dict[str, object] = {"total": printed or plain(total)}
+    if total in edges and decimals == 0 and any(d > 0 for d in parties):
+        return Reading("misread.scale_figure", params, fits=True)
+    why = say("misread.why.not_scale_figure", total=printed or plain(total))
+    return Reading("misread.scale_figure", params, fits=False, why_not=why)
 
 
 def _grade(ctx: Ctx) -> Iterator[Reading]:

@@ -363,6 +363,25 @@ def _scale_clause(hit: Hit, profile: Profile) -> bool:
     return bool(profile.pattern("total_maximum").search(clause))
 
 
+_BAND_PATTERNS = tuple(
+    f"band_{kind}{form}" for kind in ("at_least", "between", "below") for form in ("", "_g", "_i")
+)
+
+
+def _band_clause(hit: Hit, profile: Profile) -> bool:
+    """The hit's figure is an edge of a grade band the same text defines ("综合得分90分
+    （含）以上为优秀"): a band definition, not the report's score."""
+    start, end = hit.match.span("value")
+    for name in _BAND_PATTERNS:
+        for m in profile.pattern(name).finditer(hit.norm.text):
+            for group in ("lower", "upper"):
+                if group in m.re.groupindex and m.group(group) is not None:
+                    lo, hi = m.span(group)
+                    if lo < end and start < hi:
+                        return True
+    return False
+
+
 def _total(
     doc: Document,
     result_blocks: list[Block],
@@ -372,14 +391,19 @@ def _total(
 ) -> Number | None:
     """The report's total score: in the results section's text, else the total row of a
     score table, else a sentence elsewhere; never a clause that states the scale, nor the
-    scale's maximum itself (a total of 100 where the parties did not all score full)."""
+    scale's maximum itself (a total of 100 where the parties did not all score full), nor
+    the edge of a grade band the sentence defines."""
     rx = profile.pattern("total")
     maximum = sum(w.default_weight for _, w in profile.party_items())
     short = bool(parties) and sum(p.score.value for p in parties) < maximum - 0.5
 
     def scale(hit: Hit) -> bool:
         value = float(hit.match.group("value"))
-        return _scale_clause(hit, profile) or (value == maximum and short)
+        return (
+            _scale_clause(hit, profile)
+            or (value == maximum and short)
+            or _band_clause(hit, profile)
+        )
 
     for hit in search(result_blocks, rx):
         if not scale(hit):
