@@ -308,9 +308,9 @@ def test_a_total_that_leaves_out_a_party_is_a_misread_and_other_sums_list_the_re
 
 
 def test_a_total_read_from_a_band_edge_of_the_reports_own_bands_is_a_misread() -> None:
-    """A total read from the bands sentence "综合得分90分（含）以上为优秀": a whole-number edge of the
-    bands the report prints, beside parties scored to decimals (8.20 + 20.00 + 12.90 +
-    45.65 = 86.75), is a misread of the source, not an error."""
+    """A total read from the bands sentence "综合得分90分（含）以上为优秀": a
+    whole-number edge of the bands the report prints, beside parties scored to decimals
+    (8.20 + 20.00 + 12.90 + 45.65 = 86.75), is a misread of the source, not an error."""
     r = scoring("90", "良好")
     r.scoring.bands_source = "report"
     explained(r, "scoring/total", "scale_figure")
