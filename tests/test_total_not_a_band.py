@@ -53,3 +53,26 @@ def test_the_clean_luoxi_report_raises_no_alarm_on_its_scores() -> None:
     covered = {c.rule: c for c in res.coverage}
     assert covered["score.sum"].run >= 1 and covered["score.sum"].flagged == 0
     assert covered["grade.band"].run >= 1 and covered["grade.band"].flagged == 0
+
+
+def test_the_clean_luoxi_report_reads_each_partys_two_row_table() -> None:
+    """Each party's 值得肯定的地方 │ items over 需要关注的地方 │ items table, one item a
+    line: every section and item as the report prints them."""
+    r = _clean()
+    assert [(s.party, s.polarity, s.item_count) for s in r.assessment_sections] == [
+        ("buyer", "praise", 2),
+        ("buyer", "concern", 2),
+        ("monitor", "praise", 3),
+        ("monitor", "concern", 2),
+        ("supervision_centre", "praise", 3),
+        ("supervision_centre", "concern", 2),
+        ("third_party", "praise", 2),
+        ("third_party", "concern", 2),
+    ]
+    buyer = [(i.polarity, i.text) for i in r.assessments if i.party == "buyer"]
+    assert buyer == [
+        ("praise", "社工站与街道、社区居委会沟通顺畅，联动开展多次困难群众帮扶"),
+        ("praise", "督导计划落实到位，一线社工的专业反思记录较为充分"),
+        ("concern", "社工持证比例偏低，专业培训的针对性有待加强"),
+        ("concern", "服务总结以数据罗列为主，缺少典型案例的提炼与推广"),
+    ]

@@ -177,3 +177,46 @@ def test_a_table_without_a_label_column_gives_no_items() -> None:
     items: list[AssessmentItem] = []
     _table_items(t, "monitor", Section("x", 2), re.compile("无"), sections, items)
     assert sections == [] and items == []
+
+
+def test_two_rows_of_label_and_items_one_a_line_with_no_header() -> None:
+    """luoxi (corpora/closed): 值得肯定的地方 │ items over 需要关注的地方 │ items, no header
+    row, the items unnumbered, one a line inside the cell (each line stops short of the
+    cell's right edge); a wrapped item (its first line reaching the edge) stays one."""
+    box = (100.0, 0.0, 500.0, 40.0)
+    praise = TableCell(
+        0,
+        1,
+        "志愿者队伍培育成效明显小组服务主题贴近居民需求",
+        1,
+        box,
+        lines=(
+            ("志愿者队伍培育成效明显", (100.0, 0.0, 320.0, 12.0)),
+            ("小组服务主题贴近居民需求", (100.0, 14.0, 340.0, 26.0)),
+        ),
+    )
+    wrapped = TableCell(
+        1,
+        1,
+        "小组服务的成效评估以满意度为主，缺少前后测等专业评估手段",
+        1,
+        (100.0, 40.0, 500.0, 80.0),
+        lines=(
+            ("小组服务的成效评估以满意度为主，缺少前后测", (100.0, 40.0, 498.0, 52.0)),
+            ("等专业评估手段", (100.0, 54.0, 240.0, 66.0)),
+        ),
+    )
+    cells = [cell(0, 0, "值得肯定的地方"), praise, cell(1, 0, "需要关注的地方"), wrapped]
+    t = Table(cells, 2, 2, 1, [("值得肯定的地方",), ("",)], True)
+    sections: list[AssessmentSection] = []
+    items: list[AssessmentItem] = []
+    _table_items(t, "buyer", Section("4.1购买方评估意见", 2), re.compile("^无$"), sections, items)
+    assert [(s.heading, s.polarity, s.item_count) for s in sections] == [
+        ("值得肯定的地方", "praise", 2),
+        ("需要关注的地方", "concern", 1),
+    ]
+    assert [(i.polarity, i.text) for i in items] == [
+        ("praise", "志愿者队伍培育成效明显"),
+        ("praise", "小组服务主题贴近居民需求"),
+        ("concern", "小组服务的成效评估以满意度为主，缺少前后测等专业评估手段"),
+    ]

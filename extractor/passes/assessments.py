@@ -349,6 +349,11 @@ def _label_column_items(
     section, headed by the label as printed."""
     grid = t.grid()
     body = grid[max(1, t.header_rows) :]
+    first = grid[0] if grid else []
+    if first and first[0] is not None and label_polarity(first[0].text) is not None:
+        # No header: the first row is a label and its items (值得肯定的地方 │ items over
+        # 需要关注的地方 │ items), taken for a header by the table reader.
+        body = grid
     if not body:
         return
     n = min(len(row) for row in body)
@@ -395,12 +400,33 @@ def _label_column_items(
     for label, found in groups:
         pol = label_polarity(label.text)
         assert pol is not None
-        bodies = [(o, c.text.strip(), c) for o, c in found]
+        bodies = [
+            (o if len(parts) == 1 else None, text, c)
+            for o, c in found
+            for parts in [_line_items(c)]
+            for text in parts
+        ]
         none = len(bodies) <= 1 and any(none_rx.search(x) for _, x, _ in bodies)
         if none:
             bodies = []
         heading = re.sub(r"\s+", "", label.text)
         _add_table_section(sections, items, party, path, area, pol, heading, label, bodies, none)
+
+
+def _line_items(cell: TableCell) -> list[str]:
+    """A cell's items: one a line when every line but the last stops short of the cell's
+    right edge (unnumbered items one a line: "…积分制度" / "小组服务…"); else the
+    cell's text as one item, its lines wrapped."""
+    text = cell.text.strip()
+    if len(cell.lines) < 2:
+        return [text]
+    right = cell.bbox[2]
+    short = [
+        right - box[2] > 2 * (box[3] - box[1]) for line, box in cell.lines[:-1] if line.strip()
+    ]
+    if not short or not all(short):
+        return [text]
+    return [line.strip() for line, _ in cell.lines if line.strip()]
 
 
 def _add_table_section(
