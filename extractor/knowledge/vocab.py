@@ -32,6 +32,7 @@ class ScopeVocab(Data):
     label_headers: list[str]
     skip_headers: list[str]
     mean: list[str]
+    breakdown_columns: list[str]
     current_period: list[str]
     earlier_period: list[str]
     unit_headers: list[str]

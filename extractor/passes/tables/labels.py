@@ -22,7 +22,7 @@ from extractor.knowledge.nlp import Role
 from extractor.nlp.indicators import contained_indicator, match_indicator, qualifier_measure
 
 ScopeKind = Literal["area", "post", "total", "subtotal", "mean"]
-HeaderKind = Literal["area", "post", "label", "skip", "unit"]
+HeaderKind = Literal["area", "post", "label", "skip", "unit", "breakdown"]
 
 # "（%）", "(%)", "%" closing a header: the column prints rates without the sign.
 _RATE_MARK = re.compile(r"[（(]\s*[%％]\s*[）)]$|[%％]$")
@@ -99,6 +99,8 @@ def label_tags(text: str, areas: frozenset[str] = frozenset()) -> Tags:
         return Tags(header="post", text=t)
     if t in v.label_headers:
         return Tags(header="label", text=t)
+    if any(re.fullmatch(p, t) for p in v.breakdown_columns):
+        return Tags(header="breakdown", text=t)  # 第一季度: a part of the period
     period = _period_column(t)
     if period is not None:
         return period

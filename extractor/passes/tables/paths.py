@@ -77,7 +77,7 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
     value_cols: list[int] = []
     for c in range(t.n_cols):
         kind = header_kinds[c]
-        if kind == "skip" or _is_sequence(grid, body, c):
+        if kind in ("skip", "breakdown") or _is_sequence(grid, body, c):
             continue
         texts = [_text(grid[r][c]) for r in body]
         filled = [x for x in texts if x]
@@ -101,7 +101,18 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
         c: [label_tags(x, areas) for x in t.columns[c]] if c < len(t.columns) else []
         for c in value_cols
     }
+    if "breakdown" in header_kinds:
+        col_labels = {c: _period_sum(tags) for c, tags in col_labels.items()}
     return Paths(grid, body, label_cols, value_cols, row_labels, col_labels, block_of)
+
+
+def _period_sum(tags: list[Tags]) -> list[Tags]:
+    """A 合计 column's header beside columns of the period's parts (第一季度 … 第四季度
+    │ 合计): the sum of the parts, the period's done figure, not the table's total row.
+    Only a header naming nothing but the total is read so."""
+    if tags and all(t.scope == "total" and t.role is None and t.indicator is None for t in tags):
+        return [replace(t, scope=None, role="done") for t in tags]
+    return tags
 
 
 def _caption_row(grid: Grid, r: int, value_cols: list[int]) -> str | None:
@@ -166,6 +177,8 @@ def _header_kind(t: Table, c: int, areas: frozenset[str]) -> str | None:
     named = [k for k in kinds if k in ("area", "post", "label", "unit")]
     if named:
         return named[-1]
+    if "breakdown" in kinds:
+        return "breakdown"
     return "skip" if "skip" in kinds else None
 
 
