@@ -114,6 +114,9 @@ def _period(hit: Hit | None) -> Period | None:
     )
 
 
+_FIGURE = re.compile(r"[\d.,，%％分]+")
+
+
 def _form_value(doc: Document, field: str) -> Text | None:
     """A field printed in a form (a table row "评估机构 │ 沅江市…中心"), the label cell
     matching the field's `form_labels` pattern and the next cell its value."""
@@ -126,7 +129,9 @@ def _form_value(doc: Document, field: str) -> Text | None:
             cells = list({id(c): c for c in row if c is not None}.values())
             texts = [re.sub(r"\s+", "", c.text) for c in cells]
             for i, text in enumerate(texts[:-1]):
-                if rx.search(text) and texts[i + 1]:
+                # a figure is no organisation's name (评估主体 │ 满分 │ 得分: "第三方评估机构
+                # │ 40" is a party's full marks)
+                if rx.search(text) and texts[i + 1] and not _FIGURE.fullmatch(texts[i + 1]):
                     return Text(value=cells[i + 1].text.strip(), prov=cells[i + 1].provenance())
     return None
 
