@@ -247,10 +247,14 @@ class Document:
         """Sections with this canonical id, wherever they sit (the parties' opinions may
         be top-level sections or gathered under one "第三部分 各方评估意见"), but not
         one inside another."""
+        return self.outermost_where(lambda sec: sec.canonical == canonical)
+
+    def outermost_where(self, match: Callable[[Section], bool]) -> list[Section]:
+        """Sections that match, in reading order, but not one inside another."""
         out: list[Section] = []
 
         def visit(sec: Section) -> None:
-            if sec.canonical == canonical:
+            if match(sec):
                 out.append(sec)
                 return
             for child in sec.children:

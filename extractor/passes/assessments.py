@@ -150,20 +150,18 @@ def _named_tops(
     if not profile.named:
         return []
     taken = {id(s) for _, top in tops for s in top.walk()}
+    max_chars = section_vocab().heading.max_chars
+
+    def party(sec: Section) -> Party | None:
+        if id(sec) in taken or sec.heading is None or len(sec.title) > max_chars:
+            return None
+        return profile.named_party_of(sec.title)
+
     out: list[tuple[Party, Section]] = []
-
-    def visit(sec: Section) -> None:
-        if id(sec) in taken:
-            return
-        party = profile.named_party_of(sec.title) if sec.heading is not None else None
-        if party is not None and len(sec.title) <= section_vocab().heading.max_chars:
-            out.append((party, sec))
-            return
-        for child in sec.children:
-            visit(child)
-
-    for top in doc.root.children:
-        visit(top)
+    for sec in doc.outermost_where(lambda sec: party(sec) is not None):
+        named = party(sec)
+        assert named is not None
+        out.append((named, sec))
     return out
 
 
