@@ -11,8 +11,9 @@ from __future__ import annotations
 
 # In the order they were made: the first validation split, the second made after the
 # first had been looked at (issue 8), the third (`unseen`), the fourth (`blind`), the
-# fifth (`sealed`), the sixth (`reserve`), the seventh (`vault`) and the eighth (`closed`),
-# each made after the one before had been looked at.
+# fifth (`sealed`), the sixth (`reserve`), the seventh (`vault`), the eighth (`closed`) and
+# the ninth (`withheld`, made after `closed` had been looked at), each made after the one
+# before had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -22,6 +23,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "reserve",
     "vault",
     "closed",
+    "withheld",
 )
 
 
@@ -31,6 +33,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … and closed/."""
+    """The folders for help text: validation/, heldout/, … and withheld/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]

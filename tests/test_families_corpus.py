@@ -62,6 +62,8 @@ def unmarked(page: Any) -> Any:
 
 # a cell printing two figures as one (完成量/协议量: 412/380, `variant.combined_cells`)
 COMBINED = re.compile(r"\d[\d,.]*/\d[\d,.]*")
+# a cell printing the done figure with its rate in brackets (完成量（完成率）: 484（156.13%）)
+BRACKETED = re.compile(r"(\d[\d,.]*)（(\d[\d.]*%?)）")
 
 
 @functools.cache
@@ -77,6 +79,8 @@ def layer(pdf: Path) -> tuple[str, Counter[str]]:
                 words[w["text"]] += 1
                 if COMBINED.fullmatch(w["text"]):
                     words.update(w["text"].split("/"))
+                if m := BRACKETED.fullmatch(w["text"]):
+                    words.update(m.groups())
     edges = Counter(line for lines in pages for line in {lines[0], lines[-1]} if lines)
     furniture = {line for line, n in edges.items() if n > len(pages) / 2}
     text = [

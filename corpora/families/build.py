@@ -31,9 +31,10 @@ class Built:
 
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
-    sixth, seventh and eighth held-back splits (imported here: one registry)."""
+    sixth, seventh, eighth and ninth held-back splits (imported here: one registry)."""
     from corpora.families import (
         baiyun,
+        beitang,
         chengxi,
         dongcheng,
         fengqiao,
@@ -68,7 +69,8 @@ def families() -> list[Family]:
     reserve = [hongshan, dongcheng]
     vault = [lantian, qingshui]
     closed = [luoxi, pingtan]
-    splits = heldout + unseen + blind + sealed + reserve + vault + closed
+    withheld = [beitang]
+    splits = heldout + unseen + blind + sealed + reserve + vault + closed + withheld
     return [m.FAMILY for m in dev + validation + splits]
 
 

@@ -544,3 +544,41 @@ def contents_entry(
     pf.tab_stops.add_tab_stop(Cm(tab_cm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     run_font(p.add_run("\t"), font, size)
     _field(p, f"PAGEREF {target} \\h", font, size)
+
+
+def frame(
+    doc: Document,
+    lines: Sequence[tuple[str, float, bool]],
+    *,
+    font: str,
+    x_cm: float,
+    y_cm: float,
+    width_cm: float,
+    border: int = 8,
+) -> None:
+    """A floating frame (Word's 图文框, `w:framePr`) at a fixed place on the page,
+    bordered, the text flowing around it: one paragraph per (text, size, bold) line,
+    centred. Consecutive paragraphs with the same frame properties make one frame."""
+    for text, size, bold in lines:
+        p = paragraph(doc, text, font=font, size=size, bold=bold, align="center")
+        p.paragraph_format.line_spacing = 1.2
+        ppr = p._p.get_or_add_pPr()
+        fp = OxmlElement("w:framePr")
+        for key, value in (
+            ("w:w", str(round(width_cm * 567))),
+            ("w:hSpace", "180"),
+            ("w:vSpace", "113"),
+            ("w:wrap", "around"),
+            ("w:vAnchor", "page"),
+            ("w:hAnchor", "page"),
+            ("w:x", str(round(x_cm * 567))),
+            ("w:y", str(round(y_cm * 567))),
+        ):
+            fp.set(qn(key), value)
+        bdr = OxmlElement("w:pBdr")
+        for side in ("top", "left", "bottom", "right"):
+            edge = _border(side, border)
+            edge.set(qn("w:space"), "4")
+            bdr.append(edge)
+        ppr.insert(0, bdr)
+        ppr.insert(0, fp)

@@ -14,7 +14,10 @@ and `captions_below` (';'-joined "label|caption" pairs: a caption printed under 
 on some page the caption follows the table's last row, whose first cell is `label`, with
 nothing between them but that row's figures), and `toc` (a 目录 page whose entries
 `heading……N` each name the page N on which that heading is first printed after the
-contents).
+contents), `frame_words` (';'-joined words printed on page 1 in a floating frame at the
+right of the title block: each lies in the right third of the page, in its upper third),
+and `continued` (a 续表 caption such as 续表1: a page opens with it, the page before it
+printing the table's own caption, 表1, and no 续表).
 """
 
 from __future__ import annotations
@@ -140,6 +143,12 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
                 out.append(f"caption {caption!r} is not printed under a last row {label!r}")
     if variant.get("toc"):
         out += [f"contents: {w}" for w in contents(pdf)]
+    words = [w for w in str(variant.get("frame_words", "")).split(";") if w]
+    if words:
+        out += [f"frame: {w}" for w in framed(pdf, words)]
+    cont = str(variant.get("continued", ""))
+    if cont:
+        out += [f"continued: {w}" for w in continued(pdf, cont)]
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:
@@ -163,6 +172,37 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
         if not variant.get("repeat_header") and word and head >= 0:
             out.append(f"header {word!r} repeated on the page of {first!r}")
     return out
+
+
+def framed(pdf: Path, words: list[str]) -> list[str]:
+    """The words not printed in the right third and upper third of page 1."""
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        wrong = []
+        for w in words:
+            hits = page.search(w)
+            if not hits:
+                wrong.append(f"{w!r} not on page 1")
+            elif not all(
+                h["x0"] > page.width * 2 / 3 and h["bottom"] < page.height / 3 for h in hits
+            ):
+                wrong.append(f"{w!r} not in the right third of page 1's top")
+        return wrong
+
+
+def continued(pdf: Path, caption: str) -> list[str]:
+    """Whether some page opens with `caption` (续表1) right after a page printing the
+    table's own caption (表1) and no 续表."""
+    own = caption.removeprefix("续")
+    texts = page_texts(pdf)
+    pages = [i for i, t in enumerate(texts) if t.startswith(caption)]
+    if not pages:
+        return [f"no page opens with {caption!r}"]
+    return [
+        f"page {i + 1} opens with {caption!r} but page {i} does not print {own!r} alone"
+        for i in pages
+        if i == 0 or own not in texts[i - 1] or caption in texts[i - 1]
+    ]
 
 
 ROW_FIGURES = re.compile(r"^[0-9.,%/—-]*$")
