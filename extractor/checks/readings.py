@@ -26,7 +26,7 @@ from extractor.checks.misreads import Edit, Reading, first_ref
 from extractor.checks.narrative import narrative_ref, states
 from extractor.checks.ocr_doubt import confusable_readings, doubtful_offsets, reading_value
 from extractor.checks.period import month_counts, month_names, report_months
-from extractor.checks.roster import MARKS, MONTHLY, mark_value
+from extractor.checks.roster import MARKS, MONTHLY, mark_value, person_total
 from extractor.printed import agreement, exact, fmt, parse_printed, plain, transposed
 from extractor.records import (
     Cell,
@@ -596,6 +596,7 @@ def _roster_person(ctx: Ctx) -> Iterator[Reading]:
     if row is None:
         return
     yield _columns_swapped(row)
+    yield _marks_misread(ctx, row)
     group = [r for r in st.roster if r.group == row.group]
     i = next(k for k, r in enumerate(group) if r is row)
     for j in (i - 1, i + 1):
@@ -606,6 +607,27 @@ def _roster_person(ctx: Ctx) -> Iterator[Reading]:
                 {"seq": other.seq},
                 ((row, "on_post", other.on_post), (other, "on_post", row.on_post)),
             )
+
+
+def _marks_misread(ctx: Ctx, row: RosterRow) -> Reading:
+    """The roster's month columns not read as printed (a mark column missed or shifted,
+    the 小计 taken from another column): then the other people's marks miss their 小计
+    too. Plausible only when most of the others whose marks are all read do."""
+    ocr = ctx.report.source.ocr is not None
+    agree = differ = 0
+    for other in ctx.report.staffing.roster:
+        total = person_total(other, ocr) if other is not row else None
+        if total is None or other.on_post is None:
+            continue
+        if total == exact(other.on_post.value):
+            agree += 1
+        else:
+            differ += 1
+    params: dict[str, object] = {"differ": differ, "checked": agree + differ}
+    if differ > agree:
+        return Reading("misread.roster_marks", params, fits=True)
+    why = say("misread.why.marks_as_read", n=agree)
+    return Reading("misread.roster_marks", params, fits=False, why_not=why)
 
 
 def _roster_group(ctx: Ctx) -> Iterator[Reading]:

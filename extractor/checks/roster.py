@@ -1,10 +1,10 @@
 """附件2 roster: marks → each person's 小计, people → group 小计, groups → 总计, months.
 
-A mark counts √ = 1, a printed number (0.5) as itself, and —— or any other text
-(持证 / 非持证 / 离职, meaning "not in this group that month") as 0. On a report read by
-OCR, a mark no roster prints (a Latin letter, an arrow, a number over 1: √ read as V, ↓
-or 4) is a misreading, unknown like an empty cell, so the totals it enters are not
-checked rather than flagged. Sums over the people need all of them: a roster whose
+A mark counts √ = 1, ✗ (an explicit absence) 0, a printed number (0.5) as itself, and
+—— or any other text (持证 / 非持证 / 离职, meaning "not in this group that month") as 0.
+On a report read by OCR, a mark no roster prints (a Latin letter, an arrow, a number
+over 1: √ read as V, ↓ or 4) is a misreading, unknown like an empty cell, so the totals
+it enters are not checked rather than flagged. Sums over the people need all of them: a roster whose
 numbers (序号, 1..N over the whole roster or within each group) have gaps lost rows
 (a page of it not read, as on a scan), and its totals are checked only against the
 other totals. A total that has
@@ -43,13 +43,15 @@ _NOT_COUNTED = re.compile(r"^(?:[—–\-－─]+|[\u4e00-\u9fff]+)$")
 
 
 def mark_value(mark: str, ocr: bool = False) -> Fraction | None:
-    """√ → 1, "0.5" → 1/2, ——/text → 0; None for an empty cell (unknown), and, on a
+    """√ → 1, ✗ → 0, "0.5" → 1/2, ——/text → 0; None for an empty cell (unknown), and, on a
     report read by OCR (`ocr`), for a mark no roster prints."""
     m = mark.strip()
     if not m:
         return None
     if m in roster_vocab().presence_marks:
         return Fraction(1)
+    if m in roster_vocab().absence_marks:
+        return Fraction(0)  # ✗: explicitly not on post, on a scan too
     if _NUM.match(m):
         value = exact(float(m))
         return None if ocr and value > 1 else value

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pydantic import Field
+
 from extractor.knowledge.loader import Data, Regex, compiled, load
 
 
@@ -117,9 +119,12 @@ class RosterVocab(Data):
     groups: RosterGroups
     uncertified_qualification: Regex
     table_header: list[str]
+    month_table_header: list[str]
+    month_columns: int = Field(ge=1)
     not_continuation: Regex
     note_start: Regex
     presence_marks: frozenset[str]
+    absence_marks: frozenset[str] = frozenset()
 
     def has(self, name: str, text: str) -> bool:
         """`text` matches the top-level entry `name` (month_mark, not_continuation…)."""

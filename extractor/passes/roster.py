@@ -105,15 +105,21 @@ def _marked(cell: TableCell | None) -> bool:
 
 
 def is_roster(table: Table) -> bool:
-    """A staff roster: per-month 人员到位 columns, or 序号 and 姓名 in the header
-    (models/vocab/roster.yaml `month_mark`, `table_header`)."""
+    """A staff roster: per-month 人员到位 columns, 序号 and 姓名 in the header, or 姓名
+    beside columns of one month each (models/vocab/roster.yaml `month_mark`,
+    `table_header`, `month_table_header`)."""
     words = roster_vocab()
     if any(words.has("month_mark", e) for p in table.columns for e in p):
         return True
     texts = {c.text for c in table.cells if c.row < table.header_rows} | {
         "".join(p) for p in table.columns
     }
-    return all(any(w in t for t in texts) for w in words.table_header)
+    if all(any(w in t for t in texts) for w in words.table_header):
+        return True
+    months = sum(any(words.has("month_header", e) for e in p) for p in table.columns)
+    return months >= words.month_columns and all(
+        any(w in t for t in texts) for w in words.month_table_header
+    )
 
 
 def _cover(table: Table) -> list[list[TableCell | None]]:
@@ -198,7 +204,10 @@ class _RosterReader:
             at = cover[r]
             seq_cell = at[cols.seq] if cols.seq is not None else None
             seq = _int(seq_cell) if seq_cell is not None and seq_cell.row == r else None
-            name = _text(at[cols.name]) if cols.name is not None else None
+            name_cell = at[cols.name] if cols.name is not None else None
+            name = _text(name_cell)
+            if seq is None and cols.seq is None and self._unnumbered(name_cell, r):
+                seq = len(self.rows) + 1  # no 序号 printed: the row's place in the roster
             if seq is not None and name:
                 self._person(cols, at, own, seq, name)
                 last_person = r
@@ -224,6 +233,16 @@ class _RosterReader:
                 self.state.label = self.state.last_group = None
             elif (group := _group_of(label)) is not None:
                 self.state.label = group
+
+    @staticmethod
+    def _unnumbered(cell: TableCell | None, r: int) -> bool:
+        """A person's row of a roster that prints no 序号: a name of its own in the 姓名
+        column (not a cell spanning down from above, not a 小计 / 合计 line's label nor a
+        group label such as 持证社工)."""
+        name = _text(cell)
+        if cell is None or name is None or cell.row != r:
+            return False
+        return not roster_vocab().rows.any(name) and _group_of(name) is None
 
     def _group(self, cols: _Columns, at: list[TableCell | None]) -> Group:
         kind = _text(at[cols.kind]) if cols.kind is not None else None
