@@ -58,6 +58,7 @@ def families() -> list[Family]:
         tianyuan,
         xiling,
         yunlu,
+        zhuyuan,
     )
 
     dev = [lanshan, songhe, qiaoxin, yunlu, minghu, tianyuan, jiangwan, liuyin]
@@ -69,7 +70,7 @@ def families() -> list[Family]:
     reserve = [hongshan, dongcheng]
     vault = [lantian, qingshui]
     closed = [luoxi, pingtan]
-    withheld = [beitang]
+    withheld = [beitang, zhuyuan]
     splits = heldout + unseen + blind + sealed + reserve + vault + closed + withheld
     return [m.FAMILY for m in dev + validation + splits]
 

@@ -262,6 +262,12 @@ class Grid:
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
     # light grey fill for these rows (row-group captions), whatever the ruling
     shaded_rows: list[int] = field(default_factory=list)
+    # rows of an exact height in points (Word's "fixed"), whatever their content
+    exact_heights: dict[int, float] = field(default_factory=dict)
+    # 斜线表头: cells (the top-left of a merged span) crossed by a line from their top-left
+    # to their bottom-right corner, two labels on two lines (the first at the right, the
+    # last at the left); the rows the cell spans must have `exact_heights`
+    diagonal: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _border(side: str, size: int, val: str = "single") -> Any:
@@ -307,15 +313,46 @@ def _shade(cell: Any, fill: str) -> None:
     tc_pr.append(shd)
 
 
-def _row_flags(row: Any, header: bool, height: float) -> None:
+def _row_flags(row: Any, header: bool, height: float, exact: bool = False) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
     if header:
         tr_pr.append(OxmlElement("w:tblHeader"))
     h = OxmlElement("w:trHeight")
     h.set(qn("w:val"), str(int(height * 20)))
-    h.set(qn("w:hRule"), "atLeast")
+    h.set(qn("w:hRule"), "exact" if exact else "atLeast")
     tr_pr.append(h)
+
+
+def _span_of(g: Grid, r: int, c: int) -> tuple[int, int, int, int]:
+    """The merged span whose top-left cell is (r, c), or the cell alone."""
+    return next((s for s in g.spans if s[:2] == (r, c)), (r, c, r, c))
+
+
+VML = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+)
+
+
+def _diagonal_line(cell: Any, g: Grid, r: int, c: int) -> None:
+    """A 斜线表头's line as Word draws one in a cell (a VML line anchored in the cell's
+    first paragraph, laid out in the cell): from the cell's top-left corner to its
+    bottom-right one. LibreOffice does not draw a cell's `w:tl2br` border, so the line
+    is a shape, as Word's old 绘制斜线表头 made it."""
+    _, c0, r1, c1 = _span_of(g, r, c)
+    margin = Cm(0.19 if g.cell_margin is None else g.cell_margin).pt
+    width = Cm(sum(g.widths[c0 : c1 + 1])).pt
+    height = sum(g.exact_heights[k] for k in range(r, r1 + 1))
+    p = cell.paragraphs[0]
+    line = parse_xml(
+        f"<w:r {VML}><w:pict>"
+        f'<v:line id="diagonal{r}_{c}" from="{-margin:.1f}pt,0" '
+        f'to="{width - margin:.1f}pt,{height:.1f}pt" strokeweight="0.5pt" strokecolor="black" '
+        'style="position:absolute;z-index:1;mso-position-horizontal-relative:text;'
+        'mso-position-vertical-relative:line" o:allowincell="t"/></w:pict></w:r>'
+    )
+    p._p.insert(1 if p._p.pPr is not None else 0, line)
 
 
 def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
@@ -337,7 +374,8 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
     for gc, w in zip(grid_cols, g.widths, strict=True):
         gc.set(qn("w:w"), str(int(Cm(w).twips)))
     for r, row in enumerate(tbl.rows):
-        _row_flags(row, g.repeat_header and r < g.header_rows, g.row_height)
+        height = g.exact_heights.get(r, g.row_height)
+        _row_flags(row, g.repeat_header and r < g.header_rows, height, r in g.exact_heights)
         for c, cell in enumerate(row.cells):
             cell.width = Cm(g.widths[c])
     merged: set[tuple[int, int]] = set()
@@ -356,6 +394,8 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
             bold = r < g.header_rows or r in g.bold_rows
             for k, line in enumerate((text or "").split("\n")):
                 p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+                if (r, c) in g.diagonal:
+                    align = "right" if k == 0 else "left"
                 p.alignment = ALIGN[align]
                 p.paragraph_format.line_spacing = 1.0
                 if g.keep_with_next:
@@ -367,6 +407,9 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
             if r in g.shaded_rows:
                 _shade(cell, "E7E6E6")
             cell.vertical_alignment = 1  # centre
+            if (r, c) in g.diagonal:
+                cell.vertical_alignment = 0  # top: the line starts at the cell's corner
+                _diagonal_line(cell, g, r, c)
             if (r, c) in g.vertical_text:
                 direction = OxmlElement("w:textDirection")
                 direction.set(qn("w:val"), "tbRl")

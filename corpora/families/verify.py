@@ -16,8 +16,11 @@ nothing between them but that row's figures), and `toc` (a 目录 page whose ent
 `heading……N` each name the page N on which that heading is first printed after the
 contents), `frame_words` (';'-joined words printed on page 1 in a floating frame at the
 right of the title block: each lies in the right third of the page, in its upper third),
-and `continued` (a 续表 caption such as 续表1: a page opens with it, the page before it
-printing the table's own caption, 表1, and no 续表).
+`continued` (a 续表 caption such as 续表1: a page opens with it, the page before it
+printing the table's own caption, 表1, and no 续表), and `diagonal_header` with
+`diagonal_tables` ("upper|lower": that many 斜线表头 cells — a line drawn from a cell's
+top-left corner down to its bottom-right one, the upper label's characters above it at
+the right, the lower label's below it at the left).
 """
 
 from __future__ import annotations
@@ -123,8 +126,60 @@ def watermarks(pdf: Path) -> list[str]:
         return ["".join(c["text"] for c in p.chars if diagonal(c)) for p in doc.pages]
 
 
+def slanted(page: Any) -> list[tuple[float, float, float, float]]:
+    """Lines drawn from top-left down to bottom-right (x0, top, x1, bottom), neither level
+    nor upright: a 斜线表头's line."""
+    out = []
+    for ln in page.lines:
+        (xa, ya), (xb, yb) = ln["pts"][0], ln["pts"][-1]
+        if abs(xb - xa) < 10 or abs(yb - ya) < 10:
+            continue
+        if (xb - xa) * (yb - ya) > 0:  # pdfplumber's y grows downwards: a falling line
+            out.append((min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)))
+    return out
+
+
+def _side(c: dict[str, Any], line: tuple[float, float, float, float]) -> float:
+    """Where a character's centre lies against a falling line: > 0 below it, < 0 above."""
+    x0, top, x1, bottom = line
+    cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return cy - (top + (cx - x0) * (bottom - top) / (x1 - x0))
+
+
+def diagonal_headers(pdf: Path, upper: str, lower: str) -> int:
+    """How many 斜线表头 cells print `upper` above their line (at the right) and `lower`
+    under it (at the left)."""
+    found = 0
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            for line in slanted(page):
+                x0, top, x1, bottom = line
+                inside = [
+                    c
+                    for c in page.chars
+                    if x0 - 2 <= c["x0"]
+                    and c["x1"] <= x1 + 2
+                    and top - 2 <= c["top"]
+                    and c["bottom"] <= bottom + 2
+                ]
+                text_above = "".join(c["text"] for c in inside if _side(c, line) < 0)
+                text_below = "".join(c["text"] for c in inside if _side(c, line) > 0)
+                mid = (x0 + x1) / 2
+                right = all((c["x0"] + c["x1"]) / 2 > mid for c in inside if _side(c, line) < 0)
+                left = all((c["x0"] + c["x1"]) / 2 < mid for c in inside if _side(c, line) > 0)
+                if text_above == upper and text_below == lower and right and left:
+                    found += 1
+    return found
+
+
 def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     out = []
+    diagonal = str(variant.get("diagonal_header", ""))
+    if diagonal:
+        upper, lower = diagonal.split("|")
+        n = diagonal_headers(pdf, upper, lower)
+        if n != variant.get("diagonal_tables"):
+            out.append(f"{n} 斜线表头 {diagonal!r}, variant says {variant.get('diagonal_tables')}")
     claim = set(filter(None, str(variant.get("landscape", "")).split("+")))
     kinds = page_kinds(pdf)
     if kinds != claim:

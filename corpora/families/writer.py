@@ -274,17 +274,31 @@ class Writer:
         self.sections.append(self._current)
 
     def item(
-        self, mark: str, *parts: Part, indent: float = 2.0, numbered: bool | None = None
+        self,
+        mark: str,
+        *parts: Part,
+        indent: float = 2.0,
+        numbered: bool | None = None,
+        lead: str = "",
     ) -> None:
         """One praise/concern item; `mark` is its printed numbering ("" for a bare
         paragraph, whose ordinal is then None). A bullet mark (●) is `numbered=False`:
-        printed, but no ordinal."""
+        printed, but no ordinal. A `lead` (a run-in phrase with its colon, 服务覆盖面广：)
+        is printed bold after the mark and is part of the item's text."""
         if self._current is None:
             raise ValueError("item outside a praise/concern section")
         text = self._figures(list(parts))
-        self.text(mark + text, indent_chars=indent)
+        if lead:
+            p = kit.paragraph(
+                self.doc, font=self.fonts.body, indent_chars=indent, base_size=self.fonts.size
+            )
+            kit.run_font(p.add_run(mark), self.fonts.body, self.fonts.size)
+            kit.run_font(p.add_run(lead), self.fonts.heading, self.fonts.size, bold=True)
+            kit.run_font(p.add_run(text), self.fonts.body, self.fonts.size)
+        else:
+            self.text(mark + text, indent_chars=indent)
         counted = bool(mark) if numbered is None else numbered
-        self._add_item(self._current.item_count + 1 if counted else None, text)
+        self._add_item(self._current.item_count + 1 if counted else None, lead + text)
 
     def none(self, text: str) -> None:
         """The section's content says nothing was raised: zero items."""
