@@ -6,15 +6,16 @@ sentence (持证 with 中级/助理 counts, 未持证). 二、评估说明: weig
 band vocabulary of single characters defined in a sentence (优/良/中/差: 90分及以上为优，
 80分（含）至90分为良 …). 三、服务指标完成情况: a paragraph with exact figures beside
 approximate ones (入户探访超过3100人次, 志愿者服务近6400小时; in the 片区 sentence
-入户探访390余人次), then the targets and the completions in TWO tables with the same 片区
-rows (合计 last): 表2 年度协议指标 (片区 × indicator columns, the unit on a second header row,
-targets only) and 表3 指标完成情况 (per indicator 完成量 │ 完成率 under the indicator's name
-with its unit); both with a 斜线表头 at the top-left (a line from corner to corner, 指标
-at the top right, 片区 at the bottom left). 四、各方评估意见: （一）…（四） per party, the labels
-值得肯定的方面： / 需要关注的问题：, each item a ◆ bullet with a bold run-in lead phrase
-(◆服务覆盖面广：……). 五、评估结果: 表4 transposed (the parties as columns, 综合得分 last;
-rows 权重 / 得分), then a sentence with the total and the grade in quotes (“良”).
-六、意见与建议: a closing paragraph.
+入户探访390余人次), then the targets and the completions in TWO tables with the same
+片区 rows (合计 last): 表2 年度协议指标 (中期协议指标 in a 中期 report; 片区 × indicator
+columns, the unit on a second header row, targets only) and 表3 指标完成情况 (per
+indicator 完成量 │ 完成率 under the indicator's name with its unit); both with a 斜线表头
+at the top-left (a line from corner to corner, 指标 at the top right, 片区 at the bottom
+left). 四、各方评估意见: （一）…（四） per party, the labels 值得肯定的方面： /
+需要关注的问题：, each item a ◆ bullet with a bold run-in lead phrase (◆服务覆盖面广：……).
+五、评估结果: 表4 transposed (the parties as columns, 综合得分 last; rows 权重 / 得分), then
+a sentence with the total and the grade in quotes (“良”). 六、意见与建议: a closing
+paragraph.
 """
 
 from __future__ import annotations
@@ -143,8 +144,8 @@ def facts(spec: Spec) -> ReportFacts:
             "bands": "sentence: 优/良/中/差 (90/80/60)",
             "scores": "表4 transposed: parties as columns, 综合得分 last; rows 权重 / 得分; "
             "total and grade (quoted) in a sentence",
-            "table": "表2 年度协议指标 (targets only) and 表3 指标完成情况 (完成量 │ 完成率 per "
-            "indicator), same 片区 rows, 合计 last",
+            "table": "表2 年度/中期协议指标 (targets only) and 表3 指标完成情况 (完成量 │ "
+            "完成率 per indicator), same 片区 rows, 合计 last",
             "two_tables": f"{TARGETS}|{LABEL}",
             "diagonal_header": "|".join(DIAGONAL),
             "diagonal_tables": 2,
@@ -366,15 +367,16 @@ def write(f: ReportFacts) -> Writer:
         c("registered/households", "pct", (first,)),
         "，入户探访",
         near("home_visits/count", "余", (first,)),
-        f"余人次；各片区的年度协议指标见{TARGETS}，完成情况见{LABEL}。",
+        f"余人次；各片区的协议指标见{TARGETS}，完成情况见{LABEL}。",
     )
     w.heading("（二）指标完成情况", 2)
-    w.text(f"{TARGETS}  各片区年度协议指标", font=FONTS.heading, size=10.5, align="center")
+    period = "中期" if m.kind == "中期" else "年度"  # a 中期 report's targets are the half year's
+    w.text(f"{TARGETS}  各片区{period}协议指标", font=FONTS.heading, size=10.5, align="center")
     w.table(_targets_grid(t))
     w.text("", size=6)
     w.text(f"{LABEL}  各片区指标完成情况", font=FONTS.heading, size=10.5, align="center")
     w.table(_completions_grid(t))
-    w.text(f"注：完成率=完成量÷{TARGETS}年度协议指标×100%。", size=9, align="left")
+    w.text(f"注：完成率=完成量÷{TARGETS}{period}协议指标×100%。", size=9, align="left")
 
     w.heading("四、各方评估意见", 1)
     names = {
@@ -406,10 +408,11 @@ def write(f: ReportFacts) -> Writer:
     w.heading("六、意见与建议", 1)
     w.para(
         "建议承接机构针对各方提出的问题制定整改计划，加强服务成效的总结提炼，均衡推进各片区"
-        "的服务指标，进一步提升社工站的专业服务水平。"
+        "的服务指标，进一步提升社工站的专业服务水平。",
+        keep_with_next=True,  # the signature stays on the page of the last paragraph
     )
-    w.text("", space_before=12)
-    w.text(m.evaluator, align="right")
+    w.text("", space_before=12, keep_with_next=True)
+    w.text(m.evaluator, align="right", keep_with_next=True)
     w.text(m.eval_date_printed, align="right")
 
     page_footer(w.doc, "plain", FONTS.body, align="center", cover=True)
