@@ -104,7 +104,7 @@ def extract_indicators(doc: Document) -> Indicators:
             continue
         table_rows = _dedupe(got.rows)
         fit = consistency(table_rows)
-        trusted = fit.trusted(len(got.doubts))
+        trusted = fit.trusted(len(got.doubts)) and not got.roles_unsure
         read = TableRead(
             table=label,
             caption=t.caption,

@@ -49,6 +49,15 @@ class Read:
     # Rows whose measure nothing printed (no unit, no measure word): the indicator's
     # default, which the text may correct (建档 counted in 户 there).
     unitless: set[Key] = field(default_factory=set)
+    # The row labels name the roles (协议 / 完成 / 完成率 down the rows, 片区 across).
+    roles_on_rows: bool = False
+
+    @property
+    def roles_unsure(self) -> bool:
+        """Roles named down the rows, and a figure left without one or a role given two
+        figures: a misread the relations may not show (a block's 协议 figure taken for
+        its 完成 still adds up to 合计), so the read is not to be trusted."""
+        return self.roles_on_rows and bool(self.doubts)
 
 
 def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
@@ -151,10 +160,13 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     ctx = context_meaning(t, areas)
     cols = _unknown_scopes({c: merge_path(tags) for c, tags in p.col_labels.items()}, p.col_labels)
     rows = _unknown_scopes({k: merge_path(tags) for k, tags in p.row_labels.items()}, p.row_labels)
+    rows = _measure_rows(rows, p.row_labels, cols)
     cols = {c: _unit_measured(m) for c, m in cols.items()}
     rows = {k: _unit_measured(m) for k, m in rows.items()}
     cols = _shared_measures(cols, p.value_cols, p.col_labels)
-    out = Read()
+    # Two roles or more among the row labels: the roles are on the row axis, and a
+    # figure there that none of its labels gives a role is not taken for a done figure.
+    out = Read(roles_on_rows=len({m.role for m in rows.values() if m.role}) >= 2)
     found: dict[Key, dict[str, TableCell]] = {}
     defaulted: set[Key] = set()
     labels: dict[Key, str] = {}
@@ -181,11 +193,14 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             # 协议量/完成量/完成率 columns) is what was done.
             if _spans_roles(cell, p.value_cols, cols):
                 m = replace(m, role=None)
-            role = m.role or "done"
             # A unit printed in the cell (128人次) says what a header's unit would.
             unit = m.unit or cell_unit(text)
             by_unit = unit_measure(indicator, unit) if unit else None
             measure = m.measure or by_unit or m.default_measure or "count"
+            if m.role is None and out.roles_on_rows:
+                out.doubts.append(no_role(m.label or indicator, measure, text))
+                continue
+            role = m.role or "done"
             key: Key = (m.scope or "station", _area(m), m.post, indicator, measure)
             if not (m.measure or unit):
                 defaulted.add(key)
@@ -239,6 +254,10 @@ def two_figures(
     )
 
 
+def no_role(label: str, measure: str, figure: str) -> Said:
+    return say("fragment.no_role", label=label, measure=say(f"measure.{measure}"), figure=figure)
+
+
 def _rated_target(
     cands: list[TableCell], done: TableCell | None, pct: TableCell | None
 ) -> TableCell | None:
@@ -275,6 +294,54 @@ def _join_unitless(found: dict[Key, dict[str, TableCell]], defaulted: set[Key]) 
             found[siblings[0]].update(parts)
             del found[key]
             defaulted.discard(key)
+
+
+def _measure_rows(
+    rows: dict[tuple[int, int], Meaning],
+    tags: dict[tuple[int, int], list[Tags]],
+    cols: dict[int, Meaning],
+) -> dict[tuple[int, int], Meaning]:
+    """A row label naming a measure and no indicator (参与人次（人次）) under a group label
+    it shares with rows that name one (社区服务 › 社区活动（场）, then 参与人次（人次）): a
+    further measure of the indicator named nearest above it in its group, as a table lists
+    an indicator's count and then its attendances. Only where the indicators are on the
+    row axis (no column header names one), under an outer group label, and for a measure
+    the indicator above was not already given (else it is no further measure)."""
+    if any(m.indicator for m in cols.values()):
+        return rows
+    out = dict(rows)
+    for key, m in rows.items():
+        if m.indicator is not None or m.measure is None or m.scope is not None:
+            continue
+        path = tags[key]
+        at = next((i for i, t in enumerate(path) if t.measure and t.role is None), 0)
+        if at == 0:
+            continue  # no group label above the one naming the measure
+        group = [t.text for t in path[:at]]
+        above = [
+            k
+            for k, other in rows.items()
+            if k[1] == key[1]
+            and k[0] < key[0]
+            and len(tags[k]) > at
+            and [t.text for t in tags[k][:at]] == group
+            and tags[k][at].indicator is not None
+            and other.indicator is not None
+        ]
+        if not above:
+            continue
+        src = rows[max(above)]
+        if (src.measure or src.default_measure) == m.measure:
+            continue
+        out[key] = replace(
+            m,
+            indicator=src.indicator,
+            exact=src.exact,
+            listed=src.listed,
+            label=path[at].text,
+            default_measure=src.default_measure,
+        )
+    return out
 
 
 def _unit_measured(m: Meaning) -> Meaning:
