@@ -155,6 +155,39 @@ def test_no_measure_row_inheritance_where_columns_name_indicators() -> None:
     assert _measure_rows(rows, bare, {3: Meaning()})[(2, 0)].indicator is None
 
 
+def with_row(t: Table, *cells: tuple[int, str, int]) -> Table:
+    """`t` with one more row: (column, text, colspan) cells."""
+    r = t.n_rows
+    for c, text, span in cells:
+        box = (c * 60.0, r * 20.0, (c + span) * 60.0, r * 20.0 + 20)
+        t.cells.append(TableCell(r, c, text, 3, box, 1, span))
+    t.n_rows += 1
+    t.columns = column_paths(t)
+    return t
+
+
+def test_a_row_whose_label_spans_the_role_column_is_a_done_figure() -> None:
+    # 投入社工人数 merged across 服务指标 and 项目: no role named, none missing
+    staff = [(3 + i, x, 1) for i, x in enumerate(("3", "2", "2", "7"))]
+    got = read(with_row(roles_table(), (0, "人员配置", 1), (1, "投入社工人数（人）", 2), *staff))
+    assert not got.doubts and not got.roles_unsure
+    assert figures(got)[("total", "合计", "staff", "count")] == (None, "7", None)
+    # the same figures under a blank role cell: a row that names no role among rows that do
+    blank = [(0, "人员配置", 1), (1, "投入社工人数（人）", 1), (2, "", 1), *staff]
+    assert read(with_row(roles_table(), *blank)).roles_unsure
+
+
+def test_a_rate_with_two_digits_swapped_is_an_error() -> None:
+    t = roles_table()
+    wrong = next(c for c in t.cells if c.text == "125％")  # 北坡片区 建档 150 of 120
+    wrong.text = "152％"
+    report = report_of(t)
+    assert report.indicators.reads[0].trusted
+    assert [(f.rule, f.severity, f.printed) for f in report.findings] == [
+        ("pct.row", "error", "152％")
+    ]
+
+
 def test_a_total_ten_over_its_areas_is_an_error() -> None:
     report = report_of(roles_table(total_over={"入户探访（人次）": 10}))
     assert all(r.trusted for r in report.indicators.reads)

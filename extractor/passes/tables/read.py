@@ -21,7 +21,7 @@ from extractor.knowledge.vocab import scope_vocab
 from extractor.nlp.indicators import unit_measure
 from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
 from extractor.passes.tables.pairs import split_pairs
-from extractor.passes.tables.paths import table_paths
+from extractor.passes.tables.paths import Paths, table_paths
 from extractor.passes.tables.stacked import split_stacked_cells
 from extractor.passes.tables.values import (
     cell_unit,
@@ -197,7 +197,7 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             unit = m.unit or cell_unit(text)
             by_unit = unit_measure(indicator, unit) if unit else None
             measure = m.measure or by_unit or m.default_measure or "count"
-            if m.role is None and out.roles_on_rows:
+            if m.role is None and out.roles_on_rows and not _label_spans_roles(p, r, c):
                 out.doubts.append(no_role(m.label or indicator, measure, text))
                 continue
             role = m.role or "done"
@@ -420,6 +420,17 @@ def _spans_roles(cell: TableCell, value_cols: list[int], cols: dict[int, Meaning
     协议量 / 完成量 / 完成率) has none of them."""
     covered = [c for c in value_cols if cell.col <= c < cell.col + cell.colspan]
     return len({cols[c].role for c in covered}) > 1
+
+
+def _label_spans_roles(p: Paths, r: int, c: int) -> bool:
+    """Where the rows name the roles, a row whose label is merged across the role
+    column (服务类别 │ 投入社工人数 spanning 指标 and 项目) has none: like a figure
+    spanning role columns, it is what was done."""
+    inner = max((x for x in p.label_cols if x < c), default=None)
+    if inner is None:
+        return False
+    cell = p.grid[r][inner]
+    return cell is not None and cell.col < inner
 
 
 def _area(m: Meaning) -> str | None:
