@@ -2,7 +2,8 @@
 scope its row labels and column headers name together, whichever axis names which.
 
 片区 as rows and indicators as column groups (the seed's 附件1-1), indicators as rows and
-片区 as column groups (a transposed table), 片区 › 社工点 rows with 小计 and 总计, one
+片区 as column groups (a transposed table), indicators and their roles as rows (服务类别 ›
+指标 › 协议 / 完成 / 完成率) and 片区 as columns, 片区 › 社工点 rows with 小计 and 总计, one
 片区's own small table under its sub-section, a station table of indicator rows: all are
 the same operation here. Figures sharing a scope, indicator and measure form one
 `IndicatorRow` (target, done, rate).
