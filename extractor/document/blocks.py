@@ -42,6 +42,47 @@ def find_marker(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _tab_styles() -> tuple[float, list[tuple[str, re.Pattern[str]]]]:
+    tabs = section_vocab().tab_markers
+    return tabs.gap, [(m.type, re.compile(m.pattern)) for m in tabs.styles]
+
+
+def tab_marker(line: Line) -> tuple[str, str] | None:
+    """(number, style) of a line whose number is set off from its text by a tab
+    ("1<TAB>项目概况", "1.2<TAB>人员配置"), or None.
+
+    The text layer keeps no separator there, only the gap: at least the vocabulary's
+    `gap` ems after the number, and none such further on (a row of an unruled table has
+    several). A figure and its unit ("12人") are never set apart so."""
+    text = line.text
+    lead = len(text) - len(text.lstrip())
+    if lead >= len(text) or not text[lead].isdigit():
+        return None
+    end = lead
+    while end < len(text) and (text[end].isdigit() or text[end] in ".．"):
+        end += 1
+    gap, styles = _tab_styles()
+    number = text[lead:end]
+    style = next((kind for kind, rx in styles if rx.match(number)), None)
+    rest = [g for g in line.glyphs[end:] if not g.char.isspace()]
+    if style is None or not rest:
+        return None
+    glyph = line.glyphs[end - 1]
+    em = line.size or (glyph.bottom - glyph.top)
+    if rest[0].x0 - glyph.x1 < gap * em:
+        return None
+    if any(b.x0 - a.x1 >= gap * em for a, b in itertools.pairwise(rest)):
+        return None
+    return number, style
+
+
+def line_marker(line: Line) -> tuple[str, str] | None:
+    """The numbering marker a printed line opens with: a text marker ("一、", "1.1"), or
+    a number set off by a tab."""
+    return find_marker(line.text.lstrip()) or tab_marker(line)
+
+
 def margins(lines: list[Line]) -> Margins:
     """Body margins of a run of pages: the most common left edge and the common right
     edge of full lines, and the typical font size and line spacing."""
@@ -88,7 +129,7 @@ def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
     if is_contents_line(text) or is_contents_line(prev.text):
         # each 目录 entry stands alone, and the heading after the 目录 is no part of it
         return True
-    if find_marker(text) and not _wraps_on(prev, m):
+    if line_marker(line) and not _wraps_on(prev, m):
         return True
     if _label_kind(text) or _label_kind(prev.text.lstrip()):
         # "问题与建议" on its own line is never part of the item above it, however long
@@ -184,7 +225,7 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
         if groups and not _starts_block(groups[-1][-1], line, m):
             prev_block = groups[-1]
             first = prev_block[0].text.lstrip()
-            mk = find_marker(first)
+            mk = line_marker(prev_block[0])
             # A heading never swallows the line after it unless it visibly wraps.
             heading = (mk and _is_heading(first, mk[0], 1, mk[1])) or (
                 len(prev_block) == 1 and names_only_an_area(first)
@@ -205,7 +246,7 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
             pos += len(ln.text)
         text = "".join(parts)
         stripped = text.lstrip()
-        mk = None if is_contents_line(stripped) else find_marker(stripped)
+        mk = None if is_contents_line(stripped) else find_marker(stripped) or tab_marker(group[0])
         kind = "paragraph"
         marker = mtype = None
         if mk:

@@ -14,6 +14,14 @@ class Marker(Data):
     pattern: Regex
 
 
+class TabMarkers(Data):
+    """Numbers set off from their heading by a tab: the gap after the number (in ems of
+    the line's size) and the numbering styles the number may have (matched whole)."""
+
+    gap: float = Field(default=1.0, gt=0)
+    styles: list[Marker] = Field(default_factory=list)
+
+
 class HeadingRules(Data):
     max_chars: int
     sentence_end: str
@@ -25,6 +33,7 @@ class HeadingRules(Data):
 
 class SectionVocab(Data):
     markers: list[Marker]
+    tab_markers: TabMarkers = Field(default_factory=TabMarkers)
     heading: HeadingRules
     sections: dict[str, list[str]]
     labels: dict[str, list[str]]
