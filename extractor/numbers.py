@@ -31,11 +31,11 @@ _HALF_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
 
 
 def to_decimal(s: str) -> Decimal:
-    """Exact value of an Arabic number as printed ("1,413", "１２３．５", "1 413")."""
+    """Exact value of an Arabic number as printed ("1,413", "5，602", "１２３．５", "1 413")."""
     if s.isascii() and s.replace(".", "", 1).isdigit():
         return Decimal(s)  # the common case, and the hot path of the figure finder
     cleaned = "".join(_HALF_WIDTH.get(c, c) for c in s)
-    cleaned = "".join(c for c in cleaned if not c.isspace() and c != ",")
+    cleaned = "".join(c for c in cleaned if not c.isspace() and c not in ",，")
     try:
         return Decimal(cleaned)
     except InvalidOperation as exc:

@@ -25,7 +25,13 @@ from extractor.document.lines import page_lines, strip_furniture
 from extractor.document.model import Block, Document, PageInfo, Section, Table
 from extractor.document.ocr_tables import repair_slashes, repair_ticks, snap_labels
 from extractor.document.sections import build_tree
-from extractor.document.tables import column_paths, join_continued, split_stacked, to_table
+from extractor.document.tables import (
+    column_paths,
+    continues_caption,
+    join_continued,
+    split_stacked,
+    to_table,
+)
 from extractor.errors import OcrDeferredError
 from extractor.knowledge import section_vocab
 from extractor.knowledge.vocab import table_words
@@ -294,7 +300,7 @@ def with_ocr(path: Path, pages: list[RawPage], opts: DocumentOptions) -> list[Ra
 
 def _drop_repeats(flow: list[Block | Table], kept: set[int]) -> list[Block | Table]:
     """Remove tables joined into an earlier one, and the title/caption blocks printed
-    again above them on the continuation page."""
+    again above them on the continuation page (or the caption marked 续表)."""
     out: list[Block | Table] = []
     pending: list[Block] = []
     for item in flow:
@@ -305,7 +311,13 @@ def _drop_repeats(flow: list[Block | Table], kept: set[int]) -> list[Block | Tab
             # a continuation: the blocks just above it on its page are repeats
             page = item.pages[0]
             earlier = {b.text for b in out if isinstance(b, Block)}
-            pending = [b for b in pending if not (b.page == page and b.text in earlier)]
+            pending = [
+                b
+                for b in pending
+                if not (
+                    b.page == page and (b.text in earlier or continues_caption(b.text, earlier))
+                )
+            ]
             out.extend(pending)
         else:
             out.extend(pending)

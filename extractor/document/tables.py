@@ -6,10 +6,11 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from operator import attrgetter
 
 from extractor.document.model import Table, TableCell, ocr_marks
+from extractor.knowledge.vocab import continued_marks
 from extractor.pdf.pages import Glyph
 from extractor.pdf.tables import RawTable
 from extractor.pdf.view import BBox
@@ -334,8 +335,34 @@ def _column_map(prev: Table, nxt: Table) -> list[int] | None:
 
 def _repeats(above_next: list[str], above_first: list[str]) -> bool:
     """Nothing stands above the continuation but lines repeated from above the first
-    part (an appendix title and caption printed again on each page)."""
-    return all(t in above_first for t in above_next)
+    part (an appendix title and caption printed again on each page) and the first
+    part's caption marked as continued (续表1 …)."""
+    return all(t in above_first or continues_caption(t, above_first) for t in above_next)
+
+
+def marked_continued(line: str) -> bool:
+    """`line` carries a mark saying a table continues here (续表1 …, 表1（续）)."""
+    text = re.sub(r"\s+", "", line)
+    return any(mark.search(text) for mark in continued_marks())
+
+
+def continues_caption(line: str, earlier: Iterable[str]) -> bool:
+    """`line` marks what follows as a table continued (models/vocab/table_words.yaml,
+    `continued_marks`): with its mark taken out nothing is left (续上表, （续表）), or one
+    of the `earlier` lines (the first part's caption) or that line's beginning up to a
+    word's end (续表1 … after 表1 …; 表1（续） after 表1 …)."""
+    text = re.sub(r"\s+", "", line)
+    for mark in continued_marks():
+        rest = mark.sub("", text, count=1)
+        if rest == text:
+            continue
+        if not rest:
+            return True
+        for first in earlier:
+            first = re.sub(r"\s+", "", first)
+            if first.startswith(rest) and not first[len(rest) : len(rest) + 1].isdigit():
+                return True
+    return False
 
 
 def _top(t: Table, page: int) -> float:

@@ -143,6 +143,13 @@ class TableWords(Data):
     words: list[str]
     cell_units: tuple[str, ...] = ()
     cell_remark: Regex | None = None
+    continued_marks: tuple[Regex, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def continued_marks() -> tuple[re.Pattern[str], ...]:
+    """The words marking a caption as a table's continuation (续表1 …, 表1（续）)."""
+    return tuple(compiled(rx) for rx in load(TableWords, "vocab/table_words.yaml").continued_marks)
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from extractor.areas import area_key, area_label
 from extractor.document.model import Document, Table
+from extractor.document.tables import marked_continued
 from extractor.knowledge import scope_vocab
 from extractor.knowledge.messages import joined, say
 from extractor.passes.narrative import narrative_figures
@@ -104,7 +105,12 @@ def extract_indicators(doc: Document) -> Indicators:
             continue
         table_rows = _dedupe(got.rows)
         fit = consistency(table_rows)
-        trusted = fit.trusted(len(got.doubts)) and not got.roles_unsure
+        # a continuation (续表1 …) not joined to the part it continues: its 合计 and the
+        # 片区 it runs on from count rows that are not in this read
+        apart = marked_continued(t.caption)
+        if apart:
+            got.doubts.insert(0, say("fragment.continued_apart", caption=t.caption.strip()))
+        trusted = fit.trusted(len(got.doubts)) and not got.unsure and not apart
         read = TableRead(
             table=label,
             caption=t.caption,

@@ -1,6 +1,8 @@
 """Two figures in one cell: a header naming two roles with a slash ("完成量/协议量") over
-cells that print both in the header's order ("151/125"). Each such column is read as the
-two columns it stands for, so the rest of the reading never sees a combined cell."""
+cells that print both in the header's order ("151/125"), or naming the second in brackets
+after the first ("完成量（完成率）") over cells printing it so ("89（127.14%）"). Each such
+column is read as the two columns it stands for, so the rest of the reading never sees a
+combined cell."""
 
 from __future__ import annotations
 
@@ -12,10 +14,12 @@ from extractor.passes.tables.labels import label_tags
 from extractor.passes.tables.values import is_figure, is_not_applicable
 
 _PAIR = re.compile(r"^\s*([^/／]+?)\s*[/／]\s*([^/／]+?)\s*$")
+# The second of the two in brackets closing the first: "完成量（完成率）", "89（127.14%）".
+_BRACKETED = re.compile(r"^([^（）()]+)[（(]([^（）()]+)[）)]$")
 
 
 def _halves(text: str) -> tuple[str, str] | None:
-    m = _PAIR.match(text)
+    m = _PAIR.match(text) or _BRACKETED.match(text)
     return (m.group(1), m.group(2)) if m else None
 
 
@@ -41,13 +45,20 @@ def _role_pair(text: str, areas: frozenset[str]) -> tuple[str, str] | None:
     return halves
 
 
+def _pair_level(path: tuple[str, ...], areas: frozenset[str]) -> int | None:
+    """The innermost header level of a column naming two roles (a unit row's 户 may stand
+    under it)."""
+    return next((i for i in reversed(range(len(path))) if _role_pair(path[i], areas)), None)
+
+
 def _paired_columns(t: Table, areas: frozenset[str]) -> dict[int, tuple[str, str]]:
-    """Columns whose last header names two roles and whose every filled body cell of its
-    own prints two figures: column → the two header words, in order."""
+    """Columns whose header names two roles and whose every filled body cell of its own
+    prints two figures: column → the two header words, in order."""
     out: dict[int, tuple[str, str]] = {}
     for c in range(min(t.n_cols, len(t.columns))):
         path = t.columns[c]
-        roles = _role_pair(path[-1], areas) if path else None
+        level = _pair_level(path, areas)
+        roles = _role_pair(path[level], areas) if level is not None else None
         if roles is None:
             continue
         own = [
@@ -86,8 +97,11 @@ def split_pairs(t: Table, areas: frozenset[str]) -> Table:
             cells.append(replace(x, col=shift(x.col), colspan=x.colspan + len(covered)))
     columns: list[tuple[str, ...]] = []
     for c, path in enumerate(t.columns):
-        if c in paired:
-            columns += [(*path[:-1], paired[c][0]), (*path[:-1], paired[c][1])]
+        level = _pair_level(path, areas) if c in paired else None
+        if level is not None:
+            columns += [
+                (*path[:level], half, *path[level + 1 :]) for half in (paired[c][0], paired[c][1])
+            ]
         else:
             columns.append(path)
     return replace(t, cells=cells, n_cols=t.n_cols + len(cols), columns=columns)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extractor.document.model import Table, TableCell
 from extractor.knowledge import scope_vocab
@@ -41,6 +41,10 @@ class Paths:
     row_labels: dict[tuple[int, int], list[Tags]]
     col_labels: dict[int, list[Tags]]  # value column → its header cells' tags, top first
     block_of: dict[int, int]  # value column → its block
+    # Columns taken for labels though their header names a role (完成量, 完成率) and
+    # their cells open with a figure: figures printed in a way the reader does not know
+    # (`unread_figures`), so the read may be wrong.
+    figure_labels: list[int] = field(default_factory=list)
 
 
 def occupancy(t: Table) -> Grid:
@@ -86,6 +90,7 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
             label_cols.append(c)
         elif figures:
             value_cols.append(c)
+    figure_labels = [c for c in label_cols if _unread_figures(t, grid, body, c, areas)]
     blocks = _blocks(label_cols, value_cols)
     block_of = {c: i for i, (_, values) in enumerate(blocks) for c in values}
     leading = [c for c in blocks[0][0] if header_kinds[c] in ("area", "post")] if blocks else []
@@ -103,7 +108,25 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
     }
     if "breakdown" in header_kinds:
         col_labels = {c: _period_sum(tags) for c, tags in col_labels.items()}
-    return Paths(grid, body, label_cols, value_cols, row_labels, col_labels, block_of)
+    return Paths(
+        grid, body, label_cols, value_cols, row_labels, col_labels, block_of, figure_labels
+    )
+
+
+# A cell opening with a figure: "89（127.14%）", "12 / 15", "1,734户".
+_FIGURE_LED = re.compile(r"^[+-]?\d")
+
+
+def _unread_figures(t: Table, grid: Grid, body: list[int], c: int, areas: frozenset[str]) -> bool:
+    """A column read as labels whose header names a role (协议量, 完成量（完成率）) and
+    whose filled cells mostly open with a figure: it holds figures printed in a way the
+    reader does not know, not names (a 完成情况 column of words is no such column)."""
+    path = t.columns[c] if c < len(t.columns) else ()
+    if not any(label_tags(text, areas).role for text in path):
+        return False
+    filled = [x for x in (_text(grid[r][c]) for r in body) if x]
+    led = sum(1 for x in filled if _FIGURE_LED.match(x))
+    return bool(filled) and 2 * led > len(filled)
 
 
 def _period_sum(tags: list[Tags]) -> list[Tags]:

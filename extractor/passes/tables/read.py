@@ -52,6 +52,8 @@ class Read:
     unitless: set[Key] = field(default_factory=set)
     # The row labels name the roles (协议 / 完成 / 完成率 down the rows, 片区 across).
     roles_on_rows: bool = False
+    # A column headed as figures was read as labels: what it holds is not read.
+    figures_unread: bool = False
 
     @property
     def roles_unsure(self) -> bool:
@@ -59,6 +61,13 @@ class Read:
         figures: a misread the relations may not show (a block's 协议 figure taken for
         its 完成 still adds up to 合计), so the read is not to be trusted."""
         return self.roles_on_rows and bool(self.doubts)
+
+    @property
+    def unsure(self) -> bool:
+        """Not to be trusted whatever its relations say: roles unsure, or a column headed
+        as figures read as labels (its figures missing from the relations and taken for
+        names, which may leave too few relations to show the misread)."""
+        return self.roles_unsure or self.figures_unread
 
 
 def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
@@ -168,6 +177,10 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     # Two roles or more among the row labels: the roles are on the row axis, and a
     # figure there that none of its labels gives a role is not taken for a done figure.
     out = Read(roles_on_rows=len({m.role for m in rows.values() if m.role}) >= 2)
+    for c in p.figure_labels:
+        out.figures_unread = True
+        example = next((x for r in p.body if (x := _text_at(p, r, c))), "")
+        out.doubts.append(figures_as_labels(" › ".join(t.columns[c]), example))
     found: dict[Key, dict[str, TableCell]] = {}
     defaulted: set[Key] = set()
     labels: dict[Key, str] = {}
@@ -253,6 +266,15 @@ def two_figures(
         first=parts[role].text.strip(),
         second=second,
     )
+
+
+def figures_as_labels(header: str, example: str) -> Said:
+    return say("fragment.figures_as_labels", header=header, example=example)
+
+
+def _text_at(p: Paths, r: int, c: int) -> str:
+    cell = p.grid[r][c]
+    return cell.text.strip() if cell is not None else ""
 
 
 def no_role(label: str, measure: str, figure: str) -> Said:
