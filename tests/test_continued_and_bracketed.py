@@ -7,17 +7,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extractor.document.model import Document, Section, Table, TableCell
+from extractor.document.blocks import find_marker
+from extractor.document.lines import _merge_fragments
+from extractor.document.model import Block, Document, Section, Table, TableCell
+from extractor.document.sections import build_tree
 from extractor.document.tables import (
     column_paths,
     continues_caption,
     join_continued,
     marked_continued,
 )
+from extractor.knowledge.profiles import profile
 from extractor.nlp.figures import find_figures
 from extractor.passes.indicators import extract_indicators
+from extractor.passes.meta import extract_meta
+from extractor.passes.scoring import extract_scoring
 from extractor.passes.tables.pairs import split_pairs
 from extractor.passes.tables.read import read_table
+from extractor.pdf.pages import Glyph, Line
 
 
 def _table(
@@ -198,3 +205,107 @@ def test_thousands_with_a_full_width_comma_and_note_marks_after_figures() -> Non
         ("2，436人次", 2436, "人次"),
     ]
     assert not any(f.value == 1 for f in find_figures(text))
+
+
+def _glyphs(text: str, x0: float, top: float, size: float) -> list[Glyph]:
+    return [
+        Glyph(c, x0 + size * i, top, x0 + size * (i + 1), top + size) for i, c in enumerate(text)
+    ]
+
+
+def _run(text: str, x0: float, top: float, size: float) -> Line:
+    return Line(page=1, glyphs=_glyphs(text, x0, top, size), size=size)
+
+
+def test_a_framed_box_beside_the_title_keeps_lines_of_its_own() -> None:
+    """A Word frame (图文框) at the right of the title: its lines stand at the title's
+    height but behind a drawn border, so they are no part of the title's lines."""
+    title, box = _run("北塘市", 80, 75, 16), _run("评估结果", 464, 83, 12)
+    assert [ln.text for ln in _merge_fragments([title, box])] == ["北塘市评估结果"]
+    title, box = _run("北塘市", 80, 75, 16), _run("评估结果", 464, 83, 12)
+    frame = [(431.4, 73.7, 139.4), (543.8, 73.7, 139.4)]
+    assert [ln.text for ln in _merge_fragments([title, box], frame)] == ["北塘市", "评估结果"]
+
+
+def test_a_quotation_mark_run_beside_its_line_still_joins_it() -> None:
+    line, mark = _run("服务站", 80, 75, 12), _run("”", 116, 75, 12)
+    frame = [(431.4, 73.7, 139.4)]
+    assert [ln.text for ln in _merge_fragments([line, mark], frame)] == ["服务站”"]
+
+
+def _para(text: str, kind: str = "paragraph", page: int = 4) -> Block:
+    mk = find_marker(text)
+    marker, mtype = mk if mk else (None, None)
+    return Block(
+        kind=kind,  # type: ignore[arg-type]
+        text=text,
+        lines=[Line(page=page, glyphs=_glyphs(text, 80, 100, 12), size=12)],
+        starts=[0],
+        marker=marker,
+        marker_type=mtype,
+    )
+
+
+def _doc(blocks: list[Block]) -> Document:
+    return Document("x.pdf", "", [], list(blocks), [], build_tree(list(blocks)), [])
+
+
+def _opinions(sentences: dict[str, str]) -> Document:
+    blocks = [_para("三、各方评估意见", "heading")]
+    for i, (heading, sentence) in enumerate(sentences.items()):
+        blocks += [
+            _para(f"（{'一二三四'[i]}）{heading}", "heading"),
+            _para(sentence),
+            _para("值得肯定的方面", "label"),
+            _para("（1）台账清晰，得分项目齐全。"),
+        ]
+    return _doc(blocks)
+
+
+PARTIES = {
+    "购买方意见": "购买方（北塘市某街道办事处）对服务站本期工作评分为25.38分（满分30分）。",
+    "监督方意见": "监督方（某区民政局）对服务站本期工作评分为18.69分（满分20分）。",
+    "督导方意见": "督导方（市社会工作督导中心）对服务站本期工作评分为18.54分（满分20分）。",
+    "第三方评估机构意见": "第三方评估机构对服务站本期工作评分为27.66分（满分30分）。",
+}
+
+
+def test_each_partys_score_in_its_own_sentence_with_its_full_mark_as_weight() -> None:
+    got = extract_scoring(_opinions(PARTIES), profile())
+    assert [(s.party, s.score.value) for s in got.party_scores] == [
+        ("monitor", 18.69),
+        ("buyer", 25.38),
+        ("supervision_centre", 18.54),
+        ("third_party", 27.66),
+    ]
+    assert got.weights_source == "report"
+    assert {w.party: w.weight for w in got.weights} == {
+        "buyer": 30,
+        "monitor": 20,
+        "supervision_centre": 20,
+        "third_party": 30,
+    }
+
+
+def test_full_marks_of_100_each_are_no_weights() -> None:
+    each = {
+        h: s.replace("满分30分", "满分100分").replace("满分20分", "满分100分")
+        for h, s in PARTIES.items()
+    }
+    got = extract_scoring(_opinions(each), profile())
+    assert len(got.party_scores) == 4 and got.weights_source == "profile"
+
+
+def test_a_party_section_without_its_score_sentence_gives_no_scores_this_way() -> None:
+    some = dict(PARTIES)
+    some["监督方意见"] = "监督方（某区民政局）对服务站本期工作给予肯定。"
+    got = extract_scoring(_opinions(some), profile())
+    assert got.party_scores == [] and got.weights_source == "profile"
+
+
+def test_the_buyer_before_the_way_it_buys() -> None:
+    text = (
+        "服务站由北塘市塘东区港北街道办事处以政府购买服务方式委托北塘市益邻社会工作服务中心运营。"
+    )
+    meta = extract_meta(_doc([_para("一、基本情况", "heading", 1), _para(text, page=1)]))
+    assert meta.buyer is not None and meta.buyer.value == "北塘市塘东区港北街道办事处"

@@ -65,14 +65,24 @@ def page_lines(page: RawPage, exclude: list[BBox]) -> list[Line]:
         cur_sizes.append(size)
         cur_weights.append(weight)
     flush()
-    return _merge_fragments(lines)
+    walls = [
+        (e["x0"], e["top"], e["bottom"])
+        for e in page.rules
+        if e.get("orientation") == "v" or e["x1"] - e["x0"] < 1 < e["bottom"] - e["top"]
+    ]
+    return _merge_fragments(lines, walls)
 
 
-def _merge_fragments(lines: list[Line]) -> list[Line]:
+def _merge_fragments(
+    lines: list[Line], walls: list[tuple[float, float, float]] | None = None
+) -> list[Line]:
     """Pieces of one printed line written as separate runs (Word/LibreOffice put the
     quotation marks of "“社工站”" in a run of their own font after the line's CJK run)
     joined by position: a piece whose glyphs sit beside a line's, at the same height,
-    belongs to it."""
+    belongs to it — unless a vertical rule (`walls`: x, top, bottom) stands between
+    them over their height: a bordered frame floating beside the text (a Word 图文框
+    holding 评估结果 at the right of the title) holds lines of its own."""
+    walls = walls or []
     out: list[Line] = []
     spans: list[tuple[float, float]] = []  # top and bottom of each line in `out`
     for ln in sorted(lines, key=lambda x: (x.top, x.x0)):
@@ -83,6 +93,7 @@ def _merge_fragments(lines: list[Line]) -> list[Line]:
                 i
                 for i in range(last, max(last - 4, -1), -1)
                 if _same_line(out[i], spans[i], ln, (top, bottom))
+                and not _walled(out[i], ln, (top, bottom), walls)
             ),
             None,
         )
@@ -106,6 +117,18 @@ def _same_line(a: Line, a_span: tuple[float, float], b: Line, b_span: tuple[floa
         return False
     spans = sorted([(g.x0, g.x1) for g in a.glyphs] + [(g.x0, g.x1) for g in b.glyphs])
     return all(x1 <= nx0 + 0.5 for (_, x1), (nx0, _) in itertools.pairwise(spans))
+
+
+def _walled(
+    a: Line, b: Line, b_span: tuple[float, float], walls: list[tuple[float, float, float]]
+) -> bool:
+    """A vertical rule runs between the two pieces, across `b`'s height."""
+    if not walls:
+        return False
+    lo = min(max(g.x1 for g in a.glyphs), max(g.x1 for g in b.glyphs))
+    hi = max(min(g.x0 for g in a.glyphs), min(g.x0 for g in b.glyphs))
+    mid = (b_span[0] + b_span[1]) / 2
+    return any(lo < x < hi and top <= mid <= bottom for x, top, bottom in walls)
 
 
 def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[Line]:

@@ -47,6 +47,9 @@ class ScoringPatterns(Data):
     total_maximum: str
     # A party's score printed in its own section's heading: "（一）购买方评估意见（得分：19.13分）".
     heading_score: str
+    # A party's score in a sentence of its own section, perhaps with its full mark, the
+    # party's weight in points: "购买方（…）对服务站本期工作评分为25.38分（满分30分）".
+    section_score: str
     # Weights listed in the order the parties were just named: "由购买方、区民政局、市督导
     # 中心、第三方评估机构四方共同评分，评分权重依次为20%、10%、15%、55%".
     weight_in_order: str

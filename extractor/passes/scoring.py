@@ -200,6 +200,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         or _ordered_weights(text_blocks, profile)
         or _table_weights(basis + result, profile)
         or _table_weights([doc.root], profile)
+        or _section_weights(doc, profile)
     )
     if weights:
         scoring.weights, scoring.weights_source = weights, "report"
@@ -231,6 +232,8 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
             scores.setdefault(party, score)
     if not scores:
         scores = _heading_scores(doc, profile)
+    if not scores:
+        scores = {p: score for p, (score, _) in _section_sentences(doc, profile).items()}
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
     scoring.total = _total(doc, result_blocks, tables, profile, scoring.party_scores)
     if scoring.total is not None:
@@ -300,6 +303,41 @@ def _heading_scores(doc: Document, profile: Profile) -> dict[Party, PartyScore]:
             return {}
         out[pid] = PartyScore(party=pid, score=_number(hits[0], "value", "分"))
     return out
+
+
+def _section_sentences(
+    doc: Document, profile: Profile
+) -> dict[Party, tuple[PartyScore, PartyWeight | None]]:
+    """Each party's score in a sentence of its own section, outside its praise and
+    concern ("购买方（…）对服务站本期工作评分为25.38分（满分30分）"), with the full mark
+    printed after it as the party's weight in points: taken only when every party's
+    section prints exactly one such score."""
+    rx = profile.pattern("section_score")
+    out: dict[Party, tuple[PartyScore, PartyWeight | None]] = {}
+    for pid, p in profile.party_items():
+        tops = doc.outermost(p.section)
+        hits = [h for top in tops for h in search(top.blocks, rx)]
+        if len(hits) != 1:
+            return {}
+        hit = hits[0]
+        weight = None
+        if hit.match.group("max") is not None:
+            weight = PartyWeight(
+                party=pid, weight=float(hit.match.group("max")), prov=hit.prov("max")
+            )
+        out[pid] = (PartyScore(party=pid, score=_number(hit, "value", "分")), weight)
+    return out
+
+
+def _section_weights(doc: Document, profile: Profile) -> list[PartyWeight]:
+    """The full marks printed with each party's score in its own section, when every
+    party has one and they add up to 100 (the weights in points; a score out of 100 for
+    each party says nothing of the weights)."""
+    found = [w for _, w in _section_sentences(doc, profile).values()]
+    weights = [w for w in found if w is not None]
+    if len(weights) != len(profile.parties) or abs(sum(w.weight for w in weights) - 100) >= 0.01:
+        return []
+    return weights
 
 
 def _ordered_weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
