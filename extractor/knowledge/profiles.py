@@ -78,6 +78,8 @@ class Profile(Data):
     description: str
     parties: dict[str, PartyProfile]
     grades: list[str]
+    # Other ladders a report may define instead (best first): see `with_grades`.
+    grade_scales: list[list[str]] = Field(default_factory=list)
     default_bands: list[BandProfile]
     scoring: ScoringPatterns
     none_stated: str
@@ -104,8 +106,14 @@ class Profile(Data):
         return compiled(rx)
 
     def _filled(self, name: str) -> str:
-        grades = "|".join(sorted(self.grades, key=len, reverse=True))
+        grades = "|".join(_grade_alternative(g) for g in sorted(self.grades, key=len, reverse=True))
         return str(getattr(self.scoring, name)).replace("{grades}", grades)
+
+    def with_grades(self, ladder: list[str]) -> Profile:
+        """This profile reading another grade ladder (优/良/中/差 for 优秀/良好/…): the
+        band and grade patterns filled with its grades; no default bands (a report read
+        in a ladder of its own defines them)."""
+        return self.model_copy(update={"grades": list(ladder), "default_bands": []})
 
     def party_of(self, text: str) -> Party | None:
         """The party whose name appears in `text` (longest name wins)."""
@@ -147,9 +155,19 @@ class Profile(Data):
     def _patterns_compile(self) -> Profile:
         fields = [(f"core_fields.{f}", p) for f, p in self.core_fields.items()]
         fields.append(("named_party", self.named_party))
-        scoring = [(f"scoring.{n}", self._filled(n)) for n in ScoringPatterns.model_fields]
+        scoring = [
+            (f"scoring.{n}", ladder._filled(n))
+            for ladder in (self, *(self.with_grades(g) for g in self.grade_scales))
+            for n in ScoringPatterns.model_fields
+        ]
         raise_all(bad_regexes(fields + scoring))
         return self
+
+
+def _grade_alternative(grade: str) -> str:
+    """A grade as a pattern alternative: a one-character grade (优) must not run on into
+    a further Chinese character (优秀, 优化 are words, not the grade)."""
+    return grade if len(grade) > 1 else f"{re.escape(grade)}(?![\u4e00-\u9fff])"
 
 
 @lru_cache(maxsize=8)

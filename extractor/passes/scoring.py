@@ -210,7 +210,13 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         ]
         scoring.weights_source = "profile"
     band_tables = [t for sec in basis + result for s in sec.walk() for t in s.tables]
-    bands = _bands(text_blocks, profile, band_tables) or _bands(doc.blocks, profile, doc.tables)
+    bands: list[GradeBand] = []
+    for ladder in (profile, *(profile.with_grades(g) for g in profile.grade_scales)):
+        bands = _bands(text_blocks, ladder, band_tables) or _bands(doc.blocks, ladder, doc.tables)
+        if bands:
+            # the report's own ladder: its total's band edges and its grade are its words
+            profile = ladder
+            break
     if bands:
         scoring.bands, scoring.bands_source = bands, "report"
     else:
