@@ -95,6 +95,22 @@ def contained_indicator(label: str, min_length: int = 2) -> IndicatorMatch | Non
 
 
 @functools.lru_cache(maxsize=1024)
+def ending_role(label: str) -> Role | None:
+    """The role a label's closing column word names ("各片区年度协议指标" ends in 协议指标:
+    the target), the longest such word; None when none closes it or the label names an
+    indicator (its role is then its own header's business)."""
+    key = _key(label)
+    if not key or contained_indicator(key) is not None:
+        return None
+    best: tuple[int, Role] | None = None
+    for alias, entry in _aliases().items():
+        if entry.indicator is None and entry.role is not None and key.endswith(alias):
+            if best is None or len(alias) > best[0]:
+                best = (len(alias), entry.role)
+    return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=1024)
 def unit_measure(indicator: str, unit: str) -> str | None:
     """The measure an indicator's figure printed in `unit` counts (建档 in 户 →
     households), from the indicator's own `units` in models/vocab/indicators.yaml.

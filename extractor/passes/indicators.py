@@ -11,9 +11,9 @@ from extractor.areas import area_key, area_label
 from extractor.document.model import Document, Table
 from extractor.document.tables import marked_continued
 from extractor.knowledge import scope_vocab
-from extractor.knowledge.messages import joined, say
+from extractor.knowledge.messages import Said, joined, say
 from extractor.passes.narrative import narrative_figures
-from extractor.passes.tables.consistency import consistency
+from extractor.passes.tables.consistency import consistency, rate_holds
 from extractor.passes.tables.read import Read, read_table
 from extractor.records import IndicatorRow, Indicators, NarrativeFigure, TableRead
 
@@ -94,6 +94,7 @@ def extract_indicators(doc: Document) -> Indicators:
     reads: list[TableRead] = []
     unitless: list[IndicatorRow] = []
     prev: tuple[Table, str] | None = None
+    got_reads: list[tuple[Table, str, Read]] = []
     for t in doc.tables:
         label = _appendix_of(t)
         if prev is not None and _continues(t, *prev):
@@ -101,8 +102,9 @@ def extract_indicators(doc: Document) -> Indicators:
             t, label = replace(t, caption=prev[0].caption), prev[1]
         prev = (t, label)
         got = read_table(t, label, areas)
-        if not _is_indicator_read(got):
-            continue
+        if _is_indicator_read(got):
+            got_reads.append((t, label, got))
+    for t, label, got, pages in joined_targets(got_reads):
         table_rows = _dedupe(got.rows)
         fit = consistency(table_rows)
         # a continuation (续表1 …) not joined to the part it continues: its 合计 and the
@@ -114,7 +116,7 @@ def extract_indicators(doc: Document) -> Indicators:
         read = TableRead(
             table=label,
             caption=t.caption,
-            pages=list(t.pages),
+            pages=pages,
             rows=len(table_rows),
             relations=fit.relations,
             consistent=fit.consistent,
@@ -145,6 +147,105 @@ def extract_indicators(doc: Document) -> Indicators:
     _measured_by_text(unitless, figures)
     rows = _dedupe(rows)
     return Indicators(rows=rows, narrative=_tabulated(figures, rows), reads=reads)
+
+
+RowKey = tuple[str | None, str | None, str | None, str, str]
+
+
+def _row_key(r: IndicatorRow) -> RowKey:
+    return (r.scope, area_key(r.area) if r.area else None, r.post, r.indicator, r.measure)
+
+
+def _only(rows: list[IndicatorRow], has: str, lacks: tuple[str, ...]) -> bool:
+    return bool(rows) and all(
+        getattr(r, has) is not None and all(getattr(r, x) is None for x in lacks) for r in rows
+    )
+
+
+def joined_targets(
+    reads: list[tuple[Table, str, Read]],
+) -> list[tuple[Table, str, Read, list[int]]]:
+    """Targets and completions printed as two tables with the same rows (表2 各片区年度
+    协议指标: the targets only; 表3 各片区指标完成情况: 完成量 │ 完成率): each completion
+    row takes the target of the same scope, indicator and measure from the targets
+    table, which then has no rows of its own, and the rates recompute against it (the
+    joined read's consistency says whether the join holds: one that does not is not
+    trusted, never a finding). Joined only where the two tables stand in the same section
+    on the same or facing pages and print exactly the same rows, and only one completion
+    table fits; every other read is left as it is. Each read comes with its pages (the
+    targets table's added to a joined read's)."""
+    out: list[tuple[Table, str, Read, list[int]]] = [
+        (t, label, got, list(t.pages)) for t, label, got in reads
+    ]
+    targets = [
+        i for i, (_, _, got, _) in enumerate(out) if _only(got.rows, "target", ("done", "pct"))
+    ]
+    dropped: set[int] = set()
+    for i in targets:
+        ti, tlabel, tgot, tpages = out[i]
+        keys = {_row_key(r) for r in tgot.rows}
+        if len(keys) != len(tgot.rows) or len(keys) < 2:
+            continue
+        fits = [
+            j
+            for j, (tj, _, jgot, jpages) in enumerate(out)
+            if j != i
+            and j not in dropped
+            and tj.section == ti.section
+            and _near(tpages, jpages)
+            and _only(jgot.rows, "done", ("target",))
+            and len(jgot.rows) == len(keys)
+            and {_row_key(r) for r in jgot.rows} == keys
+        ]
+        if len(fits) != 1:
+            continue
+        j = fits[0]
+        tj, jlabel, jgot, jpages = out[j]
+        by_key = {_row_key(r): r for r in tgot.rows}
+        for r in jgot.rows:
+            r.target = by_key[_row_key(r)].target
+        misfits = _join_doubts(jgot.rows, tlabel)
+        jgot.doubts += misfits + tgot.doubts
+        jgot.join_unsure = jgot.join_unsure or bool(misfits) or tgot.unsure
+        jgot.figures += tgot.figures
+        jgot.placed += tgot.placed
+        out[j] = (tj, jlabel, jgot, sorted({*jpages, *tpages}))
+        dropped.add(i)
+    # A targets table read so from its caption alone, with no completion table to join,
+    # is left out as before (its figures relate to nothing the report prints beside).
+    dropped |= {i for i in targets if out[i][2].caption_role is not None}
+    return [x for k, x in enumerate(out) if k not in dropped]
+
+
+def _join_doubts(rows: list[IndicatorRow], targets: str) -> list[Said]:
+    """Where the joined targets do not fit: an indicator whose rates recompute against
+    them on half its rows or fewer (a column or the rows joined wrong put most of an
+    indicator's rates out at once, a published error one or two). Its 片区 and 合计 sums
+    hold either way, so the table's own consistency would not see it."""
+    out: list[Said] = []
+    groups: dict[tuple[str, str], list[bool]] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for r in rows:
+        held = rate_holds(r)
+        if held is not None:
+            groups.setdefault((r.indicator, r.measure), []).append(held)
+            labels.setdefault((r.indicator, r.measure), r.label)
+    for key, holds in groups.items():
+        if len(holds) >= 2 and 2 * sum(holds) <= len(holds):
+            out.append(
+                say(
+                    "fragment.join_unsure",
+                    label=labels[key],
+                    targets=targets,
+                    held=sum(holds),
+                    rates=len(holds),
+                )
+            )
+    return out
+
+
+def _near(a: list[int], b: list[int]) -> bool:
+    return bool(a and b) and min(abs(x - y) for x in a for y in b) <= 1
 
 
 def _measured_by_text(unitless: list[IndicatorRow], figures: list[NarrativeFigure]) -> None:

@@ -46,7 +46,7 @@ def _v(cell: Cell | None) -> Fraction | None:
     return None if cell is None or cell.value is None else exact(cell.value)
 
 
-def _rate_holds(row: IndicatorRow) -> bool | None:
+def rate_holds(row: IndicatorRow) -> bool | None:
     target, done = _v(row.target), _v(row.done)
     if row.pct is None or row.pct.value is None or target is None or done is None or not target:
         return None
@@ -67,7 +67,7 @@ def _sum_holds(parts: list[IndicatorRow], whole: IndicatorRow, role: str) -> boo
 def consistency(rows: list[IndicatorRow]) -> Consistency:
     checks: list[bool] = []
     for row in rows:
-        held = _rate_holds(row)
+        held = rate_holds(row)
         if held is not None:
             checks.append(held)
     groups: dict[tuple[str, str], list[IndicatorRow]] = defaultdict(list)

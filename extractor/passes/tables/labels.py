@@ -19,7 +19,12 @@ from typing import Literal
 from extractor.areas import AREA_IN_TEXT, area_key
 from extractor.knowledge import measure_words, scope_vocab
 from extractor.knowledge.nlp import Role
-from extractor.nlp.indicators import contained_indicator, match_indicator, qualifier_measure
+from extractor.nlp.indicators import (
+    contained_indicator,
+    match_indicator,
+    qualifier_measure,
+    unit_measure,
+)
 
 ScopeKind = Literal["area", "post", "total", "subtotal", "mean"]
 HeaderKind = Literal["area", "post", "label", "skip", "unit", "breakdown"]
@@ -99,6 +104,9 @@ def label_tags(text: str, areas: frozenset[str] = frozenset()) -> Tags:
         return Tags(header="post", text=t)
     if t in v.label_headers:
         return Tags(header="label", text=t)
+    corner = _corner_header(t)
+    if corner is not None:
+        return Tags(header=corner, text=t)
     if any(re.fullmatch(p, t) for p in v.breakdown_columns):
         return Tags(header="breakdown", text=t)  # 第一季度: a part of the period
     period = _period_column(t)
@@ -107,6 +115,29 @@ def label_tags(text: str, areas: frozenset[str] = frozenset()) -> Tags:
     if _is_area(t, areas):
         return Tags(scope="area", name=t, text=t)
     return _indicator_tags(t)
+
+
+def _corner_header(t: str) -> HeaderKind | None:
+    """A diagonal corner header (斜线表头): two header words in one cell, the one at the
+    top right (printed first) naming what the header row holds, the one at the bottom
+    left (printed last) what the label column holds: "指标" over "片区" heads a column of
+    片区. The column's header is the lower word's; neither word is an area or an
+    indicator. None unless the cell is exactly two header words of different kinds."""
+    v = scope_vocab()
+    kinds: list[tuple[list[str], HeaderKind]] = [
+        (v.area_headers, "area"),
+        (v.post_headers, "post"),
+        (v.label_headers, "label"),
+    ]
+    for upper_words, upper in kinds:
+        for w in upper_words:
+            if not t.startswith(w) or len(t) == len(w):
+                continue
+            rest = t[len(w) :]
+            lower = next((k for words, k in kinds if rest in words), None)
+            if lower is not None and lower != upper:
+                return lower
+    return None
 
 
 def _period_column(t: str) -> Tags | None:
@@ -187,6 +218,22 @@ class Meaning:
     unit: str | None = None
 
 
+def _unit_cell_measure(tag: Tags, named: Tags | None) -> str | None:
+    """The measure a header cell names: a cell printing nothing but a unit, on a header
+    row of its own under the indicator (入户探访 over （人次）), counts in that unit as the
+    indicator counts it, as "入户探访（人次）" in one cell does; else its own measure."""
+    if (
+        named is not None
+        and named.indicator is not None
+        and tag.indicator is None
+        and tag.role is None
+        and tag.unit is not None
+        and tag.text.strip("()（）") == tag.unit
+    ):
+        return unit_measure(named.indicator, tag.unit) or tag.measure
+    return tag.measure
+
+
 def merge_path(tags: list[Tags]) -> Meaning:
     """The meaning of a path of labels, outermost first (a column's header levels, a
     row's label columns). The most specific wins: the innermost exact indicator (服务指标
@@ -196,12 +243,13 @@ def merge_path(tags: list[Tags]) -> Meaning:
     named = next((t for t in reversed(tags) if t.indicator and t.exact), None)
     if named is None:
         named = next((t for t in tags if t.indicator), None)
+    measure = next((t for t in reversed(tags) if t.measure), None)
     base = Meaning(
         indicator=named.indicator if named else None,
         exact=named.exact if named else False,
         listed=named.listed if named else False,
         label=named.text if named else "",
-        measure=next((t.measure for t in reversed(tags) if t.measure), None),
+        measure=_unit_cell_measure(measure, named) if measure else None,
         default_measure=named.default_measure if named else None,
         role=next((t.role for t in reversed(tags) if t.role), None),
         unit=next((t.unit for t in reversed(tags) if t.unit), None),

@@ -18,8 +18,9 @@ from typing import TypeVar
 from extractor.areas import AREA_IN_TEXT
 from extractor.document.model import Table, TableCell
 from extractor.knowledge.messages import Said, say
+from extractor.knowledge.nlp import Role
 from extractor.knowledge.vocab import scope_vocab
-from extractor.nlp.indicators import unit_measure
+from extractor.nlp.indicators import ending_role, unit_measure
 from extractor.passes.tables.labels import Meaning, Tags, label_tags, merge_path
 from extractor.passes.tables.pairs import split_pairs
 from extractor.passes.tables.paths import Paths, table_paths
@@ -54,6 +55,12 @@ class Read:
     roles_on_rows: bool = False
     # A column headed as figures was read as labels: what it holds is not read.
     figures_unread: bool = False
+    # No label names a role and the caption does (表2 各片区年度协议指标): every figure
+    # has the caption's role.
+    caption_role: Role | None = None
+    # Its targets were joined from another table (`passes.indicators.joined_targets`) and
+    # the rates of some indicator do not recompute against them: the join may be wrong.
+    join_unsure: bool = False
 
     @property
     def roles_unsure(self) -> bool:
@@ -64,10 +71,12 @@ class Read:
 
     @property
     def unsure(self) -> bool:
-        """Not to be trusted whatever its relations say: roles unsure, or a column headed
+        """Not to be trusted whatever its relations say: roles unsure, a column headed
         as figures read as labels (its figures missing from the relations and taken for
-        names, which may leave too few relations to show the misread)."""
-        return self.roles_unsure or self.figures_unread
+        names, which may leave too few relations to show the misread), or targets joined
+        from another table that some indicator's rates do not fit (each table's own sums
+        hold whether the join is right or not)."""
+        return self.roles_unsure or self.figures_unread or self.join_unsure
 
 
 def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
@@ -136,6 +145,14 @@ def caption_label(caption: str) -> str:
     return text
 
 
+def caption_role(caption: str) -> Role | None:
+    """The role of every figure of a numbered table whose caption ends in a column word
+    (表2 各片区年度协议指标, 中期协议指标: the targets), once its number is taken off;
+    None otherwise."""
+    named = caption_label(caption)
+    return ending_role(named) if named and named != caption.strip() else None
+
+
 def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
     """A figure's meaning from its row's labels, its column's headers and the table's
     caption/section. A row label that names a scope names no indicator (a community
@@ -181,6 +198,11 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
         out.figures_unread = True
         example = next((x for r in p.body if (x := _text_at(p, r, c))), "")
         out.doubts.append(figures_as_labels(" › ".join(t.columns[c]), example))
+    # A table none of whose labels names a role prints the figures its caption names
+    # ("表2 各片区年度协议指标": targets only); otherwise a figure without one is done.
+    named_roles = any(m.role for m in (*cols.values(), *rows.values()))
+    out.caption_role = None if named_roles else caption_role(t.caption)
+    unnamed: Role = out.caption_role or "done"
     found: dict[Key, dict[str, TableCell]] = {}
     defaulted: set[Key] = set()
     labels: dict[Key, str] = {}
@@ -214,7 +236,7 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             if m.role is None and out.roles_on_rows and not _label_spans_roles(p, r, c):
                 out.doubts.append(no_role(m.label or indicator, measure, text))
                 continue
-            role = m.role or "done"
+            role = m.role or unnamed
             key: Key = (m.scope or "station", _area(m), m.post, indicator, measure)
             if not (m.measure or unit):
                 defaulted.add(key)
