@@ -102,6 +102,9 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
                 if where is None and kind == "pct" and _rate_of(block.text, f, before):
                     assert before is not None
                     where = before.scope
+                if where is None and _same_area(block.text, f, before):
+                    assert before is not None
+                    where = before.scope
                 out.append(
                     NarrativeFigure(
                         indicator=f.indicator if linked else None,
@@ -203,6 +206,16 @@ def clause_area(text: str, pos: int) -> str | None:
     if len(rest.strip()) > 12 or re.search(r"\d", rest) or AREA_IN_TEXT.search(rest):
         return None
     return re.sub(r"\s+", "", m.group(1))
+
+
+def _same_area(text: str, f: Figure, before: NarrativeFigure | None) -> bool:
+    """A figure in a clause naming no 片区, in the same sentence right after a figure of
+    one 片区 ("分片区看，溪桥片区建档398户，完成协议指标的89.44%，入户探访750余人次；"): the
+    sentence goes on about that 片区, so the figure is its."""
+    if before is None or before.scope is None or _sentence(text, f.start) != before.sentence:
+        return False
+    own = max(text.rfind(ch, 0, f.start) for ch in _CLAUSE_BREAKS) + 1
+    return AREA_IN_TEXT.search(text[own : f.start]) is None
 
 
 def _sentence(text: str, pos: int) -> str:
