@@ -6,6 +6,7 @@ figures. Small synthetic tables and sentences, no corpus file."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from extractor.document.blocks import find_marker
 from extractor.document.lines import _merge_fragments
@@ -16,6 +17,7 @@ from extractor.document.tables import (
     continues_caption,
     join_continued,
     marked_continued,
+    split_stacked,
 )
 from extractor.knowledge.profiles import profile
 from extractor.nlp.figures import find_figures
@@ -114,6 +116,19 @@ def test_figures_the_reader_cannot_split_make_the_read_unsure() -> None:
     got = read_table(_table([*HEADER, *odd], header_rows=3), "表1", frozenset())
     assert got.figures_unread and got.unsure
     assert "完成量（完成率）" in got.doubts[0].en
+
+
+def test_figures_and_marks_only_under_an_indicators_name_make_the_read_unsure() -> None:
+    """No role in the header, but cells printing figures and marks and no word are no
+    names of rows."""
+    rows = [
+        ["片区", "个案服务", "小组工作"],
+        ["东片区", "89［127.14%］", "12"],
+        ["西片区", "92［102.22%］", "15"],
+        ["合计", "181［113.13%］", "27"],
+    ]
+    got = read_table(_table(rows, header_rows=1), "表1", frozenset())
+    assert got.figures_unread and got.unsure
 
 
 def test_a_column_of_words_under_a_role_header_is_not_unread_figures() -> None:
@@ -309,3 +324,19 @@ def test_the_buyer_before_the_way_it_buys() -> None:
     )
     meta = extract_meta(_doc([_para("一、基本情况", "heading", 1), _para(text, page=1)]))
     assert meta.buyer is not None and meta.buyer.value == "北塘市塘东区港北街道办事处"
+
+
+def test_a_label_merged_down_beside_two_rows_keeps_them_one_table() -> None:
+    """评估结论 merged down beside 综合得分 │ 90.27 and 评估等级 │ 优秀: the second row,
+    all words, is no header of a second table standing under the first."""
+    cells = [
+        TableCell(0, 0, "评估结论", 5, (0, 0, 80, 52), 2, 1),
+        TableCell(0, 1, "综合得分", 5, (80, 0, 200, 26), 1, 1),
+        TableCell(0, 2, "90.27", 5, (200, 0, 340, 26), 1, 1),
+        TableCell(1, 1, "评估等级", 5, (80, 26, 200, 52), 1, 1),
+        TableCell(1, 2, "优秀", 5, (200, 26, 340, 52), 1, 1),
+    ]
+    (t,) = split_stacked(Table(cells, 2, 3, 0, [], True, pages=[5]))
+    assert t.n_rows == 2
+    unmerged = [replace(c, rowspan=1) for c in cells]
+    assert len(split_stacked(Table(unmerged, 2, 3, 0, [], True, pages=[5]))) == 2

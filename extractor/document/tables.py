@@ -204,9 +204,12 @@ def split_stacked(table: Table) -> list[Table]:
             continue  # a label across the table belongs to whatever surrounds it
         texts = [c.text for c in own]
         header_like = _is_header_row(texts) and any(texts)
+        # a cell merged down from the row above (评估结论 beside 综合得分 │ 评估等级)
+        # holds the two rows together: no second table starts under it
+        merged_above = any(c.row < r < c.row + c.rowspan for c in table.cells)
         if r >= table.header_rows and not header_like:
             in_body = True
-        elif in_body and header_like:
+        elif in_body and header_like and not merged_above:
             cuts.append(r)
             in_body = False
     if not cuts:

@@ -90,7 +90,9 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
             label_cols.append(c)
         elif figures:
             value_cols.append(c)
-    figure_labels = [c for c in label_cols if _unread_figures(t, grid, body, c, areas)]
+    figure_labels = [
+        c for c in label_cols if _unread_figures(t, grid, body, c, header_kinds[c], areas)
+    ]
     blocks = _blocks(label_cols, value_cols)
     block_of = {c: i for i, (_, values) in enumerate(blocks) for c in values}
     leading = [c for c in blocks[0][0] if header_kinds[c] in ("area", "post")] if blocks else []
@@ -115,18 +117,32 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
 
 # A cell opening with a figure: "89（127.14%）", "12 / 15", "1,734户".
 _FIGURE_LED = re.compile(r"^[+-]?\d")
+# A cell of figures and the marks between them only, no word: "89(127.14%)", "12/15".
+_FIGURES_ONLY = re.compile(
+    r"^[\d.,，%％()（）\[\]［］/／:：+\-−—–~～]*\d[\d.,，%％()（）\[\]［］/／:：+\-−—–~～]*$"
+)
 
 
-def _unread_figures(t: Table, grid: Grid, body: list[int], c: int, areas: frozenset[str]) -> bool:
-    """A column read as labels whose header names a role (协议量, 完成量（完成率）) and
-    whose filled cells mostly open with a figure: it holds figures printed in a way the
-    reader does not know, not names (a 完成情况 column of words is no such column)."""
+def _unread_figures(
+    t: Table, grid: Grid, body: list[int], c: int, kind: str | None, areas: frozenset[str]
+) -> bool:
+    """A column read as labels that holds figures printed in a way the reader does not
+    know, not names: its header names a role (协议量, 完成量（完成率）) and its filled
+    cells mostly open with a figure (a 完成情况 column of words is no such column), or,
+    not headed as names (片区, 社工点, 服务类别), its cells mostly print figures and
+    marks and no word at all."""
+    filled = [x for x in (_text(grid[r][c]) for r in body) if x]
+    if not filled:
+        return False
+    if kind not in ("area", "post", "label", "unit"):
+        bare = sum(1 for x in filled if _FIGURES_ONLY.match(x))
+        if 2 * bare > len(filled):
+            return True
     path = t.columns[c] if c < len(t.columns) else ()
     if not any(label_tags(text, areas).role for text in path):
         return False
-    filled = [x for x in (_text(grid[r][c]) for r in body) if x]
     led = sum(1 for x in filled if _FIGURE_LED.match(x))
-    return bool(filled) and 2 * led > len(filled)
+    return 2 * led > len(filled)
 
 
 def _period_sum(tags: list[Tags]) -> list[Tags]:
