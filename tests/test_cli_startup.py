@@ -75,6 +75,16 @@ def test_extract_loads_the_pipeline() -> None:
     assert json.loads(stdout)["source"]["file"] == SEED.name
 
 
+def test_extract_of_a_text_pdf_loads_no_ocr_engine() -> None:
+    """Whether the OCR extra is installed is asked of the package finder: the command
+    that reads a text PDF imports neither the engine's module (numpy, Pillow) nor the
+    engine itself."""
+    ocr = ("PIL", "extractor.pdf.ocr.rapid", "onnxruntime", "rapidocr")
+    loaded, stdout = loaded_by("extract", str(SEED), "--format", "json", heavy=ocr)
+    assert loaded == []
+    assert json.loads(stdout)["source"]["file"] == SEED.name
+
+
 def test_the_command_collects_as_seldom_as_a_worker() -> None:
     """The console script sets its process's collector as a worker's (start-up objects
     live to the end); importing the library leaves a caller's collector alone."""

@@ -24,7 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from extractor.errors import EXIT_INTERNAL, InternalError, PingguError, printable
 from extractor.filenames import shown
 from extractor.pdf.guard import Limits
-from extractor.pdf.ocr import OcrMode, OcrOptions
+from extractor.pdf.ocr import OcrMode, OcrOptions, rapidocr_installed
 
 if TYPE_CHECKING:
     from extractor import pipeline
@@ -103,9 +103,7 @@ def engine_installed(engine: str) -> bool:
         import shutil
 
         return shutil.which("tesseract") is not None
-    from extractor.pdf.ocr.rapid import RapidEngine
-
-    return RapidEngine.available()
+    return rapidocr_installed()
 
 
 def options(

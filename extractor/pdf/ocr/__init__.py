@@ -16,6 +16,7 @@ This module holds only the options (cheap to import); `recognise.ocr_pages` does
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from typing import Literal
 
 
@@ -54,3 +55,10 @@ class OcrOptions:
     threads: int = 2  # measured best on two cores for RapidOCR
     lang: str = "chi_sim"  # Tesseract's language data
     grid: GridSettings = field(default_factory=GridSettings)
+
+
+def rapidocr_installed() -> bool:
+    """Whether the OCR extra (RapidOCR on onnxruntime) is installed: its packages are
+    found, not imported (importing them, or `ocr.rapid` with numpy and Pillow, would cost
+    every command before its first file; they load when a page is recognised)."""
+    return all(find_spec(name) is not None for name in ("onnxruntime", "rapidocr"))

@@ -11,13 +11,13 @@ instead), and two onnxruntime threads.
 from __future__ import annotations
 
 import logging
-from importlib.util import find_spec
 from typing import Any
 
 import numpy as np
 from PIL import Image
 
 from extractor.errors import MissingDependencyError
+from extractor.pdf.ocr import rapidocr_installed
 from extractor.pdf.ocr.lines import OcrChar, OcrLine
 
 MAX_SIDE = 4000  # px: a 300-dpi A3 page still goes in unscaled
@@ -55,10 +55,8 @@ class RapidEngine:
 
     @staticmethod
     def available() -> bool:
-        """Whether the OCR extra is installed: its packages are found, not imported
-        (importing onnxruntime and rapidocr cost every command 0.12 s CPU before its
-        first file; they load when a page is recognised)."""
-        return all(find_spec(name) is not None for name in ("onnxruntime", "rapidocr"))
+        """Whether the OCR extra is installed (`ocr.rapidocr_installed`)."""
+        return rapidocr_installed()
 
     def _engine(self) -> Any:
         if self._ocr is None:

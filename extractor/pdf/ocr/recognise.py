@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from extractor.pdf.ocr import EngineName, GridSettings, OcrOptions
+from extractor.pdf.ocr import EngineName, GridSettings, OcrOptions, rapidocr_installed
 from extractor.pdf.ocr.grid import erase, rule_bands, to_edges
 from extractor.pdf.ocr.image import native_dpi, render, straighten
 from extractor.pdf.ocr.lines import OcrLine, to_glyphs
@@ -34,9 +34,7 @@ class Engine(Protocol):
 
 def default_engine() -> EngineName | None:
     """RapidOCR when its extra is installed, else None (Tesseract is only ever chosen)."""
-    from extractor.pdf.ocr.rapid import RapidEngine
-
-    return "rapidocr" if RapidEngine.available() else None
+    return "rapidocr" if rapidocr_installed() else None
 
 
 def make_engine(options: OcrOptions) -> Engine:
