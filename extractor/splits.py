@@ -11,9 +11,10 @@ from __future__ import annotations
 
 # In the order they were made: the first validation split, the second made after the
 # first had been looked at (issue 8), the third (`unseen`), the fourth (`blind`), the
-# fifth (`sealed`), the sixth (`reserve`), the seventh (`vault`), the eighth (`closed`) and
-# the ninth (`withheld`, made after `closed` had been looked at), each made after the one
-# before had been looked at.
+# fifth (`sealed`), the sixth (`reserve`), the seventh (`vault`), the eighth (`closed`), the
+# ninth (`withheld`, made after `closed` had been looked at) and the tenth (`embargoed`,
+# made after `withheld` had been looked at), each made after the one before had been
+# looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -24,6 +25,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "vault",
     "closed",
     "withheld",
+    "embargoed",
 )
 
 
@@ -33,6 +35,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … and withheld/."""
+    """The folders for help text: validation/, heldout/, … and embargoed/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]

@@ -31,7 +31,7 @@ class Built:
 
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
-    sixth, seventh, eighth and ninth held-back splits (imported here: one registry)."""
+    sixth, seventh, eighth, ninth and tenth held-back splits (imported here: one registry)."""
     from corpora.families import (
         baiyun,
         beitang,
@@ -53,6 +53,7 @@ def families() -> list[Family]:
         pingtan,
         qiaoxin,
         qingshui,
+        shuangxi,
         songhe,
         taoyuan,
         tianyuan,
@@ -71,7 +72,8 @@ def families() -> list[Family]:
     vault = [lantian, qingshui]
     closed = [luoxi, pingtan]
     withheld = [beitang, zhuyuan]
-    splits = heldout + unseen + blind + sealed + reserve + vault + closed + withheld
+    embargoed = [shuangxi]
+    splits = heldout + unseen + blind + sealed + reserve + vault + closed + withheld + embargoed
     return [m.FAMILY for m in dev + validation + splits]
 
 

@@ -138,6 +138,26 @@ def new_section(doc: Document, landscape: bool) -> None:
         sec.left_margin = sec.right_margin = Cm(2.8)
 
 
+def column_section(doc: Document, cols: int, space_cm: float = 0.75) -> None:
+    """A continuous section break (分节符（连续）); what follows is set in `cols` columns
+    (Word 分栏: `w:cols w:num`), the same page size and margins as before."""
+    sec = doc.add_section(WD_SECTION.CONTINUOUS)
+    sect_pr = sec._sectPr
+    el = sect_pr.find(qn("w:cols"))
+    if el is None:
+        el = OxmlElement("w:cols")
+        grid = sect_pr.find(qn("w:docGrid"))
+        if grid is not None:
+            grid.addprevious(el)
+        else:
+            sect_pr.append(el)
+    for attr in list(el.attrib):
+        del el.attrib[attr]
+    if cols > 1:
+        el.set(qn("w:num"), str(cols))
+    el.set(qn("w:space"), str(round(space_cm * 567)))
+
+
 def _field(run_parent: Paragraph, instr: str, font: str, size: float) -> None:
     """A Word field (PAGE, NUMPAGES) as begin / instruction / separate / result / end."""
     for kind, text in (("begin", None), ("instr", instr), ("separate", None), ("result", "1")):

@@ -196,6 +196,9 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
             label, caption = (WHITESPACE.sub("", s) for s in pair.split("|"))
             if not any(_below(t, label, caption) for t in texts):
                 out.append(f"caption {caption!r} is not printed under a last row {label!r}")
+    heading = str(variant.get("two_columns", ""))
+    if heading:
+        out += [f"two columns: {w}" for w in two_columns(pdf, heading)]
     if variant.get("toc"):
         out += [f"contents: {w}" for w in contents(pdf)]
     words = [w for w in str(variant.get("frame_words", "")).split(";") if w]
@@ -270,3 +273,39 @@ def _below(page: str, label: str, caption: str) -> bool:
         return False
     row = page.rfind(label, 0, at)
     return row >= 0 and bool(ROW_FIGURES.match(page[row + len(label) : at]))
+
+
+def two_columns(pdf: Path, heading: str) -> list[str]:
+    """What is wrong with the claim that the section under `heading` is set in two
+    columns (分栏): from the heading to the next 一、-style heading, lines whose words sit
+    on both sides of the page's middle with none across it (two columns side by side),
+    at least five of them, and a second-column line starting right of the middle."""
+    pattern = re.compile(r"^[一二三四五六七八九十]+、")
+    side_by_side, right = 0, 0
+    inside = False
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            mid = page.width / 2
+            lines: dict[int, list[dict[str, Any]]] = {}
+            for w in page.extract_words():
+                lines.setdefault(round(w["top"]), []).append(w)
+            for top in sorted(lines):
+                ws = sorted(lines[top], key=lambda w: w["x0"])
+                text = "".join(w["text"] for w in ws)
+                if pattern.match(text):
+                    inside = text.startswith(heading)
+                    continue
+                if not inside:
+                    continue
+                across = any(w["x0"] < mid < w["x1"] for w in ws)
+                left = any(w["x1"] <= mid for w in ws)
+                if not across and left and any(w["x0"] >= mid for w in ws):
+                    side_by_side += 1
+                if not left and ws[0]["x0"] >= mid:
+                    right += 1
+    out = []
+    if side_by_side < 5:
+        out.append(f"{side_by_side} lines side by side under {heading!r}")
+    if right + side_by_side == 0:
+        out.append(f"nothing right of the middle under {heading!r}")
+    return out

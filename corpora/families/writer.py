@@ -117,6 +117,10 @@ class Writer:
     def section(self, landscape: bool) -> None:
         kit.new_section(self.doc, landscape)
 
+    def columns(self, n: int) -> None:
+        """A continuous section break; what follows is set in `n` columns (分栏)."""
+        kit.column_section(self.doc, n)
+
     def table(self, grid: Grid) -> None:
         kit.add_table(self.doc, grid, self.fonts.body)
 
