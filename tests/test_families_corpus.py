@@ -111,7 +111,7 @@ def squash(s: str) -> str:
 
 
 # an indicator's figures typed as one line of a list, no table (`variant.figure_lists`):
-# 1.困难群众建档：协议300户，完成352户，完成率117.33%；
+# 1.困难群众建档：协议330户，完成306户，完成率92.73%；
 LISTED = re.compile(r"协议(\d[\d,.]*)[^\d，]*，完成(\d[\d,.]*)[^\d，]*，完成率(\d[\d.]*%?)")
 
 

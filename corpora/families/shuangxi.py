@@ -3,12 +3,12 @@
 
 Portrait A4, 仿宋 小四, a cover, a running header with the evaluator at the left and the
 report number at the right (报告编号：SXPG-2025-012), centred page numbers. Every date typed
-with slashes and zero-padded months and days (2025/01/01—2025/12/31, 2026/01/15).
+with slashes and zero-padded months and days (2025/01/01—2025/12/31, 2026/01/24).
 一、基本情况 with a staffing sentence. 二、评估方法与标准: weights as a sentence and the
 bands as a small table 等级 │ 分数段 with a letter per grade (优秀（A） │ 90分及以上 …).
 三、服务指标完成情况: a summary paragraph with the station's figures, then NO indicator
 table: each 片区 in its own sub-section （一）…, its figures a numbered text list, one line
-per indicator (1.困难群众建档：协议300户，完成352户，完成率117.33%；), and a last
+per indicator (1.困难群众建档：协议330户，完成306户，完成率92.73%；), and a last
 sub-section 全站合计 listed the same way. 四、各方评估意见 set in TWO COLUMNS (Word 分栏,
 a continuous section break before and after): per party 1.购买方意见 …, the labels
 值得肯定的方面 / 需要关注的问题, items numbered （1）（2）. 五、评估得分与等级: 表1 各方评分
@@ -199,7 +199,8 @@ HEADS = ("值得肯定的方面", "需要关注的问题")
 
 
 def rubric_marks(rng: random.Random, score: str) -> list[str]:
-    """The rubric's 得分, two decimals each (tenths but the last), no more than its 分值, adding up to `score`."""
+    """The rubric's 得分, two decimals each (tenths but the last), none over its 分值,
+    adding up to `score`."""
     full = [v for _, rows in RUBRIC for _, v in rows]
     total = Decimal(score)
     step = Decimal("0.01")
