@@ -33,6 +33,7 @@ Ruling = Literal[
     "horizontal",
     "double_dashed",
     "dotted",
+    "excel",
 ]
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -224,6 +225,30 @@ def page_footer(
             _field(p, "PAGE", font, size)
 
 
+def restart_footer(
+    doc: Document, prefix: str, font: str, size: float = 10.5, *, align: str = "center"
+) -> None:
+    """The last section's own footer with its page numbers restarting at 1 after a
+    prefix (附-1, 附-2: an appendix numbered apart from the report, as Word does with
+    a section break, 起始页码 1 and the footer unlinked from the previous section's).
+    Call after `page_footer`, which links every later section's footer to the first."""
+    sec = doc.sections[-1]
+    sec.footer.is_linked_to_previous = False
+    p = sec.footer.paragraphs[0]
+    p.alignment = ALIGN[align]
+    run_font(p.add_run(prefix), font, size)
+    _field(p, "PAGE", font, size)
+    num = sec._sectPr.find(qn("w:pgNumType"))
+    if num is None:
+        num = OxmlElement("w:pgNumType")
+        cols = sec._sectPr.find(qn("w:cols"))  # schema order: pgNumType before cols
+        if cols is None:
+            sec._sectPr.append(num)
+        else:
+            cols.addprevious(num)
+    num.set(qn("w:start"), "1")
+
+
 def page_header(
     doc: Document, text: str, font: str, size: float = 9.0, right: str | None = None
 ) -> None:
@@ -288,26 +313,29 @@ class Grid:
     # to their bottom-right corner, two labels on two lines (the first at the right, the
     # last at the left); the rows the cell spans must have `exact_heights`
     diagonal: list[tuple[int, int]] = field(default_factory=list)
+    # how body cells right of the label columns are aligned: centred (most Word tables)
+    # or right-aligned (figures pasted from an Excel sheet)
+    number_align: str = "center"
 
 
-def _border(side: str, size: int, val: str = "single") -> Any:
+def _border(side: str, size: int, val: str = "single", color: str = "000000") -> Any:
     el = OxmlElement(f"w:{side}")
     el.set(qn("w:val"), val)
     if val != "nil":
         el.set(qn("w:sz"), str(size))
         el.set(qn("w:space"), "0")
-        el.set(qn("w:color"), "000000")
+        el.set(qn("w:color"), color)
     return el
 
 
-def _table_borders(tbl: DocxTable, sides: dict[str, int]) -> None:
+def _table_borders(tbl: DocxTable, sides: dict[str, int], color: str = "000000") -> None:
     tbl_pr = tbl._tbl.tblPr
     for old in tbl_pr.findall(qn("w:tblBorders")):
         tbl_pr.remove(old)
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         size = sides.get(side, 0)
-        borders.append(_border(side, size, "single" if size else "nil"))
+        borders.append(_border(side, size, "single" if size else "nil", color))
     tbl_pr.append(borders)
 
 
@@ -409,6 +437,8 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
             cell = tbl.cell(r, c)
             left = c < g.left_cols or c in g.left_more
             align = "left" if left and r >= g.header_rows else "center"
+            if r >= g.header_rows and not left:
+                align = g.number_align
             if (r, c) in g.distribute:
                 align = "distribute"
             bold = r < g.header_rows or r in g.bold_rows
@@ -453,6 +483,14 @@ def _rule(tbl: DocxTable, g: Grid) -> None:
         _table_borders(
             tbl, {s: thin for s in ("top", "left", "bottom", "right", "insideH", "insideV")}
         )
+    elif g.ruling == "excel":
+        # an Excel range pasted into Word: every cell ruled with a thin grey line (0.5 pt
+        # 浅灰), the header rows shaded grey (the header's bold is the Grid's)
+        sides = ("top", "left", "bottom", "right", "insideH", "insideV")
+        _table_borders(tbl, dict.fromkeys(sides, 4), "A6A6A6")
+        for r in range(g.header_rows):
+            for c in range(len(g.widths)):
+                _shade(tbl.cell(r, c), "D9D9D9")
     elif g.ruling == "vertical":
         sides = ("left", "right", "insideV", "top", "bottom")
         _table_borders(tbl, dict.fromkeys(sides, thin))

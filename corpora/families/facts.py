@@ -81,6 +81,9 @@ class Table:
     # printed table names per scope when one table's rows are printed as several tables
     # (one small table per 片区 and one for the total)
     names: dict[Scope, str] = field(default_factory=dict)
+    # printed table names per indicator when one table's columns are printed as several
+    # tables (表1-1 the first indicators, 表1-2 the others); over `names`
+    part_names: dict[str, str] = field(default_factory=dict)
     target: dict[tuple[Scope, str], int] = field(default_factory=dict)
     done: dict[tuple[Scope, str], int] = field(default_factory=dict)
     staff: dict[Scope, int] = field(default_factory=dict)  # 投入社工人数, if printed
@@ -102,7 +105,9 @@ class Table:
         key = ind if isinstance(ind, str) else ind.key
         return self.printed[(scope, key, role)]
 
-    def name_of(self, scope: Scope) -> str:
+    def name_of(self, scope: Scope, key: str | None = None) -> str:
+        if key is not None and key in self.part_names:
+            return self.part_names[key]
         return self.names.get(scope, self.label)
 
     def ind(self, key: str) -> Ind:

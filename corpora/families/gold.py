@@ -63,7 +63,7 @@ def rows(t: Table) -> list[IndicatorRow]:
         for ind in t.inds:
             out.append(
                 IndicatorRow(
-                    table=t.name_of(scope),
+                    table=t.name_of(scope, ind.key),
                     **where,
                     indicator=ind.indicator,
                     label=ind.label,

@@ -19,7 +19,7 @@ GRADES = ["优秀", "良好", "合格", "不合格"]
 def cell_ref(t: Table, scope: Scope, key: str, role: str) -> str:
     """indicators/<table>/<area or 合计>[/<post>]/<indicator>/<measure>/<role>."""
     where = "合计" if scope == TOTAL else "/".join(scope)
-    return f"indicators/{t.name_of(scope)}/{where}/{key}/{role}"
+    return f"indicators/{t.name_of(scope, key)}/{where}/{key}/{role}"
 
 
 def transpose(digits: str) -> str:

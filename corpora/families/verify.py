@@ -207,6 +207,12 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     cont = str(variant.get("continued", ""))
     if cont:
         out += [f"continued: {w}" for w in continued(pdf, cont)]
+    above = [c for c in str(variant.get("captions_above", "")).split(";") if c]
+    if above:
+        out += [f"caption above: {w}" for w in captions_above(pdf, above)]
+    prefix = str(variant.get("appendix_footer", ""))
+    if prefix:
+        out += [f"appendix footer: {w}" for w in appendix_footer(pdf, prefix)]
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:
@@ -309,3 +315,41 @@ def two_columns(pdf: Path, heading: str) -> list[str]:
     if right + side_by_side == 0:
         out.append(f"nothing right of the middle under {heading!r}")
     return out
+
+
+def captions_above(pdf: Path, claims: list[str]) -> list[str]:
+    """Each claim `caption|top|other,other…`: a page prints `caption`, then `top` (the
+    table's first body row label, 总计) after it with none of the `other` row labels
+    between them: the caption stands above its table and the 总计 row comes first."""
+    texts = page_texts(pdf)
+    out = []
+    for claim in claims:
+        caption, top, others = (WHITESPACE.sub("", s) for s in claim.split("|"))
+        ok = False
+        for t in texts:
+            at = t.find(caption)
+            if at < 0:
+                continue
+            first = t.find(top, at + len(caption))
+            between = t[at + len(caption) : first]
+            ok = first >= 0 and not any(o and o in between for o in others.split(","))
+            break
+        if not ok:
+            out.append(f"{caption!r} is not printed above a first row {top!r}")
+    return out
+
+
+def appendix_footer(pdf: Path, prefix: str) -> list[str]:
+    """The pages whose text ends with `prefix` + a number (附-1) are the last ones, in
+    order from 1; every page before them ends otherwise (the report's own numbers)."""
+    texts = page_texts(pdf)
+    tail = re.compile(re.escape(prefix) + r"(\d+)$")
+    nums = [(m.group(1) if (m := tail.search(t)) else None) for t in texts]
+    marked = [i for i, n in enumerate(nums) if n is not None]
+    if not marked:
+        return [f"no page ends with {prefix}N"]
+    first = marked[0]
+    want = [str(k) for k in range(1, len(texts) - first + 1)]
+    if nums[first:] != want:
+        return [f"pages from {first + 1} end with {nums[first:]}, want {want}"]
+    return []
