@@ -43,6 +43,7 @@ def families() -> list[Family]:
         hongshan,
         jiangwan,
         jingyang,
+        jinhe,
         jinxiu,
         lanshan,
         lantian,
@@ -72,7 +73,7 @@ def families() -> list[Family]:
     vault = [lantian, qingshui]
     closed = [luoxi, pingtan]
     withheld = [beitang, zhuyuan]
-    embargoed = [shuangxi]
+    embargoed = [shuangxi, jinhe]
     splits = heldout + unseen + blind + sealed + reserve + vault + closed + withheld + embargoed
     return [m.FAMILY for m in dev + validation + splits]
 
