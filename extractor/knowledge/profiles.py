@@ -89,6 +89,9 @@ class Profile(Data):
     # The fields every report of the family has, each with a pattern for the words
     # that print it (to tell "never mentioned" from "mentioned, but not read").
     core_fields: dict[CoreField, str]
+    # What prints an indicator's rate in a report's text (完成率92.73%): a record with no
+    # indicator row while its text prints several is told apart from one with none to read.
+    indicator_figures: str = ""
     # An organisation with its role in brackets, as a report introduces the parties it
     # names by organisation throughout: "澜东区民政局（监督方）、…和…评估中心（第三方评估
     # 机构）" (groups `org` and `role`; the role must be one of a party's names).

@@ -6,6 +6,8 @@ missing core field becomes a problem saying why: the text never mentions it (the
 that print it, from the profile's `core_fields`, appear nowhere: a page is missing, the
 text is garbled, or this is not such a report), or it does but no value could be read
 there (naming the page). A record with none of the core fields has status `failure`.
+A record with no indicator row while its text prints several completion rates gets a
+problem too: its figures were printed in a layout not read, and go unchecked.
 """
 
 from __future__ import annotations
@@ -64,7 +66,36 @@ def completeness_problems(report: Report, doc: Document, prof: Profile) -> list[
                     word=word,
                 )
             )
-    return problems
+    return problems + _indicators_unread(report, texts, prof)
+
+
+# How many printed rates make "the report has indicator figures": one or two may be a
+# sentence about a single service, three or more are the figures of a table or a list.
+_MIN_RATES = 3
+
+
+def _indicators_unread(
+    report: Report, texts: list[tuple[int, str]], prof: Profile
+) -> list[Problem]:
+    """A record with no indicator row although the text prints rates is not complete: a
+    report whose figures stand in a layout not read (a list, an unseen table) must not
+    pass for one that has none to check."""
+    if report.indicators.rows or not prof.indicator_figures:
+        return []
+    pattern = re.compile(prof.indicator_figures)
+    hits = [(page, m.group(0)) for page, t in texts for m in pattern.finditer(t)]
+    if len(hits) < _MIN_RATES:
+        return []
+    page, word = hits[0]
+    return [
+        problem(
+            "completeness",
+            "problem.indicators_unread",
+            page=page,
+            count=len(hits),
+            word=word,
+        )
+    ]
 
 
 def _texts(doc: Document) -> list[tuple[int, str]]:
