@@ -50,6 +50,10 @@ class ScoringPatterns(Data):
     # A party's score in a sentence of its own section, perhaps with its full mark, the
     # party's weight in points: "购买方（…）对服务站本期工作评分为25.38分（满分30分）".
     section_score: str
+    # A party's score stated after its full mark and a deduction list, in its own section
+    # (its heading naming the party): "满分30分。扣分项：…，扣1.5分。共扣5.5分，实得24.5分。"
+    # — never a deduction (扣N分) nor the full mark (满分N分).
+    stated_score: str
     # Weights listed in the order the parties were just named: "由购买方、区民政局、市督导
     # 中心、第三方评估机构四方共同评分，评分权重依次为20%、10%、15%、55%".
     weight_in_order: str

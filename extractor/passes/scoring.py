@@ -240,6 +240,8 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         scores = _heading_scores(doc, profile)
     if not scores:
         scores = {p: score for p, (score, _) in _section_sentences(doc, profile).items()}
+    if not scores:
+        scores = _stated_scores(doc, result, profile)
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
     scoring.total = _total(doc, result_blocks, tables, profile, scoring.party_scores)
     if scoring.total is not None:
@@ -333,6 +335,47 @@ def _section_sentences(
             )
         out[pid] = (PartyScore(party=pid, score=_number(hit, "value", "分")), weight)
     return out
+
+
+def _stated_scores(
+    doc: Document, result: list[Section], profile: Profile
+) -> dict[Party, PartyScore]:
+    """Each party's score stated in its own section after its full mark and a deduction
+    list ("满分30分。扣分项：…，扣1.5分。共扣5.5分，实得24.5分。"): the party's own
+    sections are those of its canonical id and the parts of the result whose heading
+    names it alone ("一、购买方评分"). Taken only when every party's sections state
+    exactly one such score; a deduction or a full mark is never one."""
+    rx = profile.pattern("stated_score")
+    own: dict[Party, list[Section]] = {
+        pid: list(doc.outermost(p.section)) for pid, p in profile.party_items()
+    }
+    for top in result:
+        for sec in top.walk()[1:]:
+            if sec.heading is None:
+                continue
+            text = sec.heading.text
+            named = {q for q, p in profile.party_items() for n in p.names if n in text}
+            pid = profile.party_of(text)
+            if pid is not None and named <= {pid} and all(sec is not s for s in own[pid]):
+                own[pid].append(sec)
+    out: dict[Party, PartyScore] = {}
+    for pid, _ in profile.party_items():
+        blocks = [b for sec in _distinct(own[pid]) for b in _own_blocks(sec)]
+        hits = list(search(blocks, rx))
+        if len(hits) != 1:
+            return {}
+        out[pid] = PartyScore(party=pid, score=_number(hits[0], "value", "分"))
+    return out
+
+
+def _distinct(sections: list[Section]) -> list[Section]:
+    """`sections` without any that sits inside another of them."""
+    inner = {id(s) for top in sections for s in top.walk()[1:]}
+    return [s for s in sections if id(s) not in inner]
+
+
+def _own_blocks(sec: Section) -> list[Block]:
+    return [b for s in sec.walk() for b in s.blocks]
 
 
 def _section_weights(doc: Document, profile: Profile) -> list[PartyWeight]:
@@ -436,15 +479,20 @@ def _total(
     """The report's total score: in the results section's text, else the total row of a
     score table, else a sentence elsewhere; never a clause that states the scale, nor the
     scale's maximum itself (a total of 100 where the parties did not all score full), nor
-    the edge of a grade band the sentence defines."""
+    the edge of a grade band the sentence defines, nor a figure read as a party's score."""
     rx = profile.pattern("total")
     maximum = sum(w.default_weight for _, w in profile.party_items())
     short = bool(parties) and sum(p.score.value for p in parties) < maximum - 0.5
+    # a figure already read as a party's score ("最终得分：17分" in its own section) is
+    # not the total
+    scored = {(p.score.prov.page, p.score.prov.bbox) for p in parties if p.score.prov}
 
     def scale(hit: Hit) -> bool:
         value = float(hit.match.group("value"))
+        prov = _number(hit, "value", "分").prov
         return (
-            _scale_clause(hit, profile)
+            (prov is not None and (prov.page, prov.bbox) in scored)
+            or _scale_clause(hit, profile)
             or (value == maximum and short)
             or _band_clause(hit, profile)
         )
