@@ -4,6 +4,7 @@ report prints none), the four party scores, the total and the grade."""
 from __future__ import annotations
 
 import re
+from functools import cache, partial
 from itertools import pairwise
 
 from extractor.document.model import Block, Document, Section, Table, TableCell
@@ -193,6 +194,9 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     basis = [s for s in sections if s.canonical in ("result_notes", "basis")]
     result = [s for s in sections if s.canonical == "result"]
     text_blocks = _blocks_of(basis) or doc.blocks
+    # each party's score sentence in its own section: read once, for the weights it may
+    # print (满分) and for the scores, and only if an earlier source gives neither
+    sentences = cache(partial(_section_sentences, doc, profile))
     scoring = Scoring()
     weights = (
         _weights(text_blocks, profile)
@@ -200,7 +204,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         or _ordered_weights(text_blocks, profile)
         or _table_weights(basis + result, profile)
         or _table_weights([doc.root], profile)
-        or _section_weights(doc, profile)
+        or _section_weights(sentences(), profile)
     )
     if weights:
         scoring.weights, scoring.weights_source = weights, "report"
@@ -239,7 +243,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     if not scores:
         scores = _heading_scores(doc, profile)
     if not scores:
-        scores = {p: score for p, (score, _) in _section_sentences(doc, profile).items()}
+        scores = {p: score for p, (score, _) in sentences().items()}
     if not scores:
         scores = _stated_scores(doc, result, profile)
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
@@ -378,11 +382,13 @@ def _own_blocks(sec: Section) -> list[Block]:
     return [b for s in sec.walk() for b in s.blocks]
 
 
-def _section_weights(doc: Document, profile: Profile) -> list[PartyWeight]:
-    """The full marks printed with each party's score in its own section, when every
-    party has one and they add up to 100 (the weights in points; a score out of 100 for
-    each party says nothing of the weights)."""
-    found = [w for _, w in _section_sentences(doc, profile).values()]
+def _section_weights(
+    sentences: dict[Party, tuple[PartyScore, PartyWeight | None]], profile: Profile
+) -> list[PartyWeight]:
+    """The full marks printed with each party's score in its own section
+    (`_section_sentences`), when every party has one and they add up to 100 (the weights
+    in points; a score out of 100 for each party says nothing of the weights)."""
+    found = [w for _, w in sentences.values()]
     weights = [w for w in found if w is not None]
     if len(weights) != len(profile.parties) or abs(sum(w.weight for w in weights) - 100) >= 0.01:
         return []
