@@ -683,3 +683,96 @@ def frame(
             bdr.append(edge)
         ppr.insert(0, bdr)
         ppr.insert(0, fp)
+
+
+# ---------------------------------------------------------------- symbols and images
+
+
+def symbol_run(p: Paragraph, char: str, font: str, size: float) -> None:
+    """A glyph of a symbol font (Wingdings: U+F0D8 ``, U+F0A7 ``) as Word's Insert ›
+    Symbol and bullet library write it: a `w:sym` element naming the font and the
+    private-use code point."""
+    run = p.add_run()
+    run.font.size = Pt(size)
+    sym = OxmlElement("w:sym")
+    sym.set(qn("w:font"), font)
+    sym.set(qn("w:char"), f"{ord(char):04X}")
+    run._element.append(sym)
+
+
+def square_png(cells: Sequence[str], scale: int = 8) -> bytes:
+    """A black-and-white PNG drawn from rows of '#' and '.' (a QR-code-like square),
+    written byte for byte here so that the same rows always give the same file."""
+    import struct
+    import zlib
+
+    size = len(cells) * scale
+    raw = bytearray()
+    for row in cells:
+        line = bytearray([0])  # filter type 0 per scanline
+        for ch in row:
+            line += bytes([0 if ch == "#" else 255]) * scale
+        raw += bytes(line) * scale
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    head = struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    # pHYs: 96 dpi (3780 pixels a metre), so the picture's natural size is fixed
+    phys = struct.pack(">IIB", 3780, 3780, 1)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", head)
+        + chunk(b"pHYs", phys)
+        + chunk(b"IDAT", zlib.compress(bytes(raw), 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def logo_header(
+    doc: Document,
+    logo: str,
+    image: bytes,
+    font: str,
+    *,
+    size: float = 10.5,
+    side_cm: float = 1.3,
+    right: str = "",
+    footer_logo: str = "",
+) -> None:
+    """A running header (none on the cover) with the evaluator's logo text at the left
+    margin and a small square picture (a QR code to its website) at the right one,
+    through a right tab, a rule under it; with `footer_logo`, a footer of two centred
+    lines, 第 X 页 (a PAGE field) over the evaluator's logo line. Every later section
+    links to the first one's header and footer."""
+    import io
+
+    sec = doc.sections[0]
+    sec.different_first_page_header_footer = True
+    p = sec.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    width = sec.page_width - sec.left_margin - sec.right_margin
+    tabs = p.paragraph_format.tab_stops
+    style_tabs = p.style.paragraph_format.tab_stops if p.style is not None else []
+    for stop in style_tabs:  # the Header style's centre and right tabs, cleared
+        tabs.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    run_font(p.add_run(logo), font, size, bold=True)
+    if right:
+        run_font(p.add_run(f"  {right}"), font, size - 1.5)
+    run_font(p.add_run("\t"), font, size)
+    p.add_run().add_picture(io.BytesIO(image), width=Cm(side_cm), height=Cm(side_cm))
+    ppr = p._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    bdr.append(_border("bottom", 6))
+    ppr.append(bdr)
+    if footer_logo:
+        f = sec.footer.paragraphs[0]
+        f.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run_font(f.add_run("第 "), font, size - 1.5)
+        _field(f, "PAGE", font, size - 1.5)
+        run_font(f.add_run(" 页"), font, size - 1.5)
+        g = sec.footer.add_paragraph()
+        g.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run_font(g.add_run(footer_logo), font, size - 2)

@@ -20,7 +20,10 @@ right of the title block: each lies in the right third of the page, in its upper
 printing the table's own caption, 表1, and no 续表), and `diagonal_header` with
 `diagonal_tables` ("upper|lower": that many 斜线表头 cells — a line drawn from a cell's
 top-left corner down to its bottom-right one, the upper label's characters above it at
-the right, the lower label's below it at the left).
+the right, the lower label's below it at the left), `logo_image` (a square picture in
+the running header: one in the top band of every page but the cover, none on the cover)
+and `symbol_bullets` ("char|n": the symbol-font glyph drawn n times in all, each at the
+start of a line in a font other than the body's).
 """
 
 from __future__ import annotations
@@ -213,6 +216,11 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     prefix = str(variant.get("appendix_footer", ""))
     if prefix:
         out += [f"appendix footer: {w}" for w in appendix_footer(pdf, prefix)]
+    if variant.get("logo_image"):
+        out += [f"logo image: {w}" for w in logo_images(pdf)]
+    bullets = str(variant.get("symbol_bullets", ""))
+    if bullets:
+        out += [f"bullets: {w}" for w in symbol_bullets(pdf, bullets)]
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:
@@ -353,3 +361,44 @@ def appendix_footer(pdf: Path, prefix: str) -> list[str]:
     if nums[first:] != want:
         return [f"pages from {first + 1} end with {nums[first:]}, want {want}"]
     return []
+
+
+def logo_images(pdf: Path) -> list[str]:
+    """Pages whose running-header picture is missing (or present on the cover): one
+    square image in the top eighth of every page but the first."""
+    wrong = []
+    with pdfplumber.open(pdf) as doc:
+        for i, page in enumerate(doc.pages):
+            top = [
+                im
+                for im in page.images
+                if im["bottom"] < page.height / 8 and abs(im["width"] - im["height"]) < 1
+            ]
+            if len(top) != (0 if i == 0 else 1):
+                wrong.append(f"page {i + 1}: {len(top)} square pictures in the header band")
+    return wrong
+
+
+def symbol_bullets(pdf: Path, claim: str) -> list[str]:
+    """Whether the glyph is drawn as often as claimed, each the first character of its
+    line, in a font of its own (the symbol font's substitute, not the body font)."""
+    char, n = claim.split("|")
+    found, wrong = 0, []
+    with pdfplumber.open(pdf) as doc:
+        for i, page in enumerate(doc.pages):
+            for c in page.chars:
+                if c["text"] != char:
+                    continue
+                found += 1
+                before = [
+                    o
+                    for o in page.chars
+                    if abs(o["top"] - c["top"]) < 3 and o["x0"] < c["x0"] - 0.5
+                ]
+                if before:
+                    wrong.append(f"page {i + 1}: a bullet not at the start of its line")
+                if any(o["fontname"] == c["fontname"] for o in page.chars if o["text"] != char):
+                    wrong.append(f"page {i + 1}: the bullet's font also prints text")
+    if found != int(n):
+        wrong.append(f"{found} bullets, variant says {n}")
+    return sorted(set(wrong))

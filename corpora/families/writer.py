@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from docx.document import Document
+from docx.shared import Pt
 
 from corpora.conventions import headline
 from corpora.families import docx_kit as kit
@@ -303,6 +304,47 @@ class Writer:
             self.text(mark + text, indent_chars=indent)
         counted = bool(mark) if numbered is None else numbered
         self._add_item(self._current.item_count + 1 if counted else None, lead + text)
+
+    def tagged_items(
+        self,
+        entries: Sequence[tuple[Literal["praise", "concern"], Sequence[str]]],
+        tags: dict[str, str],
+        *,
+        bullet: str,
+        bullet_font: str,
+        hang: float = 2.0,
+    ) -> None:
+        """Praise and concern items in ONE list under one heading (评估意见), in mixed
+        order, each a symbol-font bullet (`bullet` in `bullet_font`, Wingdings) followed
+        by its bracketed tag (【优点】 / 【不足】: `tags` maps polarity to the tag's word)
+        and its text. Each polarity's section is opened where its first item stands, its
+        heading the tag's word; items are unnumbered. An entry's further paragraphs are
+        continuation paragraphs of the same item (indented under the bullet's text, no
+        bullet, no tag); the item's text is its paragraphs joined."""
+        if self._party is None:
+            raise ValueError("tagged items outside a party section")
+        opened: dict[str, AssessmentSection] = {}
+        size = self.fonts.size
+        for polarity, paras in entries:
+            name = tags[polarity]
+            if polarity not in opened:
+                self.label_only(name, polarity)
+                assert self._current is not None
+                opened[polarity] = self._current
+            self._current = opened[polarity]
+            p = kit.paragraph(self.doc, font=self.fonts.body, base_size=size)
+            pf = p.paragraph_format
+            pf.left_indent = Pt(size * hang)
+            pf.first_line_indent = Pt(-size * 1.5)
+            pf.tab_stops.add_tab_stop(Pt(size * hang))
+            kit.symbol_run(p, bullet, bullet_font, size)
+            kit.run_font(p.add_run("\t"), self.fonts.body, size)
+            kit.run_font(p.add_run(f"【{name}】"), self.fonts.heading, size, bold=True)
+            kit.run_font(p.add_run(paras[0]), self.fonts.body, size)
+            for more in paras[1:]:
+                q = kit.paragraph(self.doc, more, font=self.fonts.body, base_size=size)
+                q.paragraph_format.left_indent = Pt(size * hang)
+            self._add_item(None, "".join(paras))
 
     def none(self, text: str) -> None:
         """The section's content says nothing was raised: zero items."""
