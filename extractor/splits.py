@@ -12,9 +12,9 @@ from __future__ import annotations
 # In the order they were made: the first validation split, the second made after the
 # first had been looked at (issue 8), the third (`unseen`), the fourth (`blind`), the
 # fifth (`sealed`), the sixth (`reserve`), the seventh (`vault`), the eighth (`closed`), the
-# ninth (`withheld`, made after `closed` had been looked at) and the tenth (`embargoed`,
-# made after `withheld` had been looked at), each made after the one before had been
-# looked at.
+# ninth (`withheld`, made after `closed` had been looked at), the tenth (`embargoed`,
+# made after `withheld` had been looked at) and the eleventh (`sequestered`, made while
+# `embargoed` was being looked at), each made after the one before had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -26,6 +26,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "closed",
     "withheld",
     "embargoed",
+    "sequestered",
 )
 
 

@@ -31,7 +31,8 @@ class Built:
 
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
-    sixth, seventh, eighth, ninth and tenth held-back splits (imported here: one registry)."""
+    sixth, seventh, eighth, ninth, tenth and eleventh held-back splits (imported here:
+    one registry)."""
     from corpora.families import (
         baiyun,
         beitang,
@@ -58,6 +59,7 @@ def families() -> list[Family]:
         songhe,
         taoyuan,
         tianyuan,
+        tongle,
         xiling,
         yunlu,
         zhuyuan,
@@ -74,7 +76,19 @@ def families() -> list[Family]:
     closed = [luoxi, pingtan]
     withheld = [beitang, zhuyuan]
     embargoed = [shuangxi, jinhe]
-    splits = heldout + unseen + blind + sealed + reserve + vault + closed + withheld + embargoed
+    sequestered = [tongle]
+    splits = (
+        heldout
+        + unseen
+        + blind
+        + sealed
+        + reserve
+        + vault
+        + closed
+        + withheld
+        + embargoed
+        + sequestered
+    )
     return [m.FAMILY for m in dev + validation + splits]
 
 
