@@ -21,8 +21,9 @@ HERE = Path(__file__).parent
 Spec = dict[str, Any]
 # Where each split's families live under corpora/: development (`families`), then each
 # held-back split in its own folder of the same name (`extractor.splits.HELD_BACK_SPLITS`:
-# validation, heldout, unseen, blind, sealed, reserve, vault, closed, withheld, embargoed —
-# each made after the one before had been looked at).
+# validation, heldout, unseen, blind, sealed, reserve, vault, closed, withheld, embargoed,
+# sequestered — each made after the one before had been looked at, sequestered while
+# embargoed was).
 SPLIT_FOLDERS = {"dev": "families", **{s: s for s in HELD_BACK_SPLITS}}
 
 
