@@ -10,6 +10,7 @@ per PDF.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from decimal import ROUND_HALF_UP, Decimal
@@ -103,6 +104,22 @@ def cells_of(pdf: Path) -> str:
         for page in map(unmarked, doc.pages):
             for table in page.extract_tables():
                 out += [squash(c or "") for row in table for c in row]
+    return "\x00".join(out)
+
+
+@functools.cache
+def continued_cells(pdf: Path) -> str:
+    """A table row allowed to break across pages (`variant.row_break`) read whole: the
+    last row of a page's last table and the first row of the next page's first table,
+    when they have as many columns, joined cell by cell (an item whose lines run over
+    the break is read as one)."""
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        tables = [page.extract_tables() for page in map(unmarked, doc.pages)]
+    for here, there in itertools.pairwise(tables):
+        if here and there and here[-1] and there[0] and len(here[-1][-1]) == len(there[0][0]):
+            for a, b in zip(here[-1][-1], there[0][0], strict=True):
+                out.append(squash((a or "") + (b or "")))
     return "\x00".join(out)
 
 
@@ -223,6 +240,8 @@ def test_every_gold_figure_is_printed(gold_path: Path) -> None:
     figures += [a.text for a in g.assessments]
     figures += [e.printed for e in g.expected_findings]
     columns = columns_of(pdf_of(gold_path)) if g.variant.get("two_columns") else ""
+    if g.variant.get("row_break"):
+        columns += "\x00" + continued_cells(pdf_of(gold_path))
     missing = [
         f
         for f in figures

@@ -34,6 +34,7 @@ def families() -> list[Family]:
     sixth, seventh, eighth, ninth, tenth and eleventh held-back splits (imported here:
     one registry)."""
     from corpora.families import (
+        baishi,
         baiyun,
         beitang,
         chengxi,
@@ -76,7 +77,7 @@ def families() -> list[Family]:
     closed = [luoxi, pingtan]
     withheld = [beitang, zhuyuan]
     embargoed = [shuangxi, jinhe]
-    sequestered = [tongle]
+    sequestered = [tongle, baishi]
     splits = (
         heldout
         + unseen

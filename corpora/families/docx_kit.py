@@ -300,6 +300,9 @@ class Grid:
     distribute: list[tuple[int, int]] = field(default_factory=list)
     # 竖排: cells whose text runs top to bottom (a narrow merged 片区 cell)
     vertical_text: list[tuple[int, int]] = field(default_factory=list)
+    # Word's 文字方向 for those cells: tbRl (top to bottom, characters upright) or btLr
+    # (the text turned 90° to read bottom to top, as narrow measure headers are set)
+    text_direction: str = "tbRl"
     # every cell paragraph "keep with next": the table stays on one page with the
     # paragraph after it (a caption printed below the table)
     keep_with_next: bool = False
@@ -316,6 +319,9 @@ class Grid:
     # how body cells right of the label columns are aligned: centred (most Word tables)
     # or right-aligned (figures pasted from an Excel sheet)
     number_align: str = "center"
+    # Word's "allow row to break across pages" for the body rows (no w:cantSplit): a tall
+    # row is continued on the next page instead of moved there whole
+    split_rows: bool = False
 
 
 def _border(side: str, size: int, val: str = "single", color: str = "000000") -> Any:
@@ -361,9 +367,12 @@ def _shade(cell: Any, fill: str) -> None:
     tc_pr.append(shd)
 
 
-def _row_flags(row: Any, header: bool, height: float, exact: bool = False) -> None:
+def _row_flags(
+    row: Any, header: bool, height: float, exact: bool = False, split: bool = False
+) -> None:
     tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
+    if not split:
+        tr_pr.append(OxmlElement("w:cantSplit"))
     if header:
         tr_pr.append(OxmlElement("w:tblHeader"))
     h = OxmlElement("w:trHeight")
@@ -423,7 +432,13 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
         gc.set(qn("w:w"), str(int(Cm(w).twips)))
     for r, row in enumerate(tbl.rows):
         height = g.exact_heights.get(r, g.row_height)
-        _row_flags(row, g.repeat_header and r < g.header_rows, height, r in g.exact_heights)
+        _row_flags(
+            row,
+            g.repeat_header and r < g.header_rows,
+            height,
+            r in g.exact_heights,
+            g.split_rows and r >= g.header_rows,
+        )
         for c, cell in enumerate(row.cells):
             cell.width = Cm(g.widths[c])
     merged: set[tuple[int, int]] = set()
@@ -462,7 +477,7 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
                 _diagonal_line(cell, g, r, c)
             if (r, c) in g.vertical_text:
                 direction = OxmlElement("w:textDirection")
-                direction.set(qn("w:val"), "tbRl")
+                direction.set(qn("w:val"), g.text_direction)
                 cell._tc.get_or_add_tcPr().append(direction)
     if g.cell_margin is not None:
         mar = OxmlElement("w:tblCellMar")

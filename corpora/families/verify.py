@@ -221,6 +221,12 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     bullets = str(variant.get("symbol_bullets", ""))
     if bullets:
         out += [f"bullets: {w}" for w in symbol_bullets(pdf, bullets)]
+    turned_words = [w for w in str(variant.get("vertical_headers", "")).split(";") if w]
+    if turned_words:
+        out += [f"vertical header: {w}" for w in turned(pdf, turned_words)]
+    row_break = str(variant.get("row_break", ""))
+    if row_break:
+        out += [f"row break: {w}" for w in row_broken(pdf, row_break)]
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:
@@ -402,3 +408,26 @@ def symbol_bullets(pdf: Path, claim: str) -> list[str]:
     if found != int(n):
         wrong.append(f"{found} bullets, variant says {n}")
     return sorted(set(wrong))
+
+
+def turned(pdf: Path, words: list[str]) -> list[str]:
+    """Header words set with Word's 文字方向 turned 90° (btLr): each word is printed by
+    characters that are not upright (pdfplumber's `upright` False)."""
+    rotated = ""
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            rotated += "".join(c["text"] for c in page.chars if not c["upright"]) + "\n"
+    return [f"{w!r} not printed turned" for w in words if w not in rotated]
+
+
+def row_broken(pdf: Path, claim: str) -> list[str]:
+    """A table row allowed to break across pages: `first|last` are the starts of the
+    row's first and last lines of content (its first and last item); the first is on a
+    page, the last on the next one, so the row continues there."""
+    first, last = (WHITESPACE.sub("", s) for s in claim.split("|"))
+    texts = page_texts(pdf)
+    a = [i for i, t in enumerate(texts) if first in t]
+    b = [i for i, t in enumerate(texts) if last in t]
+    if len(a) != 1 or len(b) != 1 or b[0] != a[0] + 1:
+        return [f"{first!r} on pages {a}, {last!r} on pages {b}: not one row over a break"]
+    return []

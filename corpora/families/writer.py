@@ -185,6 +185,32 @@ class Writer:
                 self._add_item(k, text)
         self.table(make(rows, starts))
 
+    def opinion_matrix(
+        self,
+        heads: tuple[str, str],
+        rows: list[tuple[Party, str, list[str], list[str]]],
+        mark: Callable[[int], str],
+        make: Callable[[list[list[str | None]]], Grid],
+    ) -> None:
+        """Every party's praise and concern in ONE table (评估主体 │ 值得肯定的地方 │
+        需要关注的地方): one row per party (its label cell, then each section's items, one
+        numbered line each). Each row opens that party's section (path: the row's label
+        as printed, its line breaks dropped) under the column headers as labels."""
+        body: list[list[str | None]] = [["评估主体", *heads]]
+        for party, name, praise, concern in rows:
+            self._party, self._path, self._area = party, [name.replace("\n", "")], None
+            cells: list[str | None] = [name]
+            for head, polarity, texts in zip(
+                heads, ("praise", "concern"), (praise, concern), strict=True
+            ):
+                self.label_only(head, polarity)  # type: ignore[arg-type]
+                for k, text in enumerate(texts, start=1):
+                    self._add_item(k, text)
+                cells.append("\n".join(mark(k) + t for k, t in enumerate(texts, start=1)))
+            body.append(cells)
+        self._party, self._path, self._area, self._current = None, [], None, None
+        self.table(make(body))
+
     # ------------------------------------------------------------ praise / concern
 
     def label(
