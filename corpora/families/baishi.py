@@ -332,23 +332,21 @@ def _roster_grid(f: ReportFacts) -> Grid:
     rows.append(
         [
             "合计",
-            None,
             f"共{st.total}人，其中持证{st.certified}人（中级社工师{st.mid_level}人、助理社工师"
             f"{st.assistant_level}人），未持证{st.uncertified}人",
-            *([None] * 5),
+            *([None] * 6),
         ]
     )
     last = len(rows) - 1
     return Grid(
         rows=rows,
         header_rows=1,
-        widths=[1.1, 1.6, 2.2, 2.3, 1.1, 1.6, 2.2, 2.3],
+        widths=[1.1, 1.7, 2.3, 2.5, 1.1, 1.7, 2.3, 2.5],
         ruling="grid",
         font_size=10,
         left_cols=0,
         row_height=18,
-        spans=[(last, 0, last, 1), (last, 2, last, 7)],
-        bold_rows=[last],
+        spans=[(last, 1, last, 7)],
     )
 
 
