@@ -31,6 +31,17 @@ class HeadingRules(Data):
     contents_line: Regex = "(?!)"
 
 
+class ItemOpeners(Data):
+    """Ordinal words that open the items of a list written without numbers ("首先，…" /
+    "其次，…" / "最后，…"): `first` opens a run, `then` continues it, `last` ends it;
+    `after` is what may follow the word (its punctuation)."""
+
+    first: list[str] = Field(default_factory=list)
+    then: list[str] = Field(default_factory=list)
+    last: list[str] = Field(default_factory=list)
+    after: Regex = "[，,：:]"
+
+
 class SectionVocab(Data):
     markers: list[Marker]
     tab_markers: TabMarkers = Field(default_factory=TabMarkers)
@@ -39,6 +50,7 @@ class SectionVocab(Data):
     labels: dict[str, list[str]]
     # concern labels that only suggest (改进建议): see models/sections.yaml
     suggestions: list[str] = Field(default_factory=list)
+    item_openers: ItemOpeners = Field(default_factory=ItemOpeners)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile, section_vocab
@@ -64,8 +65,9 @@ def _items(sec: Section) -> list[tuple[int | None, list[Block]]]:
     groups: list[tuple[int | None, list[Block]]] = []
     numbered = any(b.marker and b.marker_type in _ITEM_MARKERS for b in flow)
     if not numbered:
-        # Bare paragraphs, none numbered: each paragraph is one item.
-        return [(None, [b]) for b in flow]
+        # Bare paragraphs, none numbered: each paragraph is one item, unless a run of
+        # ordinal words (首先，/其次，/最后，) opens them.
+        return _opened_items(flow) or [(None, [b]) for b in flow]
     for b in flow:
         if b.marker and b.marker_type in _ITEM_MARKERS:
             groups.append((_ordinal(b.marker), [b]))
@@ -73,6 +75,43 @@ def _items(sec: Section) -> list[tuple[int | None, list[Block]]]:
             groups[-1][1].append(b)
         else:
             groups.append((None, [b]))
+    return groups
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """One pattern for every ordinal word of `item_openers` (longest first) with the
+    punctuation after it; the `first` and `last` words apart."""
+    o = section_vocab().item_openers
+    words = sorted({*o.first, *o.then, *o.last}, key=len, reverse=True)
+    if not words:
+        return re.compile("(?!)"), frozenset(), frozenset()
+    alts = "|".join(map(re.escape, words))
+    rx = re.compile(rf"\s*(?P<word>{alts})\s*(?:{o.after})\s*(?=\S)")
+    return rx, frozenset(o.first), frozenset(o.last)
+
+
+def opener(text: str) -> str | None:
+    """The ordinal word and its punctuation opening `text` ("首先，"), or None."""
+    m = _openers()[0].match(text)
+    return m.group(0) if m else None
+
+
+def _opened_items(flow: list[Block]) -> list[tuple[int | None, list[Block]]]:
+    """Bare paragraphs as items opened by ordinal words: the first paragraph opens with
+    a `first` word, at least two open with one, and a `last` word opens only the run's
+    last; a paragraph with none continues the item above. Empty when they do not."""
+    rx, first, last = _openers()
+    words = [(m.group("word") if (m := rx.match(b.text)) else None) for b in flow]
+    opened = [w for w in words if w is not None]
+    if len(opened) < 2 or words[0] not in first or any(w in last for w in opened[:-1]):
+        return []
+    groups: list[tuple[int | None, list[Block]]] = []
+    for b, w in zip(flow, words, strict=True):
+        if w is not None:
+            groups.append((len(groups) + 1, [b]))
+        else:
+            groups[-1][1].append(b)
     return groups
 
 
@@ -136,6 +175,8 @@ def extract_assessments(
                     (b.body if i == 0 and b.marker else b.text).strip()
                     for i, b in enumerate(blocks)
                 )
+                if ordinal is not None and not first.marker and (word := opener(body)):
+                    body = body[len(word) :]
                 prov = first.provenance()
                 items.append(_item(party, path, area, pol, ordinal, body, prov, numbers_in(blocks)))
     return sections, items

@@ -167,11 +167,13 @@ def _is_ladder(bands: list[GradeBand]) -> bool:
 
 
 def _row_lines(tables: list[Table]) -> list[tuple[str, TableCell]]:
-    """Each body row of `tables` with text, as one normalised line, and its label cell:
-    made once for the nine band patterns searched in them."""
+    """Each row of `tables` with text, as one normalised line, and its label cell: made
+    once for the nine band patterns searched in them. Header rows too: a small table of
+    text (等级 │ 分数段, 优秀（A） │ 90分及以上) may be read with its bands as header rows,
+    and a header naming its columns matches no band."""
     out: list[tuple[str, TableCell]] = []
     for t in tables:
-        for row in t.body():
+        for row in t.grid():
             cells = _row_texts(row)
             if cells:
                 out.append((normalise("".join(c.text for c in cells)), cells[0]))
