@@ -124,12 +124,21 @@ def _contents_rx() -> re.Pattern[str]:
     return re.compile(section_vocab().heading.contents_line)
 
 
+def framed(line: Line, m: Margins) -> Margins:
+    """The margins a line is set between: its column's edges when the page sets it in
+    columns (`Line.frame`), else the body's."""
+    if line.frame is None:
+        return m
+    return Margins(line.frame[0], line.frame[1], m.size, m.leading)
+
+
 def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
     text = line.text.lstrip()
     if is_contents_line(text) or is_contents_line(prev.text):
         # each 目录 entry stands alone, and the heading after the 目录 is no part of it
         return True
-    if line_marker(line) and not _wraps_on(prev, m):
+    mp = framed(prev, m)
+    if line_marker(line) and not _wraps_on(prev, mp):
         return True
     if _label_kind(text) or _label_kind(prev.text.lstrip()):
         # "问题与建议" on its own line is never part of the item above it, however long
@@ -137,13 +146,13 @@ def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
         return True
     if line.page == prev.page and line.top - prev.bottom > m.leading * 1.2:
         return True
-    if line.x0 > m.left + m.size * 0.8:
+    if line.x0 > framed(line, m).left + m.size * 0.8:
         return True  # first-line indent, or a centred line
-    if prev.x0 > m.left + m.size * 4:
+    if prev.x0 > mp.left + m.size * 4:
         # The previous line was set right or centred (a signature, a date under it),
         # not a wrapped line of a paragraph, however near the right margin it ends.
         return True
-    room = m.right - prev.x1
+    room = mp.right - prev.x1
     if room > m.size * 1.5 and _lead_width(line) < room - m.size * 0.5:
         # The previous line stopped short although the next line's first word would
         # have fitted there: its paragraph ended. (A line that breaks before a long
@@ -230,7 +239,7 @@ def assemble(lines: list[Line], m: Margins) -> list[Block]:
             heading = (mk and _is_heading(first, mk[0], 1, mk[1])) or (
                 len(prev_block) == 1 and names_only_an_area(first)
             )
-            if not (heading and prev_block[-1].x1 < m.right - m.size * 3):
+            if not (heading and prev_block[-1].x1 < framed(prev_block[-1], m).right - m.size * 3):
                 groups[-1].append(line)
                 continue
         groups.append([line])

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.document.blocks import assemble, margins
+from extractor.document.columns import ColumnSettings, column_regions
 from extractor.document.damage import page_problems
 from extractor.document.lines import page_lines, strip_furniture
 from extractor.document.model import Block, Document, PageInfo, Section, Table
@@ -50,6 +51,8 @@ class DocumentOptions:
     ocr: OcrOptions = field(default_factory=OcrOptions)
     # Raise OcrDeferredError instead of recognising (the caller grants time and reruns).
     defer_ocr: bool = False
+    # Where a page sets its text in two columns (Word 分栏), and how sure that must be.
+    columns: ColumnSettings = field(default_factory=ColumnSettings)
 
 
 def sha256(path: Path) -> str:
@@ -218,12 +221,21 @@ def build_document(path: Path, options: DocumentOptions | None = None) -> Docume
     all_lines = [ln for lines in per_page_lines for ln in lines]
     m = margins([ln for ln in all_lines if not _landscape(raw_pages, ln.page)] or all_lines)
 
-    # Reading order: per page, lines and tables by their top; tables cut block runs.
+    # Reading order: per page, lines and tables by their top; tables cut block runs; a
+    # two-column region's lines at its top, its left column before its right.
     flow: list[Block | Table] = []
     run: list[Line] = []
-    for lines, tables in zip(per_page_lines, per_page_tables, strict=True):
-        items: list[tuple[float, Line | Table]] = [(ln.top, ln) for ln in lines]
-        items += [(min(c.bbox[1] for c in t.cells), t) for t in tables]
+    for k, (lines, tables) in enumerate(zip(per_page_lines, per_page_tables, strict=True)):
+        spans = [(min(c.bbox[1] for c in t.cells), max(c.bbox[3] for c in t.cells)) for t in tables]
+        single, in_columns = column_regions(lines, m, spans, opts.columns)
+        items: list[tuple[tuple[float, int], Line | Table]] = [((ln.top, 0), ln) for ln in single]
+        items += [((top, 0), t) for t, (top, _) in zip(tables, spans, strict=True)]
+        for region in in_columns:
+            items += [((region.top, 1 + i), ln) for i, ln in enumerate(region.lines)]
+        if in_columns:  # the cut lines stand for the lines they were cut from
+            per_page_lines[k] = sorted(
+                single + [ln for r in in_columns for ln in r.lines], key=lambda ln: ln.top
+            )
         for _, item in sorted(items, key=lambda x: x[0]):
             if isinstance(item, Table):
                 flow.extend(assemble(run, m))

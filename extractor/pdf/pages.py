@@ -61,6 +61,9 @@ class Line:
     glyphs: list[Glyph]
     size: float = 0.0
     bold: bool = False
+    # The left and right edge of the column the line is set in, when the page sets it in
+    # columns (document/columns.py); None: the body's margins apply.
+    frame: tuple[float, float] | None = None
 
     # Read many times per line (sorting, margins, block breaks): map() over attrgetter
     # runs in C, several times faster than a generator expression.
