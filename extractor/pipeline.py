@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from extractor.document.build import DocumentOptions, build_document
+from extractor.document.columns import ColumnSettings
 from extractor.document.model import Document
 from extractor.document.views import to_json, to_markdown
 from extractor.errors import (
@@ -42,6 +43,7 @@ class PipelineOptions:
     ocr: OcrOptions = field(default_factory=OcrOptions)
     limits: Limits = field(default_factory=Limits)
     tables: TableSettings = field(default_factory=TableSettings)
+    columns: ColumnSettings = field(default_factory=ColumnSettings)
     # Raise OcrDeferredError instead of recognising (set by `_bounded`'s first attempt).
     defer_ocr: bool = False
     # Seconds added to `limits.timeout_s` per page to recognise. With it, a parse runs
@@ -53,7 +55,11 @@ class PipelineOptions:
     def document(self) -> DocumentOptions:
         """What `build_document` needs of these options: each given once, here."""
         return DocumentOptions(
-            password=self.password, tables=self.tables, ocr=self.ocr, defer_ocr=self.defer_ocr
+            password=self.password,
+            tables=self.tables,
+            ocr=self.ocr,
+            defer_ocr=self.defer_ocr,
+            columns=self.columns,
         )
 
 
