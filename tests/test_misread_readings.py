@@ -301,6 +301,7 @@ def test_a_total_that_leaves_out_a_party_is_a_misread_and_other_sums_list_the_re
         "misread.party_twice",
         "misread.party_outside",
         "misread.scale_figure",
+        "misread.total_as_party",
         "misread.characters",
     }
     assert "each of the 4 parties' scores was read once" in ruled(f, "misread.party_twice")

@@ -385,8 +385,8 @@ def _rows_unread(ctx: Ctx, whole: IndicatorRow) -> Reading:
 
 
 def _score_sum(ctx: Ctx) -> Iterator[Reading]:
-    """Scores: the parties' accumulated rounding, a party read twice, or a party the total
-    leaves out (a sub-score read as a party)."""
+    """Scores: the parties' accumulated rounding, a party read twice, a party the total
+    leaves out (a sub-score read as a party), or the total read as a party's score."""
     sc = ctx.report.scoring
     total = parse_printed(sc.total.printed, sc.total.value) if sc.total else None
     scores = [(ps, parse_printed(ps.score.printed, ps.score.value)) for ps in sc.party_scores]
@@ -408,6 +408,34 @@ def _score_sum(ctx: Ctx) -> Iterator[Reading]:
     fits = any(abs(s - p.value - total.value) <= slack for _, p in vals)
     yield Reading("misread.party_outside", {"parties": parties}, fits=fits)
     yield _scale_figure(ctx, total.value, total.decimals, [p.decimals for _, p in vals])
+    yield from _total_as_party(ctx)
+
+
+def _total_as_party(ctx: Ctx) -> Iterator[Reading]:
+    """A party's score that is the total read in its place: a figure equal to the printed
+    total and above the party's weight (a table with the parties as columns whose merged
+    综合得分 row was taken for the first party's), which no party can have scored."""
+    sc = ctx.report.scoring
+    total = parse_printed(sc.total.printed, sc.total.value) if sc.total else None
+    if total is None:
+        return
+    weights = {w.party: exact(w.weight) for w in sc.weights}
+    one = ctx.ref.removeprefix("scoring/party/") if ctx.ref.startswith("scoring/party/") else None
+    for ps in sc.party_scores:
+        if one is not None and ps.party != one:
+            continue
+        p = parse_printed(ps.score.printed, ps.score.value)
+        cap = weights.get(ps.party)
+        if p is not None and cap is not None and p.value == total.value and p.value > cap:
+            yield Reading("misread.total_as_party", {}, fits=True)
+            return
+    why = say("misread.why.no_total_as_party", total=total.text)
+    yield Reading("misread.total_as_party", {}, fits=False, why_not=why)
+
+
+def _score_cap(ctx: Ctx) -> Iterator[Reading]:
+    """A party's score above its weight: the total read as the party's."""
+    yield from _total_as_party(ctx)
 
 
 def _scale_figure(ctx: Ctx, total: Fraction, decimals: int, parties: list[int]) -> Reading:
@@ -742,6 +770,7 @@ _BY_RULE: dict[str, Callable[[Ctx], Iterator[Reading]]] = {
     "pct.row": _pct,
     "pct.total": _pct,
     "sum.area_total": _sum,
+    "score.cap": _score_cap,
     "score.sum": _score_sum,
     "grade.band": _grade,
     "narrative.table": _narrative,

@@ -112,7 +112,10 @@ def extract_indicators(doc: Document) -> Indicators:
         apart = marked_continued(t.caption)
         if apart:
             got.doubts.insert(0, say("fragment.continued_apart", caption=t.caption.strip()))
-        trusted = fit.trusted(len(got.doubts)) and not got.unsure and not apart
+        blind = rates_unrecomputable(table_rows)
+        if blind:
+            got.doubts.insert(0, say("fragment.rates_unrecomputable", rates=blind))
+        trusted = fit.trusted(len(got.doubts)) and not got.unsure and not apart and not blind
         read = TableRead(
             table=label,
             caption=t.caption,
@@ -147,6 +150,18 @@ def extract_indicators(doc: Document) -> Indicators:
     _measured_by_text(unitless, figures)
     rows = _dedupe(rows)
     return Indicators(rows=rows, narrative=_tabulated(figures, rows), reads=reads)
+
+
+def rates_unrecomputable(rows: list[IndicatorRow]) -> int:
+    """How many rows print a rate while no row of the table has both a rate and a
+    target (0 when some row has, or fewer than two print a rate). A table printing
+    rates prints what they divide: reading none of its targets means a column was not
+    read as its header says (年度协议量 taken for the done figures, which still add up
+    to their 合计), and no rate can show it."""
+    rated = [r for r in rows if r.pct is not None and r.pct.value is not None]
+    if len(rated) < 2 or any(r.target is not None for r in rated):
+        return 0
+    return len(rated)
 
 
 RowKey = tuple[str | None, str | None, str | None, str, str]

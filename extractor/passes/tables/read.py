@@ -61,6 +61,9 @@ class Read:
     # Its targets were joined from another table (`passes.indicators.joined_targets`) and
     # the rates of some indicator do not recompute against them: the join may be wrong.
     join_unsure: bool = False
+    # A column no label gives a role, its figures taken for the default one, whose
+    # header closes in a word naming another role (年度协议量 read as done figures).
+    role_misread: bool = False
 
     @property
     def roles_unsure(self) -> bool:
@@ -75,8 +78,9 @@ class Read:
         as figures read as labels (its figures missing from the relations and taken for
         names, which may leave too few relations to show the misread), or targets joined
         from another table that some indicator's rates do not fit (each table's own sums
-        hold whether the join is right or not)."""
-        return self.roles_unsure or self.figures_unread or self.join_unsure
+        hold whether the join is right or not), or a column taken for a role its header
+        names another of (the 年度协议量 read as done figures: its sums still hold)."""
+        return self.roles_unsure or self.figures_unread or self.join_unsure or self.role_misread
 
 
 def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
@@ -205,6 +209,7 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     unnamed: Role = out.caption_role or "done"
     found: dict[Key, dict[str, TableCell]] = {}
     defaulted: set[Key] = set()
+    unroled: set[int] = set()  # value columns whose figures took the default role
     labels: dict[Key, str] = {}
     targets: dict[Key, list[TableCell]] = {}
     for r in p.body:
@@ -225,6 +230,8 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             indicator = m.indicator
             if indicator is None:
                 continue
+            if m.role is None and not out.roles_on_rows:
+                unroled.add(c)  # neither its row nor its column header names a role
             # A figure no header gives a role (投入社工人数, or one spanning a 片区's
             # 协议量/完成量/完成率 columns) is what was done.
             if _spans_roles(cell, p.value_cols, cols):
@@ -252,6 +259,11 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
             parts[role] = cell
             labels.setdefault(key, m.label or indicator)
             out.placed += 1
+    for c in sorted(unroled):
+        header, named = _header_role(p, c)
+        if named is not None and named != unnamed:
+            out.role_misread = True
+            out.doubts.insert(0, role_misread(header, named, unnamed))
     chosen_by_rate = {
         k: _rated_target(cs, found[k].get("done"), found[k].get("pct")) for k, cs in targets.items()
     }
@@ -275,6 +287,22 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
         if key in defaulted:
             out.unitless.add(key)
     return out
+
+
+def _header_role(p: Paths, c: int) -> tuple[str, Role | None]:
+    """A value column's innermost header, and the role its closing column word names
+    (年度协议量 → target) though no label vocabulary read the header whole."""
+    header = next((t.text for t in reversed(p.col_labels.get(c, [])) if t.text), "")
+    return header, ending_role(header) if header else None
+
+
+def role_misread(header: str, named: Role, taken: Role) -> Said:
+    return say(
+        "fragment.role_misread",
+        header=header,
+        named=say(f"part.{named}"),
+        taken=say(f"part.{taken}"),
+    )
 
 
 def two_figures(
