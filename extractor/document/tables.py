@@ -11,7 +11,7 @@ from operator import attrgetter
 
 from extractor.document.model import Table, TableCell, ocr_marks
 from extractor.knowledge.vocab import continued_marks
-from extractor.pdf.pages import Glyph
+from extractor.pdf.pages import Glyph, TurnedGlyph
 from extractor.pdf.tables import RawTable
 from extractor.pdf.view import BBox
 
@@ -19,6 +19,8 @@ _NUMERIC = re.compile(r"^[\s\d.,，%％/／—–\-−√×]+$")
 # Glyph sort keys, in C rather than a lambda call per glyph.
 _X0: Callable[[Glyph], float] = attrgetter("x0")
 _TOP_X0: Callable[[Glyph], tuple[float, float]] = attrgetter("top", "x0")
+_X0_TOP: Callable[[Glyph], tuple[float, float]] = attrgetter("x0", "top")
+_BOTTOM: Callable[[Glyph], float] = attrgetter("bottom")
 
 
 def _axis(values: list[float], tol: float = 2.0) -> list[float]:
@@ -58,16 +60,36 @@ def _memo(fn: Callable[[float], int]) -> Callable[[float], int]:
     return lookup
 
 
+def _turned(glyphs: list[Glyph]) -> bool:
+    """Every printed glyph of the cell is turned to read bottom to top (a narrow header
+    cell set in Word's 文字方向 btLr)."""
+    printed = [g for g in glyphs if not g.char.isspace()]
+    return bool(printed) and all(isinstance(g, TurnedGlyph) for g in printed)
+
+
+def _same_line(first: Glyph, g: Glyph, turned: bool) -> bool:
+    """g is on the line `first` opens: upright lines share a top, turned ones (columns of
+    glyphs) a left edge, within half a glyph."""
+    if turned:
+        return abs(first.x0 - g.x0) < (g.x1 - g.x0) * 0.5
+    return abs(first.top - g.top) < (g.bottom - g.top) * 0.5
+
+
 def cell_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """Glyphs of one cell in reading order, wrapped lines joined without a separator,
-    without leading or trailing spaces."""
+    without leading or trailing spaces. Text turned to read bottom to top is read so:
+    its lines are columns from left to right, each read upwards."""
+    turned = _turned(glyphs)
     rows: list[list[Glyph]] = []
-    for g in sorted(glyphs, key=_TOP_X0):
-        if rows and abs(rows[-1][0].top - g.top) < (g.bottom - g.top) * 0.5:
+    for g in sorted(glyphs, key=_X0_TOP if turned else _TOP_X0):
+        if rows and _same_line(rows[-1][0], g, turned):
             rows[-1].append(g)
         else:
             rows.append([g])
-    ordered = [g for r in rows for g in sorted(r, key=_X0)]
+    if turned:
+        ordered = [g for r in rows for g in sorted(r, key=_BOTTOM, reverse=True)]
+    else:
+        ordered = [g for r in rows for g in sorted(r, key=_X0)]
     start, end = 0, len(ordered)
     while start < end and ordered[start].char.isspace():
         start += 1
@@ -79,9 +101,10 @@ def cell_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
 def cell_lines(ordered: list[Glyph]) -> tuple[tuple[str, BBox], ...]:
     """The printed lines of a cell's glyphs (in `cell_glyphs` order), each line's text
     and box; empty when the cell prints one line."""
+    turned = _turned(ordered)
     rows: list[list[Glyph]] = []
     for g in ordered:
-        if rows and abs(rows[-1][0].top - g.top) < (g.bottom - g.top) * 0.5:
+        if rows and _same_line(rows[-1][0], g, turned):
             rows[-1].append(g)
         else:
             rows.append([g])

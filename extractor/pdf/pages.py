@@ -41,6 +41,13 @@ class OcrGlyph(Glyph):
     conf: float = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class TurnedGlyph(Glyph):
+    """A glyph turned a quarter to the left, its baseline running up the page: text a
+    table cell sets reading bottom to top (Word's 文字方向 btLr), whose reading order is
+    then the reverse of its glyphs' order down the page."""
+
+
 def confidence(g: Glyph) -> float | None:
     """The OCR engine's confidence in a glyph; None for a glyph of a text layer."""
     return g.conf if isinstance(g, OcrGlyph) else None
@@ -284,6 +291,8 @@ class _Style:
     # The text runs on a diagonal (its baseline neither horizontal nor vertical as
     # displayed): a watermark's glyphs, drawn across the lines, never a line's text.
     diagonal: bool = False
+    # The baseline runs up the page (text turned a quarter to the left): `TurnedGlyph`s.
+    up: bool = False
 
 
 class _Styles:
@@ -347,6 +356,7 @@ class _Styles:
             size=round(em * (math.hypot(c, d) or 1.0), 2),
             weight=weight,
             diagonal=_diagonal(dux, duy),
+            up=_up(dux, duy),
         )
 
 
@@ -364,6 +374,13 @@ def _diagonal(dux: float, duy: float) -> bool:
     if length == 0.0:
         return False
     return min(abs(dux), abs(duy)) / length > _DIAGONAL_SINE
+
+
+def _up(dux: float, duy: float) -> bool:
+    """The displayed baseline direction points up the page (y grows downwards), within
+    the diagonal's tolerance: text turned a quarter to the left."""
+    length = math.hypot(dux, duy)
+    return length > 0.0 and -duy / length > math.cos(math.radians(DIAGONAL_DEGREES))
 
 
 class _Widths:
@@ -451,7 +468,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
                 w = widths(st.font, ch)
             w *= st.em / 1000.0
             ux, uy = w * st.dux, w * st.duy
-            g = new(Glyph)  # its slots filled directly (see `_set_char`)
+            g = new(TurnedGlyph if st.up else Glyph)  # slots filled directly (`_set_char`)
             _set_char(g, ch)
             _set_x0(g, x + (ux if ux < 0.0 else 0.0) + st.vx_lo)
             _set_top(g, y + (uy if uy < 0.0 else 0.0) + st.vy_lo)

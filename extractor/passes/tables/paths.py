@@ -16,6 +16,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
+from extractor.areas import names_only_an_area
 from extractor.document.model import Table, TableCell
 from extractor.knowledge import scope_vocab
 from extractor.passes.tables.labels import Tags, label_tags, squash
@@ -58,7 +59,21 @@ def occupancy(t: Table) -> Grid:
 
 
 def _text(c: TableCell | None) -> str:
-    return squash(c.text) if c is not None else ""
+    return squash(_label_text(c)) if c is not None else ""
+
+
+# A printed line that is wholly a bracketed note: "（枫林、凤凰社区）".
+_BRACKETED_LINE = re.compile(r"^\s*[（(][^（）()]+[）)]\s*$")
+
+
+def _label_text(c: TableCell) -> str:
+    """A cell's text as a label. A 片区's cell printing its name on the first line and,
+    on the lines under it, only bracketed notes (the 社区 it covers: 枫林片区 over
+    （枫林、凤凰社区）) is labelled by the name: the note names no row of its own."""
+    if len(c.lines) < 2 or not all(_BRACKETED_LINE.match(text) for text, _ in c.lines[1:]):
+        return c.text
+    first = c.lines[0][0]
+    return first if names_only_an_area(first) else c.text
 
 
 def _unit_row(cells: list[TableCell | None]) -> bool:

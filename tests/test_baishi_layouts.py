@@ -1,0 +1,127 @@
+"""Layouts first met in corpora/sequestered/baishi, each read by a general rule: header
+cells whose text is turned a quarter to read bottom to top (Word's 文字方向 btLr) and a
+片区's label cell printing its 社区 in brackets on a second line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from extractor.document.build import build_document
+from extractor.document.tables import cell_text, to_table
+from extractor.pdf.pages import Glyph, TurnedGlyph, read_pages
+from extractor.pdf.tables import RawTable
+from tests.test_passes_indicators import make_table, table_rows
+
+BAISHI = Path(__file__).parent.parent / "corpora" / "sequestered" / "baishi"
+FENGLIN = BAISHI / "baishi_fenglin_2025_final.pdf"
+
+# --- the PDF layer: text turned to read bottom to top --------------------------------
+
+
+def _turned(s: str, x: float, bottom: float) -> list[TurnedGlyph]:
+    """s set upwards from `bottom` in a column 10 wide at x, each glyph 8 high, given in
+    the order a writer may store them: last glyph first."""
+    out = [
+        TurnedGlyph(c, x, bottom - 8.0 * (i + 1), x + 10.0, bottom - 8.0 * i)
+        for i, c in enumerate(s)
+    ]
+    return out[::-1]
+
+
+def test_a_turned_cell_reads_bottom_to_top() -> None:
+    assert cell_text(list(_turned("协议量", 10.0, 60.0))) == "协议量"
+
+
+def test_a_turned_cell_of_two_lines_reads_its_columns_left_to_right() -> None:
+    glyphs: list[Glyph] = [*_turned("完成", 22.0, 60.0), *_turned("率", 10.0, 60.0)]
+    assert cell_text(glyphs) == "率完成"
+    glyphs = [*_turned("完成", 10.0, 60.0), *_turned("率", 22.0, 60.0)]
+    assert cell_text(glyphs) == "完成率"
+
+
+def test_upright_text_keeps_its_order_beside_a_turned_glyph() -> None:
+    upright = [Glyph(c, 10.0 + 10.0 * i, 0.0, 20.0 + 10.0 * i, 10.0) for i, c in enumerate("片区")]
+    # a cell whose glyphs are not all turned is read as upright lines
+    assert cell_text([*upright, TurnedGlyph("甲", 40.0, 0.0, 50.0, 10.0)]) == "片区甲"
+
+
+def test_turned_header_cells_in_a_grid_name_their_roles() -> None:
+    cells = [(0.0, 0.0, 60.0, 40.0), (60.0, 0.0, 80.0, 40.0), (80.0, 0.0, 100.0, 40.0)]
+    cells += [(0.0, 40.0, 60.0, 60.0), (60.0, 40.0, 80.0, 60.0), (80.0, 40.0, 100.0, 60.0)]
+    glyphs: list[Glyph] = [
+        Glyph(c, 4.0 + 10 * i, 44.0, 14.0 + 10 * i, 54.0) for i, c in enumerate("合计")
+    ]
+    glyphs += [*_turned("协议量", 65.0, 38.0), *_turned("完成量", 85.0, 38.0)]
+    glyphs += [Glyph("9", 64.0, 44.0, 70.0, 54.0), Glyph("8", 84.0, 44.0, 90.0, 54.0)]
+    table = to_table(RawTable(1, cells, True), glyphs)
+    assert [c.text for c in sorted(table.cells, key=lambda c: (c.row, c.col))] == [
+        "",
+        "协议量",
+        "完成量",
+        "合计",
+        "9",
+        "8",
+    ]
+
+
+@pytest.mark.skipif(not FENGLIN.exists(), reason="corpus PDF absent")
+def test_the_corpus_turned_headers_are_turned_glyphs_read_upwards() -> None:
+    page = read_pages(FENGLIN)[2]
+    turned = [g for g in page.glyphs if isinstance(g, TurnedGlyph)]
+    assert turned and {g.char for g in turned} == set("协议量完成率")
+    table = next(t for t in build_document(FENGLIN).tables if t.caption.startswith("表1"))
+    assert table.columns[1] == ("困难群众建档（户）", "协议量")
+    assert table.columns[3] == ("困难群众建档（户）", "完成率")
+    first = next(c for c in table.cells if c.row == table.header_rows and c.col == 0)
+    assert [t for t, _ in first.lines] == ["枫林片区", "（枫林、凤凰社区）"]
+
+
+# --- the passes: a 片区 over its 社区 in brackets -----------------------------------
+
+
+def _two_lines(t: object, row: int, col: int, lines: list[str]) -> None:
+    for i, c in enumerate(t.cells):  # type: ignore[attr-defined]
+        if (c.row, c.col) == (row, col):
+            boxes = [
+                (0.0, 20.0 * row + 10.0 * k, 40.0, 20.0 * row + 10.0 * k + 9) for k in range(2)
+            ]
+            t.cells[i] = replace(c, lines=tuple(zip(lines, boxes, strict=True)))  # type: ignore[attr-defined]
+
+
+def test_a_area_cell_with_its_communities_on_a_second_line_is_labelled_by_its_name() -> None:
+    t = make_table(
+        [
+            ["片区", ("入户探访（人次）", 3)],
+            ["\x00", "协议量", "完成量", "完成率"],
+            ["枫林片区（枫林、凤凰社区）", "680", "1008", "148.24%"],
+            ["桂坊片区（桂坊、永安社区）", "840", "1190", "141.67%"],
+            ["合计", "1520", "2198", "144.61%"],
+        ],
+        2,
+        "服务指标完成情况",
+    )
+    _two_lines(t, 2, 0, ["枫林片区", "（枫林、凤凰社区）"])
+    _two_lines(t, 3, 0, ["桂坊片区", "（桂坊、永安社区）"])
+    rows = table_rows(t)
+    assert [(r.area, r.scope, r.indicator, r.done.value if r.done else None) for r in rows] == [
+        ("枫林片区", "area", "home_visits", 1008.0),
+        ("桂坊片区", "area", "home_visits", 1190.0),
+        ("合计", "total", "home_visits", 2198.0),
+    ]
+
+
+def test_a_bracketed_second_line_under_a_word_that_is_no_area_stays_in_the_label() -> None:
+    t = make_table(
+        [
+            ["指标", "协议量", "完成量"],
+            ["入户探访（人次）", "680", "1008"],
+        ],
+        1,
+        "服务指标完成情况",
+    )
+    _two_lines(t, 1, 0, ["入户探访", "（人次）"])
+    [row] = table_rows(t)
+    assert (row.indicator, row.label, row.measure) == ("home_visits", "入户探访(人次)", "count")
