@@ -700,6 +700,51 @@ def frame(
         ppr.insert(0, fp)
 
 
+def boxed(
+    doc: Document,
+    lines: Sequence[tuple[str, float, bool]],
+    *,
+    font: str,
+    border: int = 12,
+    fill: str = "F2F2F2",
+    indent_cm: float = 1.0,
+) -> None:
+    """A boxed conclusion in the body text, as Word's 边框和底纹 › 方框 sets it on
+    paragraphs: consecutive paragraphs with the same border and shading make one box
+    (a light grey fill) indented from both margins; one centred paragraph per (text,
+    size, bold) line. Not a frame (`frame`) nor a table: it flows with the text."""
+    for text, size, bold in lines:
+        p = paragraph(doc, text, font=font, size=size, bold=bold, align="center")
+        pf = p.paragraph_format
+        pf.left_indent = pf.right_indent = Cm(indent_cm)
+        pf.line_spacing = 1.5
+        ppr = p._p.get_or_add_pPr()
+        bdr = OxmlElement("w:pBdr")
+        for side in ("top", "left", "bottom", "right"):
+            edge = _border(side, border)
+            edge.set(qn("w:space"), "6")
+            bdr.append(edge)
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), fill)
+        # schema order in w:pPr: … pBdr, shd, tabs, … spacing, ind, jc
+        after = next(
+            (
+                el
+                for el in (ppr.find(qn(f"w:{t}")) for t in ("spacing", "ind", "jc"))
+                if el is not None
+            ),
+            None,
+        )
+        if after is not None:
+            after.addprevious(bdr)
+            after.addprevious(shd)
+        else:
+            ppr.append(bdr)
+            ppr.append(shd)
+
+
 # ---------------------------------------------------------------- symbols and images
 
 

@@ -37,7 +37,8 @@ def row_pct(f: ReportFacts, label: str, scope: Scope, key: str, shift: str = "tr
     """A rate cell that is not done/target: two digits swapped, or moved by `shift`."""
     t = f.table(label)
     right = t.cell(scope, key, "pct")
-    body = right.rstrip("%")
+    mark = right[-1] if right.endswith(("%", "％")) else ""  # the sign as typed
+    body = right.removesuffix(mark) if mark else right
     if shift == "transpose":
         wrong = transpose(body)
     else:
@@ -45,7 +46,7 @@ def row_pct(f: ReportFacts, label: str, scope: Scope, key: str, shift: str = "tr
         wrong = f"{Decimal(body) + Decimal(shift):.{decimals}f}"
     if abs(Decimal(wrong) - Decimal(body)) < Decimal("0.5"):
         raise ValueError(f"{right} → {wrong} is too small a change to be unambiguous")
-    wrong += "%" if right.endswith("%") else ""
+    wrong += mark
     t.printed[(scope, key, "pct")] = wrong
     f.findings.append(
         _finding("row_pct", cell_ref(t, scope, key, "pct"), wrong, right, "rate ≠ done / target")

@@ -23,7 +23,11 @@ top-left corner down to its bottom-right one, the upper label's characters above
 the right, the lower label's below it at the left), `logo_image` (a square picture in
 the running header: one in the top band of every page but the cover, none on the cover)
 and `symbol_bullets` ("char|n": the symbol-font glyph drawn n times in all, each at the
-start of a line in a font other than the body's).
+start of a line in a font other than the body's), `group_break` ("片区|label": a table
+whose 片区 are row groups breaks inside that 片区's group — its name on one page, and the
+next page's table opening, under its repeated header, with the group's row `label` in an
+empty, continued 片区 cell) and `boxed` (';'-joined words each printed inside a grey-filled
+box drawn round body paragraphs — Word's paragraph border and shading — not in a table).
 """
 
 from __future__ import annotations
@@ -227,6 +231,12 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     row_break = str(variant.get("row_break", ""))
     if row_break:
         out += [f"row break: {w}" for w in row_broken(pdf, row_break)]
+    group = str(variant.get("group_break", ""))
+    if group:
+        out += [f"group break: {w}" for w in group_broken(pdf, group)]
+    boxes = [w for w in str(variant.get("boxed", "")).split(";") if w]
+    if boxes:
+        out += [f"boxed: {w}" for w in boxed(pdf, boxes)]
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:
@@ -431,3 +441,76 @@ def row_broken(pdf: Path, claim: str) -> list[str]:
     if len(a) != 1 or len(b) != 1 or b[0] != a[0] + 1:
         return [f"{first!r} on pages {a}, {last!r} on pages {b}: not one row over a break"]
     return []
+
+
+def group_broken(pdf: Path, claim: str) -> list[str]:
+    """Whether the table breaks inside the row group of 片区 `area`: the page whose
+    last table's last 片区 name is `area` is followed by a page whose first
+    table's first body row (under the repeated header) has an empty first cell and
+    `label` in the second."""
+    area, label = claim.split("|")
+    with pdfplumber.open(pdf) as doc:
+        tables = [page.extract_tables() for page in doc.pages]
+    for i, here in enumerate(tables[:-1]):
+        names = [row[0] for row in here[-1] if row[0]] if here else []
+        if not names or names[-1] != area:  # the page's last group is the one broken
+            continue
+        there = tables[i + 1]
+        if not there or len(there[0]) < 2:
+            return [f"no table on page {i + 2} after {area!r}"]
+        first = there[0][1]
+        if (first[0] or "") == "" and first[1] == label:
+            return []
+        return [f"page {i + 2} opens its table with {first[:2]!r}, not {label!r} of {area!r}"]
+    return [f"{area!r} not in the first column of a page's last table"]
+
+
+def boxed(pdf: Path, words: list[str]) -> list[str]:
+    """The words not printed inside a grey-filled box of paragraph borders: a filled
+    rectangle round the word with rules above, below, left and right of it, outside
+    every table of more than one column pdfplumber finds on the page (the box's rules
+    and fills read as a one-column table)."""
+    wrong = []
+    with pdfplumber.open(pdf) as doc:
+        for w in words:
+            found = False
+            for page in doc.pages:
+                for h in page.search(w):
+                    x, y = (h["x0"] + h["x1"]) / 2, (h["top"] + h["bottom"]) / 2
+                    if any(
+                        t.bbox[0] <= x <= t.bbox[2]
+                        and t.bbox[1] <= y <= t.bbox[3]
+                        and len({c[0] for c in t.cells}) > 1  # the box reads as one column
+                        for t in page.find_tables()
+                    ):
+                        continue
+                    filled = any(
+                        r.get("fill")
+                        and r["x0"] < h["x0"]
+                        and r["x1"] > h["x1"]
+                        and r["top"] < h["top"]
+                        and r["bottom"] > h["bottom"]
+                        for r in page.rects
+                    )
+                    lines = page.lines
+                    above = any(
+                        ln["top"] < h["top"]
+                        and ln["x0"] < h["x0"]
+                        and ln["x1"] > h["x1"]
+                        and abs(ln["top"] - ln["bottom"]) < 1
+                        for ln in lines
+                    )
+                    below = any(
+                        ln["top"] > h["bottom"]
+                        and ln["x0"] < h["x0"]
+                        and ln["x1"] > h["x1"]
+                        and abs(ln["top"] - ln["bottom"]) < 1
+                        for ln in lines
+                    )
+                    left = any(ln["x1"] < h["x0"] and ln["top"] < y < ln["bottom"] for ln in lines)
+                    right = any(ln["x0"] > h["x1"] and ln["top"] < y < ln["bottom"] for ln in lines)
+                    if filled and above and below and left and right:
+                        found = True
+            if not found:
+                wrong.append(f"{w!r} not printed in a filled box outside the tables")
+    return wrong

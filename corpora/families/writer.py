@@ -268,12 +268,15 @@ class Writer:
         colon: str = "：",
         marks: Sequence[str] = CLAUSE_MARKS,
         none: str | None = None,
+        numbered: bool = True,
     ) -> None:
         """A praise or concern section written as one running paragraph in the official
         style: the label, then 一是……；二是……；三是……。 (or other `marks`: （1）……；（2）……。)
         Each clause is one item (its ordinal the clause's number, its text the clause
         without the marker and the closing ；or 。). With no texts and `none` ("无") the
-        paragraph is the label and `none` + 。: the section says none were raised."""
+        paragraph is the label and `none` + 。: the section says none were raised. With
+        `numbered=False` the clauses carry no marker at all (优点：……；……；……。, the
+        items told apart by the semicolons alone) and have no ordinal."""
         self.label_only(name, polarity)
         if not texts:
             if none is None:
@@ -282,12 +285,13 @@ class Writer:
             self._current.none_stated = True
             body = f"{none}。"
         else:
-            body = "；".join(f"{marks[k]}{text}" for k, text in enumerate(texts)) + "。"
+            heads = list(marks) if numbered else [""] * len(texts)
+            body = "；".join(f"{heads[k]}{text}" for k, text in enumerate(texts)) + "。"
         p = kit.paragraph(self.doc, font=self.fonts.body, indent_chars=2, base_size=self.fonts.size)
         kit.run_font(p.add_run(f"{name}{colon}"), self.fonts.heading, self.fonts.size, bold=True)
         kit.run_font(p.add_run(body), self.fonts.body, self.fonts.size)
         for k, text in enumerate(texts, start=1):
-            self._add_item(k, text)
+            self._add_item(k if numbered else None, text)
 
     def label_only(self, name: str, polarity: Literal["praise", "concern"]) -> None:
         """Open a praise or concern section whose label is printed elsewhere (a table
