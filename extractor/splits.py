@@ -13,8 +13,9 @@ from __future__ import annotations
 # first had been looked at (issue 8), the third (`unseen`), the fourth (`blind`), the
 # fifth (`sealed`), the sixth (`reserve`), the seventh (`vault`), the eighth (`closed`), the
 # ninth (`withheld`, made after `closed` had been looked at), the tenth (`embargoed`,
-# made after `withheld` had been looked at) and the eleventh (`sequestered`, made while
-# `embargoed` was being looked at), each made after the one before had been looked at.
+# made after `withheld` had been looked at), the eleventh (`sequestered`, made while
+# `embargoed` was being looked at) and the twelfth (`locked`, made while `sequestered` was
+# being looked at), each made after the one before had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -27,6 +28,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "withheld",
     "embargoed",
     "sequestered",
+    "locked",
 )
 
 
@@ -36,6 +38,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … embargoed/ and sequestered/."""
+    """The folders for help text: validation/, heldout/, … sequestered/ and locked/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]

@@ -31,7 +31,7 @@ class Built:
 
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
-    sixth, seventh, eighth, ninth, tenth and eleventh held-back splits (imported here:
+    sixth, seventh, eighth, ninth, tenth, eleventh and twelfth held-back splits (imported here:
     one registry)."""
     from corpora.families import (
         baishi,
@@ -56,6 +56,7 @@ def families() -> list[Family]:
         pingtan,
         qiaoxin,
         qingshui,
+        sanglin,
         shuangxi,
         songhe,
         taoyuan,
@@ -78,6 +79,7 @@ def families() -> list[Family]:
     withheld = [beitang, zhuyuan]
     embargoed = [shuangxi, jinhe]
     sequestered = [tongle, baishi]
+    locked = [sanglin]
     splits = (
         heldout
         + unseen
@@ -89,6 +91,7 @@ def families() -> list[Family]:
         + withheld
         + embargoed
         + sequestered
+        + locked
     )
     return [m.FAMILY for m in dev + validation + splits]
 
