@@ -1,7 +1,9 @@
 """A record with no indicator row is not complete when its text prints the figures
 (issue 8, "never a silent success with empty fields"): shuangxi (corpora/embargoed) prints
-each 片区's figures as a numbered text list, a layout not read yet, and its records said
-"success" with no row and no problem. The completeness gate now names what went unread."""
+each 片区's figures as a numbered text list, a layout not read at first, and its records
+said "success" with no row and no problem. The completeness gate names what went unread;
+the lists are read now (`passes/indicator_lists.py`, tests/test_indicator_lists.py), so
+the gate is tested on the same report with its lists' headings made to name no 片区."""
 
 from __future__ import annotations
 
@@ -45,12 +47,24 @@ def test_a_record_with_rows_has_nothing_to_say() -> None:
     assert _indicators_unread(report, RATES, profile()) == []
 
 
-def test_the_list_report_is_partial_not_a_silent_success() -> None:
+def test_lists_left_unread_make_the_report_partial_not_a_silent_success() -> None:
     pdf = CORPORA / "embargoed" / "shuangxi" / "shuangxi_xikou_2025_final.pdf"
-    report = run_passes(build_document(pdf))
+    doc = build_document(pdf)
+    # headings that name neither a 片区 nor the total: the lists are not placed, not read
+    for sec in doc.sections():
+        if sec.level > 1 and sec.title.endswith(("服务指标完成情况", "服务指标合计")):
+            sec.title = "分项服务指标"
+    report = run_passes(doc)
     assert not report.indicators.rows
     assert report.status == "partial"
     assert [p.code for p in report.problems] == ["problem.indicators_unread"]
+
+
+def test_the_list_report_read_has_nothing_to_say() -> None:
+    pdf = CORPORA / "embargoed" / "shuangxi" / "shuangxi_xikou_2025_final.pdf"
+    report = run_passes(build_document(pdf))
+    assert len(report.indicators.rows) == 30
+    assert report.status == "success" and report.problems == []
 
 
 def test_a_report_whose_table_is_read_gets_no_such_problem() -> None:

@@ -36,6 +36,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "profiles/guangzhou_station.yaml": lambda p: load(Profile, p),
     "patterns/meta.yaml": lambda p: load(knowledge.MetaPatterns, p),
     "patterns/staffing.yaml": lambda p: load(knowledge.StaffingPatterns, p),
+    "patterns/indicator_lists.yaml": lambda p: load(knowledge.ListPatterns, p),
     "patterns/figure_regexes.yaml": lambda p: nlp.load_figure_regexes(
         p, nlp.load_units(MODELS / "vocab" / "units.yaml")
     ),

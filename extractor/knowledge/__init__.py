@@ -11,8 +11,10 @@ shipped file loads.
 from extractor.knowledge.columns import BrowserDoc, ColumnDictionary, browser_doc, column_dictionary
 from extractor.knowledge.loader import load, models_dir
 from extractor.knowledge.patterns import (
+    ListPatterns,
     MetaPatterns,
     StaffingPatterns,
+    list_patterns,
     meta_patterns,
     staffing_patterns,
 )
@@ -32,6 +34,7 @@ __all__ = [
     "DEFAULT_PROFILE",
     "BrowserDoc",
     "ColumnDictionary",
+    "ListPatterns",
     "MeasureWords",
     "MetaPatterns",
     "Profile",
@@ -42,6 +45,7 @@ __all__ = [
     "browser_doc",
     "column_dictionary",
     "indicator_names",
+    "list_patterns",
     "load",
     "measure_words",
     "meta_patterns",

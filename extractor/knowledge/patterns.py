@@ -1,5 +1,6 @@
-"""models/patterns/meta.yaml and staffing.yaml: the regexes that find metadata and the
-narrative staffing figures. (The spaCy pattern files are loaded in `knowledge.nlp`.)"""
+"""models/patterns/meta.yaml, staffing.yaml and indicator_lists.yaml: the regexes that find
+metadata, the narrative staffing figures and the lines of an indicator list. (The spaCy
+pattern files are loaded in `knowledge.nlp`.)"""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import lru_cache
 from pydantic import Field, PrivateAttr, model_validator
 
 from extractor.knowledge.loader import Data, Regex, bad_regexes, compiled, load, raise_all
+from extractor.knowledge.nlp import Role
 from extractor.records import Staffing
 
 _ROSTER_FIELDS = frozenset({"roster", "roster_totals", "roster_retention_rate"})
@@ -103,3 +105,58 @@ class StaffingPatterns(Data):
 @lru_cache(maxsize=1)
 def staffing_patterns() -> StaffingPatterns:
     return load(StaffingPatterns, "patterns/staffing.yaml")
+
+
+class ListPatterns(Data):
+    """models/patterns/indicator_lists.yaml: the shape of a line of an indicator list
+    (`1.困难群众建档：协议330户，完成306户，完成率92.73%；`) and the heading words that
+    make a list the station's totals. `line` and `part` give the compiled patterns."""
+
+    ordinal: Regex
+    label: Regex
+    colon: Regex
+    separator: Regex
+    line_end: Regex
+    number: Regex
+    joiner: Regex
+    roles: dict[Role, list[str]]
+    least_roles: int = Field(2, ge=1, le=3)
+    total_headings: list[str]
+
+    @model_validator(mode="after")
+    def _roles_named(self) -> ListPatterns:
+        problems: list[str] = []
+        if not self.roles.get("done"):
+            problems.append("roles.done: expected a non-empty list of words")
+        for role, words in self.roles.items():
+            if any(not w.strip() for w in words):
+                problems.append(f"roles.{role}: empty word")
+        if not self.total_headings:
+            problems.append("total_headings: expected a non-empty list of words")
+        raise_all(problems)
+        return self
+
+    @property
+    def line(self) -> re.Pattern[str]:
+        """One line: ordinal, `label` group, colon, `parts` group (the rest)."""
+        return compiled(
+            rf"^(?:{self.ordinal})?\s*(?P<label>{self.label})\s*(?:{self.colon})\s*(?P<parts>.+)$"
+        )
+
+    def part(self, units: tuple[str, ...]) -> re.Pattern[str]:
+        """One part: its role `word`, then a rate (`pct`, with %) or a count (`num`) with
+        its `unit` (one of `units`) after it."""
+        words = sorted({w for ws in self.roles.values() for w in ws}, key=len, reverse=True)
+        unit = "|".join(re.escape(u) for u in units)
+        return compiled(
+            rf"^(?P<word>{'|'.join(map(re.escape, words))})(?:{self.joiner})"
+            rf"(?:(?P<pct>{self.number})%|(?P<num>{self.number})(?P<unit>{unit})?)$"
+        )
+
+    def role_of(self, word: str) -> Role | None:
+        return next((r for r, ws in self.roles.items() if word in ws), None)
+
+
+@lru_cache(maxsize=1)
+def list_patterns() -> ListPatterns:
+    return load(ListPatterns, "patterns/indicator_lists.yaml")

@@ -1,5 +1,7 @@
 """Indicator figures: every indicator table read by meaning (`passes/tables`), each read
-with its self-consistency, and the figures the narrative states (`passes/narrative`).
+with its self-consistency; the figures printed as text lists under a 片区's or the
+total's heading instead of a table (`passes/indicator_lists`), judged the same way; and
+the figures the narrative states (`passes/narrative`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from extractor.document.model import Document, Table
 from extractor.document.tables import marked_continued
 from extractor.knowledge import scope_vocab
 from extractor.knowledge.messages import Said, joined, say
+from extractor.passes.indicator_lists import list_table_reads, read_lists
 from extractor.passes.narrative import narrative_figures
 from extractor.passes.tables.consistency import consistency, rate_holds
 from extractor.passes.tables.read import Read, read_table
@@ -146,7 +149,11 @@ def extract_indicators(doc: Document) -> Indicators:
             for r in table_rows
             if (r.scope or "station", r.area, r.post, r.indicator, r.measure) in got.unitless
         ]
-    figures = narrative_figures(doc)
+    lists = read_lists(doc, areas)
+    reads += list_table_reads(lists)
+    rows += [r for lr in lists for r in lr.rows]
+    # a list's lines are its rows, not figures the narrative states
+    figures = narrative_figures(doc, skip={id(b) for lr in lists for b in lr.blocks})
     _measured_by_text(unitless, figures)
     rows = _dedupe(rows)
     return Indicators(rows=rows, narrative=_tabulated(figures, rows), reads=reads)

@@ -7,7 +7,7 @@ their flag wherever the third party writes them: they are never exact facts.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from functools import lru_cache
 
 from extractor.areas import AREA_IN_TEXT, area_label
@@ -78,7 +78,9 @@ def _keep(f: Figure) -> bool:
     return f.indicator is not None and f.kind != "money"
 
 
-def narrative_figures(doc: Document) -> list[NarrativeFigure]:
+def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[NarrativeFigure]:
+    """The figures the narrative states; blocks whose `id` is in `skip` are not narrative
+    (the lines of an indicator list, read as rows)."""
     out: list[NarrativeFigure] = []
     third = doc.outermost("third_party")
     approx_only = [b for s in third for sec in s.walk() for b in sec.blocks]
@@ -87,6 +89,8 @@ def narrative_figures(doc: Document) -> list[NarrativeFigure]:
     plan = [*scoped, (None, [b for b in approx_only if id(b) not in covered])]
     for scope, blocks in plan:
         for block in blocks:
+            if id(block) in skip:
+                continue
             figs = figures_of(block.text)
             if id(block) in covered:
                 out += _breakdown(block, figs)
