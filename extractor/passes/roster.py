@@ -439,5 +439,16 @@ def read_roster(
         else:
             previous = None
     order: tuple[Scope, ...] = ("certified", "uncertified", "all")
-    totals = [reader.totals[s] for s in order if s in reader.totals]
+    totals = [reader.totals[s] for s in order if s in reader.totals and _holds(reader.totals[s])]
     return reader.rows, totals, reader.retention
+
+
+def _holds(total: RosterTotals) -> bool:
+    """A total line with a figure the checker can recompute: a 合计 that prints only a head
+    count (合计 13人 … 13人, under text columns) is no monthly subtotal and is left out."""
+    return bool(
+        total.monthly
+        or any(c.strip() for c in total.cells)
+        or total.on_post is not None
+        or total.experienced is not None
+    )
