@@ -836,3 +836,89 @@ def logo_header(
         g = sec.footer.add_paragraph()
         g.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run_font(g.add_run(footer_logo), font, size - 2)
+
+
+# ---------------------------------------------------------------- tab-stop tables, mirrored footers
+
+
+@dataclass(frozen=True)
+class TabStop:
+    """One tab stop of a tabbed line: its position from the left margin (cm) and how
+    the text after the tab aligns on it."""
+
+    cm: float
+    align: Literal["left", "center", "right"] = "right"
+
+
+TAB_ALIGN = {
+    "left": WD_TAB_ALIGNMENT.LEFT,
+    "center": WD_TAB_ALIGNMENT.CENTER,
+    "right": WD_TAB_ALIGNMENT.RIGHT,
+}
+
+
+def tab_line(
+    doc: Document,
+    cells: Sequence[str],
+    stops: Sequence[TabStop],
+    *,
+    font: str,
+    size: float,
+    bold: bool = False,
+    rule_above: int = 0,
+    rule_below: int = 0,
+) -> Paragraph:
+    """One line of a table typed with tab stops, as many people type a small table in
+    Word: no Word table at all, the first cell at the left margin and every further
+    cell after a tab, aligned on its stop (right-aligned figures, centred group
+    headers); a rule above or below (paragraph border, eighths of a point) where a
+    three-line table would draw one. pdfplumber finds no table here: no cell edges."""
+    if len(cells) != len(stops) + 1:
+        raise ValueError(f"{len(cells)} cells for {len(stops)} tab stops")
+    p = paragraph(doc, font=font, align="left", base_size=size)
+    pf = p.paragraph_format
+    pf.line_spacing = 1.3
+    for stop in stops:
+        pf.tab_stops.add_tab_stop(Cm(stop.cm), TAB_ALIGN[stop.align])
+    run_font(p.add_run("\t".join(cells)), font, size, bold)
+    if rule_above or rule_below:
+        ppr = p._p.get_or_add_pPr()
+        bdr = OxmlElement("w:pBdr")
+        if rule_above:
+            bdr.append(_border("top", rule_above))
+        if rule_below:
+            bdr.append(_border("bottom", rule_below))
+        # schema order in w:pPr: keepNext … pBdr, shd, tabs, … spacing, ind, jc
+        after = next(
+            (
+                el
+                for el in (ppr.find(qn(f"w:{t}")) for t in ("shd", "tabs", "spacing", "ind", "jc"))
+                if el is not None
+            ),
+            None,
+        )
+        if after is not None:
+            after.addprevious(bdr)
+        else:
+            ppr.append(bdr)
+    return p
+
+
+def mirrored_page_numbers(doc: Document, font: str, size: float = 10.5) -> None:
+    """Page numbers 第 X 页 at the outer edge of the page, as a report printed on both
+    sides and bound at the left is set up (Word's 奇偶页不同): at the right on odd pages,
+    at the left on even ones, none on the cover (the first page). Every later section's
+    odd and even footers are linked to the first section's."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    for i, sec in enumerate(doc.sections):
+        sec.footer.is_linked_to_previous = i > 0
+        sec.even_page_footer.is_linked_to_previous = i > 0
+        if i > 0:
+            continue
+        sec.different_first_page_header_footer = True
+        for footer, align in ((sec.footer, "right"), (sec.even_page_footer, "left")):
+            p = footer.paragraphs[0]
+            p.alignment = ALIGN[align]
+            run_font(p.add_run("第 "), font, size)
+            _field(p, "PAGE", font, size)
+            run_font(p.add_run(" 页"), font, size)

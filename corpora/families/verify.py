@@ -27,7 +27,12 @@ start of a line in a font other than the body's), `group_break` ("片区|label":
 whose 片区 are row groups breaks inside that 片区's group — its name on one page, and the
 next page's table opening, under its repeated header, with the group's row `label` in an
 empty, continued 片区 cell) and `boxed` (';'-joined words each printed inside a grey-filled
-box drawn round body paragraphs — Word's paragraph border and shading — not in a table).
+box drawn round body paragraphs — Word's paragraph border and shading — not in a table),
+`tabbed_table` ("caption|label": the page printing the caption prints a line opening
+with `label` followed by figures, and pdfplumber finds no table on it — a table typed
+with tab stops), `outer_pages` (page numbers 第 X 页 at the outer edge: in the right
+third of odd pages, the left third of even ones, none on page 1) and `checked_grade`
+(the grade ticked ☑ in a line of check boxes, every other grade □).
 """
 
 from __future__ import annotations
@@ -237,6 +242,14 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     boxes = [w for w in str(variant.get("boxed", "")).split(";") if w]
     if boxes:
         out += [f"boxed: {w}" for w in boxed(pdf, boxes)]
+    tabbed = str(variant.get("tabbed_table", ""))
+    if tabbed:
+        out += [f"tabbed table: {w}" for w in tabbed_table(pdf, tabbed)]
+    if variant.get("outer_pages"):
+        out += [f"page numbers: {w}" for w in outer_pages(pdf)]
+    ticked = str(variant.get("checked_grade", ""))
+    if ticked:
+        out += [f"checked grade: {w}" for w in checked_grade(pdf, ticked)]
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:
@@ -513,4 +526,77 @@ def boxed(pdf: Path, words: list[str]) -> list[str]:
                         found = True
             if not found:
                 wrong.append(f"{w!r} not printed in a filled box outside the tables")
+    return wrong
+
+
+FIGURES = re.compile(r"^[\d.,%]+$")
+
+
+def tabbed_table(pdf: Path, claim: str) -> list[str]:
+    """A table typed with tab stops (`caption|label`): the page printing the caption
+    has a text line opening with `label` and then only figures, and no table that
+    pdfplumber's finder reads (no cell edges)."""
+    caption, label = (WHITESPACE.sub("", s) for s in claim.split("|"))
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            if caption not in WHITESPACE.sub("", page.extract_text() or ""):
+                continue
+            lines = (page.extract_text() or "").splitlines()
+            rows = [
+                ln.split()
+                for ln in lines
+                if ln.split() and ln.split()[0] == label and len(ln.split()) > 3
+            ]
+            wrong = []
+            if not any(all(FIGURES.match(w) for w in row[1:]) for row in rows):
+                wrong.append(f"no line {label!r} followed by figures under {caption!r}")
+            if page.find_tables():
+                wrong.append(f"a ruled table on the page of {caption!r}")
+            return wrong
+    return [f"{caption!r} not printed"]
+
+
+PAGE_WORDS = re.compile(r"第\s*(\d+)\s*页")
+
+
+def outer_pages(pdf: Path) -> list[str]:
+    """Page numbers at the outer edge (Word's 奇偶页不同 footers): 第 X 页 in the bottom
+    tenth of page X, in its right third when X is odd, its left third when even; page 1
+    (the cover) unnumbered."""
+    wrong = []
+    with pdfplumber.open(pdf) as doc:
+        for k, page in enumerate(doc.pages, start=1):
+            foot = page.crop((0, page.height * 0.9, page.width, page.height))
+            words = foot.extract_words()
+            text = " ".join(w["text"] for w in words)
+            m = PAGE_WORDS.search(text)
+            if k == 1:
+                if m:
+                    wrong.append("a page number on the cover")
+                continue
+            if not m or int(m.group(1)) != k:
+                wrong.append(f"page {k}: footer {text!r}")
+                continue
+            x0 = min(w["x0"] for w in words)
+            x1 = max(w["x1"] for w in words)
+            if k % 2 and x0 < page.width * 2 / 3:
+                wrong.append(f"page {k}: number not at the right")
+            if not k % 2 and x1 > page.width / 3:
+                wrong.append(f"page {k}: number not at the left")
+    return wrong
+
+
+GRADE_NAMES = ("优秀", "良好", "合格", "不合格")
+
+
+def checked_grade(pdf: Path, grade: str) -> list[str]:
+    """The grade ticked in a line of check boxes: ☑ before `grade` once, □ before each
+    other grade, no other ☑ in the report."""
+    text = "".join(page_texts(pdf))
+    wrong = []
+    if text.count("☑") != 1 or f"☑{grade}" not in text:
+        wrong.append(f"☑ not once and before {grade!r}")
+    for other in GRADE_NAMES:
+        if other != grade and f"□{other}" not in text:
+            wrong.append(f"no □ before {other!r}")
     return wrong
