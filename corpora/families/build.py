@@ -59,6 +59,7 @@ def families() -> list[Family]:
         sanglin,
         shuangxi,
         songhe,
+        tanxi,
         taoyuan,
         tianyuan,
         tongle,
@@ -79,7 +80,7 @@ def families() -> list[Family]:
     withheld = [beitang, zhuyuan]
     embargoed = [shuangxi, jinhe]
     sequestered = [tongle, baishi]
-    locked = [sanglin]
+    locked = [sanglin, tanxi]
     splits = (
         heldout
         + unseen
