@@ -37,6 +37,7 @@ class ScopeVocab(Data):
     breakdown_columns: list[str]
     current_period: list[str]
     earlier_period: list[str]
+    cumulative_period: list[str]
     unit_headers: list[str]
     area_suffixes: list[str]
     unit_words: list[str]

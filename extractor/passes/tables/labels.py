@@ -184,7 +184,7 @@ def _indicator_tags(t: str) -> Tags:
         measure = next((mv for k, mv in words.words.items() if k in t), None)
     tags = Tags(measure=measure, role=role, unit=unit.group(1) if unit else None, text=t)
     if m is None:
-        return tags
+        return _noted_column(t) or tags
     if m.indicator is None:  # a column word: 协议接案数 names its measure and role
         return replace(tags, measure=m.measure or measure, role=m.role or role)
     # the bracketed words may name the measure by a unit of the indicator's own
@@ -199,6 +199,20 @@ def _indicator_tags(t: str) -> Tags:
         default_measure=m.measure,
         role=m.role or role,
     )
+
+
+def _noted_column(t: str) -> Tags | None:
+    """A column word closed by a bracketed note of what it counts or divides, too long
+    for a unit (完成率（累计/年度）: the rate of the cumulative figure over the year's
+    target): the column word's role and measure. None unless the words before the
+    bracket are exactly a column word (no indicator)."""
+    note = _QUALIFIER.search(t)
+    if note is None or note.start() == 0:
+        return None
+    m = match_indicator(t[: note.start()])
+    if m is None or m.indicator is not None or m.role is None or m.score < 100.0:
+        return None
+    return Tags(measure=m.measure, role=m.role, text=t)
 
 
 @dataclass(frozen=True, slots=True)

@@ -212,11 +212,12 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
     unroled: set[int] = set()  # value columns whose figures took the default role
     labels: dict[Key, str] = {}
     targets: dict[Key, list[TableCell]] = {}
+    parts_of_period = _period_parts(p, cols)
     for r in p.body:
         seen: set[int] = set()
         for c in p.value_cols:
             cell = p.grid[r][c]
-            if cell is None or id(cell) in seen:
+            if cell is None or id(cell) in seen or c in parts_of_period:
                 continue
             seen.add(id(cell))
             text = cell.text.strip()
@@ -287,6 +288,30 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
         if key in defaulted:
             out.unitless.add(key)
     return out
+
+
+def _period_parts(p: Paths, cols: dict[int, Meaning]) -> set[int]:
+    """Done columns of the period alone (本期完成量) beside a cumulative done column under
+    the same header (累计完成量, from the start of the year): a part of the cumulative
+    figure, which is the rows' done figure (the rate divides it), so left out."""
+    v = scope_vocab()
+
+    def opens(c: int, words: list[str]) -> bool:
+        head = next((t.text for t in reversed(p.col_labels.get(c, [])) if t.text), "")
+        return any(head.startswith(w) and len(head) > len(w) for w in words)
+
+    def group(c: int) -> tuple[str, ...]:
+        return tuple(t.text for t in p.col_labels.get(c, [])[:-1])
+
+    done = [c for c in p.value_cols if cols[c].role == "done"]
+    cumulative = {group(c) for c in done if opens(c, v.cumulative_period)}
+    return {
+        c
+        for c in done
+        if group(c) in cumulative
+        and opens(c, v.current_period)
+        and not opens(c, v.cumulative_period)
+    }
 
 
 def _header_role(p: Paths, c: int) -> tuple[str, Role | None]:
