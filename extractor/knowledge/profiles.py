@@ -66,6 +66,10 @@ class ScoringPatterns(Data):
     score_cue: str
     score_list: str
     weight_header: str
+    # First cell of a score table's row printing each party's weighted score, where the
+    # parties are the columns (项目 │ 购买方 │ … over 权重 │ 得分 │ 加权得分): the figures
+    # the total sums, so the parties' scores.
+    weighted_label: str
     # Weights printed as points of a full mark ("满分100分，其中购买方25分…"): the full
     # mark (group `max`) and each party's points after it.
     weight_scale: str

@@ -595,14 +595,69 @@ def _records(t: Table, profile: Profile) -> list[list[TableCell]]:
     grid = t.grid()
     head = [c for c in grid[0] if c is not None] if t.header_rows and grid else []
     if sum(1 for c in head if profile.party_of(c.text)) >= 2:
+        weighted = _labelled_row(t, profile.pattern("weighted_label"))
         out: list[list[TableCell]] = []
         for c in range(t.n_cols):
+            top = grid[0][c]
+            party = top is not None and profile.party_of(top.text) is not None
+            if party and weighted is not None and top is not None:
+                # the row of weighted scores, the figures the total sums (not 得分, each
+                # party's mark out of 100)
+                cell = grid[weighted][c]
+                out.append([top, cell] if cell is not None and cell.colspan == 1 else [top])
+                continue
             column = [grid[r][c] for r in range(t.n_rows)]
-            cells = [x for x in column if x is not None and x.text.strip()]
+            # a cell merged across the party columns (the 综合得分 under them) is no
+            # one party's
+            cells = [
+                x
+                for x in column
+                if x is not None and x.text.strip() and not (party and x.colspan > 1)
+            ]
             if cells:
                 out.append(cells)
-        return out
+        return out + _merged_rows(t)
     return [cells for row in t.body() if (cells := _row_texts(row))]
+
+
+def _labelled_row(t: Table, rx: re.Pattern[str]) -> int | None:
+    """The body row whose first cell the pattern matches (加权得分), if exactly one."""
+    grid = t.grid()
+    rows = [
+        r
+        for r in range(t.header_rows, t.n_rows)
+        if (first := grid[r][0]) is not None and rx.search(re.sub(r"\s+", "", first.text))
+    ]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _party_columns(t: Table, profile: Profile, rx: re.Pattern[str]) -> dict[Party, TableCell]:
+    """Where the header names the parties (项目 │ 购买方 │ 区民政局 │ …), each party's cell
+    in the body row the pattern names by its first cell (权重): empty otherwise."""
+    grid = t.grid()
+    if not t.header_rows or not grid:
+        return {}
+    parties = {c: p for c, top in enumerate(grid[0]) if top and (p := profile.party_of(top.text))}
+    row = _labelled_row(t, rx) if len(parties) >= 2 else None
+    if row is None:
+        return {}
+    out: dict[Party, TableCell] = {}
+    for c, party in parties.items():
+        cell = grid[row][c]
+        if cell is not None and cell.colspan == 1 and cell.text.strip():
+            out.setdefault(party, cell)
+    return out
+
+
+def _merged_rows(t: Table) -> list[list[TableCell]]:
+    """Body rows of a table with the parties as columns whose one value is merged across
+    them (综合得分 │ 88.72, 等级 │ 良好): a record of their own, label first."""
+    out: list[list[TableCell]] = []
+    for row in t.body():
+        cells = _row_texts(row)
+        if len(cells) == 2 and cells[0].col == 0 and cells[1].colspan > 1:
+            out.append(cells)
+    return out
 
 
 def _party_rows(t: Table, profile: Profile) -> int:
@@ -635,6 +690,15 @@ def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeigh
     for sec in sections:
         for t in [t for s in sec.walk() for t in s.tables]:
             weight_col = _weight_column(t, profile)
+            across = _party_columns(t, profile, profile.pattern("weight_header"))
+            for who, shown in across.items():
+                printed = shown.text.strip()
+                if (_PCT.match(printed) or _NUM.match(printed)) and who not in found:
+                    value = re.match(r"\d+(?:\.\d+)?", printed)
+                    assert value is not None
+                    found[who] = PartyWeight(
+                        party=who, weight=float(value.group(0)), prov=shown.provenance()
+                    )
             for row in t.body():
                 cells = _row_texts(row)
                 party = profile.party_of(cells[0].text) if cells else None
