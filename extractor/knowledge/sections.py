@@ -51,6 +51,9 @@ class SectionVocab(Data):
     # concern labels that only suggest (改进建议): see models/sections.yaml
     suggestions: list[str] = Field(default_factory=list)
     item_openers: ItemOpeners = Field(default_factory=ItemOpeners)
+    # A tag opening a list item, naming its polarity by a label word (【优点】, 【不足】):
+    # group `tag` is the word. See models/sections.yaml.
+    item_tag: Regex = "(?!)"
 
 
 @lru_cache(maxsize=1)

@@ -135,6 +135,12 @@ def extract_assessments(
             for table in sec.tables:
                 _table_items(table, party, sec, none_rx, sections, items)
             pol = polarity_of(sec)
+            if pol is None and sec.heading is not None and own is None:
+                got = _tagged(party, sec)
+                if got is not None:
+                    sections += got[0]
+                    items += got[1]
+                    continue
             if pol is None or sec.heading is None or id(sec) in advice:
                 continue
             if own is not None and id(sec) not in own:
@@ -180,6 +186,55 @@ def extract_assessments(
                 prov = first.provenance()
                 items.append(_item(party, path, area, pol, ordinal, body, prov, numbers_in(blocks)))
     return sections, items
+
+
+@lru_cache(maxsize=1)
+def _tag_rx() -> re.Pattern[str]:
+    return re.compile(section_vocab().item_tag)
+
+
+def _tagged(
+    party: Party, sec: Section
+) -> tuple[list[AssessmentSection], list[AssessmentItem]] | None:
+    """A party's one list mixing praise and concern (评估意见 › each item a bullet, then
+    【优点】 or 【不足】 and its text; a paragraph without a bullet runs the item above on):
+    one section per polarity, opened where its first item stands, its heading the tag
+    word; every item in the section its tag names, its text without the bullet and the
+    tag. None unless the section has items of its own and every one opens with a tag
+    whose word is a praise or concern label."""
+    groups = _items(sec)
+    if not groups or not all(blocks[0].marker_type == "bullet" for _, blocks in groups):
+        return None
+    tagged: list[tuple[Polarity, str, str, list[Block]]] = []
+    for _, blocks in groups:
+        first = blocks[0]
+        body = first.body if first.marker else first.text
+        m = _tag_rx().match(body)
+        pol = label_polarity(m.group("tag")) if m else None
+        if m is None or pol is None:
+            return None
+        text = body[m.end() :].strip() + "".join(b.text.strip() for b in blocks[1:])
+        tagged.append((pol, m.group("tag"), text, blocks))
+    area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+    path = list(sec.path)
+    sections: dict[Polarity, AssessmentSection] = {}
+    items: list[AssessmentItem] = []
+    for pol, tag, text, blocks in tagged:
+        if pol not in sections:
+            sections[pol] = AssessmentSection(
+                party=party,
+                section_path=path,
+                area=area,
+                polarity=pol,
+                heading=tag,
+                item_count=0,
+                none_stated=False,
+                prov=blocks[0].provenance(),
+            )
+        sections[pol].item_count += 1
+        prov = blocks[0].provenance()
+        items.append(_item(party, path, area, pol, None, text, prov, numbers_in(blocks)))
+    return list(sections.values()), items
 
 
 def _named_tops(
