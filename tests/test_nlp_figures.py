@@ -302,6 +302,9 @@ def test_rate_stated_as_the_share_of_a_target_takes_the_count_before_it() -> Non
     text = "开展个案服务15个，个案面谈196节，完成中期指标的131%；开展社区活动20场。"
     pct = _one(text, "pct")
     assert (pct.indicator, pct.measure, pct.value) == ("casework", "sessions", 131.0)
+    text = "截至2025年6月底，社工站累计为困难群众建档581户，完成年度协议量的67.17%；"
+    pct = _one(text, "pct")
+    assert (pct.indicator, pct.measure, pct.value) == ("registered", "households", 67.17)
 
 
 def test_phone_calls_of_care_are_phone_visits() -> None:

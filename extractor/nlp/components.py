@@ -38,12 +38,12 @@ DatePrecision = Literal["day", "month", "year"]
 Bound = Literal["min", "max"]
 
 _RATE_CUE = re.compile(r"完成率\s*(?:为|达|达到|是)?\s*$")
-# "个案面谈 196 节，完成中期指标的 131%": a rate of the count just before it, stated as the
-# share of a target it completed.
+# "个案面谈 196 节，完成中期指标的 131%", "建档581户，完成年度协议量的67.17%": a rate of the
+# count just before it, stated as the share of a target it completed.
 # "各片区入户探访完成率分别为：A片区 92.3%，B片区 156.0%": rates listed one per 片区 after
 # the indicator's completion rate is announced for all of them.
 _RATE_LIST_CUE = re.compile(r"完成率\s*(?:分别|依次)\s*(?:为|是|达到?)?\s*[：:]?")
-_SHARE_CUE = re.compile(r"完成[^，,。；;、\d]{0,6}?(?:指标|目标|任务)量?的\s*$")
+_SHARE_CUE = re.compile(r"完成[^，,。；;、\d]{0,6}?(?:指标|目标|任务|协议)量?的\s*$")
 _PARENS = re.compile(r"（[^（）]{0,80}）|\([^()]{0,80}\)")
 # What may stand between two items of a printed list ("100.00%，223.60%、144.18%")
 _LIST_GAP = re.compile(r"[\s，,、和及与]*")
