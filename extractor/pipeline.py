@@ -28,7 +28,7 @@ from extractor.errors import (
 from extractor.knowledge import DEFAULT_PROFILE, Profile
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.ocr import OcrOptions
-from extractor.pdf.probe import probe
+from extractor.pdf.probe import check_usable
 from extractor.pdf.tables import TableSettings
 from extractor.records import Report, Status
 
@@ -64,9 +64,10 @@ class PipelineOptions:
 
 
 def load_document(path: Path, options: PipelineOptions | None = None) -> Document:
-    """Probe then parse, in this process (callers bound it)."""
+    """Check the file is usable (`check_usable`: the errors `probe` raises), then
+    parse, in this process (callers bound it)."""
     opts = options or PipelineOptions()
-    probe(path, opts.password, ocr=opts.ocr.mode != "off")
+    check_usable(path, opts.password, ocr=opts.ocr.mode != "off")
     return build_document(path, opts.document)
 
 

@@ -36,7 +36,7 @@ from extractor.errors import (
     ParseTimeoutError,
 )
 from extractor.pdf.guard import Limits, run_bounded
-from extractor.pdf.probe import PdfInfo, probe
+from extractor.pdf.probe import PdfInfo, check_usable, probe
 
 PASSWORD = "西村-2024"
 BOMB_LIMITS = Limits(timeout_s=30, max_memory_mb=256)  # the bomb inflates to 1024 MB
@@ -229,6 +229,36 @@ def test_valid_pdf_info(tmp_path: Path) -> None:
     assert info.sampled_pages == 6  # first five and the last
     assert info.producer is not None and "ReportLab" in info.producer
     assert info.warnings == ()
+
+
+def test_check_usable_raises_what_probe_raises(tmp_path: Path, encrypted: Path) -> None:
+    """The parse's cheaper check refuses every unusable file as `probe` does, with the
+    same error and message, and passes the usable ones."""
+    data = make_text_pdf(tmp_path / "whole.pdf", pages=10).read_bytes()
+    (tmp_path / "half.pdf").write_bytes(data[: len(data) // 2])
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    (tmp_path / "notes.pdf").write_text("末期评估报告\n" * 50, encoding="utf-8")
+    (tmp_path / "dir.pdf").mkdir()
+    scan = make_image_pdf(tmp_path / "scan.pdf")
+    refused = [
+        (tmp_path / "gone.pdf", None),
+        (tmp_path / "dir.pdf", None),
+        (tmp_path / "empty.pdf", None),
+        (tmp_path / "notes.pdf", None),
+        (tmp_path / "half.pdf", None),
+        (encrypted, None),
+        (encrypted, "guess"),
+        (scan, None),
+    ]
+    for path, password in refused:
+        with pytest.raises(InputError) as by_probe:
+            probe(path, password)
+        with pytest.raises(type(by_probe.value)) as by_check:
+            check_usable(path, password)
+        assert str(by_check.value) == str(by_probe.value)
+    check_usable(encrypted, PASSWORD)
+    check_usable(scan, ocr=True)
+    check_usable(tmp_path / "whole.pdf")
 
 
 # --- guard: hostile files and runaway parsers -------------------------------------------

@@ -50,6 +50,22 @@ class PdfInfo:
     warnings: tuple[str, ...] = ()
 
 
+def check_usable(
+    path: Path, password: str | None = None, *, ocr: bool = False, sample_pages: int = SAMPLE_PAGES
+) -> None:
+    """Raise what `probe` raises for a file that cannot be used, and learn nothing else:
+    the parse's own check (`pipeline.load_document`), which needs no hash of the file,
+    metadata or version (reading the whole file for its hash cost every parse a pass
+    over its bytes)."""
+    path = Path(path)
+    pdf, _, _ = _opened(path, password)
+    try:
+        chars, images, sampled = _sample_text(pdf, path, sample_pages)
+    finally:
+        pdf.close()
+    _require_text(path, chars, images, sampled, ocr=ocr)
+
+
 def probe(
     path: Path, password: str | None = None, *, ocr: bool = False, sample_pages: int = SAMPLE_PAGES
 ) -> PdfInfo:
@@ -60,15 +76,7 @@ def probe(
     `has_text_layer=False`: nothing to OCR, so the caller decides.
     """
     path = Path(path)
-    size, head, tail = _read_ends(path)
-    if size == 0:
-        raise EmptyFileError(path)
-    if b"%PDF-" not in head:
-        raise NotAPdfError(path)
-    warnings: list[str] = []
-    if b"%%EOF" not in tail:
-        warnings.append(f"no %%EOF in the last {TAIL_WINDOW} bytes: the file may be truncated")
-    pdf = _open(path, password, truncated=bool(warnings))
+    pdf, size, warnings = _opened(path, password)
     try:
         page_count = len(pdf)
         encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf) != -1
@@ -77,8 +85,7 @@ def probe(
         version = pdf.get_version()
     finally:
         pdf.close()
-    if chars == 0 and images and not ocr:
-        raise NoTextLayerError(path, f"no text on the first {sampled} page(s), only images")
+    _require_text(path, chars, images, sampled, ocr=ocr)
     return PdfInfo(
         path=path,
         sha256=_sha256(path),
@@ -95,6 +102,25 @@ def probe(
         title=meta.get("Title"),
         warnings=tuple(warnings),
     )
+
+
+def _opened(path: Path, password: str | None) -> tuple[pdfium.PdfDocument, int, list[str]]:
+    """The file opened with PDFium, its size and soft warnings; the checks of its ends
+    first (missing, empty, not a PDF), then PDFium's (encrypted, corrupt)."""
+    size, head, tail = _read_ends(path)
+    if size == 0:
+        raise EmptyFileError(path)
+    if b"%PDF-" not in head:
+        raise NotAPdfError(path)
+    warnings: list[str] = []
+    if b"%%EOF" not in tail:
+        warnings.append(f"no %%EOF in the last {TAIL_WINDOW} bytes: the file may be truncated")
+    return _open(path, password, truncated=bool(warnings)), size, warnings
+
+
+def _require_text(path: Path, chars: int, images: bool, sampled: int, *, ocr: bool) -> None:
+    if chars == 0 and images and not ocr:
+        raise NoTextLayerError(path, f"no text on the first {sampled} page(s), only images")
 
 
 def _read_ends(path: Path) -> tuple[int, bytes, bytes]:
