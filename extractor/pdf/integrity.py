@@ -65,8 +65,10 @@ def check(path: Path) -> list[Damage]:
         return []
     broken, defined, needed = 0, _defined(data), set()
     reasons: dict[str, int] = {}
-    for dict_bytes, body in _streams(data):
-        ok, why, inflated = _verify(dict_bytes, body)
+    spans = _spans(data)  # once: the streams' bodies are verified, then cut out
+    for head, start, end in spans:
+        dict_bytes = data[head:start]
+        ok, why, inflated = _verify(dict_bytes, data[start:end])
         if ok is not None:
             if not ok:
                 broken += 1
@@ -74,7 +76,7 @@ def check(path: Path) -> list[Damage]:
             elif _OBJSTM.search(dict_bytes):
                 defined |= _objstm_numbers(dict_bytes, inflated)
                 needed |= _needed_refs(inflated)
-    needed |= _needed_refs(_without_streams(data))
+    needed |= _needed_refs(_without_streams(data, spans))
     out: list[Damage] = []
     if broken:
         why = ", ".join(f"{n} {w}" for w, n in sorted(reasons.items()))
@@ -126,11 +128,6 @@ def _spans(data: bytes) -> list[tuple[int, int, int]]:
         out.append((head, start, end))
         pos = end
     return out
-
-
-def _streams(data: bytes) -> list[tuple[bytes, bytes]]:
-    """(dictionary bytes, stream bytes) of every stream."""
-    return [(data[h:s], data[s:e]) for h, s, e in _spans(data)]
 
 
 def _filters(dict_bytes: bytes) -> list[bytes]:
@@ -260,10 +257,11 @@ def _needed_refs(data: bytes) -> set[int]:
     return out
 
 
-def _without_streams(data: bytes) -> bytes:
-    """The file with stream bodies cut out, so that binary data cannot look like `5 0 R`."""
+def _without_streams(data: bytes, spans: list[tuple[int, int, int]]) -> bytes:
+    """The file with the stream bodies of `spans` (`_spans(data)`) cut out, so that
+    binary data cannot look like `5 0 R`."""
     parts, pos = [], 0
-    for _, start, end in _spans(data):
+    for _, start, end in spans:
         parts.append(data[pos:start])
         pos = end
     parts.append(data[pos:])
