@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 
 from extractor.document.build import build_document
+from extractor.document.model import Document
 from extractor.document.tables import cell_text, to_table
+from extractor.knowledge.profiles import profile
+from extractor.passes.scoring import extract_scoring
 from extractor.pdf.pages import Glyph, TurnedGlyph, read_pages
 from extractor.pdf.tables import RawTable
+from tests.test_continued_and_bracketed import _doc, _para
 from tests.test_passes_indicators import make_table, table_rows
 
 BAISHI = Path(__file__).parent.parent / "corpora" / "sequestered" / "baishi"
@@ -125,3 +129,61 @@ def test_a_bracketed_second_line_under_a_word_that_is_no_area_stays_in_the_label
     _two_lines(t, 1, 0, ["入户探访", "（人次）"])
     [row] = table_rows(t)
     assert (row.indicator, row.label, row.measure) == ("home_visits", "入户探访(人次)", "count")
+
+
+# --- scoring: the total derived in a formula sentence ---------------------------------
+
+MARKS = "四方评分（百分制）分别为：购买方86.9分，监督方82.5分，督导方87.7分，第三方评估机构93.7分。"
+FORMULA = (
+    "综合得分＝购买方评分×30%＋监督方评分×20%＋督导方评分×10%＋第三方评估机构评分×40%"
+    "＝26.07＋16.50＋8.77＋37.48＝88.82分。"
+)
+
+
+def _scored(*texts: str) -> Document:
+    blocks = [_para("五、评估得分", "heading"), *(_para(t) for t in texts)]
+    blocks += [
+        _para("六、评估结论", "heading"),
+        _para("本次末期评估综合得分为88.82分，评估等级为良好。"),
+    ]
+    return _doc(blocks)
+
+
+def test_the_weighted_terms_of_a_formula_sentence_are_the_party_scores() -> None:
+    got = extract_scoring(_scored(MARKS, FORMULA), profile())
+    assert [(s.party, s.score.printed, s.score.value) for s in got.party_scores] == [
+        ("monitor", "16.50", 16.5),
+        ("buyer", "26.07", 26.07),
+        ("supervision_centre", "8.77", 8.77),
+        ("third_party", "37.48", 37.48),
+    ]
+    buyer = next(s for s in got.party_scores if s.party == "buyer")
+    assert buyer.score.prov is not None and buyer.score.prov.text == "26.07"
+    assert got.total is not None and got.total.value == 88.82
+
+
+def test_terms_in_another_order_give_each_figure_to_its_own_party() -> None:
+    formula = (
+        "综合得分=第三方评估机构评分×40%+购买方评分×30%+督导方评分×10%+监督方评分×20%"
+        "=37.48+26.07+8.77+16.50=88.82分。"
+    )
+    got = extract_scoring(_scored(formula), profile())
+    assert {s.party: s.score.value for s in got.party_scores} == {
+        "buyer": 26.07,
+        "monitor": 16.5,
+        "supervision_centre": 8.77,
+        "third_party": 37.48,
+    }
+
+
+def test_a_formula_missing_a_party_or_a_figure_gives_no_scores() -> None:
+    three_terms = (
+        "综合得分＝购买方评分×30%＋监督方评分×20%＋第三方评估机构评分×40%"
+        "＝26.07＋16.50＋37.48＝80.05分。"
+    )
+    assert extract_scoring(_scored(three_terms), profile()).party_scores == []
+    three_figures = (
+        "综合得分＝购买方评分×30%＋监督方评分×20%＋督导方评分×10%＋第三方评估机构评分×40%"
+        "＝26.07＋16.50＋37.48＝88.82分。"
+    )
+    assert extract_scoring(_scored(three_figures), profile()).party_scores == []

@@ -57,6 +57,13 @@ class ScoringPatterns(Data):
     # Weights listed in the order the parties were just named: "由购买方、区民政局、市督导
     # 中心、第三方评估机构四方共同评分，评分权重依次为20%、10%、15%、55%".
     weight_in_order: str
+    # The total derived in a formula sentence, each party's weighted term after it:
+    # "综合得分＝购买方评分×30%＋…＋第三方评估机构评分×40%＝26.07＋16.50＋8.77＋37.48＝88.82分"
+    # (groups `terms`, `values`, `total`); `formula_term` is one term of `terms` (groups
+    # `party`, `weight`) and `formula_value` one figure of `values`.
+    score_formula: str
+    formula_term: str
+    formula_value: str
     band_at_least_g: str
     band_between_g: str
     band_below_g: str

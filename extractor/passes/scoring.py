@@ -33,7 +33,7 @@ def _blocks_of(sections: list[Section]) -> list[Block]:
     return out
 
 
-def _number(hit: Hit, group: str, unit: str | None = None) -> Number:
+def _number(hit: Hit, group: str | int, unit: str | None = None) -> Number:
     return Number(
         value=float(hit.match.group(group)),
         printed=hit.printed(group),
@@ -231,7 +231,9 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
 
     result_blocks = _blocks_of(result)
     tables = _score_tables(doc, result, profile)
-    scores: dict[Party, PartyScore] = {}
+    # the weighted terms a formula sentence sums to the total are the party scores,
+    # whatever marks out of 100 the report prints beside them
+    scores: dict[Party, PartyScore] = _formula_scores(result_blocks, profile)
     for hit in search(result_blocks, profile.pattern("party_score")):
         party = profile.party_of(hit.match.group("party"))
         if party and party not in scores:
@@ -429,6 +431,36 @@ def _ordered_weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]
             by = {w.party: w for w in weights}
             return [by[p] for p, _ in profile.party_items()]
     return []
+
+
+def _formula_scores(blocks: list[Block], profile: Profile) -> dict[Party, PartyScore]:
+    """Party scores as the weighted terms of a formula sentence deriving the total:
+    "综合得分＝购买方评分×30%＋…＋第三方评估机构评分×40%＝26.07＋16.50＋8.77＋37.48＝88.82分"
+    — the n-th figure after the first ＝ is the n-th term's party's. Taken only when the
+    terms name every party once, as many figures follow them, and no other formula
+    sentence says otherwise."""
+    term_rx, value_rx = profile.pattern("formula_term"), profile.pattern("formula_value")
+    found: dict[Party, PartyScore] = {}
+    for hit in search(blocks, profile.pattern("score_formula")):
+        n, m = hit.norm, hit.match
+        terms = list(term_rx.finditer(n.text, *m.span("terms")))
+        values = list(value_rx.finditer(n.text, *m.span("values")))
+        parties = [profile.party_of(t.group("party")) for t in terms]
+        if (
+            len(terms) != len(values)
+            or None in parties
+            or sorted(p for p in parties if p) != sorted(profile.parties)
+        ):
+            continue
+        read = {
+            p: PartyScore(party=p, score=_number(Hit(hit.block, v, n), 0, "分"))
+            for p, v in zip(parties, values, strict=True)
+            if p is not None
+        }
+        if found and found != read:
+            return {}  # two formulas that disagree: neither is taken
+        found = read
+    return found
 
 
 def _listed_scores(blocks: list[Block], profile: Profile) -> dict[Party, PartyScore]:
