@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from extractor.document.build import build_document
-from extractor.document.model import Document
+from extractor.document.model import Block, Document, Table, TableCell
+from extractor.document.sections import build_tree
 from extractor.document.tables import cell_text, to_table
 from extractor.knowledge.profiles import profile
+from extractor.passes.assessments import extract_assessments
 from extractor.passes.scoring import extract_scoring
 from extractor.pdf.pages import Glyph, TurnedGlyph, read_pages
 from extractor.pdf.tables import RawTable
@@ -187,3 +189,129 @@ def test_a_formula_missing_a_party_or_a_figure_gives_no_scores() -> None:
         "＝26.07＋16.50＋37.48＝88.82分。"
     )
     assert extract_scoring(_scored(three_figures), profile()).party_scores == []
+
+
+# --- opinions: every party's praise and concern in one table ------------------------
+
+_EDGES = [(50.0, 130.0), (130.0, 330.0), (330.0, 530.0)]
+
+
+def _cell(row: int, col: int, lines: list[str], page: int) -> TableCell:
+    x0, x1 = _EDGES[col]
+    boxes = [(x0, 100.0 + 12 * k, x1, 110.0 + 12 * k) for k in range(len(lines))]
+    return TableCell(
+        row,
+        col,
+        "".join(lines),
+        page,
+        (x0, 100.0 + 40 * row, x1, 140.0 + 40 * row),
+        lines=tuple(zip(lines, boxes, strict=True)) if len(lines) > 1 else (),
+    )
+
+
+def _matrix(rows: list[list[list[str]]], page: int) -> Table:
+    cells = [_cell(r, c, lines, page) for r, row in enumerate(rows) for c, lines in enumerate(row)]
+    return Table(cells, len(rows), 3, 1, [], True, pages=[page])
+
+
+HEAD = [["评估主体"], ["值得肯定的地方"], ["需要关注的地方"]]
+PAGE3 = [
+    HEAD,
+    [
+        ["购买方", "（枫林街道", "办事处）"],
+        ["①探访记录能写明", "对象近况", "②家长参与积极"],
+        ["①关注相对不足"],
+    ],
+    [["督导方", "（泓州市社会工作督导"], ["①个案文书齐全"], ["①功能室长期闲置，建议"]],
+]
+
+
+def _opinion_doc(*tables: Table) -> Document:
+    flow: list[Block | Table] = [_para("四、各方评估意见", "heading"), *tables]
+    return Document(
+        "x.pdf",
+        "",
+        [],
+        [b for b in flow if isinstance(b, Block)],
+        list(tables),
+        build_tree(flow),
+        [],
+    )
+
+
+def _read(doc: Document) -> list[tuple[str, str, list[str], list[tuple[int | None, str]]]]:
+    secs, items = extract_assessments(doc, profile())
+    return [
+        (
+            s.party,
+            s.polarity,
+            s.section_path,
+            [(i.ordinal, i.text) for i in items if (i.party, i.polarity) == (s.party, s.polarity)],
+        )
+        for s in secs
+    ]
+
+
+def test_each_row_of_an_opinion_table_is_its_partys_praise_and_concern() -> None:
+    page4 = _matrix(
+        [
+            [["中心）"], ["②服务数据定期分析"], ["优化场地使用安排", "②资源网络有待拓展"]],
+            [["第三方评估机构", "（本所）"], ["①节日活动居民反馈良好"], ["①志愿者登记存在补录"]],
+        ],
+        4,
+    )
+    assert _read(_opinion_doc(_matrix(PAGE3, 3), page4)) == [
+        (
+            "buyer",
+            "praise",
+            ["购买方（枫林街道办事处）"],
+            [(1, "探访记录能写明对象近况"), (2, "家长参与积极")],
+        ),
+        ("buyer", "concern", ["购买方（枫林街道办事处）"], [(1, "关注相对不足")]),
+        (
+            "supervision_centre",
+            "praise",
+            ["督导方（泓州市社会工作督导中心）"],
+            [(1, "个案文书齐全"), (2, "服务数据定期分析")],
+        ),
+        (
+            "supervision_centre",
+            "concern",
+            ["督导方（泓州市社会工作督导中心）"],
+            [(1, "功能室长期闲置，建议优化场地使用安排"), (2, "资源网络有待拓展")],
+        ),
+        ("third_party", "praise", ["第三方评估机构（本所）"], [(1, "节日活动居民反馈良好")]),
+        ("third_party", "concern", ["第三方评估机构（本所）"], [(1, "志愿者登记存在补录")]),
+    ]
+
+
+def test_a_broken_row_whose_rest_names_its_own_party_again_is_still_one_row() -> None:
+    page4 = _matrix(
+        [
+            [["会工作督导中心）"], ["②服务数据定期分析"], ["优化场地使用安排"]],
+            [["第三方评估机构", "（本所）"], ["①节日活动居民反馈良好"], ["①志愿者登记存在补录"]],
+        ],
+        4,
+    )
+    page3 = _matrix(
+        [*PAGE3[:2], [["督导方", "（泓州市社"], ["①个案文书齐全"], ["①功能室长期闲置，建议"]]], 3
+    )
+    got = _read(_opinion_doc(page3, page4))
+    assert [(p, pol, len(its)) for p, pol, _, its in got] == [
+        ("buyer", "praise", 2),
+        ("buyer", "concern", 1),
+        ("supervision_centre", "praise", 2),
+        ("supervision_centre", "concern", 1),
+        ("third_party", "praise", 1),
+        ("third_party", "concern", 1),
+    ]
+    assert got[2][2] == ["督导方（泓州市社会工作督导中心）"]
+
+
+def test_a_table_of_no_parties_is_no_opinion_table() -> None:
+    rows = [
+        HEAD,
+        [["社区活动"], ["①居民反馈良好"], ["①场次偏少"]],
+        [["个案服务"], ["①文书齐全"], ["①结案偏慢"]],
+    ]
+    assert _read(_opinion_doc(_matrix(rows, 3))) == []

@@ -124,11 +124,15 @@ def extract_assessments(
     tops = [(pid, top) for pid, p in profile.party_items() for top in doc.outermost(p.section)]
     tops += _named_tops(doc, profile, tops)
     tops.sort(key=lambda pt: _order(doc, pt[1]))
+    # one table of every party's opinions, a row each, outside any party's section
+    matrices = _matrix_tables(doc, profile, tops)
     own: set[int] | None = None
-    if not tops and profile.own_party is not None:
+    if not tops and not matrices and profile.own_party is not None:
         # No party section: the evaluator's own report, its labels its own.
         tops = [(profile.own_party, doc.root)]
         own = _own_sections(doc.root)
+    for sec, parts, head in matrices:
+        _matrix_items(sec, parts, head, profile, none_rx, sections, items)
     for party, top in tops:
         advice = _advice_apart(top)
         for sec in top.walk():
@@ -608,4 +612,163 @@ def _lineage(sec: Section) -> list[Section]:
     while s is not None and s.parent is not None:
         out.append(s)
         s = s.parent
+    return out
+
+
+# A line of a cell opening an item with its number: ① 1. 1、 （1）
+_LINE_ITEM = re.compile(r"^\s*([\u2460-\u2473]|\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
+
+MatrixHead = list[tuple[int, TableCell, Polarity]]
+
+
+def _matrix_head(t: Table, profile: Profile) -> MatrixHead | None:
+    """The praise/concern columns of a table giving every party's opinions as its rows
+    (评估主体 │ 值得肯定的地方 │ 需要关注的地方, one row per party, the party named in the
+    first cell): its first row's first cell is no label and each other filled cell is
+    one, and at least two body rows open with a cell naming a distinct party."""
+    grid = t.grid()
+    if len(grid) < 3 or t.n_cols < 2:
+        return None
+    first = grid[0]
+    if first[0] is None or label_polarity(first[0].text) is not None:
+        return None
+    head: MatrixHead = []
+    for c, cell in enumerate(first[1:], start=1):
+        if cell is None or not cell.text.strip() or cell.col != c:
+            continue
+        pol = label_polarity(cell.text)
+        if pol is None:
+            return None
+        head.append((c, cell, pol))
+    if not head:
+        return None
+    named = {profile.party_of(row[0].text) for row in grid[1:] if row[0] is not None}
+    return head if len(named - {None}) >= 2 else None
+
+
+def _continues(prev: Table, t: Table) -> bool:
+    """t, starting the next page, continues the opinion table `prev`: the same columns,
+    their edges where prev's are (a row broken over the page; the header not repeated,
+    or repeated and then skipped)."""
+    if t.pages[0] != prev.pages[-1] + 1 or t.n_cols != prev.n_cols or not t.ruled:
+        return False
+
+    def lefts(x: Table) -> list[float]:
+        out: dict[int, float] = {}
+        for c in x.cells:
+            if c.colspan == 1:
+                out.setdefault(c.col, c.bbox[0])
+        return [out.get(k, -1.0) for k in range(x.n_cols)]
+
+    return all(abs(a - b) <= 2.0 for a, b in zip(lefts(prev), lefts(t), strict=True))
+
+
+def _matrix_tables(
+    doc: Document, profile: Profile, tops: list[tuple[Party, Section]]
+) -> list[tuple[Section, list[Table], MatrixHead]]:
+    """Opinion tables of all parties (`_matrix_head`) outside any party's own section,
+    each with the tables continuing it on the following pages."""
+    taken = {id(s) for _, top in tops for s in top.walk()}
+    out: list[tuple[Section, list[Table], MatrixHead]] = []
+    for sec in doc.root.walk():
+        if id(sec) in taken:
+            continue
+        tables, i = sec.tables, 0
+        while i < len(tables):
+            head = _matrix_head(tables[i], profile)
+            parts, i = [tables[i]], i + 1
+            if head is None:
+                continue
+            while i < len(tables) and _continues(parts[-1], tables[i]):
+                parts.append(tables[i])
+                i += 1
+            out.append((sec, parts, head))
+    return out
+
+
+def _matrix_items(
+    sec: Section,
+    parts: list[Table],
+    head: MatrixHead,
+    profile: Profile,
+    none_rx: re.Pattern[str],
+    sections: list[AssessmentSection],
+    items: list[AssessmentItem],
+) -> None:
+    """Each party's row of an opinion table: a section per praise/concern column, its
+    items one a numbered line (a line without a number continues the item above, also
+    over a page break). The first row of a continuing part whose first cell names no
+    party, or the party of the row above, is that row broken over the page: its cells
+    continue that row's."""
+    labels = {re.sub(r"\s+", "", cell.text) for _, cell, _ in head}
+    rows: list[tuple[list[TableCell], dict[int, list[TableCell]]]] = []
+    for k, t in enumerate(parts):
+        grid = t.grid()
+        body = grid[1:] if k == 0 else grid
+        for j, row in enumerate(body):
+            cells = [c for c in row if c is not None]
+            if {re.sub(r"\s+", "", c.text) for c in cells[1:]} == labels:
+                continue  # the header repeated on the next page
+            first = row[0]
+            party = profile.party_of(first.text) if first is not None else None
+            above = profile.party_of("".join(c.text for c in rows[-1][0])) if rows else None
+            # a part's first row naming no party, or the party of the row above (the
+            # rest of its name: 会工作督导中心）), is that row broken over the page
+            broken = k > 0 and j == 0 and bool(rows) and party in (None, above)
+            if not broken and party is None:
+                continue  # a row of no party
+            if not broken:
+                rows.append(([], {c: [] for c, _, _ in head}))
+            party_cells, content = rows[-1]
+            if first is not None and first not in party_cells:
+                party_cells.append(first)
+            for c, _, _ in head:
+                cell = row[c] if c < len(row) else None
+                if cell is not None and cell.text.strip() and cell not in content[c]:
+                    content[c].append(cell)
+    area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+    for party_cells, content in rows:
+        name = re.sub(r"\s+", "", "".join(c.text for c in party_cells))
+        party = profile.party_of(name)
+        if party is None:
+            continue
+        for c, label, pol in head:
+            texts = _numbered_lines(content[c])
+            none = len(texts) <= 1 and any(none_rx.search(x) for _, x, _ in texts)
+            if none:
+                texts = []
+            heading = label.text.strip()
+            _add_table_section(
+                sections, items, party, [name], area, pol, heading, party_cells[0], texts, none
+            )
+
+
+def _numbered_lines(cells: list[TableCell]) -> list[tuple[int | None, str, TableCell]]:
+    """The items of a row's cells (one cell, or two where the row broke over a page):
+    a printed line opening with a number opens an item, any other line continues the
+    item above; with no numbered line, the numbers inside the text split it."""
+    lines = [
+        (text, cell) for cell in cells for text, _ in (cell.lines or ((cell.text, cell.bbox),))
+    ]
+    out: list[tuple[int | None, str, TableCell]] = []
+    if not any(_LINE_ITEM.match(text) for text, _ in lines):
+        for cell in cells:
+            text = cell.text.strip()
+            marks = list(_CELL_ITEM.finditer(text))
+            if not marks:
+                out.append((None, text, cell))
+                continue
+            for i, m in enumerate(marks):
+                end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+                out.append((_ordinal(m.group(1)), text[m.end() : end].strip(), cell))
+        return out
+    for text, cell in lines:
+        opened = _LINE_ITEM.match(text)
+        if opened is not None:
+            out.append((_ordinal(opened.group(1)), text[opened.end() :].strip(), cell))
+        elif out:
+            o, before, at = out[-1]
+            out[-1] = (o, before + text.strip(), at)
+        else:
+            out.append((None, text.strip(), cell))
     return out
