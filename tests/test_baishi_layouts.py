@@ -1,6 +1,8 @@
 """Layouts first met in corpora/sequestered/baishi, each read by a general rule: header
-cells whose text is turned a quarter to read bottom to top (Word's 文字方向 btLr) and a
-片区's label cell printing its 社区 in brackets on a second line."""
+cells whose text is turned a quarter to read bottom to top (Word's 文字方向 btLr), a
+片区's label cell printing its 社区 in brackets on a second line, the total derived in a
+formula sentence of weighted terms, all parties' opinions in one table whose rows break
+over a page, and a roster printed in two halves side by side."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from extractor.document.sections import build_tree
 from extractor.document.tables import cell_text, to_table
 from extractor.knowledge.profiles import profile
 from extractor.passes.assessments import extract_assessments
+from extractor.passes.roster import halves, read_roster
 from extractor.passes.scoring import extract_scoring
 from extractor.pdf.pages import Glyph, TurnedGlyph, read_pages
 from extractor.pdf.tables import RawTable
@@ -315,3 +318,44 @@ def test_a_table_of_no_parties_is_no_opinion_table() -> None:
         [["个案服务"], ["①文书齐全"], ["①结案偏慢"]],
     ]
     assert _read(_opinion_doc(_matrix(rows, 3))) == []
+
+
+# --- the roster printed in two halves side by side ---------------------------------
+
+ROSTER_HEAD = ["序号", "姓名", "岗位", "持证情况"] * 2
+
+
+def test_a_roster_in_two_halves_reads_left_half_then_right_half() -> None:
+    t = make_table(
+        [
+            list(ROSTER_HEAD),
+            ["1", "卢静", "项目主任", "无", "4", "邓墨墨", "社工", "助理社工师"],
+            ["2", "石雨晓", "社工", "助理社工师", "5", "钱书熙", "社工", "无"],
+            ["3", "万诗墨", "片区负责人", "中级社工师", "", "", "", ""],
+        ],
+        1,
+        "附件",
+    )
+    rows, _, _ = read_roster([t])
+    assert [(r.seq, r.name, r.position, r.qualification, r.group) for r in rows] == [
+        (1, "卢静", "项目主任", "无", "uncertified"),
+        (2, "石雨晓", "社工", "助理社工师", "certified"),
+        (3, "万诗墨", "片区负责人", "中级社工师", "certified"),
+        (4, "邓墨墨", "社工", "助理社工师", "certified"),
+        (5, "钱书熙", "社工", "无", "uncertified"),
+    ]
+    assert rows[3].prov is not None and rows[3].prov.text.startswith("4")
+
+
+def test_a_roster_whose_header_does_not_repeat_is_one_table() -> None:
+    t = make_table(
+        [
+            ["序号", "姓名", "岗位", "持证情况", "入职时间", "合同期限"],
+            ["1", "卢静", "项目主任", "无", "2023.01", "3年"],
+        ],
+        1,
+        "附件",
+    )
+    assert halves(t) == [t]
+    rows, _, _ = read_roster([t])
+    assert [(r.seq, r.name) for r in rows] == [(1, "卢静")]

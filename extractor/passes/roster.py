@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from extractor.document.model import Table, TableCell, union
@@ -422,6 +422,38 @@ def _continues_table(before: Table, table: Table) -> bool:
     return not roster_vocab().has("not_continuation", header)
 
 
+def halves(table: Table) -> list[Table]:
+    """A roster printed in two (or more) halves side by side, the header repeated over
+    each (序号 │ 姓名 │ 岗位 │ 持证情况 ‖ 序号 │ 姓名 │ 岗位 │ 持证情况: people 1..k left,
+    k+1..n right), as one table per half, left first, so the people come in their order;
+    a cell spanning two halves belongs to neither. Any other table: itself."""
+    paths = list(table.columns)
+    for k in (2, 3):
+        width, rest = divmod(table.n_cols, k)
+        if rest or width < 2 or table.header_rows < 1:
+            continue
+        parts = [paths[i * width : (i + 1) * width] for i in range(k)]
+        if any(p != parts[0] for p in parts[1:]) or not all(parts[0]):
+            continue
+        cols = _columns(replace(table, n_cols=width, columns=parts[0]))
+        if cols.seq is None or cols.name is None:
+            continue
+        return [
+            replace(
+                table,
+                cells=[
+                    replace(c, col=c.col - i * width)
+                    for c in table.cells
+                    if i * width <= c.col and c.col + c.colspan <= (i + 1) * width
+                ],
+                n_cols=width,
+                columns=parts[0],
+            )
+            for i in range(k)
+        ]
+    return [table]
+
+
 def read_roster(
     tables: Iterable[Table],
 ) -> tuple[list[RosterRow], list[RosterTotals], Number | None]:
@@ -431,7 +463,8 @@ def read_roster(
     for t in tables:
         if is_roster(t):
             previous = (t, _columns(t))
-            reader.read(t)
+            for half in halves(t):
+                reader.read(half)
         elif previous is not None and _continues_table(previous[0], t):
             # a roster cut at a full-width row ("非持证社工") reads as a headless table
             reader.read(t, previous[1])
