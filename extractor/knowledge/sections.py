@@ -42,6 +42,15 @@ class ItemOpeners(Data):
     after: Regex = "[，,：:]"
 
 
+class ClauseItems(Data):
+    """Items printed run in after a praise/concern label with no number or bullet
+    ("优点：a；b；c。"), told apart by `separators` alone; `sentence_end` may close only
+    the paragraph (a stop inside it makes it ordinary prose, left whole)."""
+
+    separators: str = "；"
+    sentence_end: str = "。！？"
+
+
 class SectionVocab(Data):
     markers: list[Marker]
     tab_markers: TabMarkers = Field(default_factory=TabMarkers)
@@ -54,6 +63,7 @@ class SectionVocab(Data):
     # A tag opening a list item, naming its polarity by a label word (【优点】, 【不足】):
     # group `tag` is the word. See models/sections.yaml.
     item_tag: Regex = "(?!)"
+    clause_items: ClauseItems = Field(default_factory=ClauseItems)
 
 
 @lru_cache(maxsize=1)

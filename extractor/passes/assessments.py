@@ -133,6 +133,10 @@ def extract_assessments(
         own = _own_sections(doc.root)
     for sec, parts, head in matrices:
         _matrix_items(sec, parts, head, profile, none_rx, sections, items)
+    # items run in after a label with only ；between them (优点：a；b。): a report that
+    # lists them so also lists a lone item so (不足：a。 is a list of one, its stop dropped)
+    clause_lists = False
+    lone: list[tuple[int, AssessmentItem]] = []
     for party, top in tops:
         advice = _advice_apart(top)
         for sec in top.walk():
@@ -174,7 +178,15 @@ def extract_assessments(
                 )
             )
             if groups and groups[0][0] is None:
-                clauses = _run_in_items([b for _, bl in groups for b in bl])
+                flow = [b for _, bl in groups for b in bl]
+                clauses: list[tuple[int | None, str, Provenance]] = [*_run_in_items(flow)]
+                listed = [] if clauses else _clause_items(flow)
+                if len(listed) >= 2:
+                    clauses, clause_lists = listed, True
+                elif listed:
+                    # one clause: a list of one if the report lists its items so elsewhere
+                    _, body, p = listed[0]
+                    lone.append((len(items), _item(party, path, area, pol, None, body, p)))
                 if clauses:
                     sections[-1].item_count = len(clauses)
                     items += [_item(party, path, area, pol, o, body, p) for o, body, p in clauses]
@@ -189,6 +201,9 @@ def extract_assessments(
                     body = body[len(word) :]
                 prov = first.provenance()
                 items.append(_item(party, path, area, pol, ordinal, body, prov, numbers_in(blocks)))
+    if clause_lists:
+        for i, item in lone:
+            items[i] = item
     return sections, items
 
 
@@ -361,6 +376,39 @@ def _run_in_items(blocks: list[Block]) -> list[tuple[int, str, Provenance]]:
         b, off = blocks[k], starts[k]
         prov = b.provenance(m.start(1) - off, min(e0 - off, len(b.text)))
         out.append((ordinals[i], text[s0:e0].strip(), prov))
+    return out
+
+
+def _clause_items(blocks: list[Block]) -> list[tuple[int | None, str, Provenance]]:
+    """A label's one paragraph listing its items run in with no number ("优点：a；b；c。"):
+    each clause between the separators an item (no ordinal), its text without the
+    closing separator or stop. Only where the label opens the paragraph, the paragraph
+    is the whole section and no stop stands inside it (see `clause_items` in
+    models/sections.yaml); else nothing. One clause comes back alone: the caller takes
+    it as a list of one only where the report lists its items so elsewhere."""
+    if len(blocks) != 1 or blocks[0].marker_type != "inline_label":
+        return []
+    rules = section_vocab().clause_items
+    b = blocks[0]
+    lead = len(b.marker or "")
+    if not lead:
+        return []
+    body = b.text[lead:].rstrip()
+    while body and body[-1] in rules.sentence_end + rules.separators:
+        body = body[:-1]
+    if any(ch in rules.sentence_end for ch in body):
+        return []
+    cuts = [i for i, ch in enumerate(body) if ch in rules.separators]
+    out: list[tuple[int | None, str, Provenance]] = []
+    start = 0
+    for end in [*cuts, len(body)]:
+        clause = body[start:end]
+        s0 = start + len(clause) - len(clause.lstrip())
+        e0 = start + len(clause.rstrip())
+        if s0 >= e0:
+            return []  # an empty clause (；；): not a list of items
+        out.append((None, body[s0:e0], b.provenance(lead + s0, lead + e0)))
+        start = end + 1
     return out
 
 
