@@ -1,5 +1,6 @@
 """Praise and concern items run in after a label with no number or bullet, told apart by
-semicolons alone (优点：a；b；c。, the sanglin habit) — on small synthetic inputs and on
+semicolons alone (优点：a；b；c。, the sanglin habit), and weights read from a score
+table's 分值 column beside a 得分率 column of percents — on small synthetic inputs and on
 the parsed sanglin pages."""
 
 from __future__ import annotations
@@ -8,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.document.model import Block
+from extractor.document.model import Block, Section, Table, TableCell
 from extractor.knowledge.profiles import profile
 from extractor.passes.assessments import _clause_items, extract_assessments
+from extractor.passes.scoring import _table_weights
 from extractor.pdf.pages import Glyph, Line
 
 SANGLIN = Path(__file__).parent.parent / "corpora" / "locked" / "sanglin"
@@ -70,8 +72,48 @@ def test_only_a_label_opening_its_only_paragraph_splits() -> None:
     assert _clause_items([label, _block("另有丙项工作。")]) == []
 
 
+def _cell(row: int, col: int, text: str) -> TableCell:
+    return TableCell(
+        row, col, text, 4, (100.0 * col, 20.0 * row, 100.0 * col + 90, 20.0 * row + 18)
+    )
+
+
+def test_weights_from_the_fen_zhi_column_not_the_rate_column() -> None:
+    rows = [
+        ["评估主体", "分值", "得分", "得分率"],
+        ["购买方（槐荫街道办事处）", "30", "28.36", "94.5％"],
+        ["监督方（桑北区民政局）", "20", "19.05", "95.3％"],
+        ["督导方（市社会工作督导中心）", "10", "8.43", "84.3％"],
+        ["第三方评估机构", "40", "33.28", "83.2％"],
+    ]
+    cells = [_cell(r, c, x) for r, row in enumerate(rows) for c, x in enumerate(row)]
+    table = Table(cells, len(rows), 4, 1, [], True, pages=[4])
+    weights = _table_weights([Section(title="", level=0, items=[table])], profile())
+    assert {w.party: w.weight for w in weights} == {
+        "buyer": 30.0,
+        "monitor": 20.0,
+        "supervision_centre": 10.0,
+        "third_party": 40.0,
+    }
+    assert {w.prov.text for w in weights if w.prov is not None} == {"30", "20", "10", "40"}
+
+
+def test_a_rate_column_alone_gives_no_weights() -> None:
+    rows = [
+        ["评估主体", "得分", "得分率"],
+        ["购买方", "28.36", "94.5％"],
+        ["监督方", "19.05", "95.3％"],
+        ["督导方", "8.43", "84.3％"],
+        ["第三方评估机构", "33.28", "83.2％"],
+    ]
+    cells = [_cell(r, c, x) for r, row in enumerate(rows) for c, x in enumerate(row)]
+    table = Table(cells, len(rows), 3, 1, [], True, pages=[4])
+    assert _table_weights([Section(title="", level=0, items=[table])], profile()) == []
+
+
 @pytest.mark.skipif(not SANGLIN.is_dir(), reason="locked corpus not present")
-def test_sanglin_parsed_items() -> None:
+def test_sanglin_parsed_items_and_weights() -> None:
+    from extractor.passes.scoring import extract_scoring
     from extractor.pipeline import load_document
 
     doc = load_document(SANGLIN / "sanglin_huaiyin_2025_final.pdf")
@@ -85,3 +127,11 @@ def test_sanglin_parsed_items() -> None:
     assert items[0].text == "社区活动注重居民参与，活动前有需求调查，活动后有满意度回访和总结"
     assert items[0].ordinal is None
     assert all("；" not in i.text and "。" not in i.text for i in items)
+    scoring = extract_scoring(doc, profile())
+    assert scoring.weights_source == "report"
+    assert {w.party: w.weight for w in scoring.weights} == {
+        "buyer": 30.0,
+        "monitor": 20.0,
+        "supervision_centre": 10.0,
+        "third_party": 40.0,
+    }

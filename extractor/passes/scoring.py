@@ -716,8 +716,9 @@ _PCT = re.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
 
 
 def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeight]:
-    """Weights printed as a table: a row per party with its share in percent, or a plain
-    number in a column headed as the weight (评估主体 │ 分值 │ 得分)."""
+    """Weights printed as a table: a plain number (or percent) in a column headed as the
+    weight (评估主体 │ 分值 │ 得分 │ 得分率: the 分值, not the rate), else a row per party
+    with its share in percent."""
     found: dict[Party, PartyWeight] = {}
     for sec in sections:
         for t in [t for s in sec.walk() for t in s.tables]:
@@ -734,10 +735,13 @@ def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeigh
             for row in t.body():
                 cells = _row_texts(row)
                 party = profile.party_of(cells[0].text) if cells else None
-                pct = next((c for c in cells[1:] if _PCT.match(c.text.strip())), None)
-                if pct is None and weight_col is not None:
-                    cell = row[weight_col] if weight_col < len(row) else None
-                    pct = cell if cell is not None and _NUM.match(cell.text.strip()) else None
+                # the column headed as the weight first: a rate column beside it
+                # (得分率 94.5％) prints percents that are no weights
+                cell = row[weight_col] if weight_col is not None and weight_col < len(row) else None
+                text = cell.text.strip() if cell is not None else ""
+                pct = cell if _NUM.match(text) or _PCT.match(text) else None
+                if pct is None:
+                    pct = next((c for c in cells[1:] if _PCT.match(c.text.strip())), None)
                 if party and pct is not None and party not in found:
                     value = re.match(r"\d+(?:\.\d+)?", pct.text.strip())
                     assert value is not None
