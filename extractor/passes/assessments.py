@@ -21,7 +21,7 @@ from extractor.numbers import chinese_numeral
 from extractor.passes.narrative import section_area
 from extractor.records import AssessmentItem, AssessmentSection, Party, Polarity, Provenance
 
-_ITEM_MARKERS = ("num", "paren_num", "circled", "paren_cn", "cn", "cn_is", "bullet")
+_ITEM_MARKERS = ("num", "paren_num", "circled", "paren_char", "paren_cn", "cn", "cn_is", "bullet")
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
 
 
@@ -44,8 +44,9 @@ def _ordinal(marker: str | None) -> int | None:
         return None
     m = _ORDINAL.search(marker)
     if not m:
-        circled = [unicodedata.digit(ch, None) for ch in marker.strip()]
-        return next((d for d in circled if d is not None), None)  # ① → 1
+        # ① → 1, ⑴ → 1, ⑩ → 10 (no digit value past nine: its numeric value)
+        circled = [unicodedata.numeric(ch, None) for ch in marker.strip()]
+        return next((int(d) for d in circled if d is not None), None)
     s = m.group(0)
     return int(s) if s.isdigit() else chinese_numeral(s)
 
