@@ -77,6 +77,14 @@ class ScoringPatterns(Data):
     # parties are the columns (项目 │ 购买方 │ … over 权重 │ 得分 │ 加权得分): the figures
     # the total sums, so the parties' scores.
     weighted_label: str
+    # A score/full-mark header's halves (得分/满分 over `25.44/30`): each a pattern.
+    score_half: str
+    full_mark_half: str
+    # The grade as a line of check boxes (评估等级：□优秀　☑良好…): the line, one box
+    # with its grade, a ticked box.
+    grade_boxes: str
+    boxed_grade: str
+    ticked_box: str
     # Weights printed as points of a full mark ("满分100分，其中购买方25分…"): the full
     # mark (group `max`) and each party's points after it.
     weight_scale: str

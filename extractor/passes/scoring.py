@@ -10,6 +10,7 @@ from itertools import pairwise
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile
 from extractor.numbers import normalise
+from extractor.passes.tables.pairs import named_pair, split_named_pairs
 from extractor.passes.text import Hit, doubted_as, first, search
 from extractor.records import (
     GradeBand,
@@ -558,6 +559,10 @@ _SCALE_SECTIONS = frozenset({"basis", "result_notes"})
 def _grade(
     doc: Document, result_blocks: list[Block], tables: list[Table], profile: Profile
 ) -> Text | None:
+    boxes = first(result_blocks, profile.pattern("grade_boxes"))
+    if boxes is not None:
+        # a line of check boxes gives the grade only when one box is ticked
+        return _ticked_grade(boxes, profile)
     rx = profile.pattern("grade")
     hit = first(result_blocks, rx)
     if hit is not None:
@@ -580,6 +585,23 @@ def _grade(
     return None
 
 
+def _ticked_grade(boxes: Hit, profile: Profile) -> Text | None:
+    """The grade after the one ticked box of a line of check boxes (评估等级：□优秀　☑良好
+    □合格　□不合格 gives 良好); None when no box or more than one is ticked: which grade
+    the report gives is then unsure, and no grade is better than a guessed one."""
+    ticked = profile.pattern("ticked_box")
+    start, end = boxes.match.span("boxes")
+    marked = [
+        m
+        for m in profile.pattern("boxed_grade").finditer(boxes.norm.text, start, end)
+        if ticked.fullmatch(m.group("box"))
+    ]
+    if len(marked) != 1:
+        return None
+    hit = Hit(boxes.block, marked[0], boxes.norm)
+    return Text(value=hit.match.group("grade"), prov=hit.prov("grade"))
+
+
 def _row_texts(row: list[TableCell | None]) -> list[TableCell]:
     """A row's cells with text, label first: a leading 序号 (a bare ordinal before a
     label that is not a number) is not the row's label."""
@@ -597,10 +619,13 @@ def _row_texts(row: list[TableCell | None]) -> list[TableCell]:
 _SEQ = re.compile(r"^\d{1,2}[.、]?$")
 
 
-def _score_cell(cells: list[TableCell]) -> TableCell | None:
-    """The score of a results row: its last plain number (a weight carries %)."""
+def _score_cell(cells: list[TableCell], weight_col: int | None = None) -> TableCell | None:
+    """The score of a results row: its last plain number (a weight carries %, or stands
+    in the column headed as the weight, unless the row prints no other number: a total
+    row's one figure may stand under the weight's header, 总分 │ 78.60 │ 等级：良好)."""
     nums = [c for c in cells[1:] if _NUM.match(c.text.strip())]
-    return nums[-1] if nums else None
+    own = [c for c in nums if c.col != weight_col]
+    return (own or nums)[-1] if nums else None
 
 
 _NUM = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
@@ -614,10 +639,23 @@ def _cell_number(c: TableCell, unit: str = "分") -> Number:
 def _score_tables(doc: Document, result: list[Section], profile: Profile) -> list[Table]:
     """Tables that print scores: those of the results section, then any table with rows
     for two or more parties each holding a plain number (a score table placed elsewhere,
-    e.g. 评估主体 | 得分（分） near the end of the body)."""
+    e.g. 评估主体 | 得分（分） near the end of the body); each with its score/full-mark
+    cells made two."""
     own = [t for sec in result for s in sec.walk() for t in s.tables]
-    others = [t for t in doc.tables if t not in own and _party_rows(t, profile) >= 2]
-    return own + others
+    others = [t for t in doc.tables if t not in own]
+    return [_pairs_split(t, profile) for t in own] + [
+        t
+        for t in map(partial(_pairs_split, profile=profile), others)
+        if _party_rows(t, profile) >= 2
+    ]
+
+
+def _pairs_split(t: Table, profile: Profile) -> Table:
+    """`t` with a column headed 得分/满分 over cells printing both (`25.44/30`) made a
+    得分 column and a 满分 column: the score before the slash, the full mark (the party's
+    weight in points) after it."""
+    score, full = profile.pattern("score_half"), profile.pattern("full_mark_half")
+    return split_named_pairs(t, named_pair(lambda a, b: bool(score.match(a) and full.match(b))))
 
 
 def _records(t: Table, profile: Profile) -> list[list[TableCell]]:
@@ -693,10 +731,11 @@ def _merged_rows(t: Table) -> list[list[TableCell]]:
 
 
 def _party_rows(t: Table, profile: Profile) -> int:
+    weight_col = _weight_column(t, profile)
     return sum(
         1
         for cells in _records(t, profile)
-        if profile.party_of(cells[0].text) and _score_cell(cells) is not None
+        if profile.party_of(cells[0].text) and _score_cell(cells, weight_col) is not None
     )
 
 
@@ -704,9 +743,10 @@ def _table_scores(tables: list[Table], profile: Profile) -> dict[Party, PartySco
     """Party scores printed as a results table: a row per party, its score a number."""
     out: dict[Party, PartyScore] = {}
     for t in tables:
+        weight_col = _weight_column(t, profile)
         for cells in _records(t, profile):
             party = profile.party_of(cells[0].text)
-            score = _score_cell(cells)
+            score = _score_cell(cells, weight_col)
             if party and score is not None and party not in out:
                 out[party] = PartyScore(party=party, score=_cell_number(score))
     return out
@@ -721,7 +761,7 @@ def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeigh
     with its share in percent."""
     found: dict[Party, PartyWeight] = {}
     for sec in sections:
-        for t in [t for s in sec.walk() for t in s.tables]:
+        for t in [_pairs_split(t, profile) for s in sec.walk() for t in s.tables]:
             weight_col = _weight_column(t, profile)
             across = _party_columns(t, profile, profile.pattern("weight_header"))
             for who, shown in across.items():
@@ -769,9 +809,10 @@ def _weight_column(t: Table, profile: Profile) -> int | None:
 def _table_total(tables: list[Table], profile: Profile) -> Number | None:
     total_rx = profile.pattern("total_label")
     for t in tables:
+        weight_col = _weight_column(t, profile)
         for cells in _records(t, profile):
             if total_rx.search(re.sub(r"\s+", "", cells[0].text)):
-                score = _score_cell(cells)
+                score = _score_cell(cells, weight_col)
                 if score is not None:
                     return _cell_number(score)
     return None

@@ -2,11 +2,13 @@
 cells that print both in the header's order ("151/125"), or naming the second in brackets
 after the first ("完成量（完成率）") over cells printing it so ("89（127.14%）"). Each such
 column is read as the two columns it stands for, so the rest of the reading never sees a
-combined cell."""
+combined cell. The same holds for a score table's 得分/满分 over `25.44/30`
+(`split_named_pairs`, the header words told by the caller)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from extractor.document.model import Table, TableCell
@@ -45,20 +47,34 @@ def _role_pair(text: str, areas: frozenset[str]) -> tuple[str, str] | None:
     return halves
 
 
-def _pair_level(path: tuple[str, ...], areas: frozenset[str]) -> int | None:
+PairOf = Callable[[str], tuple[str, str] | None]
+
+
+def named_pair(is_pair: Callable[[str, str], bool]) -> PairOf:
+    """A header reader for `split_named_pairs`: the header's two halves when `is_pair`
+    accepts them ("得分", "满分")."""
+
+    def pair_of(text: str) -> tuple[str, str] | None:
+        halves = _halves(re.sub(r"\s+", "", text))
+        return halves if halves is not None and is_pair(*halves) else None
+
+    return pair_of
+
+
+def _pair_level(path: tuple[str, ...], pair_of: PairOf) -> int | None:
     """The innermost header level of a column naming two roles (a unit row's 户 may stand
     under it)."""
-    return next((i for i in reversed(range(len(path))) if _role_pair(path[i], areas)), None)
+    return next((i for i in reversed(range(len(path))) if pair_of(path[i])), None)
 
 
-def _paired_columns(t: Table, areas: frozenset[str]) -> dict[int, tuple[str, str]]:
+def _paired_columns(t: Table, pair_of: PairOf) -> dict[int, tuple[str, str]]:
     """Columns whose header names two roles and whose every filled body cell of its own
     prints two figures: column → the two header words, in order."""
     out: dict[int, tuple[str, str]] = {}
     for c in range(min(t.n_cols, len(t.columns))):
         path = t.columns[c]
-        level = _pair_level(path, areas)
-        roles = _role_pair(path[level], areas) if level is not None else None
+        level = _pair_level(path, pair_of)
+        roles = pair_of(path[level]) if level is not None else None
         if roles is None:
             continue
         own = [
@@ -72,9 +88,15 @@ def _paired_columns(t: Table, areas: frozenset[str]) -> dict[int, tuple[str, str
 
 
 def split_pairs(t: Table, areas: frozenset[str]) -> Table:
+    """`t` with each column headed by two indicator roles made two; `t` itself when it
+    has none."""
+    return split_named_pairs(t, lambda text: _role_pair(text, areas))
+
+
+def split_named_pairs(t: Table, pair_of: PairOf) -> Table:
     """`t` with each paired column made two; `t` itself when it has none. A split figure
     keeps its cell's box (the box that prints it) and its own text."""
-    paired = _paired_columns(t, areas)
+    paired = _paired_columns(t, pair_of)
     if not paired:
         return t
     cols = sorted(paired)
@@ -97,7 +119,7 @@ def split_pairs(t: Table, areas: frozenset[str]) -> Table:
             cells.append(replace(x, col=shift(x.col), colspan=x.colspan + len(covered)))
     columns: list[tuple[str, ...]] = []
     for c, path in enumerate(t.columns):
-        level = _pair_level(path, areas) if c in paired else None
+        level = _pair_level(path, pair_of) if c in paired else None
         if level is not None:
             columns += [
                 (*path[:level], half, *path[level + 1 :]) for half in (paired[c][0], paired[c][1])
