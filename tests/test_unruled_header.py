@@ -64,3 +64,38 @@ def test_a_line_naming_only_an_area_is_an_area_title() -> None:
     assert names_only_an_area("片区二：")
     assert not names_only_an_area("枫桥片区共四个社工点")
     assert not names_only_an_area("各片区")
+
+
+def _tab_table() -> tuple[list[float], list[tuple[float, float]], list[HeaderCell]]:
+    """A table typed with tab stops (tanxi's 表1, x as printed): 片区, then per indicator
+    协议量 / 完成量 / 完成率 with the figures right-aligned, the group label centred over
+    its three header words on a centre tab. The gaps between the right-aligned columns
+    are uneven, so the bounds midway between the figures stand off the words' centre."""
+    bounds = [51.0, 118.4, 177.8, 213.2, 266.2, 310.4, 345.9, 401.4, 443.1, 478.6, 534.0]
+    body = [(51.1, 91.1), (150.6, 165.6), (194.9, 209.9), (218.2, 254.0)]
+    body += [(283.3, 298.3), (327.5, 342.5), (350.9, 386.7)]
+    body += [(416.0, 431.0), (460.2, 475.2), (483.6, 519.4)]
+    leaves = [_head(x, x + 30, 100, 110) for x in (135.6, 179.9, 224.1, 268.3, 312.5)]
+    leaves += [_head(x, x + 30, 100, 110) for x in (356.7, 401.0, 445.2, 489.4)]
+    heads = [
+        _head(146.2, 236.2, 85, 95),  # 困难群众建档（户）
+        _head(283.8, 363.8, 85, 95),  # 入户探访（人次）, reaching into 完成率's bounds
+        _head(421.5, 491.5, 85, 95),  # 个案服务（节）
+        _head(51.1, 71.1, 100, 110),  # 片区
+        *leaves,
+    ]
+    return bounds, body, heads
+
+
+def test_a_group_label_centred_over_tab_set_words_takes_its_three_columns() -> None:
+    bounds, body, heads = _tab_table()
+    place_header(heads, bounds, 80, 115, S, body)
+    assert [(h.a, h.b) for h in heads[:3]] == [(1, 3), (4, 6), (7, 9)]
+
+
+def test_without_the_printed_extents_the_bounds_alone_miss_the_centre() -> None:
+    """The first measure alone (as before): 入户探访 keeps two columns, its 完成率 left a
+    column of its own — the printed text's centre is what finds the third."""
+    bounds, _, heads = _tab_table()
+    place_header(heads, bounds, 80, 115, S)
+    assert (heads[1].a, heads[1].b) == (4, 5)

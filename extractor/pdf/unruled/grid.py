@@ -56,7 +56,7 @@ def _table(
     spans: list[tuple[int, int]] = []
     body_top = body[0].top
     if head is not None:
-        levels = place_header(heads, bounds, head.top, head.bottom, s)
+        levels = place_header(heads, bounds, head.top, head.bottom, s, cols)
         bounds = widen(bounds, cols, heads)
         cells += header_boxes(heads, levels, bounds, head.top, head.bottom)
         spans = [(h.a, h.b) for h in heads if h.a >= 0 and not h.full and h.b > h.a]

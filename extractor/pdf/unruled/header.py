@@ -86,13 +86,19 @@ def _overlaps(h: HeaderCell, bounds: list[float], s: UnruledSettings) -> list[in
 
 
 def place_header(
-    heads: list[HeaderCell], bounds: list[float], top: float, rule: float, s: UnruledSettings
+    heads: list[HeaderCell],
+    bounds: list[float],
+    top: float,
+    rule: float,
+    s: UnruledSettings,
+    cols: list[tuple[float, float]] | None = None,
 ) -> list[float]:
     """Give every header cell its columns and level; returns the level centres.
 
     A cell alone over its columns and centred in the header's height spans all levels
     (服务片区); one alone but down on the lowest level is a leaf whose group label sits
-    over a neighbouring column (电访 over 协议量 完成量 百分比)."""
+    over a neighbouring column (电访 over 协议量 完成量 百分比). `cols` are the body
+    columns' printed extents, one per column of `bounds`, when known."""
     n = len(bounds) - 1
     cover: list[list[int]] = [[] for _ in range(n)]
     for i, h in enumerate(heads):
@@ -122,6 +128,7 @@ def place_header(
     roots: list[tuple[int, int]] = [(k, k) for k in range(n) if k not in full_cols]
     for level in range(len(levels) - 1, -1, -1):
         cells = sorted([h for h in rest if h.level == level], key=lambda h: h.cx)
+        printed = _printed(heads, cols, n)  # with the levels below placed
         cores: list[list[int]] = []
         for h in cells:
             core = [
@@ -150,7 +157,12 @@ def place_header(
             best = (lo, hi)
             if level < len(levels) - 1:
                 rivals = [(min(c), max(c)) for k, c in enumerate(cores) if k != ci and c]
-                best = _centred_span(h, roots, bounds, lo, hi, blocked, rivals, s) or best
+                # by the column bounds; failing that (columns set by tab stops), by
+                # the printed text under the label
+                found = _centred_span(h, roots, bounds, lo, hi, blocked, rivals, s)
+                if found is None and printed is not None:
+                    found = _centred_span(h, roots, bounds, lo, hi, blocked, rivals, s, printed)
+                best = found or best
             merged.append((best[0], best[1], ci))
         new_roots: list[tuple[int, int]] = []
         r = 0
@@ -167,6 +179,24 @@ def place_header(
                 r += 1
         roots = new_roots
     return levels
+
+
+def _printed(
+    heads: list[HeaderCell], cols: list[tuple[float, float]] | None, n: int
+) -> list[tuple[float, float]] | None:
+    """Each column's printed extent: its body figures and the one-column header words
+    placed over it. Where columns are set by tab stops rather than drawn, the gaps
+    between them are uneven (right-aligned figures leave the room on the left), so the
+    midpoints between columns miss the centre Word centred a group label on; the text's
+    own extent finds it."""
+    if cols is None or len(cols) != n:
+        return None
+    ext = [list(c) for c in cols]
+    for h in heads:
+        if h.a == h.b and h.a >= 0 and not h.full:
+            ext[h.a][0] = min(ext[h.a][0], h.x0)
+            ext[h.a][1] = max(ext[h.a][1], h.x1)
+    return [(a, b) for a, b in ext]
 
 
 def _spanning_levels_merged(
@@ -211,11 +241,14 @@ def _centred_span(
     blocked: set[int],
     rivals: list[tuple[int, int]],
     s: UnruledSettings,
+    printed: list[tuple[float, float]] | None = None,
 ) -> tuple[int, int] | None:
     """The run of two or more subtrees around [lo, hi] whose centre is nearest the group
     label's centre (Word centres a merged cell's text), if near enough; a subtree nearer
     the subtrees under another label of the same row is that label's (a wide run that
-    happens to be centred too does not take its neighbours' columns)."""
+    happens to be centred too does not take its neighbours' columns). The run's centre
+    is that of its column bounds, or, given `printed`, that of its columns' printed
+    text."""
 
     def gap(r: int, a: int, b: int) -> int:
         return max(a - r, r - b, 0)
@@ -233,7 +266,10 @@ def _centred_span(
             j == hi or (j not in blocked and own(j) and roots[j - 1][1] + 1 == roots[j][0])
         ):
             if j > i:
-                centre = (bounds[roots[i][0]] + bounds[roots[j][1] + 1]) / 2
+                if printed is None:
+                    centre = (bounds[roots[i][0]] + bounds[roots[j][1] + 1]) / 2
+                else:
+                    centre = (printed[roots[i][0]][0] + printed[roots[j][1]][1]) / 2
                 widths = [bounds[b + 1] - bounds[a] for a, b in roots[i : j + 1]]
                 dev = abs(centre - h.cx)
                 near = max(s.label_centre, s.label_centre_share * min(widths))
