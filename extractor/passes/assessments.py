@@ -154,7 +154,7 @@ def extract_assessments(
                 continue
             if own is not None and id(sec) not in own:
                 continue
-            area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+            area = _area_of(sec)
             path = list(sec.path)
             groups = _items(sec)
             # an inline label's own words ("不足：无。") are not what it says
@@ -235,7 +235,7 @@ def _tagged(
             return None
         text = body[m.end() :].strip() + "".join(b.text.strip() for b in blocks[1:])
         tagged.append((pol, m.group("tag"), text, blocks))
-    area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+    area = _area_of(sec)
     path = list(sec.path)
     sections: dict[Polarity, AssessmentSection] = {}
     items: list[AssessmentItem] = []
@@ -452,7 +452,7 @@ def _table_items(
     if not head or any(p is None for p in pols):
         _label_column_items(t, party, sec, none_rx, sections, items)
         return
-    area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+    area = _area_of(sec)
     path = list(sec.path)
     for (col, label), pol in zip(head, pols, strict=True):
         assert pol is not None
@@ -528,7 +528,7 @@ def _label_column_items(
         if c != content and all(x.isdigit() for x in texts(c) if x) and any(texts(c))
     ]
     ordinal_col = numbered[0] if numbered else None
-    area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+    area = _area_of(sec)
     path = list(sec.path)
     groups: list[tuple[TableCell, list[tuple[int | None, TableCell]]]] = []
     for row in body:
@@ -655,6 +655,11 @@ def _order(doc: Document, sec: Section) -> int:
     return 0
 
 
+def _area_of(sec: Section) -> str | None:
+    """The 片区 the nearest heading over `sec` (its own first) names, if any."""
+    return next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+
+
 def _lineage(sec: Section) -> list[Section]:
     out: list[Section] = []
     s: Section | None = sec
@@ -775,7 +780,7 @@ def _matrix_items(
                 cell = row[c] if c < len(row) else None
                 if cell is not None and cell.text.strip() and cell not in content[c]:
                     content[c].append(cell)
-    area = next((a for s in _lineage(sec) if (a := section_area(s.title))), None)
+    area = _area_of(sec)
     for party_cells, content in rows:
         name = re.sub(r"\s+", "", "".join(c.text for c in party_cells))
         party = profile.party_of(name)

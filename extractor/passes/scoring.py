@@ -767,11 +767,7 @@ def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeigh
             for who, shown in across.items():
                 printed = shown.text.strip()
                 if (_PCT.match(printed) or _NUM.match(printed)) and who not in found:
-                    value = re.match(r"\d+(?:\.\d+)?", printed)
-                    assert value is not None
-                    found[who] = PartyWeight(
-                        party=who, weight=float(value.group(0)), prov=shown.provenance()
-                    )
+                    found[who] = _cell_weight(who, shown)
             for row in t.body():
                 cells = _row_texts(row)
                 party = profile.party_of(cells[0].text) if cells else None
@@ -783,15 +779,18 @@ def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeigh
                 if pct is None:
                     pct = next((c for c in cells[1:] if _PCT.match(c.text.strip())), None)
                 if party and pct is not None and party not in found:
-                    value = re.match(r"\d+(?:\.\d+)?", pct.text.strip())
-                    assert value is not None
-                    found[party] = PartyWeight(
-                        party=party, weight=float(value.group(0)), prov=pct.provenance()
-                    )
+                    found[party] = _cell_weight(party, pct)
     complete = len(found) == len(profile.parties)
     if complete and abs(sum(w.weight for w in found.values()) - 100) < 0.01:
         return [found[p] for p, _ in profile.party_items()]
     return []
+
+
+def _cell_weight(party: Party, cell: TableCell) -> PartyWeight:
+    """A party's weight from the cell printing it (30, 30%, 30％): its leading number."""
+    value = re.match(r"\d+(?:\.\d+)?", cell.text.strip())
+    assert value is not None
+    return PartyWeight(party=party, weight=float(value.group(0)), prov=cell.provenance())
 
 
 def _weight_column(t: Table, profile: Profile) -> int | None:
