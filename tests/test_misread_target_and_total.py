@@ -9,6 +9,7 @@ from extractor.checks import check_report
 from extractor.document.model import Document, Section, Table, TableCell
 from extractor.document.tables import column_paths
 from extractor.passes.indicators import extract_indicators, rates_unrecomputable
+from extractor.passes.tables.consistency import untrusted_because
 from extractor.passes.tables.read import read_table
 from extractor.records import Finding, Indicators, NarrativeFigure, Provenance, Report
 from tests.test_checks_rules import report, row, scoring
@@ -82,6 +83,36 @@ def test_the_garbled_read_is_not_trusted_and_its_figures_not_checked() -> None:
     assert read.relations == read.consistent == 4
     assert not read.trusted
     assert got.rows and all(r.uncertain for r in got.rows)
+
+
+def test_the_problem_says_why_a_read_whose_relations_hold_is_not_trusted() -> None:
+    """ "4 of 4 relations hold" is no reason to doubt a read: the problem and the rows'
+    note name what the read doubted first (its rates with no target read: the 核定协议量
+    column was taken for done figures), in both languages."""
+    got = extract_indicators(_document(_table(GARBLED)))
+    (read,) = got.reads
+    why = untrusted_because(read)
+    assert why.en == (
+        "20 rows print a completion rate but no row's target was read, so no rate can be recomputed"
+    )
+    assert why.zh == "表中 20 行印有完成率，却未读到任何一行的协议量，完成率无从重算"
+    row = got.rows[0]
+    assert (
+        row.uncertain
+        == f"table 表1 (from page 2) may be misread: {why.en}; its figures are not checked"
+    )
+    assert row.uncertain_zh == f"表格「表1」（第 2 页起）可能读错：{why.zh}，其数字不作核对"
+
+
+def test_the_problem_of_a_read_whose_relations_fail_gives_their_share_and_its_doubt() -> None:
+    got = extract_indicators(_document(_table(GARBLED)))
+    (read,) = got.reads
+    broken = read.model_copy(update={"consistent": 1})
+    why = untrusted_because(broken)
+    assert why.en.startswith("1 of 4 relations among its own figures hold; 20 rows print")
+    assert why.zh.startswith("表内数字之间的 4 个关系中只有 1 个成立；")
+    plain = broken.model_copy(update={"doubts": [], "doubts_zh": []})
+    assert untrusted_because(plain).en == "1 of 4 relations among its own figures hold"
 
 
 def _narrative(indicator: str, measure: str, printed: str) -> NarrativeFigure:

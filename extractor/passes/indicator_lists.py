@@ -29,7 +29,7 @@ from extractor.knowledge.vocab import cell_decorations
 from extractor.nlp.indicators import unit_measure
 from extractor.numbers import parse_number
 from extractor.passes.narrative import section_area
-from extractor.passes.tables.consistency import Consistency, consistency
+from extractor.passes.tables.consistency import Consistency, consistency, judged
 from extractor.passes.tables.labels import label_tags
 from extractor.records import Cell, IndicatorRow, TableRead
 
@@ -273,28 +273,5 @@ def list_table_reads(lists: list[ListRead]) -> list[TableRead]:
     for lr in lists:
         fit: Consistency = consistency(every if lr.scope == "total" else lr.rows)
         trusted = fit.trusted(lr.hard) and lr.hard == 0
-        if not trusted:
-            why = say(
-                "problem.table_uncertain",
-                table=lr.table,
-                page=lr.pages[0] if lr.pages else "?",
-                consistent=fit.consistent,
-                relations=fit.relations,
-            )
-            for r in lr.rows:
-                r.uncertain, r.uncertain_zh = why.en, why.zh
-        reads.append(
-            TableRead(
-                table=lr.table,
-                caption=lr.caption,
-                pages=lr.pages,
-                rows=len(lr.rows),
-                relations=fit.relations,
-                consistent=fit.consistent,
-                score=None if fit.score is None else round(fit.score, 3),
-                trusted=trusted,
-                doubts=[d.en for d in lr.doubts],
-                doubts_zh=[d.zh for d in lr.doubts],
-            )
-        )
+        reads.append(judged(lr.table, lr.caption, lr.pages, lr.rows, fit, trusted, lr.doubts))
     return reads

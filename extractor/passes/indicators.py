@@ -13,10 +13,10 @@ from extractor.areas import area_key, area_label
 from extractor.document.model import Document, Table
 from extractor.document.tables import marked_continued
 from extractor.knowledge import scope_vocab
-from extractor.knowledge.messages import Said, joined, say
+from extractor.knowledge.messages import Said, say
 from extractor.passes.indicator_lists import list_table_reads, read_lists
 from extractor.passes.narrative import narrative_figures
-from extractor.passes.tables.consistency import consistency, rate_holds
+from extractor.passes.tables.consistency import consistency, judged, rate_holds
 from extractor.passes.tables.read import Read, read_table
 from extractor.records import IndicatorRow, Indicators, NarrativeFigure, TableRead
 
@@ -119,30 +119,7 @@ def extract_indicators(doc: Document) -> Indicators:
         if blind:
             got.doubts.insert(0, say("fragment.rates_unrecomputable", rates=blind))
         trusted = fit.trusted(len(got.doubts)) and not got.unsure and not apart and not blind
-        read = TableRead(
-            table=label,
-            caption=t.caption,
-            pages=pages,
-            rows=len(table_rows),
-            relations=fit.relations,
-            consistent=fit.consistent,
-            score=None if fit.score is None else round(fit.score, 3),
-            trusted=trusted,
-            doubts=[d.en for d in got.doubts],
-            doubts_zh=[d.zh for d in got.doubts],
-        )
-        if not trusted:
-            why = say(
-                "problem.table_uncertain",
-                table=label,
-                page=t.pages[0] if t.pages else "?",
-                consistent=fit.consistent,
-                relations=fit.relations,
-            )
-            why = joined([why, *got.doubts[:1]])
-            for r in table_rows:
-                r.uncertain, r.uncertain_zh = why.en, why.zh
-        reads.append(read)
+        reads.append(judged(label, t.caption, pages, table_rows, fit, trusted, got.doubts))
         rows.extend(table_rows)
         unitless += [
             r

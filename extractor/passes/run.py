@@ -29,6 +29,7 @@ from extractor.passes.meta import extract_meta
 from extractor.passes.parties import with_named_parties
 from extractor.passes.scoring import extract_scoring
 from extractor.passes.staffing import extract_staffing
+from extractor.passes.tables.consistency import untrusted_because
 from extractor.records import (
     AssessmentItem,
     AssessmentSection,
@@ -117,8 +118,7 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
             "problem.table_uncertain",
             page=read.pages[0] if read.pages else None,
             table=read.table,
-            consistent=read.consistent,
-            relations=read.relations,
+            why=untrusted_because(read),
         )
         for read in report.indicators.reads
         if not read.trusted

@@ -16,8 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 
+from extractor.knowledge.messages import Said, joined, say
 from extractor.printed import exact, parse_printed, rate_agreement
-from extractor.records import Cell, IndicatorRow
+from extractor.records import Cell, IndicatorRow, TableRead
 
 # Below this share of holding relations a read is not trusted; with fewer relations than
 # MIN_RELATIONS there is too little to judge and the read is trusted unless it doubted
@@ -89,3 +90,52 @@ def consistency(rows: list[IndicatorRow]) -> Consistency:
                     if held is not None:
                         checks.append(held)
     return Consistency(len(checks), sum(checks))
+
+
+def judged(
+    table: str,
+    caption: str,
+    pages: list[int],
+    rows: list[IndicatorRow],
+    fit: Consistency,
+    trusted: bool,
+    doubts: list[Said],
+) -> TableRead:
+    """The record of one read (a table's or a text list's), its rows marked uncertain,
+    with the reason, when it is not trusted, so the checker leaves them unchecked."""
+    read = TableRead(
+        table=table,
+        caption=caption,
+        pages=pages,
+        rows=len(rows),
+        relations=fit.relations,
+        consistent=fit.consistent,
+        score=None if fit.score is None else round(fit.score, 3),
+        trusted=trusted,
+        doubts=[d.en for d in doubts],
+        doubts_zh=[d.zh for d in doubts],
+    )
+    if not trusted:
+        why = say(
+            "problem.table_uncertain",
+            table=table,
+            page=pages[0] if pages else "?",
+            why=untrusted_because(read),
+        )
+        for r in rows:
+            r.uncertain, r.uncertain_zh = why.en, why.zh
+    return read
+
+
+def untrusted_because(read: TableRead) -> Said:
+    """Why a read is not trusted: the share of its relations that hold where that is
+    what failed, else what the read doubted while reading (a header no vocabulary read,
+    rates with no target to recompute them) — "4 of 4 relations hold" alone would not
+    say why."""
+    held = say("fragment.relations_hold", consistent=read.consistent, relations=read.relations)
+    if not read.doubts:
+        return held
+    doubt = Said(read.doubts_zh[0], read.doubts[0])
+    if read.relations and read.consistent < read.relations:
+        return joined([held, doubt])
+    return doubt
