@@ -10,8 +10,14 @@ from extractor.knowledge.loader import Data, Regex, load
 
 
 class Marker(Data):
+    """A numbering style: its name, the pattern of a line it opens, whether it opens a
+    praise/concern item, and, for a style whose characters carry no number of their own
+    (甲乙丙, A B C), its characters in order, so an item's ordinal can be read."""
+
     type: str
     pattern: Regex
+    item: bool = False
+    sequence: str = ""
 
 
 class TabMarkers(Data):

@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+from extractor.document.blocks import find_marker
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile, section_vocab
 from extractor.nlp.figures import figures_of
@@ -21,7 +22,6 @@ from extractor.numbers import chinese_numeral
 from extractor.passes.narrative import section_area
 from extractor.records import AssessmentItem, AssessmentSection, Party, Polarity, Provenance
 
-_ITEM_MARKERS = ("num", "paren_num", "circled", "paren_char", "paren_cn", "cn", "cn_is", "bullet")
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
 
 
@@ -39,9 +39,25 @@ def headline(text: str) -> str:
     return re.split(r"[，；,;]", text, maxsplit=1)[0].strip()
 
 
-def _ordinal(marker: str | None) -> int | None:
+@lru_cache(maxsize=1)
+def _item_styles() -> dict[str, str]:
+    """The numbering styles that open an item (models/sections.yaml `item: true`), each
+    with its `sequence` (empty where its characters carry their own number)."""
+    return {m.type: m.sequence for m in section_vocab().markers if m.item}
+
+
+def opens_item(block: Block) -> bool:
+    return bool(block.marker) and block.marker_type in _item_styles()
+
+
+def _ordinal(marker: str | None, style: str | None = None) -> int | None:
     if not marker:
         return None
+    sequence = _item_styles().get(style or "", "")
+    if sequence:
+        # 乙、 → 2, b) → 2: the first character of the style's sequence in the marker
+        at = (sequence.find(ch) for ch in marker.lower())
+        return next((i + 1 for i in at if i >= 0), None)
     m = _ORDINAL.search(marker)
     if not m:
         # ① → 1, ⑴ → 1, ⑩ → 10 (no digit value past nine: its numeric value)
@@ -64,14 +80,14 @@ def _items(sec: Section) -> list[tuple[int | None, list[Block]]]:
             flow.append(child.heading)
             flow.extend(child.blocks)
     groups: list[tuple[int | None, list[Block]]] = []
-    numbered = any(b.marker and b.marker_type in _ITEM_MARKERS for b in flow)
+    numbered = any(opens_item(b) for b in flow)
     if not numbered:
         # Bare paragraphs, none numbered: each paragraph is one item, unless a run of
         # ordinal words (首先，/其次，/最后，) opens them.
         return _opened_items(flow) or [(None, [b]) for b in flow]
     for b in flow:
-        if b.marker and b.marker_type in _ITEM_MARKERS:
-            groups.append((_ordinal(b.marker), [b]))
+        if opens_item(b):
+            groups.append((_ordinal(b.marker, b.marker_type), [b]))
         elif groups:
             groups[-1][1].append(b)
         else:
@@ -669,8 +685,12 @@ def _lineage(sec: Section) -> list[Section]:
     return out
 
 
-# A line of a cell opening an item with its number: ① 1. 1、 （1）
-_LINE_ITEM = re.compile(r"^\s*([\u2460-\u2473]|\d{1,2}[.．、]|[（(]\d{1,2}[)）])")
+def _line_item(text: str) -> tuple[str, str] | None:
+    """The marker and style opening a line of a cell with an item's number (① 1. 1、
+    （1） ⑴ a) …: a style of models/sections.yaml marked `item`), or None."""
+    got = find_marker(text.lstrip())
+    return got if got is not None and got[1] in _item_styles() else None
+
 
 MatrixHead = list[tuple[int, TableCell, Polarity]]
 
@@ -805,7 +825,7 @@ def _numbered_lines(cells: list[TableCell]) -> list[tuple[int | None, str, Table
         (text, cell) for cell in cells for text, _ in (cell.lines or ((cell.text, cell.bbox),))
     ]
     out: list[tuple[int | None, str, TableCell]] = []
-    if not any(_LINE_ITEM.match(text) for text, _ in lines):
+    if not any(_line_item(text) for text, _ in lines):
         for cell in cells:
             text = cell.text.strip()
             marks = list(_CELL_ITEM.finditer(text))
@@ -817,9 +837,11 @@ def _numbered_lines(cells: list[TableCell]) -> list[tuple[int | None, str, Table
                 out.append((_ordinal(m.group(1)), text[m.end() : end].strip(), cell))
         return out
     for text, cell in lines:
-        opened = _LINE_ITEM.match(text)
+        opened = _line_item(text)
         if opened is not None:
-            out.append((_ordinal(opened.group(1)), text[opened.end() :].strip(), cell))
+            marker, style = opened
+            body = text.lstrip()[len(marker) :].strip()
+            out.append((_ordinal(marker.strip(), style), body, cell))
         elif out:
             o, before, at = out[-1]
             out[-1] = (o, before + text.strip(), at)
