@@ -745,6 +745,30 @@ def boxed(
             ppr.append(shd)
 
 
+def shaded_band(p: Paragraph, fill: str = "D9D9D9") -> None:
+    """A heading set on a grey band across the text width, as Word's 边框和底纹 › 底纹
+    applied to a paragraph draws it (`w:shd` in the paragraph's properties, no border):
+    the fill runs from margin to margin, whatever the heading's length."""
+    ppr = p._p.get_or_add_pPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    # schema order in w:pPr: … pBdr, shd, tabs, … spacing, ind, jc
+    after = next(
+        (
+            el
+            for el in (ppr.find(qn(f"w:{t}")) for t in ("tabs", "spacing", "ind", "jc"))
+            if el is not None
+        ),
+        None,
+    )
+    if after is not None:
+        after.addprevious(shd)
+    else:
+        ppr.append(shd)
+
+
 # ---------------------------------------------------------------- symbols and images
 
 

@@ -86,12 +86,14 @@ class Writer:
         align: str = "left",
         indent_chars: float = 0.0,
         font: str | None = None,
+        band: str | None = None,
     ) -> None:
         """A heading. With `party` it opens that party's opinions; deeper headings join the
         section path (`area` tags what follows with a 片区); a heading at or above the
-        party's level closes it."""
+        party's level closes it. With `band` (a fill colour) it is set on a shaded band
+        across the text width."""
         sizes = {1: self.fonts.size + 4, 2: self.fonts.size + 1, 3: self.fonts.size}
-        kit.paragraph(
+        p = kit.paragraph(
             self.doc,
             text,
             font=font or self.fonts.heading,
@@ -103,6 +105,8 @@ class Writer:
             space_after=3,
             keep_with_next=True,
         )
+        if band is not None:
+            kit.shaded_band(p, band)
         self._current = None
         if party is not None:
             self._party, self._path, self._base, self._area = party, [text], level, area
@@ -163,6 +167,25 @@ class Writer:
             for text in texts:
                 self._add_item(None, text)
             rows.append([name, "\n".join(texts)])
+        self.table(make(rows))
+
+    def item_table(
+        self,
+        name: str,
+        polarity: Literal["praise", "concern"],
+        texts: list[str],
+        make: Callable[[list[list[str | None]]], Grid],
+        *,
+        colon: str = "：",
+    ) -> None:
+        """A praise or concern label on a line of its own (工作亮点：), then the section's
+        items in a small table of their own, 序号 │ 内容: a header row, one row per item
+        numbered from 1 (its ordinal the 序号). `make` gives the Grid from the rows."""
+        self.label(name, polarity, colon=colon)
+        rows: list[list[str | None]] = [["序号", "内容"]]
+        for k, text in enumerate(texts, start=1):
+            rows.append([str(k), text])
+            self._add_item(k, text)
         self.table(make(rows))
 
     def category_table(
