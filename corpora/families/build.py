@@ -10,7 +10,6 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from corpora.families import convert, verify
 from corpora.families.common import Family
@@ -45,6 +44,7 @@ def families() -> list[Family]:
         hexi,
         hongshan,
         jiangwan,
+        jingpo,
         jingyang,
         jinhe,
         jinxiu,
@@ -82,7 +82,7 @@ def families() -> list[Family]:
     embargoed = [shuangxi, jinhe]
     sequestered = [tongle, baishi]
     locked = [sanglin, tanxi]
-    shuttered: list[ModuleType] = []
+    shuttered = [jingpo]
     splits = (
         heldout
         + unseen
