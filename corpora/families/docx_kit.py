@@ -946,3 +946,65 @@ def mirrored_page_numbers(doc: Document, font: str, size: float = 10.5) -> None:
             run_font(p.add_run("第 "), font, size)
             _field(p, "PAGE", font, size)
             run_font(p.add_run(" 页"), font, size)
+
+
+def _page_numbering(sec: Any, fmt: str, start: int | None) -> None:
+    """The section's `w:pgNumType` (number format, start), in its schema place."""
+    num = sec._sectPr.find(qn("w:pgNumType"))
+    if num is None:
+        num = OxmlElement("w:pgNumType")
+        cols = sec._sectPr.find(qn("w:cols"))  # schema order: pgNumType before cols
+        if cols is None:
+            sec._sectPr.append(num)
+        else:
+            cols.addprevious(num)
+    num.set(qn("w:fmt"), fmt)
+    if start is not None:
+        num.set(qn("w:start"), str(start))
+
+
+def roman_front_matter(doc: Document, font: str, size: float = 10.5) -> None:
+    """Front matter numbered apart from the body, as Word does with a section break and
+    页码格式: the first section's pages (cover, 说明) numbered I, II in upper-case Roman
+    numerals, every later section's from 1 in Arabic figures (起始页码 1 on the second
+    section). The same centred PAGE field in every footer; the format is the section's."""
+    for i, sec in enumerate(doc.sections):
+        sec.footer.is_linked_to_previous = i > 0
+        if i == 0:
+            p = sec.footer.paragraphs[0]
+            p.alignment = ALIGN["center"]
+            _field(p, "PAGE", font, size)
+            _page_numbering(sec, "upperRoman", 1)
+        else:
+            _page_numbering(sec, "decimal", 1 if i == 1 else None)
+
+
+def score_card(
+    doc: Document,
+    lines: Sequence[tuple[str, float, bool]],
+    *,
+    font: str,
+    width_cm: float = 7.0,
+    fill: str = "D9D9D9",
+    border: int = 8,
+) -> DocxTable:
+    """A result shown big in a shaded ONE-CELL table centred on the page (综合得分 over
+    the figure in a large size), as evaluators set a score card: one centred paragraph
+    per (text, size, bold) line, grey fill, a single border all round."""
+    tbl = doc.add_table(rows=1, cols=1)
+    tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl.autofit = False
+    tbl._tbl.tblGrid.findall(qn("w:gridCol"))[0].set(qn("w:w"), str(int(Cm(width_cm).twips)))
+    cell = tbl.cell(0, 0)
+    cell.width = Cm(width_cm)
+    for k, (text, size, bold) in enumerate(lines):
+        p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        p.alignment = ALIGN["center"]
+        p.paragraph_format.line_spacing = 1.2
+        p.paragraph_format.space_before = Pt(4 if k == 0 else 0)
+        p.paragraph_format.space_after = Pt(4 if k == len(lines) - 1 else 0)
+        run_font(p.add_run(text), font, size, bold)
+    _shade(cell, fill)
+    cell.vertical_alignment = 1  # centre
+    _table_borders(tbl, {s: border for s in ("top", "left", "bottom", "right")})
+    return tbl

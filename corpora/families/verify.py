@@ -32,7 +32,11 @@ box drawn round body paragraphs — Word's paragraph border and shading — not 
 with `label` followed by figures, and pdfplumber finds no table on it — a table typed
 with tab stops), `outer_pages` (page numbers 第 X 页 at the outer edge: in the right
 third of odd pages, the left third of even ones, none on page 1) and `checked_grade`
-(the grade ticked ☑ in a line of check boxes, every other grade □).
+(the grade ticked ☑ in a line of check boxes, every other grade □), `roman_pages` (how
+many front pages are numbered I, II …: the pages after them numbered from 1) and
+`column_split` ("caption|continued": a table too wide for the page printed in two parts
+on consecutive pages, the second under the continued caption, the 片区 column and 合计
+in both, different indicators in their headers).
 """
 
 from __future__ import annotations
@@ -247,6 +251,12 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
         out += [f"tabbed table: {w}" for w in tabbed_table(pdf, tabbed)]
     if variant.get("outer_pages"):
         out += [f"page numbers: {w}" for w in outer_pages(pdf)]
+    front = int(variant.get("roman_pages", 0))
+    if front:
+        out += [f"roman pages: {w}" for w in roman_pages(pdf, front)]
+    split = str(variant.get("column_split", ""))
+    if split:
+        out += [f"column split: {w}" for w in column_split(pdf, split)]
     ticked = str(variant.get("checked_grade", ""))
     if ticked:
         out += [f"checked grade: {w}" for w in checked_grade(pdf, ticked)]
@@ -599,4 +609,54 @@ def checked_grade(pdf: Path, grade: str) -> list[str]:
     for other in GRADE_NAMES:
         if other != grade and f"□{other}" not in text:
             wrong.append(f"no □ before {other!r}")
+    return wrong
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+def roman_pages(pdf: Path, front: int) -> list[str]:
+    """Front matter numbered apart (`roman_pages`: how many front pages): the footer of
+    page k (its bottom tenth) prints k in upper-case Roman numerals for the first `front`
+    pages, and k − front in Arabic figures after them."""
+    wrong = []
+    with pdfplumber.open(pdf) as doc:
+        for k, page in enumerate(doc.pages, start=1):
+            foot = page.crop((0, page.height * 0.9, page.width, page.height))
+            text = WHITESPACE.sub("", foot.extract_text() or "")
+            want = ROMAN[k - 1] if k <= front else str(k - front)
+            if text != want:
+                wrong.append(f"page {k}: footer {text!r}, not {want!r}")
+    return wrong
+
+
+def column_split(pdf: Path, claim: str) -> list[str]:
+    """A table split COLUMN-WISE over two pages (`caption|continued`): the page printing
+    the caption (and not the continued one) holds a ruled table, the next page opens with
+    the continued caption above another; both tables' first column reads 片区, the same
+    片区 rows and 合计 last, and their header rows name different indicators."""
+    caption, cont = (WHITESPACE.sub("", s) for s in claim.split("|"))
+    with pdfplumber.open(pdf) as doc:
+        texts = [WHITESPACE.sub("", p.extract_text() or "") for p in doc.pages]
+        first = [i for i, t in enumerate(texts) if caption in t and cont not in t]
+        if not first or first[0] + 1 >= len(texts):
+            return [f"{caption!r} not printed"]
+        i = first[0]
+        if not texts[i + 1].startswith(cont):
+            return [f"page {i + 2} does not open with {cont!r}"]
+        parts = []
+        for page in (doc.pages[i], doc.pages[i + 1]):
+            tables = page.extract_tables()
+            if not tables:
+                return [f"no ruled table on page {page.page_number}"]
+            parts.append(tables[0])
+    labels = [[WHITESPACE.sub("", r[0] or "") for r in t if r[0]] for t in parts]
+    wrong = []
+    if labels[0] != labels[1]:
+        wrong.append(f"片区 columns differ: {labels}")
+    if labels[0][:1] != ["片区"] or labels[0][-1:] != ["合计"]:
+        wrong.append(f"first column {labels[0]} is not 片区 … 合计")
+    heads = [{WHITESPACE.sub("", c) for c in t[0][1:] if c} for t in parts]
+    if not heads[0] or not heads[1] or heads[0] & heads[1]:
+        wrong.append(f"header rows {heads} do not name different indicators")
     return wrong
