@@ -65,6 +65,7 @@ def families() -> list[Family]:
         tianyuan,
         tongle,
         xiling,
+        yanxi,
         yunlu,
         zhuyuan,
     )
@@ -82,7 +83,7 @@ def families() -> list[Family]:
     embargoed = [shuangxi, jinhe]
     sequestered = [tongle, baishi]
     locked = [sanglin, tanxi]
-    shuttered = [jingpo]
+    shuttered = [jingpo, yanxi]
     splits = (
         heldout
         + unseen
