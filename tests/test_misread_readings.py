@@ -482,9 +482,11 @@ def test_the_seeds_published_errors_carry_the_readings_they_ruled_out() -> None:
         "misread.columns_swapped",
         "misread.neighbour_row",
         "misread.neighbour_column",
+        "misread.group_swapped",
         "misread.characters",
     }
     assert "552 ÷ 600 = 92.00000%" in ruled(total, "misread.precision")
+    assert "swapped in every row" in ruled(total, "misread.group_swapped")
     assert "other rows of the table recompute with the columns as read" in ruled(
         total, "misread.columns_swapped"
     )

@@ -22,7 +22,7 @@ from fractions import Fraction
 from extractor.checks.base import cell_ref, is_area, is_total
 from extractor.checks.indicators import areas_elsewhere, rate_shown, row_name
 from extractor.checks.messages import Said, joined, same, say
-from extractor.checks.misreads import Edit, Reading, first_ref
+from extractor.checks.misreads import Edit, Reading, first_ref, read_as
 from extractor.checks.narrative import narrative_ref, states
 from extractor.checks.ocr_doubt import confusable_readings, doubtful_offsets, reading_value
 from extractor.checks.period import month_counts, month_names, report_months
@@ -202,6 +202,15 @@ def _neighbours(items: list[IndicatorRow], row: IndicatorRow) -> list[IndicatorR
     return [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items)]
 
 
+def _rate_fails(row: IndicatorRow) -> bool | None:
+    """Whether the row's printed rate fails to recompute; None where it cannot be tried."""
+    t, d = _val(row.target), _val(row.done)
+    p = parse_printed(row.pct.printed, row.pct.value) if row.pct else None
+    if not t or d is None or p is None:
+        return None
+    return not agreement(d / t * 100, p)
+
+
 def _recomputes(row: IndicatorRow) -> bool:
     t, d = _val(row.target), _val(row.done)
     p = parse_printed(row.pct.printed, row.pct.value) if row.pct else None
@@ -255,6 +264,15 @@ def _pct(ctx: Ctx) -> Iterator[Reading]:
             {"base": total.target.printed},
             ((row, "target", total.target),),
         )
+    # the header's two columns taken the wrong way round: every row of the group swapped
+    paired = [r for r in group if r.target is not None and r.done is not None and not r.uncertain]
+    if len(paired) > 1:
+        yield Reading(
+            "misread.group_swapped",
+            {"label": row.label},
+            tuple(e for r in paired for e in ((r, "target", r.done), (r, "done", r.target))),
+        )
+    yield from _line_shifts(ctx, [(row, "pct")])
 
 
 def _level(whole: IndicatorRow, group: list[IndicatorRow]) -> list[IndicatorRow]:
@@ -319,6 +337,133 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
         {},
         ((whole, "target", whole.done), (whole, "done", whole.target)),
     )
+    yield from _line_shifts(ctx, [(whole, part), *((r, part) for r in parts)])
+
+
+# --- a printed line read one column off -----------------------------------------------------
+
+# Two cells stand on one printed line when their vertical centres are this share of the
+# first one's height apart at most. A line read one column off breaks relations it takes
+# part in: at least SHIFT_FAILS fail as read, and read back at least SHIFT_HOLDS hold and
+# none fails (one each: the reading is only tried where the line's end slot is empty).
+SAME_LINE = 0.5
+SHIFT_FAILS = 1
+SHIFT_HOLDS = 1
+Slot = tuple[IndicatorRow, str, Cell | None]
+_PARTS = ("target", "done", "pct")
+
+
+def _line_of(ctx: Ctx, row: IndicatorRow, part: str) -> list[Slot]:
+    """The figure slots of `row`'s table on the printed line of its `part` (same page,
+    centres level), left to right: a 片区's row across every indicator group, or, in a
+    table with the 片区 as columns, one measure across the 片区. A slot of a row on the
+    line whose cell was not read stands where its column's cells stand on the other
+    lines; it is empty (None) in the line."""
+    cell: Cell | None = getattr(row, part)
+    if cell is None or cell.prov is None or cell.prov.bbox is None:
+        return []
+    page, (_, top, _, bottom) = cell.prov.page, cell.prov.bbox
+    centre, height = (top + bottom) / 2, bottom - top
+
+    def on_line(c: Cell | None) -> bool:
+        if c is None or c.prov is None or c.prov.bbox is None or c.prov.page != page:
+            return False
+        _, t, _, b = c.prov.bbox
+        return abs((t + b) / 2 - centre) <= SAME_LINE * height
+
+    table = [r for r in ctx.rows() if r.table == row.table and not r.uncertain]
+    here = [r for r in table if any(on_line(getattr(r, p)) for p in _PARTS)]
+    # where each column's cells stand on the other lines: a column group's own (a wide
+    # table), else the part's (a long table, one indicator a line)
+    columns: dict[tuple[str, ...], list[float]] = {}
+    for r in table:
+        for p in _PARTS:
+            c = getattr(r, p)
+            if c is not None and c.prov is not None and c.prov.bbox is not None:
+                if c.prov.page == page and not on_line(c):
+                    columns.setdefault((r.indicator, r.measure, p), []).append(c.prov.bbox[0])
+                    columns.setdefault((p,), []).append(c.prov.bbox[0])
+    slots: list[tuple[float, Slot]] = []
+    for r in here:
+        for p in _PARTS:
+            c = getattr(r, p)
+            if on_line(c):
+                assert c is not None and c.prov is not None and c.prov.bbox is not None
+                slots.append((c.prov.bbox[0], (r, p, c)))
+            elif c is None and (xs := columns.get((r.indicator, r.measure, p), columns.get((p,)))):
+                slots.append((sorted(xs)[len(xs) // 2], (r, p, None)))
+    slots.sort(key=lambda s: s[0])
+    return [s for _, s in slots]
+
+
+def _line_relations(ctx: Ctx, rows: list[IndicatorRow]) -> tuple[int, int]:
+    """(held, failed) among the relations the rows of a printed line take part in: each
+    row's rate, and each of its groups' 协议量/完成量 sums at the row's level (its 片区
+    or 社工点 rows adding up to their whole, or the row as that whole)."""
+    held = failed = 0
+    wholes: dict[int, IndicatorRow] = {}
+    for r in rows:
+        fails = _rate_fails(r)
+        if fails is not None:
+            failed, held = failed + fails, held + (not fails)
+        if is_total(r):
+            wholes[id(r)] = r
+            continue
+        # the whole it adds up to: in its own table, or a 合计 printed in another one
+        for x in ctx.rows():
+            if (x.indicator, x.measure) != (r.indicator, r.measure) or id(x) in wholes:
+                continue
+            if (is_total(x) or (is_area(x) and r.scope == "post")) and any(
+                y is r for y in _level(x, _group_of(ctx, x))
+            ):
+                wholes[id(x)] = x
+    for whole in wholes.values():
+        parts = _level(whole, _group_of(ctx, whole))
+        for part in ("target", "done"):
+            printed = _val(getattr(whole, part))
+            vals = [_val(getattr(x, part)) for x in parts]
+            if printed is None or not parts or any(v is None for v in vals):
+                continue
+            ok = sum((v for v in vals if v is not None), Fraction(0)) == printed
+            failed, held = failed + (not ok), held + ok
+    return held, failed
+
+
+def _line_shifts(ctx: Ctx, at: list[tuple[IndicatorRow, str]]) -> Iterator[Reading]:
+    """The figures of a printed line read one column off (a cell lost or merged while
+    reading it, so each figure went to its neighbour's column and the slot at one end of
+    the line is empty). Read back, the figures move towards that empty slot: no figure
+    read is dropped. A published slip moves one figure and breaks one or two relations;
+    a line read one column off breaks most of those it takes part in (its rates, its
+    groups' sums). The line explains the finding only when, as read, at least
+    `SHIFT_FAILS` of them fail and, read one column back, every one that can still be
+    tried holds (`SHIFT_HOLDS` at least)."""
+    seen: set[tuple[int, ...]] = set()
+    for row, part in at:
+        line = _line_of(ctx, row, part)
+        key = tuple(id(c) for _, _, c in line)
+        if len([c for _, _, c in line if c is not None]) < 2 or key in seen:
+            continue
+        seen.add(key)
+        rows = list({id(r): r for r, _, _ in line}.values())
+        _, failing = _line_relations(ctx, rows)
+        if failing < SHIFT_FAILS:
+            continue
+        cells = [c for _, _, c in line]
+        n = len(cells)
+        for step in (1, -1):
+            if cells[0 if step == 1 else n - 1] is not None:
+                continue  # a reading that drops a figure read is no lost cell undone
+            moved = [cells[i + step] if 0 <= i + step < n else None for i in range(n)]
+            edits = tuple((r, p, c) for (r, p, _), c in zip(line, moved, strict=True))
+            with read_as(edits):
+                held, still = _line_relations(ctx, rows)
+            params = {"row": row_name(row), "failing": failing}
+            if held >= SHIFT_HOLDS and not still:
+                yield Reading("misread.line_shifted", params, fits=True)
+            else:
+                why = say("misread.why.line_still", n=still, m=held + still)
+                yield Reading("misread.line_shifted", params, fits=False, why_not=why)
 
 
 # A missing or misplaced row below a whole moves every figure of the whole at once; a
