@@ -1,0 +1,46 @@
+"""Misreads made on real corpus tables (tests/robustness/misreads.py) must not become
+findings: one line's first cell lost (every figure in its left neighbour's column), or a
+table's first two figure columns swapped. These are the tables whose mutants alarmed
+before the guard read lines and column groups as wholes (`misread.line_shifted`,
+`misread.group_swapped`); `python -m tests.robustness.misreads` counts the rest."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from extractor.document.build import build_document
+from extractor.document.model import Document
+from extractor.passes.run import run_passes
+from tests.robustness.misreads import ROOT, alarms, new_alarms
+
+FAMILIES = ROOT / "corpora" / "families"
+
+
+@cache
+def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
+    pdf = next(FAMILIES.rglob(name))
+    doc = build_document(Path(pdf))
+    return doc, frozenset(alarms(run_passes(doc)))
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "kind"),
+    [
+        ("tianyuan_changling_2024_final.pdf", 0, "lost_cell"),  # one 片区's small table
+        ("liuyin_hetang_2024_final.pdf", 0, "lost_cell"),  # two tables side by side
+        ("minghu_jingxi_2024_final.pdf", 3, "lost_cell"),  # long format, /Rotate 270
+        ("qiaoxin_nanhu_2024_final.pdf", 1, "lost_cell"),  # 社工点 rows with 小计
+        ("jiangwan_binjiang_2024_final.pdf", 6, "lost_cell"),  # 序号 and 单位 columns
+        ("lanshan_dongpo_2024_final.pdf", 0, "swap_cols"),  # three-line, three-level header
+        ("qiaoxin_nanhu_2024_final.pdf", 1, "swap_cols"),
+        ("yunlu_liutang_2024_final.pdf", 0, "swap_cols"),  # vertical rules only
+    ],
+)
+def test_a_misread_of_a_corpus_table_is_no_finding(name: str, table: int, kind: str) -> None:
+    doc, clean = _doc(name)
+    extra = new_alarms(doc, table, kind, set(clean))
+    assert extra is not None, "the mutation should apply to this table"
+    assert extra == set(), extra
