@@ -112,3 +112,49 @@ def test_a_slip_on_a_full_line_is_no_shift_even_where_a_shift_would_fit() -> Non
     assert "indicators/附件1/三片区/groups/count/pct" in refs
     for f in found:
         assert "misread.line_shifted" not in {x.code for x in f.ruled_out}
+
+
+def _scores(weights: dict[str, float], scores: dict[str, str], total: str) -> Report:
+    from extractor.records import Number, PartyScore, PartyWeight, Scoring, Text
+
+    def num(printed: str) -> Number:
+        return Number(value=float(printed), printed=printed, prov=Provenance(page=5))
+
+    return report(
+        scoring=Scoring(
+            weights=[PartyWeight(party=p, weight=w) for p, w in weights.items()],  # type: ignore[arg-type]
+            weights_source="report",
+            party_scores=[PartyScore(party=p, score=num(s)) for p, s in scores.items()],  # type: ignore[arg-type]
+            total=num(total),
+            grade=Text(value="良好"),
+        )
+    )
+
+
+WEIGHTS = {"buyer": 25.0, "monitor": 15.0, "supervision_centre": 20.0, "third_party": 40.0}
+SCORES = {
+    "buyer": "21.12",
+    "monitor": "13.50",
+    "supervision_centre": "17.80",
+    "third_party": "34.75",
+}
+
+
+def test_a_score_table_read_the_wrong_way_round_is_a_misread() -> None:
+    """权重 │ 得分 read as 得分 │ 权重: every party 'above its weight', the total not the
+    parties' sum — one misread, no finding."""
+    swapped = _scores(
+        {p: float(s) for p, s in SCORES.items()},
+        {p: f"{w:g}" for p, w in WEIGHTS.items()},
+        "87.17",
+    )
+    assert _alarms(swapped) == []
+    said = _explained_by(swapped, "misread.score_columns_swapped")
+    assert said and all("read the wrong way round" in m for m in said), said
+
+
+def test_one_score_above_its_weight_stays_a_finding() -> None:
+    slip = _scores(WEIGHTS, dict(SCORES, buyer="26.12"), "92.17")
+    (f,) = [f for f in _alarms(slip) if f.rule == "score.cap"]
+    assert f.locations[0].ref == "scoring/party/buyer"
+    assert "misread.score_columns_swapped" in {x.code for x in f.ruled_out}

@@ -554,6 +554,7 @@ def _score_sum(ctx: Ctx) -> Iterator[Reading]:
     yield Reading("misread.party_outside", {"parties": parties}, fits=fits)
     yield _scale_figure(ctx, total.value, total.decimals, [p.decimals for _, p in vals])
     yield from _total_as_party(ctx)
+    yield from _score_columns_swapped(ctx)
 
 
 def _total_as_party(ctx: Ctx) -> Iterator[Reading]:
@@ -579,8 +580,29 @@ def _total_as_party(ctx: Ctx) -> Iterator[Reading]:
 
 
 def _score_cap(ctx: Ctx) -> Iterator[Reading]:
-    """A party's score above its weight: the total read as the party's."""
+    """A party's score above its weight: the total read as the party's, or the score
+    table's weight and score columns taken the wrong way round."""
     yield from _total_as_party(ctx)
+    yield from _score_columns_swapped(ctx)
+
+
+def _score_columns_swapped(ctx: Ctx) -> Iterator[Reading]:
+    """The weights and the scores read from a score table's two columns the wrong way
+    round (权重 │ 得分 taken as 得分 │ 权重): every party's weight and score swapped. A
+    published slip moves one score; swapped so, every party's score must fit its weight
+    and the total (the re-run's test), which only a table read the wrong way round does."""
+    sc = ctx.report.scoring
+    weights = {w.party: w for w in sc.weights}
+    if sc.weights_source != "report" or not sc.party_scores:
+        return
+    if any(ps.party not in weights for ps in sc.party_scores):
+        return
+    edits: list[Edit] = []
+    for ps in sc.party_scores:
+        w = weights[ps.party]
+        as_score = Number(value=w.weight, printed=f"{w.weight:g}", prov=w.prov)
+        edits += [(ps, "score", as_score), (w, "weight", ps.score.value)]
+    yield Reading("misread.score_columns_swapped", {}, tuple(edits))
 
 
 def _scale_figure(ctx: Ctx, total: Fraction, decimals: int, parties: list[int]) -> Reading:
