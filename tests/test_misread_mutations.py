@@ -1,8 +1,10 @@
 """Misreads made on real corpus tables (tests/robustness/misreads.py) must not become
 findings: one line's first cell lost (every figure in its left neighbour's column), or a
-table's first two figure columns swapped. These are the tables whose mutants alarmed
-before the guard read lines and column groups as wholes (`misread.line_shifted`,
-`misread.group_swapped`); `python -m tests.robustness.misreads` counts the rest."""
+table's first two figure columns swapped, or a line not read. These are the tables whose
+mutants alarmed before the guard read lines and column groups as wholes
+(`misread.line_shifted`, `misread.group_swapped`) and looked for a missed 片区 row in every
+table of a report that prints one table per 片区 (`misread.row_missed`);
+`python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("lanshan_dongpo_2024_final.pdf", 0, "swap_cols"),  # three-line, three-level header
         ("qiaoxin_nanhu_2024_final.pdf", 1, "swap_cols"),
         ("yunlu_liutang_2024_final.pdf", 0, "swap_cols"),  # vertical rules only
+        ("tianyuan_changling_2024_final.pdf", 0, "drop_row"),  # a 片区's row, 合计 apart
+        ("liuyin_hetang_2024_final.pdf", 1, "drop_row"),
     ],
 )
 def test_a_misread_of_a_corpus_table_is_no_finding(name: str, table: int, kind: str) -> None:

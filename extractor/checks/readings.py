@@ -307,10 +307,16 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
         why = say("misread.why.each_once", n=len(parts))
         yield Reading("misread.row_twice", {"n": len(parts)}, fits=False, why_not=why)
     scope = parts[0].scope if parts else None
+    # the labels listed at that level: in the whole's table, or, for a 合计 added up from
+    # the 片区 rows of other tables (one table per 片区), in any table of the report
+    apart = any(r.table != whole.table for r in parts)
     listed = {
         _label(r)
         for r in ctx.rows()
-        if r.table == whole.table and r.scope == scope and (scope != "post" or r.area == whole.area)
+        if (apart or r.table == whole.table)
+        and r.scope == scope
+        and (scope != "post" or r.area == whole.area)
+        and not r.uncertain
     }
     missing = sorted(listed - set(labels))
     printed = _val(getattr(whole, part))
