@@ -36,6 +36,7 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("minghu_jingxi_2024_final.pdf", 3, "lost_cell"),  # long format, /Rotate 270
         ("qiaoxin_nanhu_2024_final.pdf", 1, "lost_cell"),  # 社工点 rows with 小计
         ("jiangwan_binjiang_2024_final.pdf", 6, "lost_cell"),  # 序号 and 单位 columns
+        ("songhe_jinsha_2024_final.pdf", 0, "lost_cell"),  # 片区 as column groups, /Rotate 90
         ("lanshan_dongpo_2024_final.pdf", 0, "swap_cols"),  # three-line, three-level header
         ("qiaoxin_nanhu_2024_final.pdf", 1, "swap_cols"),
         ("yunlu_liutang_2024_final.pdf", 0, "swap_cols"),  # vertical rules only

@@ -387,8 +387,10 @@ def _line_of(ctx: Ctx, row: IndicatorRow, part: str) -> list[Slot]:
             c = getattr(r, p)
             if c is not None and c.prov is not None and c.prov.bbox is not None:
                 if c.prov.page == page and not on_line(c):
-                    columns.setdefault((r.indicator, r.measure, p), []).append(c.prov.bbox[0])
-                    columns.setdefault((p,), []).append(c.prov.bbox[0])
+                    x = c.prov.bbox[0]
+                    columns.setdefault(("at", r.area or "", r.post or "", p), []).append(x)
+                    columns.setdefault(("group", r.indicator, r.measure, p), []).append(x)
+                    columns.setdefault(("part", p), []).append(x)
     slots: list[tuple[float, Slot]] = []
     for r in here:
         for p in _PARTS:
@@ -396,10 +398,33 @@ def _line_of(ctx: Ctx, row: IndicatorRow, part: str) -> list[Slot]:
             if on_line(c):
                 assert c is not None and c.prov is not None and c.prov.bbox is not None
                 slots.append((c.prov.bbox[0], (r, p, c)))
-            elif c is None and (xs := columns.get((r.indicator, r.measure, p), columns.get((p,)))):
+            elif c is None and (xs := _column_x(r, p, columns, on_line)):
                 slots.append((sorted(xs)[len(xs) // 2], (r, p, None)))
     slots.sort(key=lambda s: s[0])
     return [s for _, s in slots]
+
+
+def _column_x(
+    row: IndicatorRow,
+    part: str,
+    columns: dict[tuple[str, ...], list[float]],
+    on_line: Callable[[Cell | None], bool],
+) -> list[float]:
+    """Where the empty slot of `row`'s `part` stands: the same 片区's (or 社工点's) cells of
+    that part on the other lines (a long table, or one with the 片区 as column groups);
+    else its column group's cells on the other lines (a wide table of 片区 rows); else
+    the row's own other figures off this line (one column, a measure a line); else the
+    part's cells anywhere on the page."""
+    for key in (
+        ("at", row.area or "", row.post or "", part),
+        ("group", row.indicator, row.measure, part),
+    ):
+        if xs := columns.get(key):
+            return xs
+    own: list[Cell] = [c for p in _PARTS if p != part and (c := getattr(row, p)) is not None]
+    if xs := [c.prov.bbox[0] for c in own if c.prov and c.prov.bbox and not on_line(c)]:
+        return xs
+    return columns.get(("part", part), [])
 
 
 def _line_relations(ctx: Ctx, rows: list[IndicatorRow]) -> tuple[int, int]:
