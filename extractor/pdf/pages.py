@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -210,38 +211,27 @@ def _page_objects(page: pdfium.PdfPage) -> tuple[list[int], int]:
     return paths, images
 
 
+def _unconverted(fn: Any, restype: Any) -> Any:
+    """`fn` called with its arguments passed as they are, converted by no argtypes: an
+    int as a C int, a `ctypes.byref` as the pointer it holds. ctypes then builds no
+    argument object per call (the text page, an index, two out-pointers: a call in
+    half the time; `read_page` makes two or three per glyph). Callers pass every
+    pointer as a `byref` (`_address`)."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value or 0)
+
+
+def _address(value: int) -> Any:
+    """The pointer `value` as an argument of an `_unconverted` function."""
+    return ctypes.byref(ctypes.c_char.from_address(value))
+
+
 # FPDFText_GetTextObject returning the object's address (an int) rather than a ctypes
 # pointer object, so that it can key the per-object style cache in `read_page`.
-# It and the other per-glyph calls take the text page as a plain address: ctypes then
-# converts no typed pointer per call (FPDFText_IsGenerated: 1.0 -> 0.45 µs a call;
-# `read_page` makes three such calls per glyph).
-_text_object = ctypes.cast(
-    pdfium_c.FPDFText_GetTextObject,
-    ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int),
-)
-_is_generated = ctypes.cast(
-    pdfium_c.FPDFText_IsGenerated, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
-)
-_font_size = ctypes.cast(
-    pdfium_c.FPDFText_GetFontSize,
-    ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int),
-)
-_char_matrix = ctypes.cast(
-    pdfium_c.FPDFText_GetMatrix,
-    ctypes.CFUNCTYPE(
-        ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(pdfium_c.FS_MATRIX)
-    ),
-)
-_char_origin = ctypes.cast(
-    pdfium_c.FPDFText_GetCharOrigin,
-    ctypes.CFUNCTYPE(
-        ctypes.c_int,
-        ctypes.c_void_p,
-        ctypes.c_int,
-        ctypes.POINTER(ctypes.c_double),
-        ctypes.POINTER(ctypes.c_double),
-    ),
-)
+_text_object = _unconverted(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_is_generated = _unconverted(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_font_size = _unconverted(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_char_matrix = _unconverted(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_char_origin = _unconverted(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
 
 # FPDFTextObj_GetFont taking and returning plain addresses, for the same reason.
 _text_font = ctypes.cast(
@@ -299,11 +289,12 @@ class _Styles:
     """`_Style`s of one page, built once per distinct font, size and matrix (a page has
     thousands of small text objects but a handful of styles)."""
 
-    def __init__(self, raw_tp: object, tp: int | None, view: View) -> None:
+    def __init__(self, raw_tp: object, tp: Any, view: View) -> None:
         self._raw_tp = raw_tp
-        self._tp = tp  # the text page as a plain address, for the per-object calls
+        self._tp = tp  # the text page as an `_address`, for the per-object calls
         self._view = view
         self._matrix = pdfium_c.FS_MATRIX()
+        self._matrix_out = ctypes.byref(self._matrix)
         self.by_object: dict[int, _Style] = {}
         self._by_key: dict[tuple[int, float, float, float, float, float], _Style] = {}
         self._fonts: dict[tuple[int, float], tuple[float, int]] = {}
@@ -314,7 +305,7 @@ class _Styles:
             return st
         tp, m = self._tp, self._matrix
         em = _font_size(tp, index) or 1.0
-        if not _char_matrix(tp, index, m):
+        if not _char_matrix(tp, index, self._matrix_out):
             m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
         font = (_text_font(obj) or 0) if obj else 0
         key = (font, em, m.a, m.b, m.c, m.d)
@@ -421,10 +412,11 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         n = pdfium_c.FPDFText_CountChars(raw_tp)
         text = textpage.get_text_range(0, n) if n else ""
         ox, oy = ctypes.c_double(), ctypes.c_double()
+        ox_out, oy_out = ctypes.byref(ox), ctypes.byref(oy)
         glyphs: list[Glyph] = []
         sizes: list[float] = []
         weights: list[int] = []
-        tp = ctypes.cast(raw_tp, ctypes.c_void_p).value
+        tp = _address(ctypes.cast(raw_tp, ctypes.c_void_p).value or 0)
         is_generated = _is_generated
         origin = _char_origin
         text_object = _text_object
@@ -457,7 +449,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
             if st.diagonal:
                 diagonal += 1
                 continue
-            origin(tp, i, ox, oy)
+            origin(tp, i, ox_out, oy_out)
             gx, gy = ox.value, oy.value
             x = va * gx + vc * gy + ve
             y = vb * gx + vd * gy + vf
