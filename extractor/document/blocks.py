@@ -33,8 +33,10 @@ def _markers() -> list[tuple[str, re.Pattern[str]]]:
     return [(m.type, re.compile(m.pattern)) for m in section_vocab().markers]
 
 
+@lru_cache(maxsize=8192)
 def find_marker(text: str) -> tuple[str, str] | None:
-    """(marker text, marker type) of a numbered line, or None."""
+    """(marker text, marker type) of a numbered line, or None. Memoised: a line is asked
+    about as the block's start and again as a run's first line, each a dozen patterns."""
     for kind, pattern in _markers():
         m = pattern.match(text)
         if m:
@@ -114,8 +116,10 @@ def _ends_sentence(text: str) -> bool:
     return bool(text) and text.rstrip()[-1] in "。！？；：:;!?"
 
 
+@lru_cache(maxsize=8192)
 def is_contents_line(text: str) -> bool:
-    """A 目录 entry: "一、项目基本情况……………3" (heading, dot leader, page number)."""
+    """A 目录 entry: "一、项目基本情况……………3" (heading, dot leader, page number).
+    Memoised: each line is asked about twice (as the line and as the next one's prev)."""
     return _contents_rx().match(text) is not None
 
 
