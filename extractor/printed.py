@@ -39,7 +39,7 @@ class Printed:
     @property
     def step(self) -> Fraction:
         """One unit of the last printed digit, in the value's terms (1 point for "1.08")."""
-        return Fraction(10**self.scale, 10**self.decimals)
+        return _unit(self.scale, self.decimals)
 
     @property
     def digits(self) -> Fraction:
@@ -61,6 +61,12 @@ class Printed:
         """Half a unit of the last printed digit: "0.005" for "85.30" (and for a ratio
         "1.08", in its printed terms)."""
         return fmt(Fraction(1, 10**self.decimals) / 2, self.decimals + 1)
+
+
+@lru_cache(maxsize=64)
+def _unit(scale: int, decimals: int) -> Fraction:
+    """`Printed.step`, built once per precision (the narrative checks ask it per figure)."""
+    return Fraction(10**scale, 10**decimals)
 
 
 def exact(value: float) -> Fraction:
@@ -114,7 +120,34 @@ def _parse_printed(text: str | None, value: str | None) -> Printed | None:
 
 
 def agreement(x: Fraction, printed: Printed) -> Agreement | None:
-    """How `x` reproduces the printed digits, or None when no rounding habit does."""
+    """How `x` reproduces the printed digits, or None when no rounding habit does.
+
+    Worked on integers: x and the printed value times 10**decimals / 10**scale, as
+    numerator and denominator never reduced, so no `Fraction` is built per step (the
+    checks ask this thousands of times a report); each test is the exact one."""
+    if not isinstance(x, Fraction | int):
+        return _agreement(x, printed)
+    value = printed.value
+    if x == value:  # x × scale == value × scale
+        return "exact"
+    up, down = 10**printed.decimals, 10**printed.scale
+    tn, td = value.numerator * up, value.denominator * down
+    if tn % td:
+        return None  # the printed digits scaled are no whole number: no rounding gives them
+    target = tn // td
+    n, d = x.numerator * up, x.denominator * down  # d > 0
+    if (2 * n + d) // (2 * d) == target:  # floor(x + 1/2): half up
+        return "round"
+    q, r = divmod(n, d)
+    if target == q + (1 if 2 * r > d or (2 * r == d and q % 2) else 0):  # half to even
+        return "round"
+    if target == (q if n >= 0 else -(-n // d)):  # truncation towards zero
+        return "truncation"
+    return None
+
+
+def _agreement(x: Fraction, printed: Printed) -> Agreement | None:
+    """`agreement` for a value that is no exact rational (a float): in its arithmetic."""
     scale = Fraction(10**printed.decimals, 10**printed.scale)
     target = printed.value * scale
     scaled = x * scale
