@@ -20,7 +20,7 @@ from extractor.numbers import (
     normalise,
     normalise_with_map,
 )
-from extractor.printed import agreement, fmt, parse_printed
+from extractor.printed import Printed, _agreement, agreement, fmt, parse_printed
 
 # Text as PDFs give it: CJK, half- and full-width digits, %, ．, layout spaces and wraps.
 PIECES = st.sampled_from(
@@ -146,6 +146,23 @@ def test_printing_a_value_stays_within_half_a_step(x: Fraction, decimals: int) -
     p = parse_printed(fmt(x, decimals))
     assert p is not None and abs(p.value - x) <= p.step / 2
     assert agreement(x, p) is not None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.integers(min_value=0, max_value=4),
+    st.sampled_from([0, 2]),
+    st.fractions(min_value=-3, max_value=3, max_denominator=2000),
+)
+def test_agreement_in_integers_is_the_fraction_arithmetic(
+    digits: int, decimals: int, scale: int, offset: Fraction
+) -> None:
+    """`agreement` works on unreduced numerators and denominators: for any value near a
+    printed figure (half-way points included) it answers as the Fraction arithmetic."""
+    p = Printed(Fraction(digits, 10**decimals) * 10**scale, decimals, "x", scale)
+    for x in (p.value + offset * p.step, p.value + p.step * offset.numerator / 2):
+        assert agreement(x, p) == _agreement(x, p)
 
 
 # --- 片区 keys ---------------------------------------------------------------------------
