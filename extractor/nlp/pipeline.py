@@ -20,6 +20,7 @@ from extractor.knowledge.nlp import (
     load_span_patterns,
 )
 from extractor.nlp import registry
+from extractor.nlp.chars import CharTokenizer
 from extractor.nlp.components import PHRASES_KEY
 from extractor.nlp.spacy_import import import_spacy
 
@@ -65,6 +66,7 @@ def build_pipeline(options: NlpOptions | None = None) -> Language:
         ids={"INDICATOR": mention_ids.__contains__, "MEASURE": measures.__contains__},
     )
     nlp: Language = spacy.blank("zh")  # character segmenter: no model, no download
+    nlp.tokenizer = CharTokenizer(nlp.vocab)  # its docs, made without re-aligning (chars.py)
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": PHRASES_KEY, "validate": False})
     assert isinstance(ruler, SpanRuler)
     ruler.add_patterns([p.as_spacy() for p in (*markers, *mentions)])
