@@ -187,9 +187,21 @@ def _comments(page: pdfium.PdfPage, number: int, view: View) -> list[Comment]:
     return out
 
 
-_get_object = ctypes.cast(
-    pdfium_c.FPDFPage_GetObject, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-)
+def _unconverted(fn: Any, restype: Any) -> Any:
+    """`fn` called with its arguments passed as they are, converted by no argtypes: an
+    int as a C int, a `ctypes.byref` or `from_param` argument as what it holds. ctypes
+    then builds no argument object per call (the text page, an index, two out-pointers:
+    a call in half the time; `read_page` makes two or three per glyph). Callers pass
+    every pointer as an `_address` or a `byref`, every float as a c_float's argument."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value or 0)
+
+
+def _address(value: int) -> Any:
+    """The pointer `value` as an argument of an `_unconverted` function."""
+    return ctypes.c_void_p.from_param(value)
+
+
+_get_object = _unconverted(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
 _object_type = ctypes.cast(
     pdfium_c.FPDFPageObj_GetType, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
 )
@@ -200,7 +212,7 @@ def _page_objects(page: pdfium.PdfPage) -> tuple[list[int], int]:
     one pass over its objects."""
     paths: list[int] = []
     images = 0
-    raw_page = ctypes.cast(page.raw, ctypes.c_void_p).value
+    raw_page = _address(ctypes.cast(page.raw, ctypes.c_void_p).value or 0)
     for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
         obj = _get_object(raw_page, i)
         kind = _object_type(obj)
@@ -209,20 +221,6 @@ def _page_objects(page: pdfium.PdfPage) -> tuple[list[int], int]:
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
     return paths, images
-
-
-def _unconverted(fn: Any, restype: Any) -> Any:
-    """`fn` called with its arguments passed as they are, converted by no argtypes: an
-    int as a C int, a `ctypes.byref` as the pointer it holds. ctypes then builds no
-    argument object per call (the text page, an index, two out-pointers: a call in
-    half the time; `read_page` makes two or three per glyph). Callers pass every
-    pointer as a `byref` (`_address`)."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value or 0)
-
-
-def _address(value: int) -> Any:
-    """The pointer `value` as an argument of an `_unconverted` function."""
-    return ctypes.byref(ctypes.c_char.from_address(value))
 
 
 # FPDFText_GetTextObject returning the object's address (an int) rather than a ctypes
@@ -243,16 +241,11 @@ _font_descent = ctypes.cast(
     pdfium_c.FPDFFont_GetDescent,
     ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_float, ctypes.POINTER(ctypes.c_float)),
 )
-_glyph_width = ctypes.cast(
-    pdfium_c.FPDFFont_GetGlyphWidth,
-    ctypes.CFUNCTYPE(
-        ctypes.c_int,
-        ctypes.c_void_p,
-        ctypes.c_uint32,
-        ctypes.c_float,
-        ctypes.POINTER(ctypes.c_float),
-    ),
-)
+# Asked once per distinct character of a page (thousands a report): unconverted, the font
+# passed as the `_address` argument `_Widths` keeps per font, the size
+# as `_EM` (a float argument must be a c_float's, which an unconverted call cannot infer).
+_glyph_width = _unconverted(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int)
+_EM = ctypes.c_float.from_param(1000.0)
 
 # Glyph's dataclass __init__ sets each frozen slot through object.__setattr__; filling
 # the slots directly builds the same object in a third of the time (a page has
@@ -381,14 +374,20 @@ class _Widths:
     def __init__(self) -> None:
         self.cached: dict[tuple[int, str], float] = {}
         self._out = ctypes.c_float()
+        self._out_arg = ctypes.byref(self._out)
+        self._font_args: dict[int, Any] = {}  # font address → its pointer argument
 
     def __call__(self, font: int, char: str) -> float:
         key = (font, char)
         width = self.cached.get(key)
         if width is None:
             width = 0.0
-            if font and _glyph_width(font, ord(char), 1000.0, ctypes.byref(self._out)):
-                width = max(self._out.value, 0.0)
+            if font:
+                arg = self._font_args.get(font)
+                if arg is None:
+                    arg = self._font_args[font] = _address(font)
+                if _glyph_width(arg, ord(char), _EM, self._out_arg):
+                    width = max(self._out.value, 0.0)
             if width <= 0.0:
                 # No metric for it (an unmapped code): half an em for Latin, a full
                 # em otherwise, the widths CJK fonts give those classes.
