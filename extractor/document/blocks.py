@@ -215,7 +215,28 @@ def _inline_label_rx() -> re.Pattern[str]:
     words would), in one compiled pattern: one pattern per word overflowed `re`'s cache
     and recompiled them for every paragraph."""
     words = sorted(_label_words(), key=len, reverse=True)
-    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, words))})\s*[：:]\s*(?=\S)")
+    colon = rf"(?:{'|'.join(map(re.escape, words))})\s*[：:]"
+    aspect = section_vocab().aspect_labels
+    if not aspect.suffix:
+        return re.compile(rf"\s*{colon}\s*(?=\S)")
+    # 成效方面， / 不足方面，: a label word (不足方面 less its suffix too), the suffix, a comma
+    stems = sorted({w.removesuffix(aspect.suffix) for w in words} - {""}, key=len, reverse=True)
+    alts = "|".join(map(re.escape, stems))
+    run_in = rf"(?:{alts})\s*{re.escape(aspect.suffix)}\s*(?:{aspect.after})"
+    return re.compile(rf"\s*(?:{colon}|{run_in})\s*(?=\S)")
+
+
+def label_word(marker: str) -> tuple[str, str | None]:
+    """An inline label's wording as a heading ("成效方面，" → 成效方面, "优点：" → 优点) and,
+    for a label named as an aspect, its label word (成效)."""
+    title = marker.strip().rstrip("：:").strip()
+    aspect = section_vocab().aspect_labels
+    if not aspect.suffix or (m := re.search(rf"(?:{aspect.after})$", title)) is None:
+        return title, None
+    title = title[: m.start()].strip()
+    if not title.endswith(aspect.suffix):
+        return title, None
+    return title, title.removesuffix(aspect.suffix).strip() or None
 
 
 def _label_kind(text: str) -> bool:

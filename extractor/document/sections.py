@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from extractor.document.blocks import label_word
 from extractor.document.model import Block, Section, Table
 from extractor.knowledge import section_vocab
 
@@ -83,13 +84,16 @@ def build_tree(flow: list[Block | Table]) -> Section:
             stack.pop()
         if block.marker_type == "appendix":
             title = block.text
-        elif block.marker_type == "inline_label":
-            title = block.marker or ""
         else:
             title = block.body
         title = title.strip().rstrip("：:").strip()
+        word = None
+        if block.marker_type == "inline_label":
+            title, word = label_word(block.marker or "")
         # An appendix is an appendix whatever its title says (附件：…服务指标完成情况表).
         cid = "appendix" if block.marker_type == "appendix" else canonical(title)[0]
+        if cid is None and word is not None:
+            cid = canonical(word)[0]  # 成效方面: the label word's side
         sec = Section(title=title, level=level, heading=block, canonical=cid, parent=stack[-1])
         stack[-1].children.append(sec)
         stack.append(sec)

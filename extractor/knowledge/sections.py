@@ -57,6 +57,14 @@ class ClauseItems(Data):
     sentence_end: str = "。！？"
 
 
+class AspectLabels(Data):
+    """A label run in with a comma when it names its side as an aspect ("成效方面，一是…"):
+    a label word, then `suffix`, then a character of `after`."""
+
+    suffix: str = ""
+    after: Regex = "(?!)"
+
+
 class SectionVocab(Data):
     markers: list[Marker]
     tab_markers: TabMarkers = Field(default_factory=TabMarkers)
@@ -70,6 +78,7 @@ class SectionVocab(Data):
     # group `tag` is the word. See models/sections.yaml.
     item_tag: Regex = "(?!)"
     clause_items: ClauseItems = Field(default_factory=ClauseItems)
+    aspect_labels: AspectLabels = Field(default_factory=AspectLabels)
 
 
 @lru_cache(maxsize=1)

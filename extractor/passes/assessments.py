@@ -361,7 +361,7 @@ def _run_in_items(blocks: list[Block]) -> list[tuple[int, str, Provenance]]:
     """A paragraph listing its items run in, 一是……；二是……；三是……。 or （1）……；（2）……。:
     each clause an item (its number, its text without the marker and the closing ；/。),
     when the paragraph opens with 一是 or （1） (after its label) and the numbers run 1, 2,
-    3 … in order (a lone （1） item too).
+    3 … in order (a lone （1） item too, and a lone 一是 right after a label).
     The paragraph may come as several blocks: a wrapped line that happens to open with
     二是 starts a block of its own, which goes on with the same running list."""
     if not blocks:
@@ -374,24 +374,31 @@ def _run_in_items(blocks: list[Block]) -> list[tuple[int, str, Provenance]]:
         starts.append(len(text))
         text += b.text
     for k, rx in enumerate(_RUN_IN):
-        marks = list(rx.finditer(text, lead))
-        # one （1） item alone after its label is numbered too (不足：（1）……。)
-        if len(marks) < (1 if k else 2) or text[lead : marks[0].start()].strip():
+        # (start, end, number's start, number) of each mark; the first may stand right
+        # after the label whatever ends it (优点：一是 / 成效方面，一是)
+        marks = [
+            (m.start() + lead, m.end() + lead, m.start(1) + lead, m.group(1))
+            for m in rx.finditer(text[lead:])
+        ]
+        # one （1） item alone is numbered too, and one 一是 right after its label
+        # (不足：（1）……。 / 不足方面，一是……。)
+        alone = 1 if k or first.marker_type == "inline_label" else 2
+        if len(marks) < alone or text[lead : marks[0][0]].strip():
             continue
-        ordinals = [_number(m.group(1)) for m in marks]
+        ordinals = [_number(m[3]) for m in marks]
         if ordinals == list(range(1, len(marks) + 1)):
             break
     else:
         return []
     out: list[tuple[int, str, Provenance]] = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        s0, e0 = m.end(), end
+    for i, (_, m_end, num_at, _) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        s0, e0 = m_end, end
         while e0 > s0 and text[e0 - 1] in "；;。 \n":
             e0 -= 1
-        k = bisect_right(starts, m.start(1)) - 1
+        k = bisect_right(starts, num_at) - 1
         b, off = blocks[k], starts[k]
-        prov = b.provenance(m.start(1) - off, min(e0 - off, len(b.text)))
+        prov = b.provenance(num_at - off, min(e0 - off, len(b.text)))
         out.append((ordinals[i], text[s0:e0].strip(), prov))
     return out
 

@@ -107,12 +107,14 @@ def extract_indicators(doc: Document) -> Indicators:
         got = read_table(t, label, areas)
         if _is_indicator_read(got):
             got_reads.append((t, label, got))
+    beside = _columns_beside(got_reads)
     for t, label, got, pages in joined_targets(got_reads):
         table_rows = _dedupe(got.rows)
         fit = consistency(table_rows)
         # a continuation (续表1 …) not joined to the part it continues: its 合计 and the
-        # 片区 it runs on from count rows that are not in this read
-        apart = marked_continued(t.caption)
+        # 片区 it runs on from count rows that are not in this read (a part carrying
+        # further indicators of the same rows is whole in its rows)
+        apart = marked_continued(t.caption) and id(got) not in beside
         if apart:
             got.doubts.insert(0, say("fragment.continued_apart", caption=t.caption.strip()))
         blind = rates_unrecomputable(table_rows)
@@ -134,6 +136,43 @@ def extract_indicators(doc: Document) -> Indicators:
     _measured_by_text(unitless, figures)
     rows = _dedupe(rows)
     return Indicators(rows=rows, narrative=_tabulated(figures, rows), reads=reads)
+
+
+def _row_labels(rows: list[IndicatorRow]) -> list[tuple[str | None, str | None, str | None]]:
+    """The rows a read prints, in order: each scope, 片区 and post once."""
+    out: list[tuple[str | None, str | None, str | None]] = []
+    for r in rows:
+        key = (r.scope, area_key(r.area) if r.area else None, r.post)
+        if key not in out:
+            out.append(key)
+    return out
+
+
+def _columns_beside(reads: list[tuple[Table, str, Read]]) -> set[int]:
+    """Continuations split off column-wise (表2 too wide for its page: 表2（续） on the next
+    page repeats the 片区 column and carries the other indicators): the reads (ids) under
+    a caption marked continued that print exactly the rows, in order, of an earlier
+    part of the same table on the page before or the same page, at least two, and none
+    of its indicators. Such a part has its own 合计 over its own rows, so its sums and
+    rates are checkable on its own."""
+    out: set[int] = set()
+    for k, (t, label, got) in enumerate(reads):
+        if not marked_continued(t.caption):
+            continue
+        labels = _row_labels(got.rows)
+        measures = {(r.indicator, r.measure) for r in got.rows}
+        if len(labels) < 2:
+            continue
+        for before, blabel, bgot in reads[:k]:
+            if (
+                blabel == label
+                and _near(list(before.pages), list(t.pages))
+                and _row_labels(bgot.rows) == labels
+                and not measures & {(r.indicator, r.measure) for r in bgot.rows}
+            ):
+                out.add(id(got))
+                break
+    return out
 
 
 def rates_unrecomputable(rows: list[IndicatorRow]) -> int:

@@ -10,6 +10,7 @@ import re
 
 from extractor.document.model import Document
 from extractor.knowledge import Profile
+from extractor.numbers import normalise
 from extractor.records import Party
 
 # Words that join the listed organisations and are no part of a name.
@@ -27,7 +28,12 @@ def named_parties(doc: Document, profile: Profile) -> dict[str, Party]:
     out: dict[str, Party] = {}
     torn: set[str] = set()  # given two roles: neither is trusted
     for b in doc.blocks:
-        for m in rx.finditer(b.normalised.text):
+        texts = [b.normalised.text]
+        if b.kind == "heading" and b.marker:
+            # a heading naming the organisation first, its role in brackets ("（三）琅州市
+            # 社会工作指导中心（督导方）意见"): the name starts after the heading's number
+            texts.append(normalise(b.body))
+        for m in (m for text in texts for m in rx.finditer(text)):
             party = roles.get(m.group("role"))
             org = _LEAD.sub("", m.group("org"))
             if party is None or len(org) < 3 or org in roles:
