@@ -132,8 +132,9 @@ class Profile(Data):
         return compiled(rx)
 
     def _filled(self, name: str) -> str:
-        grades = "|".join(_grade_alternative(g) for g in sorted(self.grades, key=len, reverse=True))
-        return str(getattr(self.scoring, name)).replace("{grades}", grades)
+        return str(getattr(self.scoring, name)).replace(
+            "{grades}", _grade_alternatives(self.grades)
+        )
 
     def with_grades(self, ladder: list[str]) -> Profile:
         """This profile reading another grade ladder (优/良/中/差 for 优秀/良好/…): the
@@ -190,10 +191,18 @@ class Profile(Data):
         return self
 
 
-def _grade_alternative(grade: str) -> str:
-    """A grade as a pattern alternative: a one-character grade (优) must not run on into
-    a further Chinese character (优秀, 优化 are words, not the grade)."""
-    return grade if len(grade) > 1 else f"{re.escape(grade)}(?![\u4e00-\u9fff])"
+def _grade_alternatives(grades: list[str]) -> str:
+    """A ladder's grades as pattern alternatives, longest first: a one-character grade (优)
+    must not run on into a further Chinese character (优秀, 优化 are words, not the grade).
+    The one-character grades, last after the sort, share one look-ahead: `(?:优|良)(?!X)`
+    matches as `优(?!X)|良(?!X)` does, and `re` builds the CJK class's 21,000-character
+    map once per pattern instead of once per grade (issue 10: start-up)."""
+    ordered = sorted(grades, key=len, reverse=True)
+    longer = [g for g in ordered if len(g) > 1]
+    single = [re.escape(g) for g in ordered if len(g) <= 1]
+    if single:
+        longer.append(f"(?:{'|'.join(single)})(?![\u4e00-\u9fff])")
+    return "|".join(longer)
 
 
 @lru_cache(maxsize=8)
