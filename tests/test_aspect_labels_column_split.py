@@ -45,6 +45,9 @@ def test_a_label_named_as_an_aspect_runs_in_with_a_comma() -> None:
     assert inline_label("不足方面，一是记录滞后。") == "不足方面，"
     assert label_word("成效方面，") == ("成效方面", "成效")
     assert label_word("不足方面，") == ("不足方面", "不足")
+    # the aspect with a colon, as other labels are printed
+    assert inline_label("成效方面：一是台账规范。") == "成效方面："
+    assert label_word("成效方面：") == ("成效方面", "成效")
     # the colon form is unchanged, and is no aspect
     assert inline_label("优点：台账规范。") == "优点："
     assert label_word("优点：") == ("优点", None)

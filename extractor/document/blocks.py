@@ -231,9 +231,10 @@ def label_word(marker: str) -> tuple[str, str | None]:
     for a label named as an aspect, its label word (成效)."""
     title = marker.strip().rstrip("：:").strip()
     aspect = section_vocab().aspect_labels
-    if not aspect.suffix or (m := re.search(rf"(?:{aspect.after})$", title)) is None:
+    if not aspect.suffix:
         return title, None
-    title = title[: m.start()].strip()
+    if (m := re.search(rf"(?:{aspect.after})$", title)) is not None:
+        title = title[: m.start()].strip()
     if not title.endswith(aspect.suffix):
         return title, None
     return title, title.removesuffix(aspect.suffix).strip() or None
