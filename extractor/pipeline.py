@@ -110,15 +110,7 @@ def warm(profile_name: str = DEFAULT_PROFILE) -> None:
     checks that a child reads no models/ file). Exercised through the public calls that
     fill the caches, with empty input. Modules that are imported lazily in a parse
     (a cycle broken, or a codec looked up by name) are imported here too, so that no
-    child imports a module (tests/test_extract_many). The patterns are compiled with
-    `shared_charsets` (each distinct character class mapped once: knowledge/charsets.py)."""
-    from extractor.knowledge.charsets import shared_charsets
-
-    with shared_charsets():
-        _warm(profile_name)
-
-
-def _warm(profile_name: str) -> None:
+    child imports a module (tests/test_extract_many)."""
     import codecs
 
     from extractor import knowledge
