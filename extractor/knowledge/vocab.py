@@ -43,6 +43,7 @@ class ScopeVocab(Data):
     unit_words: list[str]
     area_title_endings: list[str]
     caption_endings: list[str]
+    station_words: list[str]
 
 
 @lru_cache(maxsize=1)

@@ -215,11 +215,26 @@ def clause_area(text: str, pos: int) -> str | None:
 def _same_area(text: str, f: Figure, before: NarrativeFigure | None) -> bool:
     """A figure in a clause naming no 片区, in the same sentence right after a figure of
     one 片区 ("分片区看，溪桥片区建档398户，完成协议指标的89.44%，入户探访750余人次；"): the
-    sentence goes on about that 片区, so the figure is its."""
-    if before is None or before.scope is None or _sentence(text, f.start) != before.sentence:
+    sentence goes on about that 片区, so the figure is its. A part after a semicolon of
+    the same full sentence goes on about it too ("北塘片区入户探访673人次，完成率108.55%；
+    个案服务322节。"), unless it names the station or the total (全站, 社工站) itself."""
+    if before is None or before.scope is None:
         return False
     own = max(text.rfind(ch, 0, f.start) for ch in _CLAUSE_BREAKS) + 1
-    return AREA_IN_TEXT.search(text[own : f.start]) is None
+    if AREA_IN_TEXT.search(text[own : f.start]) is not None:
+        return False
+    if _sentence(text, f.start) == before.sentence:
+        return True
+    part = max(text.rfind(ch, 0, f.start) for ch in "；;") + 1
+    start = text.rfind("。", 0, f.start) + 1
+    lead = re.sub(r"\s+", "", text[part : f.start])
+    words = (*scope_vocab().total, *scope_vocab().station_words)
+    return (
+        part > start
+        and before.sentence in text[start:part]
+        and AREA_IN_TEXT.search(lead) is None
+        and not any(w in lead for w in words)
+    )
 
 
 def _sentence(text: str, pos: int) -> str:

@@ -64,6 +64,11 @@ class Read:
     # A column no label gives a role, its figures taken for the default one, whose
     # header closes in a word naming another role (年度协议量 read as done figures).
     role_misread: bool = False
+    # Two body rows gave figures for the same scope, indicator, measure and role: the
+    # labels that tell them apart were not read (a 小计 row whose 片区 is named only in a
+    # title row above it), so one of them was dropped and the rest may sit in the wrong
+    # scope, while the figures kept can still recompute.
+    rows_merged: bool = False
 
     @property
     def roles_unsure(self) -> bool:
@@ -79,8 +84,15 @@ class Read:
         names, which may leave too few relations to show the misread), or targets joined
         from another table that some indicator's rates do not fit (each table's own sums
         hold whether the join is right or not), or a column taken for a role its header
-        names another of (the 年度协议量 read as done figures: its sums still hold)."""
-        return self.roles_unsure or self.figures_unread or self.join_unsure or self.role_misread
+        names another of (the 年度协议量 read as done figures: its sums still hold), or two
+        rows read as one (`rows_merged`: the dropped row's figures are in no relation)."""
+        return (
+            self.roles_unsure
+            or self.figures_unread
+            or self.join_unsure
+            or self.role_misread
+            or self.rows_merged
+        )
 
 
 def context_meaning(t: Table, areas: frozenset[str]) -> Meaning:
@@ -255,6 +267,10 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
                     targets.setdefault(key, [parts[role]]).append(cell)
                     out.placed += 1
                     continue
+                if parts[role].row != cell.row and not out.roles_on_rows and not out.rows_merged:
+                    # (where the rows name the roles, a role twice is `roles_unsure`)
+                    out.rows_merged = True
+                    out.doubts.insert(0, rows_merged(parts[role], cell))
                 out.doubts.append(two_figures(m.label or indicator, measure, role, parts, text))
                 continue
             parts[role] = cell
@@ -328,6 +344,10 @@ def role_misread(header: str, named: Role, taken: Role) -> Said:
         named=say(f"part.{named}"),
         taken=say(f"part.{taken}"),
     )
+
+
+def rows_merged(first: TableCell, second: TableCell) -> Said:
+    return say("fragment.rows_merged", first=first.text.strip(), second=second.text.strip())
 
 
 def two_figures(
