@@ -107,6 +107,21 @@ def _rows(t: Table) -> dict[tuple[str, str | None, str | None, str], tuple[str |
     }
 
 
+def test_a_title_row_names_the_area_of_the_rows_under_it() -> None:
+    got = read_table(title_table(), "表1", frozenset())
+    assert not got.doubts and not got.unsure
+    rows = _rows(title_table())
+    assert len(rows) == (5 + 2 + 1) * 2
+    assert rows[("post", "东岭片区", "竹溪村", "registered")] == ("60", "75", "125.00%")
+    assert rows[("post", "西坪片区", "柳岸社区", "casework")] == ("50", "64", "128.00%")
+    # the 小计 under a title row is its 片区's own row; 总计 the whole table's
+    assert rows[("area", "东岭片区", None, "registered")] == ("270", "313", "115.93%")
+    assert rows[("area", "西坪片区", None, "casework")] == ("95", "109", "114.74%")
+    assert rows[("total", "合计", None, "registered")] == ("510", "578", "113.33%")
+    (read,) = extract_indicators(_document(title_table())).reads
+    assert read.trusted and read.relations == read.consistent == 16 + 2 * 2 + 2 * 2 * 2
+
+
 def test_two_rows_read_as_one_make_the_read_untrusted() -> None:
     """The garbled read: both 小计 rows name no 片区 and fall on one row; the figures kept
     still recompute (rates hold), so only the merge shows the misread."""
@@ -118,6 +133,17 @@ def test_two_rows_read_as_one_make_the_read_untrusted() -> None:
     )
     (read,) = extract_indicators(_document(title_table(titles=False))).reads
     assert not read.trusted
+
+
+def test_a_changed_figure_beside_its_own_row_is_no_merge() -> None:
+    """Two figures for one role from one row (a 增减 column beside 完成量) are not two rows
+    read as one: the read's relations judge it as before."""
+    t = title_table()
+    extra = TableCell(3, t.n_cols, "+5", 3, (500.0, 148.0, 550.0, 164.0))
+    t.cells.append(extra)
+    t.n_cols += 1
+    t.columns = column_paths(t)
+    assert not read_table(t, "表1", frozenset()).rows_merged
 
 
 def _sentence_figure(printed: str, scope: str | None) -> NarrativeFigure:
@@ -142,6 +168,13 @@ def test_a_narrative_figure_is_not_compared_with_the_garbled_read() -> None:
     assert [f for f in res.findings if f.rule.startswith("narrative")] == []
     skipped = {s.ref for cov in res.coverage for s in cov.skipped if s.message == "skip.uncertain"}
     assert "narrative/casework/sessions/done" in skipped
+
+
+def test_the_area_figure_is_checked_against_the_area_row_read_right() -> None:
+    rows = extract_indicators(_document(title_table())).rows
+    narrative = [_sentence_figure("109节", "西坪片区")]
+    res = check_report(report(indicators=Indicators(rows=rows, narrative=narrative)))
+    assert res.findings == []
 
 
 def _flow_figures(text: str) -> list[tuple[str, str | None]]:

@@ -188,15 +188,21 @@ def _under_captions(
     grid: Grid, body: list[int], value_cols: list[int], areas: frozenset[str]
 ) -> dict[int, Tags]:
     """Rows grouped under caption rows instead of a merged outer column ("基础服务",
-    "个案服务" each on a row of its own, the indicator rows below it): each row after a
-    caption → the caption's tags, up to the next caption. Only a table whose first body
-    row is such a caption and that has two or more of them is read so; a caption naming a
-    scope (合计, a 片区) is no group of indicators."""
+    "个案服务" each on a row of its own, the indicator rows below it; or a 片区's name
+    alone in a title row spanning the table, its 社区 rows and its 小计 below it): each
+    row after a caption → the caption's tags, up to the next caption. Only a table whose
+    first body row is such a caption and that has two or more of them is read so, their
+    captions all naming groups of indicators or all naming a 片区 (a caption naming 合计
+    or a role groups nothing; 总计 after the last 片区 is the whole table's row either
+    way: its own label names the total, which no 片区 above it changes)."""
     captions = {r: text for r in body if (text := _caption_row(grid, r, value_cols))}
     if len(captions) < 2 or not body or body[0] not in captions:
         return {}
     tags = {r: label_tags(text, areas) for r, text in captions.items()}
-    if any(t.scope is not None or t.role is not None for t in tags.values()):
+    if any(t.role is not None for t in tags.values()):
+        return {}
+    scopes = {t.scope for t in tags.values()}
+    if scopes != {None} and not (scopes == {"area"} and all(t.name for t in tags.values())):
         return {}
     out: dict[int, Tags] = {}
     current: Tags | None = None
