@@ -3,7 +3,8 @@
 Each party's section (matched by canonical id) is walked for praise/concern headings or
 labels; under each, a numbered paragraph starts an item, an unnumbered paragraph
 continues the previous one (or is the single item of a bare-paragraph section), and a
-sentence saying no concerns were raised gives zero items.
+sentence saying no concerns were raised gives zero items. A label over a small table of
+its items (序号 │ 内容) and nothing else has one item a row (`_row_items`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from extractor.nlp.figures import figures_of
 from extractor.nlp.themes import themes_of
 from extractor.numbers import chinese_numeral
 from extractor.passes.narrative import section_area
+from extractor.passes.tables.values import is_figure
 from extractor.records import AssessmentItem, AssessmentSection, Party, Polarity, Provenance
 
 _ORDINAL = re.compile(r"\d+|[一二三四五六七八九十]+")
@@ -157,8 +159,10 @@ def extract_assessments(
     for party, top in tops:
         advice = _advice_apart(top)
         for sec in top.walk():
+            read_before = len(sections)
             for table in sec.tables:
                 _table_items(table, party, sec, none_rx, sections, items)
+            tabled = len(sections) > read_before
             pol = polarity_of(sec)
             if pol is None and sec.heading is not None and own is None:
                 got = _tagged(party, sec)
@@ -173,6 +177,24 @@ def extract_assessments(
             area = _area_of(sec)
             path = list(sec.path)
             groups = _items(sec)
+            rows = [] if groups or tabled else _row_items(sec.tables)
+            if rows:
+                # the label over a small table of its items, one a row (序号 │ 内容)
+                assert sec.heading is not None
+                sections.append(
+                    AssessmentSection(
+                        party=party,
+                        section_path=path,
+                        area=area,
+                        polarity=pol,
+                        heading=_heading(sec),
+                        item_count=len(rows),
+                        none_stated=False,
+                        prov=sec.heading.provenance(),
+                    )
+                )
+                items += [_item(party, path, area, pol, o, x, c.provenance()) for o, x, c in rows]
+                continue
             # an inline label's own words ("不足：无。") are not what it says
             text_all = "".join(
                 (b.body if b.marker_type == "inline_label" else b.text)
@@ -502,6 +524,56 @@ def _table_items(
         _add_table_section(
             sections, items, party, section_path, area, pol, heading, label, texts, none
         )
+
+
+def _row_items(tables: list[Table]) -> list[tuple[int | None, str, TableCell]]:
+    """The items of a praise/concern label printed over a small table of them, one a row
+    (序号 │ 内容, the 序号 the item's ordinal; continued on the next page without its
+    header, joined by the document): the column of the longest texts holds the items,
+    a column of bare numbers their ordinals; a row with no number where the others
+    have one continues the item above (a row broken over a page). Only a table of two
+    or three columns whose item cells are words, not figures, is read so; none else."""
+    out: list[tuple[int | None, str, TableCell]] = []
+    for t in tables:
+        grid = t.grid()
+        body = grid[t.header_rows :]
+        if not body or not 2 <= t.n_cols <= 3:
+            return []
+
+        def texts(c: int, rows: list[list[TableCell | None]] = body) -> list[str]:
+            return [re.sub(r"\s+", "", x.text) if (x := row[c]) is not None else "" for row in rows]
+
+        content = max(range(t.n_cols), key=lambda c: sum(len(x) for x in texts(c)))
+        others = [c for c in range(t.n_cols) if c != content]
+        while body and any(
+            (x := body[0][c]) is not None and x.text.strip() and not x.text.strip().isdigit()
+            for c in others
+        ):
+            body = body[1:]  # a header the document did not take for one (序号 │ 内容)
+        cells = [x for x in texts(content, body) if x]
+        if not cells or any(is_figure(x) for x in cells):
+            return []
+        numbered = [
+            c
+            for c in others
+            if any(texts(c, body)) and all(x.isdigit() for x in texts(c, body) if x)
+        ]
+        if len(numbered) != len(others):
+            return []  # a column neither the items nor their numbers: another kind of table
+        ordinal_col = numbered[0] if numbered else None
+        for row in body:
+            cell = row[content]
+            if cell is None or not cell.text.strip():
+                continue
+            num = row[ordinal_col] if ordinal_col is not None else None
+            ordinal = int(num.text.strip()) if num is not None and num.text.strip() else None
+            text = cell.text.strip()
+            if ordinal is None and ordinal_col is not None and out:
+                o, before, at = out[-1]
+                out[-1] = (o, before + text, at)
+                continue
+            out.append((ordinal, text, cell))
+    return out
 
 
 def _label_column_items(
