@@ -85,13 +85,16 @@ def _point_weights(
 ) -> dict[str, PartyWeight]:
     """Weights printed as points of the full mark, in the clause after it ("满分100分，
     其中购买方25分、区民政局15分、市社工督导中心10分、第三方评估机构50分"): each
-    party's points as a share of the full mark, in percent."""
+    party's points as a share of the full mark, in percent. After a cue naming the
+    parties' points with no full mark ("各方分值为购买方25分、…"), the points out of 100
+    (`_weights` keeps four that add up to 100 only). A point figure counts where its
+    value stands in the clause (its party's words may run back over the cue)."""
     out: dict[str, PartyWeight] = {}
     scale, points = profile.pattern("weight_scale"), profile.pattern("weight_points")
     for b in blocks:
         text = b.normalised.text
         for m in scale.finditer(text):
-            full = float(m.group("max"))
+            full = float(m.group("max") or 100)
             if full <= 0:
                 continue
             # the clause the full mark opens, up to the sentence's end
@@ -99,7 +102,7 @@ def _point_weights(
                 [i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)]
             )
             for hit in search([b], points):
-                if not m.end() <= hit.match.start() < end:
+                if not m.end() <= hit.match.start("value") < end:
                     continue
                 party = profile.party_of(hit.match.group("party"))
                 if party and party not in found and party not in out:
