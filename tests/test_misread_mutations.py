@@ -3,7 +3,8 @@ findings: one line's first cell lost (every figure in its left neighbour's colum
 table's first two figure columns swapped, or a line not read. These are the tables whose
 mutants alarmed before the guard read lines and column groups as wholes
 (`misread.line_shifted`, `misread.group_swapped`) and looked for a missed 片区 row in every
-table of a report that prints one table per 片区 (`misread.row_missed`);
+table of a report that prints one table per 片区 (`misread.row_missed`), or doubted a
+read whose figures count its rows (a 序号 column, `fragment.ordinal_figures`);
 `python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from extractor.document.model import Document
 from extractor.passes.run import run_passes
 from tests.robustness.misreads import ROOT, alarms, new_alarms
 
-FAMILIES = ROOT / "corpora" / "families"
+CORPORA = ROOT / "corpora"
 
 
 @cache
 def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
-    pdf = next(FAMILIES.rglob(name))
+    pdf = next(CORPORA.rglob(name))
     doc = build_document(Path(pdf))
     return doc, frozenset(alarms(run_passes(doc)))
 
@@ -40,6 +41,7 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("lanshan_dongpo_2024_final.pdf", 0, "swap_cols"),  # three-line, three-level header
         ("qiaoxin_nanhu_2024_final.pdf", 1, "swap_cols"),
         ("yunlu_liutang_2024_final.pdf", 0, "swap_cols"),  # vertical rules only
+        ("guihe_guihe_2023_final.pdf", 0, "swap_cols"),  # its 序号 column taken for targets
         ("tianyuan_changling_2024_final.pdf", 0, "drop_row"),  # a 片区's row, 合计 apart
         ("liuyin_hetang_2024_final.pdf", 1, "drop_row"),
     ],

@@ -8,10 +8,17 @@ from __future__ import annotations
 from extractor.checks import check_report
 from extractor.document.model import Document, Section, Table, TableCell
 from extractor.document.tables import column_paths
-from extractor.passes.indicators import extract_indicators, rates_unrecomputable
+from extractor.passes.indicators import extract_indicators, ordinal_figures, rates_unrecomputable
 from extractor.passes.tables.consistency import untrusted_because
 from extractor.passes.tables.read import read_table
-from extractor.records import Finding, Indicators, NarrativeFigure, Provenance, Report
+from extractor.records import (
+    Finding,
+    IndicatorRow,
+    Indicators,
+    NarrativeFigure,
+    Provenance,
+    Report,
+)
 from tests.test_checks_rules import report, row, scoring
 
 
@@ -200,3 +207,21 @@ def test_a_score_over_its_weight_that_is_not_the_total_stays_a_finding() -> None
     (x,) = [x for x in f.ruled_out if x.code == "misread.total_as_party"]
     assert "no party's score both equals the total 87.75 and exceeds its weight" in x.text
     assert x.text_zh
+
+
+def _rows(targets: list[str], total: str) -> list[IndicatorRow]:
+    rows = [row(f"{i}片区", t, "40", "1%") for i, t in enumerate(targets, start=1)]
+    rows.append(row("合计", total, str(40 * len(targets)), "1%"))
+    for r in rows:
+        r.scope = "total" if r.area == "合计" else "area"
+    return rows
+
+
+def test_a_row_number_column_read_as_targets_makes_the_read_untrusted() -> None:
+    """序号 1, 2, 3, 4 taken for the targets (the real targets then read as something
+    else): the 合计 is not their sum, so the read is doubted, whatever the other
+    indicators' rates say; a real 1, 2, 3, 4 adding up to its 合计 is no doubt."""
+    assert ordinal_figures(_rows(["1", "2", "3", "4"], "120")) == "专业个案"
+    assert ordinal_figures(_rows(["1", "2", "3", "4"], "10")) is None
+    assert ordinal_figures(_rows(["1", "2"], "50")) is None  # too few rows to tell
+    assert ordinal_figures(_rows(["30", "20", "40", "30"], "120")) is None

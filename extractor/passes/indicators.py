@@ -120,7 +120,16 @@ def extract_indicators(doc: Document) -> Indicators:
         blind = rates_unrecomputable(table_rows)
         if blind:
             got.doubts.insert(0, say("fragment.rates_unrecomputable", rates=blind))
-        trusted = fit.trusted(len(got.doubts)) and not got.unsure and not apart and not blind
+        ordinal = ordinal_figures(table_rows)
+        if ordinal is not None:
+            got.doubts.insert(0, say("fragment.ordinal_figures", label=ordinal))
+        trusted = (
+            fit.trusted(len(got.doubts))
+            and not got.unsure
+            and not apart
+            and not blind
+            and ordinal is None
+        )
         reads.append(judged(label, t.caption, pages, table_rows, fit, trusted, got.doubts))
         rows.extend(table_rows)
         unitless += [
@@ -185,6 +194,35 @@ def rates_unrecomputable(rows: list[IndicatorRow]) -> int:
     if len(rated) < 2 or any(r.target is not None for r in rated):
         return 0
     return len(rated)
+
+
+# A 序号 column taken for figures reads 1, 2, 3 … down at least this many rows.
+ORDINAL_ROWS = 3
+
+
+def ordinal_figures(rows: list[IndicatorRow]) -> str | None:
+    """The label of an indicator whose target or done figures read 1, 2, 3, … down its
+    片区 (or 社工点) rows, in order, while its 合计 is not their sum: a 序号 column taken
+    for figures (its cells count the rows, they measure nothing), which the rates of the
+    other indicators would not show. None when no indicator reads so."""
+    groups: dict[tuple[str, str], list[IndicatorRow]] = {}
+    for r in rows:
+        groups.setdefault((r.indicator, r.measure), []).append(r)
+    for group in groups.values():
+        parts = [r for r in group if r.scope in ("area", "post")]
+        if len(parts) < ORDINAL_ROWS:
+            continue
+        total = next((r for r in group if r.scope == "total"), None)
+        for role in ("target", "done"):
+            cells = [getattr(r, role) for r in parts]
+            if any(c is None or c.value is None for c in cells):
+                continue
+            if [c.value for c in cells] != list(range(1, len(cells) + 1)):
+                continue
+            whole = getattr(total, role) if total is not None else None
+            if whole is None or whole.value != len(cells) * (len(cells) + 1) / 2:
+                return parts[0].label
+    return None
 
 
 RowKey = tuple[str | None, str | None, str | None, str, str]
