@@ -177,31 +177,15 @@ def extract_assessments(
             area = _area_of(sec)
             path = list(sec.path)
             groups = _items(sec)
+            # or the label over a small table of its items, one a row (序号 │ 内容)
             rows = [] if groups or tabled else _row_items(sec.tables)
-            if rows:
-                # the label over a small table of its items, one a row (序号 │ 内容)
-                assert sec.heading is not None
-                sections.append(
-                    AssessmentSection(
-                        party=party,
-                        section_path=path,
-                        area=area,
-                        polarity=pol,
-                        heading=_heading(sec),
-                        item_count=len(rows),
-                        none_stated=False,
-                        prov=sec.heading.provenance(),
-                    )
-                )
-                items += [_item(party, path, area, pol, o, x, c.provenance()) for o, x, c in rows]
-                continue
             # an inline label's own words ("不足：无。") are not what it says
             text_all = "".join(
                 (b.body if b.marker_type == "inline_label" else b.text)
                 for _, bl in groups
                 for b in bl
             )
-            none = bool(none_rx.search(text_all)) and len(groups) <= 1
+            none = not rows and bool(none_rx.search(text_all)) and len(groups) <= 1
             if none:
                 groups = []
             sections.append(
@@ -211,11 +195,14 @@ def extract_assessments(
                     area=area,
                     polarity=pol,
                     heading=_heading(sec),
-                    item_count=len(groups),
+                    item_count=len(rows) or len(groups),
                     none_stated=none,
                     prov=sec.heading.provenance(),
                 )
             )
+            if rows:
+                items += [_item(party, path, area, pol, o, x, c.provenance()) for o, x, c in rows]
+                continue
             if groups and groups[0][0] is None:
                 flow = [b for _, bl in groups for b in bl]
                 clauses: list[tuple[int | None, str, Provenance]] = [*_run_in_items(flow)]

@@ -4,6 +4,7 @@ report prints none), the four party scores, the total and the grade."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, partial
 from itertools import pairwise
 
@@ -203,13 +204,22 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     # each party's score sentence in its own section: read once, for the weights it may
     # print (满分) and for the scores, and only if an earlier source gives neither
     sentences = cache(partial(_section_sentences, doc, profile))
+    # a table's score/full-mark cells made two once, for the weights and for the scores
+    split_tables: dict[int, Table] = {}
+
+    def split(t: Table) -> Table:
+        got = split_tables.get(id(t))
+        if got is None:
+            got = split_tables[id(t)] = _pairs_split(t, profile)
+        return got
+
     scoring = Scoring()
     weights = (
         _weights(text_blocks, profile)
         or _weights(doc.blocks, profile)
         or _ordered_weights(text_blocks, profile)
-        or _table_weights(basis + result, profile)
-        or _table_weights([doc.root], profile)
+        or _table_weights(basis + result, profile, split)
+        or _table_weights([doc.root], profile, split)
         or _section_weights(sentences(), profile)
     )
     if weights:
@@ -234,7 +244,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         scoring.bands_source = "profile"
 
     result_blocks = _blocks_of(result)
-    tables = _score_tables(doc, result, profile)
+    tables = _score_tables(doc, result, profile, split)
     # the weighted terms a formula sentence sums to the total are the party scores,
     # whatever marks out of 100 the report prints beside them
     scores: dict[Party, PartyScore] = _formula_scores(result_blocks, profile)
@@ -639,18 +649,16 @@ def _cell_number(c: TableCell, unit: str = "分") -> Number:
     return Number(value=float(t), printed=c.text.strip(), unit=unit, prov=c.provenance())
 
 
-def _score_tables(doc: Document, result: list[Section], profile: Profile) -> list[Table]:
+def _score_tables(
+    doc: Document, result: list[Section], profile: Profile, split: Callable[[Table], Table]
+) -> list[Table]:
     """Tables that print scores: those of the results section, then any table with rows
     for two or more parties each holding a plain number (a score table placed elsewhere,
     e.g. 评估主体 | 得分（分） near the end of the body); each with its score/full-mark
-    cells made two."""
+    cells made two (`split`, `_pairs_split`)."""
     own = [t for sec in result for s in sec.walk() for t in s.tables]
     others = [t for t in doc.tables if t not in own]
-    return [_pairs_split(t, profile) for t in own] + [
-        t
-        for t in map(partial(_pairs_split, profile=profile), others)
-        if _party_rows(t, profile) >= 2
-    ]
+    return [split(t) for t in own] + [t for t in map(split, others) if _party_rows(t, profile) >= 2]
 
 
 def _pairs_split(t: Table, profile: Profile) -> Table:
@@ -758,13 +766,16 @@ def _table_scores(tables: list[Table], profile: Profile) -> dict[Party, PartySco
 _PCT = re.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
 
 
-def _table_weights(sections: list[Section], profile: Profile) -> list[PartyWeight]:
+def _table_weights(
+    sections: list[Section], profile: Profile, split: Callable[[Table], Table] | None = None
+) -> list[PartyWeight]:
     """Weights printed as a table: a plain number (or percent) in a column headed as the
     weight (评估主体 │ 分值 │ 得分 │ 得分率: the 分值, not the rate), else a row per party
     with its share in percent."""
     found: dict[Party, PartyWeight] = {}
+    split = split or partial(_pairs_split, profile=profile)
     for sec in sections:
-        for t in [_pairs_split(t, profile) for s in sec.walk() for t in s.tables]:
+        for t in [split(t) for s in sec.walk() for t in s.tables]:
             weight_col = _weight_column(t, profile)
             across = _party_columns(t, profile, profile.pattern("weight_header"))
             for who, shown in across.items():
