@@ -15,8 +15,9 @@ from __future__ import annotations
 # ninth (`withheld`, made after `closed` had been looked at), the tenth (`embargoed`,
 # made after `withheld` had been looked at), the eleventh (`sequestered`, made while
 # `embargoed` was being looked at), the twelfth (`locked`, made while `sequestered` was
-# being looked at) and the thirteenth (`shuttered`, made after `locked` had been looked
-# at), each made after the one before had been looked at.
+# being looked at), the thirteenth (`shuttered`, made after `locked` had been looked
+# at) and the fourteenth (`bolted`, made after `shuttered` had been looked at), each made
+# after the one before had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -31,6 +32,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "sequestered",
     "locked",
     "shuttered",
+    "bolted",
 )
 
 
@@ -40,6 +42,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … locked/ and shuttered/."""
+    """The folders for help text: validation/, heldout/, … shuttered/ and bolted/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]
