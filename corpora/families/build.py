@@ -65,6 +65,7 @@ def families() -> list[Family]:
         taoyuan,
         tianyuan,
         tongle,
+        wutong,
         xiling,
         yanxi,
         yunlu,
@@ -85,7 +86,7 @@ def families() -> list[Family]:
     sequestered = [tongle, baishi]
     locked = [sanglin, tanxi]
     shuttered = [jingpo, yanxi]
-    bolted: list[ModuleType] = []
+    bolted: list[ModuleType] = [wutong]
     splits = (
         heldout
         + unseen

@@ -20,7 +20,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
@@ -322,6 +322,10 @@ class Grid:
     # Word's "allow row to break across pages" for the body rows (no w:cantSplit): a tall
     # row is continued on the next page instead of moved there whole
     split_rows: bool = False
+    # font colour (hex RGB) of these cells' text: figures a template marks in red
+    colors: dict[tuple[int, int], str] = field(default_factory=dict)
+    # a fill of its own (hex RGB) for these rows, whatever the ruling: a highlighted row
+    fills: dict[int, str] = field(default_factory=dict)
 
 
 def _border(side: str, size: int, val: str = "single", color: str = "000000") -> Any:
@@ -466,11 +470,16 @@ def add_table(doc: Document | Any, g: Grid, font: str) -> DocxTable:
                 if g.keep_with_next:
                     p.paragraph_format.keep_with_next = True
                 if line:
-                    run_font(p.add_run(line), font, g.font_size, bold)
+                    run = p.add_run(line)
+                    run_font(run, font, g.font_size, bold)
+                    if (r, c) in g.colors:
+                        run.font.color.rgb = RGBColor.from_string(g.colors[(r, c)])
             if (r, c) in g.notes:
                 footnote(cell.paragraphs[-1], g.notes[(r, c)], font, g.font_size)
             if r in g.shaded_rows:
                 _shade(cell, "E7E6E6")
+            if r in g.fills:
+                _shade(cell, g.fills[r])
             cell.vertical_alignment = 1  # centre
             if (r, c) in g.diagonal:
                 cell.vertical_alignment = 0  # top: the line starts at the cell's corner
@@ -1008,3 +1017,82 @@ def score_card(
     cell.vertical_alignment = 1  # centre
     _table_borders(tbl, {s: border for s in ("top", "left", "bottom", "right")})
     return tbl
+
+
+# ---------------------------------------------------------------- a seal over the signature
+
+
+def seal_png(ring: str, size: int = 360, font_file: str | None = None) -> bytes:
+    """A round red seal (公章) as offices scan and paste one: a ring, a five-pointed star
+    in the middle and `ring`'s characters set round the upper arc, red on a transparent
+    ground (Pillow; the same text and font always give the same file)."""
+    import io
+    import math
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    red = (210, 30, 30, 215)
+    img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    c = size / 2
+    d.ellipse((6, 6, size - 6, size - 6), outline=red, width=max(4, size // 40))
+    star = [
+        (
+            c + (size * (0.16 if k % 2 == 0 else 0.065)) * math.sin(math.pi * k / 5),
+            c - (size * (0.16 if k % 2 == 0 else 0.065)) * math.cos(math.pi * k / 5),
+        )
+        for k in range(10)
+    ]
+    d.polygon(star, fill=red)
+    if font_file:
+        font = ImageFont.truetype(font_file, int(size * 0.11))
+        n = len(ring)
+        span = math.radians(250)
+        for k, ch in enumerate(ring):
+            angle = -span / 2 + span * (k + 0.5) / n  # from the left, over the top
+            glyph = Image.new("RGBA", (int(size * 0.16), int(size * 0.16)), (0, 0, 0, 0))
+            ImageDraw.Draw(glyph).text(
+                (glyph.width / 2, glyph.height / 2), ch, font=font, fill=red, anchor="mm"
+            )
+            glyph = glyph.rotate(-math.degrees(angle), resample=Image.Resampling.BICUBIC)
+            r = size * 0.36
+            x = c + r * math.sin(angle) - glyph.width / 2
+            y = c - r * math.cos(angle) - glyph.height / 2
+            img.alpha_composite(glyph, (int(x), int(y)))
+    out = io.BytesIO()
+    img.save(out, format="PNG", optimize=False, dpi=(96, 96))
+    return out.getvalue()
+
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def floating_picture(
+    p: Paragraph, image: bytes, side_cm: float, x_cm: float, y_cm: float, pid: int = 900
+) -> None:
+    """A picture floating in front of the text (Word's 浮于文字上方, `wp:anchor` with no
+    wrapping), placed `x_cm` from the column's left edge and `y_cm` below the top of
+    paragraph `p`: a scanned seal pressed over the evaluator's name and the date."""
+    import io
+
+    run = p.add_run()
+    run.add_picture(io.BytesIO(image), width=Cm(side_cm), height=Cm(side_cm))
+    inline = run._element.find(".//" + qn("wp:inline"))
+    emu = int(Cm(side_cm).emu)
+    anchor = parse_xml(
+        f'<wp:anchor xmlns:wp="{WP}" distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        'relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="column"><wp:posOffset>{int(Cm(x_cm).emu)}</wp:posOffset>'
+        "</wp:positionH>"
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{int(Cm(y_cm).emu)}'
+        "</wp:posOffset></wp:positionV>"
+        f'<wp:extent cx="{emu}" cy="{emu}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        "<wp:wrapNone/></wp:anchor>"
+    )
+    for child in list(inline):
+        if child.tag in (qn("wp:docPr"), qn("wp:cNvGraphicFramePr"), qn("a:graphic")):
+            if child.tag == qn("wp:docPr"):
+                child.set("id", str(pid))
+            anchor.append(child)
+    inline.getparent().replace(inline, anchor)

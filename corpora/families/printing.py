@@ -15,8 +15,9 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 CN_DIGITS = "零一二三四五六七八九"
 # What some templates print around a figure inside a table cell: its unit (128人次, 12节)
-# and a remark in brackets after a rate (112.50%（超额）), brackets made ASCII by NFKC.
-DECORATION = re.compile(r"^(.*?\d%?)\s*(?:人次|小时|节|个|户|场|名|次|人)?(?:\([^()]*\))?$")
+# and a remark in brackets after a rate (112.50%（超额）), brackets made ASCII by NFKC;
+# and a note marker after a figure (128*, 36△) that a 注 under the table explains.
+DECORATION = re.compile(r"^(.*?\d%?)\s*(?:人次|小时|节|个|户|场|名|次|人)?(?:\([^()]*\))?[*△]?$")
 
 
 @dataclass(frozen=True)

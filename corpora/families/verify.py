@@ -36,7 +36,9 @@ third of odd pages, the left third of even ones, none on page 1) and `checked_gr
 many front pages are numbered I, II …: the pages after them numbered from 1) and
 `column_split` ("caption|continued": a table too wide for the page printed in two parts
 on consecutive pages, the second under the continued caption, the 片区 column and 合计
-in both, different indicators in their headers).
+in both, different indicators in their headers), `seal` (a word of the signature: the
+last page carries one picture, a seal pressed over that word, and no other page one)
+and `red_cells` (how many words — table cells — are drawn in red in the whole PDF).
 """
 
 from __future__ import annotations
@@ -260,6 +262,13 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     ticked = str(variant.get("checked_grade", ""))
     if ticked:
         out += [f"checked grade: {w}" for w in checked_grade(pdf, ticked)]
+    seal = str(variant.get("seal", ""))
+    if seal:
+        out += [f"seal: {w}" for w in sealed(pdf, seal)]
+    if "red_cells" in variant:
+        n = red_words(pdf)
+        if n != variant["red_cells"]:
+            out.append(f"{n} words in red, variant says {variant['red_cells']}")
     breaks = [b for b in str(variant.get("breaks", "")).split(";") if b]
     word = str(variant.get("header_word", ""))
     if not breaks and "header_pages" not in variant:
@@ -660,3 +669,50 @@ def column_split(pdf: Path, claim: str) -> list[str]:
     if not heads[0] or not heads[1] or heads[0] & heads[1]:
         wrong.append(f"header rows {heads} do not name different indicators")
     return wrong
+
+
+def sealed(pdf: Path, word: str) -> list[str]:
+    """Whether the last page's only picture lies over `word` (a seal pressed over the
+    evaluator's name) and no other page carries a picture."""
+    wrong = []
+    with pdfplumber.open(pdf) as doc:
+        last = len(doc.pages) - 1
+        for i, page in enumerate(doc.pages):
+            if i != last:
+                if page.images:
+                    wrong.append(f"page {i + 1}: {len(page.images)} pictures")
+                continue
+            if len(page.images) != 1:
+                wrong.append(f"last page: {len(page.images)} pictures")
+                continue
+            im = page.images[0]
+            hits = page.search(word)
+            if not any(
+                h["x0"] < im["x1"]
+                and im["x0"] < h["x1"]
+                and h["top"] < im["bottom"]
+                and im["top"] < h["bottom"]
+                for h in hits
+            ):
+                wrong.append(f"the picture does not lie over {word!r}")
+    return wrong
+
+
+def _red(colour: Any) -> bool:
+    return (
+        isinstance(colour, (tuple, list))
+        and len(colour) == 3
+        and colour[0] > 0.8
+        and colour[1] < 0.3
+        and colour[2] < 0.3
+    )
+
+
+def red_words(pdf: Path) -> int:
+    """How many words are drawn in red (every character of the word red)."""
+    n = 0
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            for w in page.extract_words(extra_attrs=["non_stroking_color"]):
+                n += _red(w["non_stroking_color"])
+    return n
