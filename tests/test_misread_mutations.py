@@ -4,7 +4,10 @@ table's first two figure columns swapped, or a line not read. These are the tabl
 mutants alarmed before the guard read lines and column groups as wholes
 (`misread.line_shifted`, `misread.group_swapped`) and looked for a missed 片区 row in every
 table of a report that prints one table per 片区 (`misread.row_missed`), or doubted a
-read whose figures count its rows (a 序号 column, `fragment.ordinal_figures`);
+read whose figures count its rows (a 序号 column, `fragment.ordinal_figures`,
+`fragment.ordinal_lines`), or read a score table's line one column off
+(`misread.score_line_shifted`) or its 满分 column as the scores
+(`misread.full_marks_as_scores`);
 `python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
@@ -42,6 +45,11 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("qiaoxin_nanhu_2024_final.pdf", 1, "swap_cols"),
         ("yunlu_liutang_2024_final.pdf", 0, "swap_cols"),  # vertical rules only
         ("guihe_guihe_2023_final.pdf", 0, "swap_cols"),  # its 序号 column taken for targets
+        ("liuyin_hetang_2024_final.pdf", 3, "swap_cols"),  # a 序号 5, 6, 7 taken for targets
+        ("zhuyuan_hetang_2025_final.pdf", 2, "lost_cell"),  # parties as columns, 综合得分 last
+        ("tongle_lean_2025_final.pdf", 1, "lost_cell"),  # 加权得分 line, 第三方's cell empty
+        ("qingshui_qingshui_2025_final.pdf", 1, "swap_cols"),  # 满分 │ 得分 read as 得分 │ 满分
+        ("jinxiu_donghu_2024_final.pdf", 1, "swap_cols"),  # the same, its 合计 line first
         ("tianyuan_changling_2024_final.pdf", 0, "drop_row"),  # a 片区's row, 合计 apart
         ("liuyin_hetang_2024_final.pdf", 1, "drop_row"),
     ],

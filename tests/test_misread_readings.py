@@ -301,6 +301,7 @@ def test_a_total_that_leaves_out_a_party_is_a_misread_and_other_sums_list_the_re
         "misread.party_twice",
         "misread.party_outside",
         "misread.scale_figure",
+        "misread.full_marks_as_scores",
         "misread.total_as_party",
         "misread.characters",
     }

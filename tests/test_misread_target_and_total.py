@@ -8,7 +8,12 @@ from __future__ import annotations
 from extractor.checks import check_report
 from extractor.document.model import Document, Section, Table, TableCell
 from extractor.document.tables import column_paths
-from extractor.passes.indicators import extract_indicators, ordinal_figures, rates_unrecomputable
+from extractor.passes.indicators import (
+    extract_indicators,
+    ordinal_figures,
+    ordinal_lines,
+    rates_unrecomputable,
+)
 from extractor.passes.tables.consistency import untrusted_because
 from extractor.passes.tables.read import read_table
 from extractor.records import (
@@ -225,3 +230,28 @@ def test_a_row_number_column_read_as_targets_makes_the_read_untrusted() -> None:
     assert ordinal_figures(_rows(["1", "2", "3", "4"], "10")) is None
     assert ordinal_figures(_rows(["1", "2"], "50")) is None  # too few rows to tell
     assert ordinal_figures(_rows(["30", "20", "40", "30"], "120")) is None
+
+
+def _long(targets: list[str], dones: list[str], rates: list[str]) -> list[IndicatorRow]:
+    """One indicator a line, each line below the last (a table continued: 序号 5, 6, 7)."""
+    out = []
+    for i, (t, d, p) in enumerate(zip(targets, dones, rates, strict=True)):
+        r = row("合计", t, d, p, ind=("groups", "community_events", "volunteers")[i])
+        for cell in (r.target, r.done, r.pct):
+            assert cell is not None
+            cell.prov = Provenance(page=3, bbox=(100.0, 200.0 + 20 * i, 140.0, 214.0 + 20 * i))
+        r.scope = "total"
+        out.append(r)
+    return out
+
+
+def test_a_row_number_column_read_down_the_lines_makes_the_read_untrusted() -> None:
+    """序号 5, 6, 7 of a continued long table taken for the targets: none of the lines'
+    rates recomputes, so the read is doubted; real targets that happen to count up by one
+    still make their rates, and a published slip in one rate of a real table is no run."""
+    rates = ["134.4%", "144.3%", "148.1%"]
+    assert ordinal_lines(_long(["5", "6", "7"], ["164", "7576", "277"], rates)) == "专业个案"
+    assert ordinal_lines(_long(["5", "6", "7"], ["5", "6", "7"], ["100%"] * 3)) is None
+    real = _long(["122", "5250", "187"], ["164", "7576", "277"], ["134.4%", "144.3%", "158.1%"])
+    assert ordinal_lines(real) is None  # the slip of 148.1% stays for pct.total to find
+    assert ordinal_lines(_long(["5", "6", "8"], ["164", "7576", "277"], rates)) is None

@@ -34,6 +34,7 @@ from extractor.records import (
     IndicatorRow,
     NarrativeFigure,
     Number,
+    PartyScore,
     Period,
     Report,
     RosterRow,
@@ -584,6 +585,7 @@ def _score_sum(ctx: Ctx) -> Iterator[Reading]:
     fits = any(abs(s - p.value - total.value) <= slack for _, p in vals)
     yield Reading("misread.party_outside", {"parties": parties}, fits=fits)
     yield _scale_figure(ctx, total.value, total.decimals, [p.decimals for _, p in vals])
+    yield _full_marks_as_scores(ctx)
     yield from _total_as_party(ctx)
     yield from _score_columns_swapped(ctx)
 
@@ -611,10 +613,89 @@ def _total_as_party(ctx: Ctx) -> Iterator[Reading]:
 
 
 def _score_cap(ctx: Ctx) -> Iterator[Reading]:
-    """A party's score above its weight: the total read as the party's, or the score
-    table's weight and score columns taken the wrong way round."""
+    """A party's score above its weight: the total read as the party's, the score
+    table's weight and score columns taken the wrong way round, or its line of scores
+    read one column off."""
     yield from _total_as_party(ctx)
     yield from _score_columns_swapped(ctx)
+    yield from _score_line_shifted(ctx)
+
+
+# The parties' scores stand on one printed line when their vertical centres are this
+# share of a cell's height apart at most (as `SAME_LINE` for indicator lines); read one
+# column back, at least this many parties' scores must be checked against their weights.
+SCORE_LINE_HOLDS = 2
+ScoreSlot = tuple[str, Number | None]
+
+
+def _score_line(ctx: Ctx) -> list[ScoreSlot]:
+    """The parties' scores in a table with the parties as columns, left to right (the
+    scores on one printed line of one page, at least two); [] when they are not so."""
+    scores = ctx.report.scoring.party_scores
+    boxes = [ps.score.prov for ps in scores]
+    if len(scores) < 2 or any(p is None or p.bbox is None for p in boxes):
+        return []
+    placed = [(p.page, p.bbox) for p in boxes if p is not None and p.bbox is not None]
+    page, (_, top, _, bottom) = placed[0]
+    centre, height = (top + bottom) / 2, bottom - top
+    for pg, (_, t, _, b) in placed:
+        if pg != page or abs((t + b) / 2 - centre) > SAME_LINE * height:
+            return []
+    order = sorted(zip(placed, scores, strict=True), key=lambda x: x[0][1][0])
+    return [(ps.party, ps.score) for _, ps in order]
+
+
+def _score_line_shifted(ctx: Ctx) -> Iterator[Reading]:
+    """The parties' scores on their printed line read one column off (a cell lost while
+    reading it: each score in its neighbour's column, the slot at one end empty). The
+    empty slot is that of the one party whose weight is printed and whose score was not
+    read (at either end of the line), or that of the 综合得分 beside the parties, whose
+    printed total the end party's score then equals. Read back, every figure moves
+    towards that slot and the party at the other end has none. A published slip moves
+    one score and leaves every slot read: it is only tried when a slot is empty, and fits
+    only when, read back, every party's score fits its weight (`SCORE_LINE_HOLDS`
+    checked at least)."""
+    sc = ctx.report.scoring
+    line = _score_line(ctx)
+    if not line:
+        return
+    weights = {w.party: exact(w.weight) for w in sc.weights}
+    read = {party for party, _ in line}
+    unread = [w.party for w in sc.weights if w.party not in read]
+    total = _val_number(sc.total)
+    tries: list[tuple[list[ScoreSlot], int]] = []  # the line with its empty slot, the step
+    if len(unread) == 1:
+        tries += [([*line, (unread[0], None)], 1), ([(unread[0], None), *line], -1)]
+    elif not unread and total is not None:
+        # the total's slot beside the parties: the end party's score is the total
+        for end, step in ((-1, 1), (0, -1)):
+            if _val_number(line[end][1]) == total:
+                tries.append((line, step))
+    if not tries:
+        why = say("misread.why.score_line_read")
+        yield Reading("misread.score_line_shifted", {}, fits=False, why_not=why)
+        return
+    for slots, step in tries:
+        figs = [n for _, n in slots]
+        n = len(figs)
+        moved = [figs[i - step] if 0 <= i - step < n else None for i in range(n)]
+        back = [
+            PartyScore(party=party, score=fig)
+            for (party, _), fig in zip(slots, moved, strict=True)
+            if fig is not None
+        ]
+        checked = [(ps, weights[ps.party]) for ps in back if ps.party in weights]
+        over = sum(exact(ps.score.value) > cap for ps, cap in checked)
+        edits: tuple[Edit, ...] = ((sc, "party_scores", back),)
+        if over or len(checked) < SCORE_LINE_HOLDS:
+            why = say("misread.why.score_line_still", n=over, m=len(checked))
+            yield Reading("misread.score_line_shifted", {}, edits, why_not=why)
+        else:
+            yield Reading("misread.score_line_shifted", {}, edits)
+
+
+def _val_number(n: Number | None) -> Fraction | None:
+    return None if n is None else exact(n.value)
 
 
 def _score_columns_swapped(ctx: Ctx) -> Iterator[Reading]:
@@ -654,11 +735,36 @@ def _scale_figure(ctx: Ctx, total: Fraction, decimals: int, parties: list[int]) 
     return Reading("misread.scale_figure", params, fits=False, why_not=why)
 
 
+def _full_marks_as_scores(ctx: Ctx) -> Reading:
+    """The score table's 满分 column read as the scores (its two columns taken the wrong
+    way round, the scores then no weights the reader takes): every party's score read
+    is a whole number and together they make the full scale — the sum of the weights —
+    exactly, while the total is a score below it printed to decimals (for `score.sum`)
+    or is that full scale too, read from the same column (for `grade.band`). A published
+    slip moves one figure: it does not make every party's score add up to the scale."""
+    sc = ctx.report.scoring
+    total = parse_printed(sc.total.printed, sc.total.value) if sc.total else None
+    scores = [parse_printed(ps.score.printed, ps.score.value) for ps in sc.party_scores]
+    scale = sum((exact(w.weight) for w in sc.weights), Fraction(0))
+    params: dict[str, object] = {"scale": plain(scale)}
+    read = [p for p in scores if p is not None]
+    if total is not None and sc.weights and len(read) >= 2 and len(read) == len(scores):
+        added = sum((p.value for p in read), Fraction(0))
+        whole = all(p.decimals == 0 and p.value.denominator == 1 for p in read)
+        below = total.decimals > 0 and total.value < scale
+        if whole and added == scale and (below or total.value == scale):
+            return Reading("misread.full_marks_as_scores", params, fits=True)
+    why = say("misread.why.scores_not_full_marks", scale=plain(scale))
+    return Reading("misread.full_marks_as_scores", params, fits=False, why_not=why)
+
+
 def _grade(ctx: Ctx) -> Iterator[Reading]:
-    """A grade: the total on an edge of the printed grade's band, the ≥ / > misread."""
+    """A grade: the total on an edge of the printed grade's band, the ≥ / > misread; the
+    full-mark column read as the scores and the total."""
     sc = ctx.report.scoring
     if sc.total is None or sc.grade is None:
         return
+    yield _full_marks_as_scores(ctx)
     band = next((b for b in sc.bands if b.grade == sc.grade.value), None)
     total = exact(sc.total.value)
     if band is None:

@@ -123,12 +123,16 @@ def extract_indicators(doc: Document) -> Indicators:
         ordinal = ordinal_figures(table_rows)
         if ordinal is not None:
             got.doubts.insert(0, say("fragment.ordinal_figures", label=ordinal))
+        numbered = ordinal_lines(table_rows)
+        if numbered is not None:
+            got.doubts.insert(0, say("fragment.ordinal_lines", label=numbered))
         trusted = (
             fit.trusted(len(got.doubts))
             and not got.unsure
             and not apart
             and not blind
             and ordinal is None
+            and numbered is None
         )
         reads.append(judged(label, t.caption, pages, table_rows, fit, trusted, got.doubts))
         rows.extend(table_rows)
@@ -223,6 +227,58 @@ def ordinal_figures(rows: list[IndicatorRow]) -> str | None:
             if whole is None or whole.value != len(cells) * (len(cells) + 1) / 2:
                 return parts[0].label
     return None
+
+
+def _top(row: IndicatorRow, role: str) -> float | None:
+    cell = getattr(row, role)
+    if cell is None or cell.prov is None or cell.prov.bbox is None:
+        return None
+    return float(cell.prov.bbox[1])
+
+
+def ordinal_lines(rows: list[IndicatorRow]) -> str | None:
+    """A table of one indicator a line (the rows of one scope and place, each another
+    indicator, each on a line below the last) whose target or done figures read n,
+    n + 1, n + 2, … down at least `ORDINAL_ROWS` lines — a 序号 column taken for figures,
+    its numbering running on from an earlier part of the table — while the rate of
+    every one of those lines that prints one fails (at least one): real figures that
+    happen to run so still make their rates. The label of the run's first line."""
+    places: dict[tuple[str | None, str | None, str | None], list[IndicatorRow]] = {}
+    for r in rows:
+        places.setdefault((r.scope, r.area, r.post), []).append(r)
+    for lines in places.values():
+        if len({(r.indicator, r.measure) for r in lines}) != len(lines):
+            continue
+        for role in ("target", "done"):
+            for start in range(len(lines) - ORDINAL_ROWS + 1):
+                run = _run_from(lines[start:], role)
+                if len(run) < ORDINAL_ROWS:
+                    continue
+                held = [rate_holds(r) for r in run]
+                if any(held) or all(h is None for h in held):
+                    continue
+                return run[0].label
+    return None
+
+
+def _run_from(lines: list[IndicatorRow], role: str) -> list[IndicatorRow]:
+    """The lines from the first on whose `role` figures count up by one, each printed
+    below the one before."""
+    run: list[IndicatorRow] = []
+    for r in lines:
+        cell, top = getattr(r, role), _top(r, role)
+        if cell is None or cell.value is None or top is None:
+            break
+        if run:
+            before = getattr(run[-1], role)
+            prev_top = _top(run[-1], role)
+            assert prev_top is not None
+            if cell.value != before.value + 1 or top <= prev_top:
+                break
+        elif cell.value < 1 or cell.value != int(cell.value):
+            break
+        run.append(r)
+    return run
 
 
 RowKey = tuple[str | None, str | None, str | None, str, str]
