@@ -57,6 +57,7 @@ def families() -> list[Family]:
         minghu,
         pingtan,
         qiaoxin,
+        qilin,
         qingshui,
         sanglin,
         shuangxi,
@@ -86,7 +87,7 @@ def families() -> list[Family]:
     sequestered = [tongle, baishi]
     locked = [sanglin, tanxi]
     shuttered = [jingpo, yanxi]
-    bolted: list[ModuleType] = [wutong]
+    bolted: list[ModuleType] = [wutong, qilin]
     splits = (
         heldout
         + unseen

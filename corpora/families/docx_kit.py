@@ -1096,3 +1096,68 @@ def floating_picture(
                 child.set("id", str(pid))
             anchor.append(child)
     inline.getparent().replace(inline, anchor)
+
+
+# ---------------------------------------------------------------- floating text box
+
+DRAWING_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+
+
+def text_box(
+    p: Paragraph,
+    lines: Sequence[tuple[str, float, bool]],
+    *,
+    font: str,
+    width_cm: float,
+    height_cm: float,
+    shape_id: int,
+    fill: str = "F2F2F2",
+    border_pt: float = 1.0,
+) -> None:
+    """A floating text box (Word's 插入 › 文本框: a DrawingML shape `wps:wsp` with a
+    `w:txbxContent`), anchored to paragraph `p`, aligned to the right margin level with
+    the paragraph's top, the paragraph's text wrapping round it (四周型), bordered and
+    filled; one centred paragraph per (text, size, bold) line. Not a frame (`frame`,
+    `w:framePr`) nor a table: a drawing object whose text LibreOffice exports as text."""
+    cx, cy = int(Cm(width_cm)), int(Cm(height_cm))
+    paras = "".join(
+        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="300" w:lineRule="auto"/>'
+        '<w:jc w:val="center"/></w:pPr>'
+        f'<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+        f'w:eastAsia="{font}"/>{"<w:b/>" if bold else ""}'
+        f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/></w:rPr>'
+        f"<w:t>{text}</w:t></w:r></w:p>"
+        for text, size, bold in lines
+    )
+    run = parse_xml(
+        f"<w:r {DRAWING_NS}><w:drawing>"
+        '<wp:anchor distT="45720" distB="45720" distL="180340" distR="0" simplePos="0" '
+        f'relativeHeight="{251659264 + shape_id}" behindDoc="0" locked="0" layoutInCell="1" '
+        'allowOverlap="0">'
+        '<wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="margin"><wp:align>right</wp:align></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/>'
+        '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        '<wp:wrapSquare wrapText="bothSides"/>'
+        f'<wp:docPr id="{shape_id}" name="文本框 {shape_id}"/>'
+        "<wp:cNvGraphicFramePr/>"
+        "<a:graphic><a:graphicData "
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>'
+        f'<a:ln w="{int(border_pt * 12700)}"><a:solidFill><a:srgbClr val="000000"/>'
+        "</a:solidFill></a:ln></wps:spPr>"
+        f"<wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx>"
+        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" '
+        'rIns="91440" bIns="45720" anchor="ctr"><a:noAutofit/></wps:bodyPr>'
+        "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+    p._p.insert(1 if p._p.pPr is not None else 0, run)

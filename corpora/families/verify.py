@@ -16,8 +16,10 @@ nothing between them but that row's figures), and `toc` (a 目录 page whose ent
 `heading……N` each name the page N on which that heading is first printed after the
 contents), `frame_words` (';'-joined words printed on page 1 in a floating frame at the
 right of the title block: each lies in the right third of the page, in its upper third),
-`continued` (a 续表 caption such as 续表1: a page opens with it, the page before it
-printing the table's own caption, 表1, and no 续表), and `diagonal_header` with
+`text_box_words` (';'-joined words printed inside a floating drawn box in the right half
+of a page, body text at its left), `picture_caption` (a caption printed right under a
+picture), `continued` (a 续表 caption such as 续表1: a page opens with it, the page before
+it printing the table's own caption, 表1, and no 续表), and `diagonal_header` with
 `diagonal_tables` ("upper|lower": that many 斜线表头 cells — a line drawn from a cell's
 top-left corner down to its bottom-right one, the upper label's characters above it at
 the right, the lower label's below it at the left), `logo_image` (a square picture in
@@ -222,6 +224,12 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     words = [w for w in str(variant.get("frame_words", "")).split(";") if w]
     if words:
         out += [f"frame: {w}" for w in framed(pdf, words)]
+    floating = [w for w in str(variant.get("text_box_words", "")).split(";") if w]
+    if floating:
+        out += [f"text box: {w}" for w in text_boxed(pdf, floating)]
+    pictured = str(variant.get("picture_caption", ""))
+    if pictured:
+        out += [f"picture: {w}" for w in picture_above(pdf, pictured)]
     cont = str(variant.get("continued", ""))
     if cont:
         out += [f"continued: {w}" for w in continued(pdf, cont)]
@@ -308,6 +316,62 @@ def framed(pdf: Path, words: list[str]) -> list[str]:
             ):
                 wrong.append(f"{w!r} not in the right third of page 1's top")
         return wrong
+
+
+def text_boxed(pdf: Path, words: list[str]) -> list[str]:
+    """The words not printed inside a drawn shape (a curve's or rect's box that no table
+    of pdfplumber's holds) in the right half of some page, beside body text: a floating
+    text box with the paragraph wrapping round it at its left."""
+    wrong = []
+    with pdfplumber.open(pdf) as doc:
+        for w in words:
+            found = False
+            for page in doc.pages:
+                tables = [t.bbox for t in page.find_tables()]
+                shapes = [
+                    (o["x0"], o["top"], o["x1"], o["bottom"])
+                    for o in page.curves + page.rects
+                    if o["x0"] > page.width / 2
+                    and not any(
+                        t[0] <= o["x0"] and o["x1"] <= t[2] and t[1] <= o["top"] <= t[3]
+                        for t in tables
+                    )
+                ]
+                for hit in page.search(re.escape(w)):
+                    box = next(
+                        (
+                            b
+                            for b in shapes
+                            if b[0] <= hit["x0"]
+                            and hit["x1"] <= b[2]
+                            and b[1] <= hit["top"]
+                            and hit["bottom"] <= b[3]
+                        ),
+                        None,
+                    )
+                    beside = box is not None and any(
+                        c["x1"] < box[0] and box[1] <= c["top"] <= box[3] for c in page.chars
+                    )
+                    found = found or beside
+            if not found:
+                wrong.append(f"{w!r} not in a floating box beside body text")
+    return wrong
+
+
+def picture_above(pdf: Path, caption: str) -> list[str]:
+    """Whether a page prints `caption` right under a picture (an image whose bottom is
+    at most 40 pt above the caption's top, no text between them)."""
+    pattern = r"\s*".join(map(re.escape, WHITESPACE.sub("", caption)))
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            for hit in page.search(pattern):
+                if any(
+                    0 <= hit["top"] - im["bottom"] <= 40
+                    and not any(im["bottom"] <= c["top"] < hit["top"] - 2 for c in page.chars)
+                    for im in page.images
+                ):
+                    return []
+    return [f"{caption!r} is not printed under a picture"]
 
 
 def continued(pdf: Path, caption: str) -> list[str]:

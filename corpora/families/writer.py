@@ -152,6 +152,39 @@ class Writer:
             cells.append("\n".join(lines))
         self.table(make([list(heads), cells]))
 
+    def paired_opinions(
+        self,
+        heads: tuple[str, str],
+        items: tuple[list[str], list[str]],
+        mark: Callable[[int], str],
+        make: Callable[[list[list[str | None]]], Grid],
+        *,
+        none: str = "无",
+    ) -> None:
+        """Praise and concern side by side, PAIRED ROW BY ROW (成效 │ 不足与建议): the
+        header row names both sections, then row k holds the k-th item of each, numbered
+        (`mark`) within its column; the shorter column's cells stay empty. A section with
+        no items prints `none` in its first cell (none stated). `make` gives the Grid."""
+        for name, polarity, texts in zip(heads, ("praise", "concern"), items, strict=True):
+            self.label_only(name, polarity)  # type: ignore[arg-type]
+            if not texts:
+                assert self._current is not None
+                self._current.none_stated = True
+            for k, text in enumerate(texts, start=1):
+                self._add_item(k, text)
+        columns = [[mark(k) + t for k, t in enumerate(texts, start=1)] or [none] for texts in items]
+        depth = max(len(c) for c in columns)
+        rows: list[list[str | None]] = [list(heads)]
+        for k in range(depth):
+            rows.append([c[k] if k < len(c) else "" for c in columns])
+        self.table(make(rows))
+
+    def cell_text(self, *parts: Part) -> str:
+        """The text of a table cell holding a sentence with figures (一览表's 主要服务成效):
+        its figures are recorded for the gold as running text's are; the caller prints
+        the returned text in its cell."""
+        return self._figures(list(parts))
+
     def opinion_rows(
         self,
         heads: tuple[str, str],
