@@ -12,7 +12,7 @@ from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile
 from extractor.numbers import normalise
 from extractor.passes.tables.pairs import named_pair, split_named_pairs
-from extractor.passes.text import Hit, doubted_as, first, search
+from extractor.passes.text import Hit, Scan, doubted_as, first, search
 from extractor.records import (
     GradeBand,
     Number,
@@ -44,9 +44,11 @@ def _number(hit: Hit, group: str | int, unit: str | None = None) -> Number:
     )
 
 
-def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
+def _weights(blocks: list[Block], profile: Profile, scan: Scan | None = None) -> list[PartyWeight]:
+    """The parties' weights as printed (`scan`: the pass's memo of block matches)."""
+    scan = scan or Scan()
     found: dict[str, PartyWeight] = {}
-    hits = list(search(blocks, profile.pattern("weight")))
+    hits = list(scan.search(blocks, profile.pattern("weight")))
     if len({profile.party_of(h.match.group("party")) for h in hits} - {None}) < len(
         profile.parties
     ):
@@ -61,7 +63,7 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
                     if nxt.kind == "heading" or len(nxt.text) > 60:
                         break
                     cued.append(nxt)
-        hits += list(search(cued, profile.pattern("weight_list")))
+        hits += list(scan.search(cued, profile.pattern("weight_list")))
     for hit in hits:
         party = profile.party_of(hit.match.group("party"))
         if party and party not in found:
@@ -71,7 +73,7 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
                 prov=hit.prov(0),
             )
     if len(found) < len(profile.parties):
-        found.update(_point_weights(blocks, profile, found))
+        found.update(_point_weights(blocks, profile, found, scan))
     # Four weights that add to 100 are the report's; a partial set is not trusted.
     if (
         len(found) == len(profile.parties)
@@ -82,7 +84,7 @@ def _weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
 
 
 def _point_weights(
-    blocks: list[Block], profile: Profile, found: dict[str, PartyWeight]
+    blocks: list[Block], profile: Profile, found: dict[str, PartyWeight], scan: Scan
 ) -> dict[str, PartyWeight]:
     """Weights printed as points of the full mark, in the clause after it ("满分100分，
     其中购买方25分、区民政局15分、市社工督导中心10分、第三方评估机构50分"): each
@@ -94,7 +96,8 @@ def _point_weights(
     scale, points = profile.pattern("weight_scale"), profile.pattern("weight_points")
     for b in blocks:
         text = b.normalised.text
-        for m in scale.finditer(text):
+        for scaled in scan.search([b], scale):
+            m = scaled.match
             full = float(m.group("max") or 100)
             if full <= 0:
                 continue
@@ -102,7 +105,7 @@ def _point_weights(
             end = min(
                 [i for i in (text.find(ch, m.end()) for ch in "。；;") if i >= 0] or [len(text)]
             )
-            for hit in search([b], points):
+            for hit in scan.search([b], points):
                 if not m.end() <= hit.match.start("value") < end:
                     continue
                 party = profile.party_of(hit.match.group("party"))
@@ -116,17 +119,22 @@ def _point_weights(
 
 
 def _bands(
-    blocks: list[Block], profile: Profile, tables: list[Table] | None = None
+    blocks: list[Block],
+    profile: Profile,
+    tables: list[Table] | None = None,
+    scan: Scan | None = None,
 ) -> list[GradeBand]:
     """Grade bands as printed, threshold first ("90分以上为优秀") or grade first ("优秀：
-    85分及以上", one band per line or per row of a bands table)."""
+    85分及以上", one band per line or per row of a bands table); `scan`: the pass's memo
+    of block matches."""
+    scan = scan or Scan()
     bands: dict[str, GradeBand] = {}
     rows = _row_lines(tables or [])
     found = [
         (kind, m, prov)
         for kind in ("at_least", "between", "below")
         for name in (f"band_{kind}", f"band_{kind}_g", f"band_{kind}_i")
-        for m, prov in _band_hits(blocks, rows, profile.pattern(name))
+        for m, prov in _band_hits(blocks, rows, profile.pattern(name), scan)
     ]
     for kind, m, prov in found:
         g = m.group("grade")
@@ -186,9 +194,11 @@ def _row_lines(tables: list[Table]) -> list[tuple[str, TableCell]]:
 
 
 def _band_hits(
-    blocks: list[Block], rows: list[tuple[str, TableCell]], rx: re.Pattern[str]
+    blocks: list[Block], rows: list[tuple[str, TableCell]], rx: re.Pattern[str], scan: Scan
 ) -> list[tuple[re.Match[str], Provenance]]:
-    out: list[tuple[re.Match[str], Provenance]] = [(h.match, h.prov()) for h in search(blocks, rx)]
+    out: list[tuple[re.Match[str], Provenance]] = [
+        (h.match, h.prov()) for h in scan.search(blocks, rx)
+    ]
     for text, label in rows:
         m = rx.search(text)
         if m:
@@ -213,10 +223,14 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
             got = split_tables[id(t)] = _pairs_split(t, profile)
         return got
 
+    # the weight and band patterns are looked for in the basis sections' blocks, then
+    # in all the document's (which hold those again): each block searched once a pattern
+    scan = Scan()
+
     scoring = Scoring()
     weights = (
-        _weights(text_blocks, profile)
-        or _weights(doc.blocks, profile)
+        _weights(text_blocks, profile, scan)
+        or _weights(doc.blocks, profile, scan)
         or _ordered_weights(text_blocks, profile)
         or _table_weights(basis + result, profile, split)
         or _table_weights([doc.root], profile, split)
@@ -232,7 +246,9 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     band_tables = [t for sec in basis + result for s in sec.walk() for t in s.tables]
     bands: list[GradeBand] = []
     for ladder in (profile, *(profile.with_grades(g) for g in profile.grade_scales)):
-        bands = _bands(text_blocks, ladder, band_tables) or _bands(doc.blocks, ladder, doc.tables)
+        bands = _bands(text_blocks, ladder, band_tables, scan) or _bands(
+            doc.blocks, ladder, doc.tables, scan
+        )
         if bands:
             # the report's own ladder: its total's band edges and its grade are its words
             profile = ladder

@@ -37,6 +37,32 @@ def search(blocks: Iterable[Block], pattern: re.Pattern[str]) -> Iterator[Hit]:
             yield Hit(b, m, n)
 
 
+class Scan:
+    """`search` memoised per block and pattern for one pass over one document: a pass
+    that looks for the same pattern in overlapping lists of blocks (a section's blocks,
+    then the whole document's when they print nothing) finds each block's matches once.
+    The blocks must outlive the memo and not change while it is used."""
+
+    __slots__ = ("_hits",)
+
+    def __init__(self) -> None:
+        # per pattern (by identity: a compiled pattern hashes its whole code), the
+        # pattern itself, kept alive with its key, and each block's hits by the block's id
+        self._hits: dict[int, tuple[re.Pattern[str], dict[int, list[Hit]]]] = {}
+
+    def search(self, blocks: Iterable[Block], pattern: re.Pattern[str]) -> Iterator[Hit]:
+        memo = self._hits.get(id(pattern))
+        if memo is None:
+            memo = self._hits[id(pattern)] = (pattern, {})
+        found = memo[1]
+        for b in blocks:
+            hits = found.get(id(b))
+            if hits is None:
+                n = b.normalised
+                hits = found[id(b)] = [Hit(b, m, n) for m in pattern.finditer(n.text)]
+            yield from hits
+
+
 def first(blocks: Iterable[Block], pattern: re.Pattern[str]) -> Hit | None:
     """`search`'s first hit: the leftmost match in the first block that has one (asked
     with `pattern.search`, not an iterator per block: most blocks have none)."""
