@@ -31,6 +31,8 @@ from extractor.numbers import chinese_numeral, to_decimal
 FIGURES_KEY = "figures"
 PHRASES_KEY = "pinggu_phrases"
 TEXT_KEY = "pinggu_text"  # doc.user_data key caching doc.text
+# doc.user_data key of the figures `FigureFinder.find` found in the doc's text already
+FOUND_KEY = "pinggu_found"
 
 Kind = Literal["count", "pct", "money", "date", "ordinal", "number"]
 """`number`: an Arabic number with no unit, e.g. a table cell or an address number."""
@@ -106,37 +108,50 @@ class FigureFinder:
         )
         self._money_cue = re.compile("|".join(map(re.escape, self.units.money_cues)))
 
-    def may_find(self, text: str) -> bool:
-        """Whether any figure pattern matches `text` at all: without a match this
-        component finds nothing, so the caller need not build a spaCy doc for it."""
-        return any(rx.kind != "skip" and rx.regex.search(text) for rx in self.regexes)
-
-    def __call__(self, doc: Any) -> Any:
-        text = _doc_text(doc)
+    def find(self, text: str) -> list[tuple[int, int, FigureInfo]]:
+        """The figures of `text` (start, end, info), the patterns' order kept: the
+        component's whole work, which needs the text alone, so a caller can ask it before
+        building a doc and build none when there is no figure (`FOUND_KEY`)."""
         taken = bytearray(len(text) + 1)
-        # idioms such as 一户一档: no Chinese-numeral figure may overlap them
-        excluded = bytearray(len(text) + 1)
-        if self._excluded is not None:
-            for x in self._excluded.finditer(text):
-                excluded[x.start() : x.end()] = b"\x01" * (x.end() - x.start())
-        clauses = _clause_starts(text, self.units.clause_breaks)
+        # idioms such as 一户一档: no Chinese-numeral figure may overlap them (marked when
+        # a Chinese-numeral match first asks)
+        excluded: bytearray | None = None
+        clauses: list[int] | None = None  # worked out when a figure first needs them
         found: list[tuple[int, int, FigureInfo]] = []
         for rx in self.regexes:
             for m in rx.regex.finditer(text):
                 s, e = m.span()
                 if s == e or any(taken[s:e]):
                     continue
-                if rx.name.startswith("cn_") and any(excluded[s:e]):
-                    continue
+                if rx.name.startswith("cn_"):
+                    if excluded is None:
+                        excluded = self._excluded_marks(text)
+                    if any(excluded[s:e]):
+                        continue
                 if rx.kind == "skip":
                     taken[s:e] = b"\x01" * (e - s)
                     continue
+                if clauses is None:
+                    clauses = _clause_starts(text, self.units.clause_breaks)
                 clause_start = clauses[bisect.bisect_right(clauses, s) - 1]
                 info = self._info(rx, m, text[clause_start:s])
                 if info is None:
                     continue
                 taken[s:e] = b"\x01" * (e - s)
                 found.append((s, e, info))
+        return found
+
+    def _excluded_marks(self, text: str) -> bytearray:
+        excluded = bytearray(len(text) + 1)
+        if self._excluded is not None:
+            for x in self._excluded.finditer(text):
+                excluded[x.start() : x.end()] = b"\x01" * (x.end() - x.start())
+        return excluded
+
+    def __call__(self, doc: Any) -> Any:
+        found = doc.user_data.pop(FOUND_KEY, None)
+        if found is None:
+            found = self.find(_doc_text(doc))
         spans = []
         for s, e, info in sorted(found, key=lambda t: t[0]):
             span = doc.char_span(s, e, label=info.kind, alignment_mode="expand")

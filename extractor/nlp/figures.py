@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from extractor.nlp.components import (
     FIGURES_KEY,
+    FOUND_KEY,
     TEXT_KEY,
     Bound,
     DatePrecision,
@@ -60,12 +61,17 @@ def find_figures(text: str, options: NlpOptions | None = None) -> list[Figure]:
     norm = normalise_with_map(text)
     nlp = get_pipeline(options)
     finder = nlp.get_pipe(FIGURES_FACTORY)
-    if isinstance(finder, FigureFinder) and not finder.may_find(norm.text):
-        return []  # most paragraphs of praise and concerns: no doc, no tokens
+    found = finder.find(norm.text) if isinstance(finder, FigureFinder) else None
+    if found is not None and not found:
+        # most paragraphs of praise and concerns, and half of those a figure pattern
+        # matches in (a match the finder rejects): no figure, so no doc, no tokens
+        return []
     doc = nlp.make_doc(norm.text)
     # spaCy rebuilds doc.text from every token on each access; hand the components the
-    # string we already have (components.TEXT_KEY) instead
+    # string we already have (components.TEXT_KEY) instead, and the figures found in it
     doc.user_data[TEXT_KEY] = norm.text
+    if found is not None:
+        doc.user_data[FOUND_KEY] = found
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     out: list[Figure] = []
