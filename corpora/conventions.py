@@ -22,16 +22,15 @@ def headline(text: str) -> str:
 # generalisation, whose first-run figures are recorded in EVALUATION.md (`families`), and
 # the held-back splits, each made after the one before had been looked at (their one list
 # is `extractor.splits.HELD_BACK_SPLITS`: validation, heldout, unseen, blind, sealed,
-# reserve, vault, closed, withheld, embargoed, sequestered, locked, shuttered, bolted).
+# reserve, vault, closed, withheld, embargoed, sequestered, locked, shuttered, bolted, latched).
 # Per-PDF extraction tests and the corpus-wide thresholds skip them.
 MEASURED_APART = ("families", *HELD_BACK_SPLITS)
 # Held-back folders whose first run has not been recorded yet: no test extracts them (not
 # even the per-file comparison with an allowlist), so nobody sees how the extractor does
 # on them before `python -m corpora.families.first_run --split <folder>` records it.
-# Empty since the fourteenth held-back split's first run was recorded
-# (corpora/bolted/first_run.json, after shuttered's); a fifteenth is listed here until
-# its own.
-NOT_YET_RUN: tuple[str, ...] = ()
+# The fifteenth held-back split (`latched`, made while bolted was being looked at) is
+# listed here until its first run is recorded (corpora/latched/first_run.json).
+NOT_YET_RUN: tuple[str, ...] = ("latched",)
 
 
 def measured_apart(path: Path) -> bool:

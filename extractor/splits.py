@@ -16,8 +16,9 @@ from __future__ import annotations
 # made after `withheld` had been looked at), the eleventh (`sequestered`, made while
 # `embargoed` was being looked at), the twelfth (`locked`, made while `sequestered` was
 # being looked at), the thirteenth (`shuttered`, made after `locked` had been looked
-# at) and the fourteenth (`bolted`, made after `shuttered` had been looked at), each made
-# after the one before had been looked at.
+# at), the fourteenth (`bolted`, made after `shuttered` had been looked at) and the
+# fifteenth (`latched`, made while `bolted` was being looked at), each made after the one
+# before had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -33,6 +34,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "locked",
     "shuttered",
     "bolted",
+    "latched",
 )
 
 
@@ -42,6 +44,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … shuttered/ and bolted/."""
+    """The folders for help text: validation/, heldout/, … bolted/ and latched/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]

@@ -32,8 +32,8 @@ class Built:
 
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
-    sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth and fourteenth
-    held-back splits (imported here: one registry)."""
+    sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth and
+    fifteenth held-back splits (imported here: one registry)."""
     from corpora.families import (
         baishi,
         baiyun,
@@ -88,6 +88,7 @@ def families() -> list[Family]:
     locked = [sanglin, tanxi]
     shuttered = [jingpo, yanxi]
     bolted: list[ModuleType] = [wutong, qilin]
+    latched: list[ModuleType] = []
     splits = (
         heldout
         + unseen
@@ -102,6 +103,7 @@ def families() -> list[Family]:
         + locked
         + shuttered
         + bolted
+        + latched
     )
     return [m.FAMILY for m in dev + validation + splits]
 
