@@ -285,9 +285,12 @@ def inconsistencies(g: GoldReport) -> set[str]:
         total = [r for r in rs if r.scope == "total"]
         assert len(total) <= 1
         areas = [r for r in rs if r.scope == "area"]
+        # a 片区 printed twice (the body's row and its appendix table's 小计, `yuquan`):
+        # the total adds the 片区 rows of its own table, when that table prints them
+        beside = {t.table: [a for a in areas if a.table == t.table] or areas for t in total}
         for whole, parts in [
             (a, [r for r in rs if r.scope == "post" and r.area == a.area]) for a in areas
-        ] + [(t, areas) for t in total]:
+        ] + [(t, beside[t.table]) for t in total]:
             if not parts:
                 continue
             for role in ("target", "done"):

@@ -70,6 +70,7 @@ def families() -> list[Family]:
         xiling,
         yanxi,
         yunlu,
+        yuquan,
         zhuyuan,
     )
 
@@ -88,7 +89,7 @@ def families() -> list[Family]:
     locked = [sanglin, tanxi]
     shuttered = [jingpo, yanxi]
     bolted: list[ModuleType] = [wutong, qilin]
-    latched: list[ModuleType] = []
+    latched: list[ModuleType] = [yuquan]
     splits = (
         heldout
         + unseen

@@ -1161,3 +1161,56 @@ def text_box(
         "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
     )
     p._p.insert(1 if p._p.pPr is not None else 0, run)
+
+
+# ---------------------------------------------------------------- a header set in a table
+
+
+def header_table(
+    doc: Document,
+    cells: Sequence[str],
+    widths: Sequence[float],
+    font: str,
+    *,
+    size: float = 9.0,
+    bold: Sequence[int] = (0,),
+) -> None:
+    """A running header typed as a small ruled TABLE (a document-control block of
+    ISO-style templates): one row, one cell per text of `cells`, none on the cover
+    (first page); a cell reading `{page}` prints 第 X 页 共 Y 页 (PAGE and NUMPAGES
+    fields). Word needs a paragraph after a table in a header: the header's own empty
+    paragraph stays after the table, set small. Every later section links to it."""
+    sec = doc.sections[0]
+    sec.different_first_page_header_footer = True
+    header = sec.header
+    tbl = header.add_table(1, len(cells), Cm(sum(widths)))
+    tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl.autofit = False
+    for gc, w in zip(tbl._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        gc.set(qn("w:w"), str(int(Cm(w).twips)))
+    _table_borders(tbl, dict.fromkeys(("top", "left", "bottom", "right", "insideV"), 6))
+    _row_flags(tbl.rows[0], False, 18)
+    for c, text in enumerate(cells):
+        cell = tbl.cell(0, c)
+        cell.width = Cm(widths[c])
+        cell.vertical_alignment = 1  # centre
+        p = cell.paragraphs[0]
+        p.alignment = ALIGN["center"]
+        p.paragraph_format.line_spacing = 1.0
+        if text == "{page}":
+            run_font(p.add_run("第 "), font, size)
+            _field(p, "PAGE", font, size)
+            run_font(p.add_run(" 页 共 "), font, size)
+            _field(p, "NUMPAGES", font, size)
+            run_font(p.add_run(" 页"), font, size)
+        else:
+            run_font(p.add_run(text), font, size, c in bold)
+    first = header.paragraphs[0]
+    first._p.addprevious(tbl._tbl)  # the table first, the empty paragraph after it
+    first.paragraph_format.line_spacing = 1.0
+    first.paragraph_format.space_after = Pt(0)
+    mark = OxmlElement("w:rPr")  # the paragraph mark's size: 4 pt
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "8")
+    mark.append(sz)
+    first._p.get_or_add_pPr().append(mark)

@@ -84,6 +84,9 @@ class Table:
     # printed table names per indicator when one table's columns are printed as several
     # tables (表1-1 the first indicators, 表1-2 the others); over `names`
     part_names: dict[str, str] = field(default_factory=dict)
+    # False: the table prints no total row (per-片区 detail tables in an appendix whose
+    # 小计 rows the body's table repeats and adds up to its 合计)
+    total_row: bool = True
     target: dict[tuple[Scope, str], int] = field(default_factory=dict)
     done: dict[tuple[Scope, str], int] = field(default_factory=dict)
     staff: dict[Scope, int] = field(default_factory=dict)  # 投入社工人数, if printed
@@ -99,7 +102,8 @@ class Table:
             for p in a.posts:
                 yield (a.name, p)
             yield (a.name,)
-        yield TOTAL
+        if self.total_row:
+            yield TOTAL
 
     def cell(self, scope: Scope, ind: Ind | str, role: str) -> str:
         key = ind if isinstance(ind, str) else ind.key

@@ -40,7 +40,10 @@ many front pages are numbered I, II …: the pages after them numbered from 1) a
 on consecutive pages, the second under the continued caption, the 片区 column and 合计
 in both, different indicators in their headers), `seal` (a word of the signature: the
 last page carries one picture, a seal pressed over that word, and no other page one)
-and `red_cells` (how many words — table cells — are drawn in red in the whole PDF).
+and `red_cells` (how many words — table cells — are drawn in red in the whole PDF),
+`header_table` (a word of a running header typed as a ruled table: every page but the
+cover carries, in its top band, a ruled table holding that word and 第 X 页 共 Y 页 with
+X the page's number; the cover carries none).
 """
 
 from __future__ import annotations
@@ -273,6 +276,9 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
     seal = str(variant.get("seal", ""))
     if seal:
         out += [f"seal: {w}" for w in sealed(pdf, seal)]
+    header = str(variant.get("header_table", ""))
+    if header:
+        out += [f"header table: {w}" for w in header_tables(pdf, header)]
     if "red_cells" in variant:
         n = red_words(pdf)
         if n != variant["red_cells"]:
@@ -780,3 +786,26 @@ def red_words(pdf: Path) -> int:
             for w in page.extract_words(extra_attrs=["non_stroking_color"]):
                 n += _red(w["non_stroking_color"])
     return n
+
+
+HEADER_BAND = 80.0  # points from the top edge: a header's room above the top margin
+
+
+def header_tables(pdf: Path, word: str) -> list[str]:
+    """Pages whose top band does not hold a ruled table with `word` and the page's own
+    第 X 页 共 Y 页, or the cover when its top band holds one."""
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        n = len(doc.pages)
+        for i, page in enumerate(doc.pages):
+            band = page.crop((0, 0, page.width, HEADER_BAND))
+            texts = [
+                WHITESPACE.sub("", "".join(c or "" for row in t.extract() for c in row))
+                for t in band.find_tables()
+            ]
+            held = any(word in t and f"第{i + 1}页共{n}页" in t for t in texts)
+            if i == 0 and texts:
+                out.append("the cover carries a table in its top band")
+            elif i > 0 and not held:
+                out.append(f"page {i + 1}: no header table with {word!r} and its page number")
+    return out
