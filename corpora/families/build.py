@@ -42,6 +42,7 @@ def families() -> list[Family]:
         dongcheng,
         fengqiao,
         guihe,
+        heping,
         hexi,
         hongshan,
         jiangwan,
@@ -89,7 +90,7 @@ def families() -> list[Family]:
     locked = [sanglin, tanxi]
     shuttered = [jingpo, yanxi]
     bolted: list[ModuleType] = [wutong, qilin]
-    latched: list[ModuleType] = [yuquan]
+    latched: list[ModuleType] = [yuquan, heping]
     splits = (
         heldout
         + unseen

@@ -1214,3 +1214,47 @@ def header_table(
     sz.set(qn("w:val"), "8")
     mark.append(sz)
     first._p.get_or_add_pPr().append(mark)
+
+
+# ---------------------------------------------------------------- Word lists
+
+
+def bullet_list(
+    doc: Document, chars: Sequence[str], font: str, size: float, hang_cm: float = 0.74
+) -> int:
+    """A Word multilevel bullet list (项目符号, numbering.xml): level k prints `chars[k]`
+    in `font`, its text indented one step further than level k − 1's. Returns the list's
+    `numId` for `list_level`."""
+    root = doc.part.numbering_part.element
+    abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in root.findall(qn("w:abstractNum"))]
+    num_ids = [int(n.get(qn("w:numId"))) for n in root.findall(qn("w:num"))]
+    aid, nid = max(abstract_ids, default=-1) + 1, max(num_ids, default=0) + 1
+    hang = int(Cm(hang_cm).twips)
+    levels = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        f'<w:lvlText w:val="{char}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{hang * (k + 1)}" w:hanging="{hang}"/></w:pPr>'
+        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" '
+        f'w:hint="eastAsia"/><w:sz w:val="{round(size * 2)}"/></w:rPr></w:lvl>'
+        for k, char in enumerate(chars)
+    )
+    abstract = parse_xml(
+        f'<w:abstractNum {W_MAIN} w:abstractNumId="{aid}">'
+        f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>'
+    )
+    first_num = root.find(qn("w:num"))
+    if first_num is not None:  # schema order: every abstractNum before the nums
+        first_num.addprevious(abstract)
+    else:
+        root.append(abstract)
+    root.append(
+        parse_xml(f'<w:num {W_MAIN} w:numId="{nid}"><w:abstractNumId w:val="{aid}"/></w:num>')
+    )
+    return nid
+
+
+def list_level(p: Paragraph, num_id: int, level: int) -> None:
+    """Make `p` an entry of the Word list `num_id` at `level` (0 the top)."""
+    num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
