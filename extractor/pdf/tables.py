@@ -117,7 +117,8 @@ def find_tables(
     centres: _Centres | None = None
     for boxes in _cells_to_tables(merged, s):
         table = RawTable(page, boxes, True)
-        centres = centres or _centres(glyphs)
+        if centres is None:
+            centres = _centres(glyphs)
         if not _under_ruled(table, glyphs, centres):
             found.append(table)
     covered = [t.bbox for t in found]
@@ -221,16 +222,15 @@ def open_ends(edges: list[Edge], tol: float = 3.0) -> list[Edge]:
     return out
 
 
-# The page's glyph centres (cx, cy, index) sorted, and their cx alone, for bisecting.
-_Centres = tuple[list[tuple[float, float, int]], list[float]]
+# The page's glyph centres (cx, cy, index), sorted.
+_Centres = list[tuple[float, float, int]]
 
 
 def _centres(glyphs: list[Glyph]) -> _Centres:
     """Worked out once per page for all its grids (a centre that is not a number lies
     in no cell, and would break the order)."""
     points = (((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, i) for i, g in enumerate(glyphs))
-    centred = sorted(p for p in points if not (math.isnan(p[0]) or math.isnan(p[1])))
-    return centred, [c[0] for c in centred]
+    return sorted(p for p in points if not (math.isnan(p[0]) or math.isnan(p[1])))
 
 
 def _under_ruled(table: RawTable, glyphs: list[Glyph], centres: _Centres) -> bool:
@@ -241,8 +241,13 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph], centres: _Centres) -> boo
     seen: list[tuple[tuple[int, int], list[str], int]] = []
     # Glyph centres by x: each cell takes its column's slice (bisected) rather than
     # scanning the page's glyphs, which made a 39-column roster quadratic. Each cell's
-    # glyphs keep the page's order, which `_glyph_lines` breaks ties by.
-    centred, xs = centres
+    # glyphs keep the page's order, which `_glyph_lines` breaks ties by. Only glyphs
+    # level with the table can lie in its cells: the page's others (paragraphs above
+    # and below, in the same columns) are left out once here, not by every cell.
+    t_top = min(c[1] for c in table.cells)
+    t_bottom = max(c[3] for c in table.cells)
+    centred = [c for c in centres if t_top <= c[1] <= t_bottom]
+    xs = [c[0] for c in centred]
     for x0, top, x1, bottom in table.cells:
         column = centred[bisect_left(xs, x0) : bisect_right(xs, x1)]
         inside = [glyphs[i] for i in sorted(i for _, cy, i in column if top <= cy <= bottom)]
