@@ -75,11 +75,13 @@ def _same_line(first: Glyph, g: Glyph, turned: bool) -> bool:
     return abs(first.top - g.top) < (g.bottom - g.top) * 0.5
 
 
-def cell_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
+def cell_glyphs(glyphs: list[Glyph], turned: bool | None = None) -> list[Glyph]:
     """Glyphs of one cell in reading order, wrapped lines joined without a separator,
     without leading or trailing spaces. Text turned to read bottom to top is read so:
-    its lines are columns from left to right, each read upwards."""
-    turned = _turned(glyphs)
+    its lines are columns from left to right, each read upwards. `turned`: `_turned`
+    of the glyphs, when the caller has it already."""
+    if turned is None:
+        turned = _turned(glyphs)
     rows: list[list[Glyph]] = []
     for g in sorted(glyphs, key=_X0_TOP if turned else _TOP_X0):
         if rows and _same_line(rows[-1][0], g, turned):
@@ -98,10 +100,12 @@ def cell_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     return ordered[start:end]
 
 
-def cell_lines(ordered: list[Glyph]) -> tuple[tuple[str, BBox], ...]:
+def cell_lines(ordered: list[Glyph], turned: bool | None = None) -> tuple[tuple[str, BBox], ...]:
     """The printed lines of a cell's glyphs (in `cell_glyphs` order), each line's text
-    and box; empty when the cell prints one line."""
-    turned = _turned(ordered)
+    and box; empty when the cell prints one line. `turned` as for `cell_glyphs` (the
+    same answer for the glyphs before and after `cell_glyphs`: it counts no space)."""
+    if turned is None:
+        turned = _turned(ordered)
     rows: list[list[Glyph]] = []
     for g in ordered:
         if rows and _same_line(rows[-1][0], g, turned):
@@ -180,20 +184,25 @@ def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
         r0, r1 = row_of(box[1]), row_of(box[3])
         if c0 >= n_cols or r0 >= n_rows:
             continue  # a sliver narrower than the axis tolerance, past the last column or row
-        ordered = cell_glyphs(gl)
-        conf, doubtful = ocr_marks(ordered)
+        if gl:
+            turned = _turned(gl)  # once for both: what it answers ignores spaces
+            ordered = cell_glyphs(gl, turned)
+            conf, doubtful = ocr_marks(ordered)
+            text, lines = "".join(g.char for g in ordered), cell_lines(ordered, turned)
+        else:  # an empty cell: what the calls above give for no glyphs
+            conf, doubtful, text, lines = None, None, "", ()
         cells.append(
             TableCell(
                 row=r0,
                 col=c0,
-                text="".join(g.char for g in ordered),
+                text=text,
                 page=raw.page,
                 bbox=box,
                 rowspan=max(1, r1 - r0),
                 colspan=max(1, c1 - c0),
                 confidence=conf,
                 doubtful=doubtful,
-                lines=cell_lines(ordered),
+                lines=lines,
             )
         )
     table = Table(cells, n_rows, n_cols, 0, [], raw.ruled, pages=[raw.page])
