@@ -18,16 +18,6 @@ _PAGE_NUMBER = re.compile(
 _X0: Callable[[Glyph], float] = attrgetter("x0")  # a sort key in C
 
 
-def _inside(g: Glyph, boxes: list[BBox]) -> bool:
-    """The glyph's centre lies in one of `boxes`, given as (x0, x1, top, bottom) already
-    widened by the 1 pt tolerance (once per page, not once per glyph)."""
-    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-    for x0, x1, top, bottom in boxes:
-        if x0 <= cx <= x1 and top <= cy <= bottom:
-            return True
-    return False
-
-
 def page_lines(page: RawPage, exclude: list[BBox]) -> list[Line]:
     """Group glyphs into lines in stream order; a drop in y or a jump back in x starts
     a new line. Glyphs inside `exclude` (table regions) are left out."""
@@ -48,11 +38,19 @@ def page_lines(page: RawPage, exclude: list[BBox]) -> list[Line]:
         cur_sizes.clear()
         cur_weights.clear()
 
+    # The regions as (x0, x1, top, bottom), widened by the 1 pt tolerance once per page.
     boxes = [(b[0] - 1, b[2] + 1, b[1] - 1, b[3] + 1) for b in exclude]
     top = bottom = 0.0
     for g, size, weight in zip(page.glyphs, page.sizes, page.weights, strict=True):
-        if boxes and _inside(g, boxes):
-            continue
+        if boxes:  # the glyph's centre in a table region: left out (inline, not a call)
+            cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+            inside = False
+            for x0, x1, b_top, b_bottom in boxes:
+                if x0 <= cx <= x1 and b_top <= cy <= b_bottom:
+                    inside = True
+                    break
+            if inside:
+                continue
         if cur:
             mid = (g.top + g.bottom) / 2
             if not (top - 1 <= mid <= bottom + 1) or g.x0 < cur[-1].x0 - 2:
