@@ -26,9 +26,10 @@ from extractor.errors import (
     PingguError,
 )
 from extractor.knowledge import DEFAULT_PROFILE, Profile
+from extractor.pdf.fonts import metric_fonts
 from extractor.pdf.guard import Limits, run_bounded
 from extractor.pdf.ocr import OcrOptions
-from extractor.pdf.probe import check_usable
+from extractor.pdf.probe import open_usable
 from extractor.pdf.tables import TableSettings
 from extractor.records import Report, Status
 
@@ -64,11 +65,13 @@ class PipelineOptions:
 
 
 def load_document(path: Path, options: PipelineOptions | None = None) -> Document:
-    """Check the file is usable (`check_usable`: the errors `probe` raises), then
-    parse, in this process (callers bound it)."""
+    """Check the file is usable (`open_usable`: the errors `probe` raises), then
+    parse, in this process (callers bound it). The parse reads the document the check
+    opened, and the first page it loaded, under the fonts the parse reads with."""
     opts = options or PipelineOptions()
-    check_usable(path, opts.password, ocr=opts.ocr.mode != "off")
-    return build_document(path, opts.document)
+    with metric_fonts():
+        opened = open_usable(path, opts.password, ocr=opts.ocr.mode != "off")
+    return build_document(path, opts.document, opened)
 
 
 def _bounded(fn: Callable[..., T], path: Path, opts: PipelineOptions, *args: Any) -> T:

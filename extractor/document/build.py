@@ -37,7 +37,7 @@ from extractor.errors import OcrDeferredError
 from extractor.knowledge import section_vocab
 from extractor.knowledge.vocab import table_words
 from extractor.pdf.ocr import OcrOptions
-from extractor.pdf.pages import Line, OcrGlyph, RawPage, read_pages
+from extractor.pdf.pages import Line, OcrGlyph, Opened, RawPage, read_pages
 from extractor.pdf.tables import TableSettings, find_tables
 from extractor.pdf.textlayer import needs_ocr
 from extractor.records import OCR_DOUBT
@@ -198,9 +198,13 @@ def _assign_sections(root: Section) -> None:
             t.section = sec.path
 
 
-def build_document(path: Path, options: DocumentOptions | None = None) -> Document:
+def build_document(
+    path: Path, options: DocumentOptions | None = None, opened: Opened | None = None
+) -> Document:
+    """The document of the PDF at `path`; `opened`: the PDF opened already (by the
+    parse's check, `probe.open_usable`), read and closed here."""
     opts = options or DocumentOptions()
-    pages = read_pages(path, opts.password)
+    pages = read_pages(path, opts.password, opened)
     problems = page_problems(path, pages, ocr=opts.ocr.mode != "off")
     raw_pages = with_ocr(path, pages, opts)
     per_page_tables = [_page_tables(p, opts.tables) for p in raw_pages]

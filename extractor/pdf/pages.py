@@ -396,16 +396,19 @@ class _Widths:
         return width
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
+def read_page(
+    page: pdfium.PdfPage, number: int, textpage: pdfium.PdfTextPage | None = None
+) -> RawPage:
     """One page's glyphs (generated spaces, line breaks and glyphs drawn on a diagonal
     left out) with each glyph's font size and weight, in displayed coordinates
-    (`view.View`).
+    (`view.View`); `textpage`: the page's text page if loaded already (closed here).
 
     A glyph's box is computed, as pdfminer does, from the PDF alone: it starts at the
     glyph's origin, is as wide as the font's advance width for it and one em high from
     the font's descent, turned by the text matrix; the substituted face never counts."""
     view = View.of(page)
-    textpage = page.get_textpage()
+    if textpage is None:
+        textpage = page.get_textpage()
     try:
         raw_tp = textpage.raw
         n = pdfium_c.FPDFText_CountChars(raw_tp)
@@ -496,27 +499,47 @@ def read_page(page: pdfium.PdfPage, number: int) -> RawPage:
     )
 
 
-def read_pages(path: Path, password: str | None = None) -> list[RawPage]:
-    """Every page's glyphs and comments; the PDF is opened once and closed on return.
+@dataclass(slots=True)
+class Opened:
+    """A PDF already open, with its first page and that page's text page if they were
+    loaded (the parse's check, `probe.open_usable`, samples page 1 under
+    `fonts.metric_fonts`): `read_pages` reads them instead of loading them again, and
+    closes the document."""
+
+    pdf: pdfium.PdfDocument
+    first: tuple[pdfium.PdfPage, pdfium.PdfTextPage] | None = None
+
+
+def read_pages(
+    path: Path, password: str | None = None, opened: Opened | None = None
+) -> list[RawPage]:
+    """Every page's glyphs and comments; the PDF is opened once (or `opened` is read)
+    and closed on return.
 
     Fonts the PDF does not embed get the bundled fallback face while it is open
     (`fonts.metric_fonts`), so what is read does not depend on the machine's fonts."""
     with metric_fonts():
-        return _read_all(path, password)
+        if opened is None:
+            opened = Opened(pdfium.PdfDocument(str(path), password=password))
+        return _read_all(opened)
 
 
-def _read_all(path: Path, password: str | None) -> list[RawPage]:
-    pdf = pdfium.PdfDocument(str(path), password=password)
+def _read_all(opened: Opened) -> list[RawPage]:
+    pdf = opened.pdf
     try:
         pages: list[RawPage] = []
         for i in range(len(pdf)):
+            textpage = None
+            if i == 0 and opened.first is not None:
+                page, textpage = opened.first
+            else:
+                try:
+                    page = pdf[i]
+                except pdfium.PdfiumError as exc:  # a damaged page object costs that page only
+                    pages.append(_unread(i + 1, pages, f"PDFium: {exc}"))
+                    continue
             try:
-                page = pdf[i]
-            except pdfium.PdfiumError as exc:  # a damaged page object costs that page only
-                pages.append(_unread(i + 1, pages, f"PDFium: {exc}"))
-                continue
-            try:
-                pages.append(read_page(page, i + 1))
+                pages.append(read_page(page, i + 1, textpage))
             except MemoryError:
                 raise
             except Exception as exc:  # content that breaks the reader: that page only

@@ -24,6 +24,7 @@ from extractor.errors import (
     NotAPdfError,
     NoTextLayerError,
 )
+from extractor.pdf.pages import Opened
 
 HEADER_WINDOW = 1024  # readers accept %PDF- anywhere in the first KB (PDF 32000 §7.5.2 note)
 TAIL_WINDOW = 1024  # where a complete file has its last %%EOF
@@ -60,10 +61,28 @@ def check_usable(
     path = Path(path)
     pdf, _, _ = _opened(path, password)
     try:
-        chars, images, sampled = _sample_text(pdf, path, sample_pages)
+        chars, images, sampled, _ = _sample_text(pdf, path, sample_pages)
     finally:
         pdf.close()
     _require_text(path, chars, images, sampled, ocr=ocr)
+
+
+def open_usable(
+    path: Path, password: str | None = None, *, ocr: bool = False, sample_pages: int = SAMPLE_PAGES
+) -> Opened:
+    """`check_usable`, the document then left open for the parse (`pages.read_pages`)
+    with the first page and its text page as the sample loaded them, so that the parse
+    neither opens the file nor loads page 1 again. Called inside `fonts.metric_fonts`
+    (as the parse reads), since page 1's fonts are the ones the parse reads with."""
+    path = Path(path)
+    pdf, _, _ = _opened(path, password)
+    try:
+        chars, images, sampled, first = _sample_text(pdf, path, sample_pages, keep_first=True)
+        _require_text(path, chars, images, sampled, ocr=ocr)
+    except BaseException:
+        pdf.close()  # its pages with it
+        raise
+    return Opened(pdf, first)
 
 
 def probe(
@@ -80,7 +99,7 @@ def probe(
     try:
         page_count = len(pdf)
         encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf) != -1
-        chars, images, sampled = _sample_text(pdf, path, sample_pages)
+        chars, images, sampled, _ = _sample_text(pdf, path, sample_pages)
         meta = pdf.get_metadata_dict(skip_empty=True)
         version = pdf.get_version()
     finally:
@@ -152,8 +171,11 @@ def _open(path: Path, password: str | None, *, truncated: bool) -> pdfium.PdfDoc
         raise CorruptPdfError(path, detail) from exc
 
 
-def _sample_text(pdf: pdfium.PdfDocument, path: Path, limit: int) -> tuple[int, bool, int]:
-    """(non-blank chars, any image seen, pages sampled) over the first pages + the last.
+def _sample_text(
+    pdf: pdfium.PdfDocument, path: Path, limit: int, *, keep_first: bool = False
+) -> tuple[int, bool, int, tuple[pdfium.PdfPage, pdfium.PdfTextPage] | None]:
+    """(non-blank chars, any image seen, pages sampled, page 1 and its text page if
+    `keep_first` and it loaded, left open) over the first pages + the last.
 
     Stops at the first page that has text: the answer cannot change past it (a page
     that does not load costs that page only, and one has loaded), and the parse loads
@@ -166,27 +188,33 @@ def _sample_text(pdf: pdfium.PdfDocument, path: Path, limit: int) -> tuple[int, 
         raise CorruptPdfError(path, "the document has no pages")
     indices = sorted({*range(min(limit, n)), n - 1})
     chars, images, loaded = 0, False, 0
+    first: tuple[pdfium.PdfPage, pdfium.PdfTextPage] | None = None
     for index in indices:
         try:
             page = pdf[index]
         except pdfium.PdfiumError:
             continue
         loaded += 1
+        keep = keep_first and index == 0  # page 1 is sampled first, with chars == 0
         try:
             if chars == 0:
                 textpage = page.get_textpage()
                 chars += sum(not c.isspace() for c in textpage.get_text_range())
-                textpage.close()
+                if keep:
+                    first = (page, textpage)
+                else:
+                    textpage.close()
                 image_type = pdfium_c.FPDF_PAGEOBJ_IMAGE
                 images = images or any(True for _ in page.get_objects([image_type], max_depth=3))
         finally:
-            page.close()
+            if not keep:
+                page.close()
         if chars:
             break
     if not loaded:
         where = f"page {indices[0] + 1}" if len(indices) == 1 else f"pages {_pages(indices)}"
         raise CorruptPdfError(path, f"{where} of {n} cannot be loaded")
-    return chars, images, len(indices)
+    return chars, images, len(indices), first
 
 
 def _pages(indices: list[int]) -> str:
