@@ -229,8 +229,11 @@ _Centres = list[tuple[float, float, int]]
 def _centres(glyphs: list[Glyph]) -> _Centres:
     """Worked out once per page for all its grids (a centre that is not a number lies
     in no cell, and would break the order)."""
-    points = (((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, i) for i, g in enumerate(glyphs))
-    return sorted(p for p in points if not (math.isnan(p[0]) or math.isnan(p[1])))
+    points = [((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, i) for i, g in enumerate(glyphs)]
+    # list comprehensions, not generators; x == x is False for NaN alone (`math.isnan`)
+    centred = [p for p in points if p[0] == p[0] and p[1] == p[1]]
+    centred.sort()
+    return centred
 
 
 def _under_ruled(table: RawTable, glyphs: list[Glyph], centres: _Centres) -> bool:
@@ -250,7 +253,7 @@ def _under_ruled(table: RawTable, glyphs: list[Glyph], centres: _Centres) -> boo
     xs = [c[0] for c in centred]
     for x0, top, x1, bottom in table.cells:
         column = centred[bisect_left(xs, x0) : bisect_right(xs, x1)]
-        inside = [glyphs[i] for i in sorted(i for _, cy, i in column if top <= cy <= bottom)]
+        inside = [glyphs[i] for i in sorted([i for _, cy, i in column if top <= cy <= bottom])]
         glyph_lines = _glyph_lines(inside)
         lines = [_line_text(r) for r in glyph_lines]
         figures = [t for t in lines if _FIGURE_LINE.match(t)]
