@@ -20,6 +20,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractor.pdf.ccall import address as _address
+from extractor.pdf.ccall import unconverted as _unconverted
 from extractor.pdf.fonts import metric_fonts
 from extractor.pdf.marks import footnote_marks
 from extractor.pdf.rules import Edge, read_rules
@@ -185,20 +187,6 @@ def _comments(page: pdfium.PdfPage, number: int, view: View) -> list[Comment]:
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return out
-
-
-def _unconverted(fn: Any, restype: Any) -> Any:
-    """`fn` called with its arguments passed as they are, converted by no argtypes: an
-    int as a C int, a `ctypes.byref` or `from_param` argument as what it holds. ctypes
-    then builds no argument object per call (the text page, an index, two out-pointers:
-    a call in half the time; `read_page` makes two or three per glyph). Callers pass
-    every pointer as an `_address` or a `byref`, every float as a c_float's argument."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value or 0)
-
-
-def _address(value: int) -> Any:
-    """The pointer `value` as an argument of an `_unconverted` function."""
-    return ctypes.c_void_p.from_param(value)
 
 
 _get_object = _unconverted(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)

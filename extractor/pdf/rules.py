@@ -13,6 +13,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from extractor.pdf.ccall import address, unconverted
 from extractor.pdf.view import BBox, View
 
 Edge = dict[str, Any]
@@ -67,37 +68,15 @@ def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
     return [e for e in sides if e is not None]
 
 
-# The per-object and per-segment calls take and return plain addresses: ctypes then
-# converts no typed pointer per call (a page of ruled tables has thousands of segments).
-_obj_matrix = ctypes.cast(
-    pdfium_c.FPDFPageObj_GetMatrix,
-    ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(pdfium_c.FS_MATRIX)),
-)
-_count_segments = ctypes.cast(
-    pdfium_c.FPDFPath_CountSegments, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
-)
-_get_segment = ctypes.cast(
-    pdfium_c.FPDFPath_GetPathSegment,
-    ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int),
-)
-_segment_point = ctypes.cast(
-    pdfium_c.FPDFPathSegment_GetPoint,
-    ctypes.CFUNCTYPE(
-        ctypes.c_int,
-        ctypes.c_void_p,
-        ctypes.POINTER(ctypes.c_float),
-        ctypes.POINTER(ctypes.c_float),
-    ),
-)
-_segment_type = ctypes.cast(
-    pdfium_c.FPDFPathSegment_GetType, ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
-)
-_draw_mode = ctypes.cast(
-    pdfium_c.FPDFPath_GetDrawMode,
-    ctypes.CFUNCTYPE(
-        ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int)
-    ),
-)
+# The per-object and per-segment calls unconverted (`ccall`): an object's address and a
+# segment's passed as `address` arguments built once each, the out-pointers as `byref`s
+# built once per page (a page of ruled tables has thousands of segments).
+_obj_matrix = unconverted(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int)
+_count_segments = unconverted(pdfium_c.FPDFPath_CountSegments, ctypes.c_int)
+_get_segment = unconverted(pdfium_c.FPDFPath_GetPathSegment, ctypes.c_void_p)
+_segment_point = unconverted(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int)
+_segment_type = unconverted(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int)
+_draw_mode = unconverted(pdfium_c.FPDFPath_GetDrawMode, ctypes.c_int)
 
 
 def read_rules(paths: Sequence[int], view: View) -> tuple[list[Edge], list[BBox]]:
@@ -114,8 +93,12 @@ def read_rules(paths: Sequence[int], view: View) -> tuple[list[Edge], list[BBox]
     stroke = ctypes.c_int()
     matrix = pdfium_c.FS_MATRIX()
     fx, fy = ctypes.c_float(), ctypes.c_float()
-    for obj in paths:
-        _obj_matrix(obj, matrix)
+    fill_out, stroke_out = ctypes.byref(fill_mode), ctypes.byref(stroke)
+    matrix_out = ctypes.byref(matrix)
+    fx_out, fy_out = ctypes.byref(fx), ctypes.byref(fy)
+    for path in paths:
+        obj = address(path)
+        _obj_matrix(obj, matrix_out)
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         # path space → user space (the object's matrix) → displayed, in one affine map
         pa = view.a * a + view.c * b
@@ -126,8 +109,8 @@ def read_rules(paths: Sequence[int], view: View) -> tuple[list[Edge], list[BBox]
         pf = view.b * e + view.d * f + view.f
         points: list[tuple[float, float, int]] = []
         for s in range(_count_segments(obj)):
-            seg = _get_segment(obj, s)
-            _segment_point(seg, fx, fy)
+            seg = address(_get_segment(obj, s))
+            _segment_point(seg, fx_out, fy_out)
             x, y = fx.value, fy.value
             points.append((pa * x + pc * y + pe, pb * x + pd * y + pf, _segment_type(seg)))
         if not points:
@@ -138,7 +121,7 @@ def read_rules(paths: Sequence[int], view: View) -> tuple[list[Edge], list[BBox]
             # Axis-aligned closed shapes (rectangles) give their four sides.
             if len({round(x, 1) for x in xs}) <= 2 and len({round(y, 1) for y in ys}) <= 2:
                 box = (min(xs), min(ys), max(xs), max(ys))
-                _draw_mode(obj, fill_mode, stroke)
+                _draw_mode(obj, fill_out, stroke_out)
                 thick = box[2] - box[0] > _THIN and box[3] - box[1] > _THIN
                 if thick and not stroke.value and fill_mode.value:
                     shades.append(box)
