@@ -122,7 +122,12 @@ def warm(profile_name: str = DEFAULT_PROFILE) -> None:
     from extractor.document.blocks import find_marker, inline_label
     from extractor.document.sections import canonical
     from extractor.knowledge.messages import CATALOGUES, catalogue
-    from extractor.knowledge.vocab import cell_decorations, roster_vocab, table_words
+    from extractor.knowledge.vocab import (
+        cell_decorations,
+        cell_note_mark,
+        roster_vocab,
+        table_words,
+    )
     from extractor.nlp.figures import figures_of
     from extractor.nlp.indicators import match_indicator
     from extractor.nlp.themes import themes_of
@@ -138,6 +143,7 @@ def warm(profile_name: str = DEFAULT_PROFILE) -> None:
         roster_vocab,
         table_words,
         cell_decorations,
+        cell_note_mark,
         extractor_version,
     ):
         accessor()

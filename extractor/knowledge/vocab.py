@@ -140,11 +140,12 @@ def roster_vocab() -> RosterVocab:
 
 class TableWords(Data):
     """models/vocab/table_words.yaml: header and row-label words of indicator tables,
-    and what a cell may print around its figure (a unit, a bracketed remark)."""
+    and what a cell may print around its figure (a unit, a bracketed remark, a note mark)."""
 
     words: list[str]
     cell_units: tuple[str, ...] = ()
     cell_remark: Regex | None = None
+    cell_note_mark: Regex | None = None
     continued_marks: tuple[Regex, ...] = ()
 
 
@@ -160,6 +161,13 @@ def cell_decorations() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
     tw = load(TableWords, "vocab/table_words.yaml")
     units = tuple(sorted(tw.cell_units, key=len, reverse=True))
     return units, compiled(tw.cell_remark) if tw.cell_remark else None
+
+
+@lru_cache(maxsize=1)
+def cell_note_mark() -> re.Pattern[str] | None:
+    """The note marks a cell may print after its figure (592*, 8△), at the end."""
+    tw = load(TableWords, "vocab/table_words.yaml")
+    return compiled(tw.cell_note_mark) if tw.cell_note_mark else None
 
 
 @lru_cache(maxsize=1)

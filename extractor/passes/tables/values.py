@@ -1,10 +1,10 @@
 """A table cell's figure as printed: "1,734", "１７３４", "173.40", "96.2%", "/", "—",
-"128人次", "112.50%（超额）".
+"128人次", "112.50%（超额）", "592*".
 
 Cells keep the printed text; the value is the number it states (thousands separators,
-full-width digits and stray spaces removed, a trailing % dropped, a unit or a bracketed
-remark after it set aside: models/vocab/table_words.yaml), None for "not applicable"
-marks and for text.
+full-width digits and stray spaces removed, a trailing % dropped, a unit, a bracketed
+remark or a note mark after it set aside: models/vocab/table_words.yaml), None for "not
+applicable" marks and for text.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from extractor.knowledge.vocab import cell_decorations
+from extractor.knowledge.vocab import cell_decorations, cell_note_mark
 from extractor.numbers import parse_number
 
 # "/", "—", "——", "－", "无", "-": the figure does not apply to this scope.
@@ -40,10 +40,24 @@ def is_not_applicable(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def split_unit(text: str) -> tuple[str, str | None]:
     """(the figure's text, the unit printed after it): "128人次" → ("128", "人次");
-    a bracketed remark after the figure is dropped ("112.50%（超额）" → "112.50%").
+    a bracketed remark after the figure is dropped ("112.50%（超额）" → "112.50%"), and so
+    is a note mark ("592*" → "592", "8△" → "8") where a figure or its unit is before it.
     Memoised: a table's reading asks about each cell many times."""
     t = clean(text)
     units, remark = cell_decorations()
+    note = cell_note_mark()
+    if note is not None:
+        m = note.search(t)
+        if (
+            m
+            and m.start() > 0
+            and (
+                t[m.start() - 1].isdigit()
+                or t[m.start() - 1] in "%)"
+                or t[: m.start()].endswith(units)
+            )
+        ):
+            t = t[: m.start()]
     if remark is not None:
         m = remark.search(t)
         if m and m.start() > 0 and t[m.start() - 1] not in "(（":
