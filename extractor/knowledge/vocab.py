@@ -44,6 +44,7 @@ class ScopeVocab(Data):
     area_title_endings: list[str]
     caption_endings: list[str]
     station_words: list[str]
+    area_anaphora: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)

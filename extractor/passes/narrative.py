@@ -200,9 +200,13 @@ _CLAUSE_AREA = re.compile(r"\s*(?:其中)?\s*(" + AREA_IN_TEXT.pattern + r")")
 def clause_area(text: str, pos: int) -> str | None:
     """The 片区 a clause opens with, right before the indicator its figure counts ("…；
     梅岭片区志愿服务 3413 小时；"): that figure is the 片区's, not the station's. Only a
-    short lead holding no other figure or 片区 counts."""
+    short lead holding no other figure or 片区 counts. A clause opening with a word
+    pointing back (该片区) is about the 片区 its sentence named before (`_antecedent`)."""
     start = max(text.rfind(ch, 0, pos) for ch in _CLAUSE_BREAKS) + 1
     lead = text[start:pos]
+    back = _antecedent(text, start, lead)
+    if back is not None:
+        return back or None
     m = _CLAUSE_AREA.match(lead)
     if m is None:
         return None
@@ -210,6 +214,31 @@ def clause_area(text: str, pos: int) -> str | None:
     if len(rest.strip()) > 12 or re.search(r"\d", rest) or AREA_IN_TEXT.search(rest):
         return None
     return re.sub(r"\s+", "", m.group(1))
+
+
+_ANAPHOR_LEAD = re.compile(r"\s*(?:其中)?\s*")
+
+
+def _antecedent(text: str, start: int, lead: str) -> str | None:
+    """The 片区 a clause's lead points back at ("该片区仍根据居民需求开展小组服务" after
+    "竹溪片区本期协议未约定小组服务指标，"): the one 片区 named earlier in the sentence.
+    None when the lead opens with no such word; "" (no 片区, and not the one the lead
+    might seem to name: 这一片区 is no 片区 called 这一) when the sentence named none or
+    several, or when the lead holds a figure, another 片区 or a word naming the station
+    or the total."""
+    words = "|".join(re.escape(w) for w in scope_vocab().area_anaphora)
+    if not words:
+        return None
+    m = re.compile(_ANAPHOR_LEAD.pattern + "(?:" + words + ")").match(lead)
+    if m is None:
+        return None
+    rest = re.sub(r"\s+", "", lead[m.end() :])
+    station = (*scope_vocab().total, *scope_vocab().station_words)
+    if re.search(r"\d", rest) or AREA_IN_TEXT.search(rest) or any(w in rest for w in station):
+        return ""
+    earlier = text[text.rfind("。", 0, start) + 1 : start]
+    named = {re.sub(r"\s+", "", a.group(0)) for a in AREA_IN_TEXT.finditer(earlier)}
+    return named.pop() if len(named) == 1 else ""
 
 
 def _same_area(text: str, f: Figure, before: NarrativeFigure | None) -> bool:
