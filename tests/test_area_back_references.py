@@ -10,7 +10,9 @@ import pytest
 
 from extractor.document.model import Block, Document
 from extractor.document.sections import build_tree
+from extractor.passes.meta import extract_meta
 from extractor.passes.narrative import clause_area, narrative_figures
+from tests.test_continued_and_bracketed import _doc, _para
 from tests.test_stacked_cells import _block, _heading
 
 
@@ -53,3 +55,13 @@ def test_a_back_referenced_area_figure_is_that_areas_in_the_narrative() -> None:
         ("community_events", 41.0, None),
         ("groups", 15.0, "竹溪片区"),
     ]
+
+
+def test_the_buyer_before_whom_it_buys_from() -> None:
+    text = (
+        "梧川市清溪街社工服务站由梧川市梧南区清溪街道办事处向社会购买服务，"
+        "梧川市同心社会工作服务中心承接运营。"
+    )
+    meta = extract_meta(_doc([_para("一、项目基本情况", "heading", 1), _para(text, page=1)]))
+    assert meta.buyer is not None and meta.buyer.value == "梧川市梧南区清溪街道办事处"
+    assert meta.operator is not None and meta.operator.value == "梧川市同心社会工作服务中心"
