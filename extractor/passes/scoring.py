@@ -123,13 +123,16 @@ def _bands(
     profile: Profile,
     tables: list[Table] | None = None,
     scan: Scan | None = None,
+    *,
+    across: bool = False,
 ) -> list[GradeBand]:
     """Grade bands as printed, threshold first ("90分以上为优秀") or grade first ("优秀：
-    85分及以上", one band per line or per row of a bands table); `scan`: the pass's memo
-    of block matches."""
+    85分及以上", one band per line or per row of a bands table; `across`: per column of
+    a bands table laid out sideways, 等级 │ 优秀 │ 良好 … over 综合得分 │ 90分以上 │ …);
+    `scan`: the pass's memo of block matches."""
     scan = scan or Scan()
     bands: dict[str, GradeBand] = {}
-    rows = _row_lines(tables or [])
+    rows = (_column_lines if across else _row_lines)(tables or [])
     found = [
         (kind, m, prov)
         for kind in ("at_least", "between", "below")
@@ -193,6 +196,20 @@ def _row_lines(tables: list[Table]) -> list[tuple[str, TableCell]]:
     return out
 
 
+def _column_lines(tables: list[Table]) -> list[tuple[str, TableCell]]:
+    """Each column of `tables` with text, read down as one normalised line, and its top
+    cell: the rows of a bands table printed sideways (the grades along its first row,
+    each grade's range under it)."""
+    out: list[tuple[str, TableCell]] = []
+    for t in tables:
+        grid = t.grid()
+        for col in range(t.n_cols):
+            cells = _row_texts([row[col] for row in grid])
+            if cells:
+                out.append((normalise("".join(c.text for c in cells)), cells[0]))
+    return out
+
+
 def _band_hits(
     blocks: list[Block], rows: list[tuple[str, TableCell]], rx: re.Pattern[str], scan: Scan
 ) -> list[tuple[re.Match[str], Provenance]]:
@@ -246,8 +263,11 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     band_tables = [t for sec in basis + result for s in sec.walk() for t in s.tables]
     bands: list[GradeBand] = []
     for ladder in (profile, *(profile.with_grades(g) for g in profile.grade_scales)):
-        bands = _bands(text_blocks, ladder, band_tables, scan) or _bands(
-            doc.blocks, ladder, doc.tables, scan
+        bands = (
+            _bands(text_blocks, ladder, band_tables, scan)
+            or _bands(doc.blocks, ladder, doc.tables, scan)
+            or _bands([], ladder, band_tables, scan, across=True)
+            or _bands([], ladder, doc.tables, scan, across=True)
         )
         if bands:
             # the report's own ladder: its total's band edges and its grade are its words

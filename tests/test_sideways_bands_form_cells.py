@@ -1,0 +1,72 @@
+"""The grade bands printed in a table laid out sideways (等级 │ 优秀 │ 良好 … over 综合得分 │
+90分（含）以上 │ …, bolted/qilin's 表2-1). Synthetic inputs, the shape of that page."""
+
+from __future__ import annotations
+
+from extractor.checks import check_report
+from extractor.document.model import Block, Document, PageInfo, Table
+from extractor.document.sections import build_tree
+from extractor.knowledge.profiles import profile
+from extractor.numbers import normalise
+from extractor.passes.run import run_passes
+from extractor.passes.scoring import _bands as bands_of
+from tests.test_passes_indicators import make_table
+from tests.test_stacked_cells import _block, _heading
+
+SIDEWAYS = [
+    ["等级", "优秀", "良好", "合格", "不合格"],
+    ["综合得分", "90分（含）以上", "80分（含）—90分", "60分（含）—80分", "60分以下"],
+]
+
+
+def _doc(flow: list[Block | Table]) -> Document:
+    pages = [PageInfo(n, 595.0, 842.0, 800, 0, 1) for n in (1, 2, 3)]
+    blocks = [b for b in flow if isinstance(b, Block)]
+    tables = [t for t in flow if isinstance(t, Table)]
+    return Document("q.pdf", "0" * 64, pages, blocks, tables, build_tree(flow), [])
+
+
+# --- bands printed sideways -------------------------------------------------------------
+
+
+def test_a_sideways_bands_table_is_read_down_its_columns() -> None:
+    t = make_table(SIDEWAYS, header_rows=1, section="评估等级")
+    p = profile()
+    assert bands_of([], p, [t]) == []  # its rows name no band
+    got = {b.grade: (b.lower, b.upper) for b in bands_of([], p, [t], across=True)}
+    assert got == {
+        "优秀": (90.0, None),
+        "良好": (80.0, 90.0),
+        "合格": (60.0, 80.0),
+        "不合格": (None, 60.0),
+    }
+
+
+def test_sideways_ranges_that_make_no_ladder_are_no_bands() -> None:
+    rows = [
+        SIDEWAYS[0],
+        ["综合得分", "90分（含）以上", "70分（含）—90分", "60分（含）—80分", "60分以下"],
+    ]
+    t = make_table(rows, header_rows=1, section="评估等级")
+    assert bands_of([], profile(), [t], across=True) == []
+
+
+def _scored(grade: str) -> Document:
+    return _doc(
+        [
+            _heading("二、评估说明"),
+            _block("评估等级按综合得分划分为四个等级，见表2-1。"),
+            make_table(SIDEWAYS, header_rows=1, section="评估说明"),
+            _heading("五、评估结论"),
+            _block(normalise(f"本站本期综合得分为91.25分，评估等级为{grade}。")),
+        ]
+    )
+
+
+def test_a_grade_out_of_sideways_bands_is_an_error() -> None:
+    report = run_passes(_scored("良好"))
+    assert report.scoring.bands_source == "report"
+    (f,) = [f for f in check_report(report).findings if f.rule == "grade.band"]
+    assert (f.severity, f.printed, f.expected) == ("error", "良好", "优秀")
+    report = run_passes(_scored("优秀"))
+    assert not [f for f in check_report(report).findings if f.rule == "grade.band"]
