@@ -1,5 +1,7 @@
-"""The grade bands printed in a table laid out sideways (等级 │ 优秀 │ 良好 … over 综合得分 │
-90分（含）以上 │ …, bolted/qilin's 表2-1). Synthetic inputs, the shape of that page."""
+"""Two layouts of a summary-first template (bolted/qilin): the grade bands printed in a
+table laid out sideways (等级 │ 优秀 │ 良好 … over 综合得分 │ 90分（含）以上 │ …); a key–value
+form before the first heading whose 主要服务成效 cell states the station's figures.
+Synthetic inputs, the shapes of those pages."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from extractor.document.model import Block, Document, PageInfo, Table
 from extractor.document.sections import build_tree
 from extractor.knowledge.profiles import profile
 from extractor.numbers import normalise
+from extractor.passes.narrative import narrative_figures
 from extractor.passes.run import run_passes
 from extractor.passes.scoring import _bands as bands_of
 from tests.test_passes_indicators import make_table
@@ -70,3 +73,49 @@ def test_a_grade_out_of_sideways_bands_is_an_error() -> None:
     assert (f.severity, f.printed, f.expected) == ("error", "良好", "优秀")
     report = run_passes(_scored("优秀"))
     assert not [f for f in check_report(report).findings if f.rule == "grade.band"]
+
+
+# --- a summary form's 主要服务成效 cell --------------------------------------------------
+
+
+def _form(key: str, value: str, extra: str | None = None) -> Table:
+    row = [key, value] if extra is None else [key, value, extra]
+    t = make_table([["评估对象", "某社工服务站"], row, ["主要建议", "加强个案服务。"]], 0, "")
+    t.section = ()
+    return t
+
+
+SENTENCE = "本期建档4629户，入户探访3893人次，个案服务1267节，小组服务224节，社区活动67场。"
+
+
+def test_a_forms_service_results_cell_states_the_stations_figures() -> None:
+    value = _form("主要服务成效", SENTENCE)
+    cell = next(c for c in value.cells if c.text == SENTENCE)
+    # printed on two lines: a figure's place is its line
+    cell.lines = (
+        (SENTENCE[:36], (40.0, 20.0, 300.0, 30.0)),
+        (SENTENCE[36:], (40.0, 30.0, 120.0, 40.0)),
+    )
+    figs = narrative_figures(_doc([value, _heading("一、基本情况"), _block("社工站位于某路。")]))
+    got = {(f.indicator, f.kind, f.scope): f.value for f in figs}
+    assert got == {
+        ("registered", "done", None): 4629.0,
+        ("home_visits", "done", None): 3893.0,
+        ("casework", "done", None): 1267.0,
+        ("groups", "done", None): 224.0,
+        ("community_events", "done", None): 67.0,
+    }
+    first = next(f for f in figs if f.value == 4629.0)
+    assert first.prov.text == "4629户" and first.prov.bbox == (40.0, 20.0, 300.0, 30.0)
+    last = next(f for f in figs if f.value == 67.0)
+    assert last.prov.bbox == (40.0, 30.0, 120.0, 40.0)
+    assert last.sentence == SENTENCE
+
+
+def test_other_form_cells_state_no_narrative_figures() -> None:
+    for table in (
+        _form("主要建议", SENTENCE),  # a key naming no completion part
+        _form("主要服务成效", SENTENCE, "备注"),  # not a key and one value
+        _form("主要服务成效", "服务开展有序，居民认可度较高。"),  # no figure of an indicator
+    ):
+        assert narrative_figures(_doc([table])) == [], table.cells[2].text

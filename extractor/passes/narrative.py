@@ -8,14 +8,56 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from extractor.areas import AREA_IN_TEXT, area_label
-from extractor.document.model import Block, Document, Section
+from extractor.document.model import Document, Section, Table, TableCell
+from extractor.document.sections import canonical
 from extractor.knowledge import scope_vocab
 from extractor.nlp.figures import Figure, figures_of
 from extractor.passes.tables.labels import label_tags
-from extractor.records import NarrativeFigure
+from extractor.records import NarrativeFigure, Provenance
+
+
+class Passage(Protocol):
+    """Text the narrative is read from, able to say where a part of it was printed: a
+    paragraph (`Block`), or a form's value cell (`FormCell`)."""
+
+    @property
+    def text(self) -> str: ...
+
+    def provenance(self, start: int = 0, end: int | None = None) -> Provenance: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FormCell:
+    """A summary form's value cell holding sentences (主要服务成效 │ 本期建档4629户，…),
+    read as a paragraph: a figure's place is the cell line printing it."""
+
+    cell: TableCell
+
+    @property
+    def text(self) -> str:
+        return self.cell.text
+
+    def provenance(self, start: int = 0, end: int | None = None) -> Provenance:
+        text = self.cell.text
+        end = len(text) if end is None else end
+        prov = self.cell.provenance()
+        pos = 0
+        for line, bbox in self.cell.lines:
+            at = text.find(line, pos)
+            if at < 0:
+                break
+            if at <= start and end <= at + len(line):
+                x0, top, x1, bottom = bbox
+                prov.bbox = (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
+                break
+            pos = at + len(line)
+        prov.text = text[start:end]
+        return prov
 
 
 @lru_cache(maxsize=4096)
@@ -46,11 +88,11 @@ def lead_area(text: str) -> str | None:
     return section_area(m.group(1)) if m else None
 
 
-def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block]]]:
+def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Passage]]]:
     """(scope, blocks) of the third party's narrative: the indicator completion part
     speaks for the station (None), every 片区 section for its 片区; a block belongs to
     the nearest such section above it (a 片区's sub-sections included)."""
-    out: list[tuple[str | None, list[Block]]] = []
+    out: list[tuple[str | None, list[Passage]]] = []
 
     def visit(sec: Section, scope: str | None, inside: bool) -> None:
         area = None
@@ -70,6 +112,26 @@ def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Block]]]:
     return out
 
 
+def _form_cells(tables: list[Table]) -> list[tuple[str | None, list[Passage]]]:
+    """(scope, [cell]) of the value cells of key–value forms (a 评估结果一览表) whose key
+    names what an indicator completion heading names (主要服务成效, 服务指标完成情况:
+    models/sections.yaml): the form states the station's figures there, as the
+    completion part's sentences do; a form in a 片区's section states the 片区's."""
+    out: list[tuple[str | None, list[Passage]]] = []
+    for t in tables:
+        scope = next((a for title in reversed(t.section) if (a := section_area(title))), None)
+        for row in t.grid():
+            cells: list[TableCell] = []
+            for c in row:
+                if c is not None and c.text.strip() and all(c is not d for d in cells):
+                    cells.append(c)
+            if len(cells) != 2 or canonical(cells[0].text)[0] != "indicator_completion":
+                continue
+            if any(f.indicator is not None for f in figures_of(cells[1].text)):
+                out.append((scope, [FormCell(cells[1])]))
+    return out
+
+
 def _keep(f: Figure) -> bool:
     if f.kind not in ("count", "pct", "money") or f.bound is not None:
         return False
@@ -84,9 +146,10 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
     out: list[NarrativeFigure] = []
     third = doc.outermost("third_party")
     approx_only = [b for s in third for sec in s.walk() for b in sec.blocks]
-    scoped = _narrative_scopes(doc)
+    scoped = _narrative_scopes(doc) + _form_cells(doc.tables)
     covered = {id(b) for _, blocks in scoped for b in blocks}
-    plan = [*scoped, (None, [b for b in approx_only if id(b) not in covered])]
+    rest: list[Passage] = [b for b in approx_only if id(b) not in covered]
+    plan = [*scoped, (None, rest)]
     for scope, blocks in plan:
         for block in blocks:
             if id(block) in skip:
@@ -149,7 +212,7 @@ _BREAKDOWN = re.compile(r"[（(]\s*其中([^（）()]{4,200})[）)]")
 _ITEM_START = re.compile(r"[、，,；;]|其中")
 
 
-def _breakdown(block: Block, figs: Sequence[Figure]) -> list[NarrativeFigure]:
+def _breakdown(block: Passage, figs: Sequence[Figure]) -> list[NarrativeFigure]:
     """The 片区 figures of a bracketed 其中 list right after a count: each is that count's
     indicator and measure, for the 片区 named just before it. Only figures whose label
     is a 片区 are taken (a list of communities or of kinds is not a 片区 breakdown)."""
