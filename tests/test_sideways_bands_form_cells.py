@@ -1,15 +1,18 @@
-"""Two layouts of a summary-first template (bolted/qilin): the grade bands printed in a
+"""Three layouts of a summary-first template (bolted/qilin): the grade bands printed in a
 table laid out sideways (等级 │ 优秀 │ 良好 … over 综合得分 │ 90分（含）以上 │ …); a key–value
-form before the first heading whose 主要服务成效 cell states the station's figures.
-Synthetic inputs, the shapes of those pages."""
+form before the first heading whose 主要服务成效 cell states the station's figures; the
+report's date printed alone on the cover. Synthetic inputs, the shapes of those pages."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from extractor.checks import check_report
 from extractor.document.model import Block, Document, PageInfo, Table
 from extractor.document.sections import build_tree
 from extractor.knowledge.profiles import profile
 from extractor.numbers import normalise
+from extractor.passes.meta import extract_meta
 from extractor.passes.narrative import narrative_figures
 from extractor.passes.run import run_passes
 from extractor.passes.scoring import _bands as bands_of
@@ -119,3 +122,36 @@ def test_other_form_cells_state_no_narrative_figures() -> None:
         _form("主要服务成效", "服务开展有序，居民认可度较高。"),  # no figure of an indicator
     ):
         assert narrative_figures(_doc([table])) == [], table.cells[2].text
+
+
+# --- the report's date alone on the cover -----------------------------------------------
+
+
+def _cover(date_line: str, body: str, page: int = 1) -> Document:
+    title = _block("某市某街社工服务站", 1)
+    title.kind = "title"
+    return _doc(
+        [
+            title,
+            _block("评估机构：某市某社会工作评估中心", 1),
+            _block(date_line, page),
+            _heading("一、基本情况", 2),
+            _block(body, 2),
+        ]
+    )
+
+
+def test_a_date_alone_on_the_cover_is_the_reports_date() -> None:
+    meta = extract_meta(_cover("2025年1月20日", "社工站位于某路。"))
+    assert meta.evaluation_date is not None
+    assert meta.evaluation_date.value == dt.date(2025, 1, 20)
+    assert meta.evaluation_date.prov.page == 1
+
+
+def test_a_cover_date_gives_way_to_the_date_the_text_states() -> None:
+    meta = extract_meta(_cover("2025年1月20日", "评估时间为2025年1月8日。"))
+    assert meta.evaluation_date is not None
+    assert meta.evaluation_date.value == dt.date(2025, 1, 8)
+    # a date alone past the cover, or a cover line holding more than a date, is not it
+    assert extract_meta(_cover("2025年1月20日", "社工站位于某路。", page=2)).evaluation_date is None
+    assert extract_meta(_cover("2025年1月20日印发", "社工站位于某路。")).evaluation_date is None

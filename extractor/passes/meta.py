@@ -190,6 +190,9 @@ def extract_meta(doc: Document) -> Meta:
                 break
 
     date_hit = _first_field(everything, "evaluation_date")
+    if date_hit is None:
+        cover = [b for b in doc.blocks if b.page == 1 and b.kind != "heading"]
+        date_hit = _first_field(cover, "evaluation_date_cover")
     if date_hit:
         value = parse_date(date_hit.match.group("value"))
         if value:
