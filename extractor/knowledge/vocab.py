@@ -45,6 +45,7 @@ class ScopeVocab(Data):
     caption_endings: list[str]
     station_words: list[str]
     area_anaphora: tuple[str, ...] = ()
+    column_number_labels: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)

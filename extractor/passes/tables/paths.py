@@ -87,10 +87,47 @@ def _unit_row(cells: list[TableCell | None]) -> bool:
     )
 
 
+# A cell of a column-numbering row: the column's number, alone or with the formula that
+# makes it from others ("3=2÷1", "6=5/4", "15＝14÷13").
+_COLUMN_NUMBER = re.compile(r"^(\d{1,2})(?:[=＝][\d+\-×÷*/（）()＋－]+)?$")
+
+
+def column_number_row(cells: list[TableCell | None]) -> bool:
+    """A body row numbering the columns under the header (栏次 │ 1 │ 2 │ 3=2÷1 │ 4 …):
+    three or more cells whose numbers count up by one from 1 across the row, and either a
+    label from `column_number_labels` or a cell giving its formula. Its figures are no
+    row's: it is not read."""
+    seen: set[int] = set()
+    numbers: list[int] = []
+    formula = False
+    labels: list[str] = []
+    for c in cells:
+        if c is None or id(c) in seen:
+            continue
+        seen.add(id(c))
+        text = _text(c)
+        if not text:
+            continue
+        m = _COLUMN_NUMBER.match(text)
+        if m is None:
+            labels.append(text)
+            continue
+        numbers.append(int(m.group(1)))
+        formula = formula or m.group(0) != m.group(1)
+    if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)) or len(labels) > 1:
+        return False
+    named = bool(labels) and labels[0] in scope_vocab().column_number_labels
+    return named or formula
+
+
 def table_paths(t: Table, areas: frozenset[str]) -> Paths:
     grid = occupancy(t)
     head = t.header_rows
-    body = [r for r in range(head, t.n_rows) if not _unit_row(grid[r])]
+    body = [
+        r
+        for r in range(head, t.n_rows)
+        if not _unit_row(grid[r]) and not column_number_row(grid[r])
+    ]
     header_kinds = [_header_kind(t, c, areas) for c in range(t.n_cols)]
     label_cols: list[int] = []
     value_cols: list[int] = []
