@@ -831,9 +831,26 @@ def _table_weights(
                 if party and pct is not None and party not in found:
                     found[party] = _cell_weight(party, pct)
     complete = len(found) == len(profile.parties)
+    if complete:
+        found = _coefficients_as_shares(found)
     if complete and abs(sum(w.weight for w in found.values()) - 100) < 0.01:
         return [found[p] for p, _ in profile.party_items()]
     return []
+
+
+def _coefficients_as_shares(found: dict[Party, PartyWeight]) -> dict[Party, PartyWeight]:
+    """Weights printed as decimal coefficients (权重系数 0.30, 0.20, 0.10, 0.40), none with
+    a %, adding up to 1: each a share of 100 (30, 20, 10, 40); other weights as found."""
+    printed = [w.prov.text.strip() if w.prov is not None else "" for w in found.values()]
+    if any("%" in t or "％" in t for t in printed):
+        return found
+    if not all(0 < w.weight < 1 for w in found.values()):
+        return found
+    if abs(sum(w.weight for w in found.values()) - 1) >= 0.0001:
+        return found
+    return {
+        p: w.model_copy(update={"weight": round(w.weight * 100, 4)}) for p, w in found.items()
+    }
 
 
 def _cell_weight(party: Party, cell: TableCell) -> PartyWeight:
