@@ -81,6 +81,8 @@ def _items(sec: Section) -> list[tuple[int | None, list[Block]]]:
         if child.heading is not None and polarity_of(child) is None:
             flow.append(child.heading)
             flow.extend(child.blocks)
+    details = _detail_lines(flow)
+    flow = [b for b in flow if id(b) not in details]
     groups: list[tuple[int | None, list[Block]]] = []
     numbered = any(opens_item(b) for b in flow)
     if not numbered:
@@ -95,6 +97,24 @@ def _items(sec: Section) -> list[tuple[int | None, list[Block]]]:
         else:
             groups.append((None, [b]))
     return groups
+
+
+def _detail_lines(flow: list[Block]) -> set[int]:
+    """Lines one level down a bulleted list (Word's second list level: ■ items, each with
+    ○ lines under it set in further): a bullet line whose glyph is not the first bullet
+    item's, its first line indented past that item's by most of a character. Such a line
+    details the item above; it is no item, and not part of the item's text."""
+    bullets = [b for b in flow if b.marker_type == "bullet" and b.marker and b.lines]
+    if len(bullets) < 2:
+        return set()
+    top = bullets[0]
+    glyph, left = (top.marker or "").strip(), top.lines[0].bbox[0]
+    size = top.lines[0].size or top.lines[0].bbox[3] - top.lines[0].bbox[1]
+    return {
+        id(b)
+        for b in bullets[1:]
+        if (b.marker or "").strip() != glyph and b.lines[0].bbox[0] - left >= 0.8 * size
+    }
 
 
 @lru_cache(maxsize=1)
