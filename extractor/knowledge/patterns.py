@@ -61,6 +61,13 @@ class StaffingPatterns(Data):
 
     placeholders: dict[str, str] = Field(default_factory=dict)
     fields: dict[str, list[str]]
+    # A staffing table's column headers (its header path joined by "/", whitespace
+    # removed) naming a head count, per field: the figure is its 合计 row's
+    # (passes/staffing.table_figures).
+    table_columns: dict[str, Regex] = Field(default_factory=dict)
+    # The header of the label column of such a table (岗位): a table is read so only
+    # when its first column is headed so.
+    table_label: Regex | None = None
     _compiled: dict[str, tuple[re.Pattern[str], ...]] = PrivateAttr(default_factory=dict)
 
     @property
@@ -98,6 +105,9 @@ class StaffingPatterns(Data):
                     continue
                 out.append(pattern)
             self._compiled[name] = tuple(out)
+        for name in self.table_columns:
+            if name not in NARRATIVE_FIELDS:
+                problems.append(f"table_columns.{name}: not a staffing field")
         raise_all(problems)
         return self
 

@@ -848,9 +848,7 @@ def _coefficients_as_shares(found: dict[Party, PartyWeight]) -> dict[Party, Part
         return found
     if abs(sum(w.weight for w in found.values()) - 1) >= 0.0001:
         return found
-    return {
-        p: w.model_copy(update={"weight": round(w.weight * 100, 4)}) for p, w in found.items()
-    }
+    return {p: w.model_copy(update={"weight": round(w.weight * 100, 4)}) for p, w in found.items()}
 
 
 def _cell_weight(party: Party, cell: TableCell) -> PartyWeight:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.document.model import Block, Document, Section
-from extractor.knowledge import Profile, StaffingPatterns, staffing_patterns
+from extractor.document.model import Block, Document, Section, Table
+from extractor.knowledge import Profile, StaffingPatterns, scope_vocab, staffing_patterns
+from extractor.knowledge.loader import compiled
 from extractor.numbers import chinese_numeral, parse_number
-from extractor.passes.roster import read_roster
+from extractor.passes.roster import is_roster, read_roster
+from extractor.passes.tables.labels import squash
 from extractor.passes.text import Hit, first
 from extractor.records import Number, Staffing
 
@@ -49,6 +51,43 @@ def narrative_figures(
                 out[name] = _hit_number(hit)
                 break
     return out
+
+
+def table_figures(
+    tables: Iterable[Table], patterns: StaffingPatterns | None = None
+) -> dict[str, Number]:
+    """Head counts printed in a staffing table (岗位 │ 持证社工 › 中级社工师 │ … │ 合计): its
+    合计 row's figures under the columns `table_columns` names, each field one column and
+    each column one field, from the first table headed so (`table_label`, no roster)
+    that gives two or more."""
+    pats = patterns or staffing_patterns()
+    if not pats.table_columns or pats.table_label is None:
+        return {}
+    label_rx = compiled(pats.table_label)
+    totals = {squash(w) for w in scope_vocab().total}
+    for t in tables:
+        if not t.columns or not t.header_rows or is_roster(t):
+            continue
+        if not label_rx.search(squash("/".join(x for x in t.columns[0] if x))):
+            continue
+        cols: dict[str, list[int]] = {}
+        for c, path in enumerate(t.columns[1:], start=1):
+            header = squash("/".join(x for x in path if x))
+            named = [f for f, rx in pats.table_columns.items() if compiled(rx).search(header)]
+            if len(named) == 1:
+                cols.setdefault(named[0], []).append(c)
+        rows = [r for r in t.body() if r and r[0] is not None and squash(r[0].text) in totals]
+        if not rows:
+            continue
+        out: dict[str, Number] = {}
+        for name, at in cols.items():
+            cell = rows[-1][at[0]] if len(at) == 1 and at[0] < len(rows[-1]) else None
+            text = cell.text.strip() if cell is not None else ""
+            if cell is not None and text.isdigit():
+                out[name] = Number(value=float(text), printed=text, prov=cell.provenance())
+        if len(out) >= 2:
+            return out
+    return {}
 
 
 def _section_blocks(sec: Section) -> list[Block]:
@@ -110,6 +149,9 @@ def extract_staffing(doc: Document, profile: Profile) -> Staffing:
         basic = _basic_blocks(doc)
         for name, number in narrative_figures(basic).items():
             figures.setdefault(name, number)
+    # head counts the text does not state, from a staffing table's 合计 row
+    for name, number in table_figures(doc.tables).items():
+        figures.setdefault(name, number)
     staffing = Staffing(**figures)
     rows, totals, rate = read_roster(doc.tables)
     staffing.roster, staffing.roster_totals, staffing.roster_retention_rate = rows, totals, rate
