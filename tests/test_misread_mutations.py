@@ -7,7 +7,10 @@ table of a report that prints one table per 片区 (`misread.row_missed`), or do
 read whose figures count its rows (a 序号 column, `fragment.ordinal_figures`,
 `fragment.ordinal_lines`), or read a score table's line one column off
 (`misread.score_line_shifted`) or its 满分 column as the scores
-(`misread.full_marks_as_scores`);
+(`misread.full_marks_as_scores`), or read a score table's line rotated
+(`misread.score_line_rotated`), its unweighted scores or its 扣分 column as the scores
+(`misread.unweighted_scores`, `misread.deductions_as_scores`), or one party's score from
+another column than the others' (`misread.score_out_of_place`);
 `python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
@@ -52,6 +55,16 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("jinxiu_donghu_2024_final.pdf", 1, "swap_cols"),  # the same, its 合计 line first
         ("tianyuan_changling_2024_final.pdf", 0, "drop_row"),  # a 片区's row, 合计 apart
         ("liuyin_hetang_2024_final.pdf", 1, "drop_row"),
+        # score tables: a party's score read from its 权重系数 cell (a cell lost)
+        ("yuquan_qingtan_2025_final.pdf", 8, "lost_cell"),
+        # 权重 │ 评分（百分制） │ 加权得分 rotated: the unweighted scores in the score column
+        ("heping_anping_2025_final.pdf", 5, "rotate"),
+        ("xiling_yunshan_2025_mid.pdf", 1, "rotate"),
+        ("fengqiao_liutang_2025_final.pdf", 0, "rotate"),
+        ("lantian_xiaohe_2025_final.pdf", 2, "rotate"),
+        ("jingyang_binjiang_2024_final.pdf", 1, "rotate"),  # 分值 │ 扣分 │ 得分: the 扣分 read
+        ("hongshan_gangkou_2025_final.pdf", 1, "rotate"),  # parties as columns, 合计 line
+        ("tongle_lean_2025_final.pdf", 1, "rotate"),  # parties as columns, 加权得分 line
     ],
 )
 def test_a_misread_of_a_corpus_table_is_no_finding(name: str, table: int, kind: str) -> None:

@@ -303,6 +303,8 @@ def test_a_total_that_leaves_out_a_party_is_a_misread_and_other_sums_list_the_re
         "misread.scale_figure",
         "misread.full_marks_as_scores",
         "misread.total_as_party",
+        "misread.unweighted_scores",
+        "misread.score_out_of_place",
         "misread.characters",
     }
     assert "each of the 4 parties' scores was read once" in ruled(f, "misread.party_twice")

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from itertools import pairwise
 
 from extractor.checks.base import cell_ref, is_area, is_total
 from extractor.checks.indicators import areas_elsewhere, rate_shown, row_name
@@ -588,6 +589,9 @@ def _score_sum(ctx: Ctx) -> Iterator[Reading]:
     yield _full_marks_as_scores(ctx)
     yield from _total_as_party(ctx)
     yield from _score_columns_swapped(ctx)
+    yield _unweighted_scores(ctx)
+    yield from _deductions_as_scores(ctx)
+    yield _score_out_of_place(ctx)
 
 
 def _total_as_party(ctx: Ctx) -> Iterator[Reading]:
@@ -619,6 +623,8 @@ def _score_cap(ctx: Ctx) -> Iterator[Reading]:
     yield from _total_as_party(ctx)
     yield from _score_columns_swapped(ctx)
     yield from _score_line_shifted(ctx)
+    yield from _score_line_rotated(ctx)
+    yield _score_out_of_place(ctx)
 
 
 # The parties' scores stand on one printed line when their vertical centres are this
@@ -692,6 +698,123 @@ def _score_line_shifted(ctx: Ctx) -> Iterator[Reading]:
             yield Reading("misread.score_line_shifted", {}, edits, why_not=why)
         else:
             yield Reading("misread.score_line_shifted", {}, edits)
+
+
+# A line of scores read rotated is only tried when, as read, at least this many parties
+# exceed their weights: a published slip moves one score.
+ROTATED_OVER = 2
+
+
+def _score_line_rotated(ctx: Ctx) -> Iterator[Reading]:
+    """The parties' line of scores read in another order: each score in its neighbour's
+    column and the one at an end read at the other end (the line's cells taken one
+    column round). Tried on a line where every weighted party's score was read (three
+    at least) and at least `ROTATED_OVER` of them exceed their weights as read; read one
+    column back either way, every party's score must fit its weight (the re-run's
+    test). A published slip moves one score: one party exceeds its weight."""
+    sc = ctx.report.scoring
+    line = _score_line(ctx)
+    weights: dict[str, Fraction] = {w.party: exact(w.weight) for w in sc.weights}
+    if len(line) < 3 or any(party not in weights or n is None for party, n in line):
+        why = say("misread.why.no_score_line")
+        yield Reading("misread.score_line_rotated", {}, fits=False, why_not=why)
+        return
+    figs = [n for _, n in line if n is not None]
+    over = sum(exact(n.value) > weights[party] for party, n in line if n is not None)
+    for step in (1, -1):
+        moved = figs[step:] + figs[:step]
+        back = [
+            PartyScore(party=party, score=fig) for (party, _), fig in zip(line, moved, strict=True)
+        ]
+        edits: tuple[Edit, ...] = ((sc, "party_scores", back),)
+        if over < ROTATED_OVER:
+            why = say("misread.why.one_over", n=over)
+            yield Reading("misread.score_line_rotated", {}, edits, why_not=why)
+        else:
+            yield Reading("misread.score_line_rotated", {}, edits)
+
+
+def _unweighted_scores(ctx: Ctx) -> Reading:
+    """The parties' scores out of the full scale (评分（百分制）, before weighting) read
+    as their weighted scores: a score table printing both, a line read one column off
+    or rotated, puts the former in the score column. Then every party's score is above
+    its weight and within the full scale (the weights' sum), and the printed total,
+    their weighted mean, lies between the lowest and the highest of them. A published
+    slip moves one score: the other parties' stay within their weights."""
+    sc = ctx.report.scoring
+    weights = {w.party: exact(w.weight) for w in sc.weights}
+    scale = sum(weights.values(), Fraction(0))
+    total = _val_number(sc.total)
+    vals = [(ps.party, exact(ps.score.value)) for ps in sc.party_scores]
+    params: dict[str, object] = {"scale": plain(scale)}
+    if total is not None and len(vals) >= 2 and all(p in weights for p, _ in vals):
+        above = all(weights[p] < v <= scale for p, v in vals)
+        if above and min(v for _, v in vals) <= total <= max(v for _, v in vals):
+            return Reading("misread.unweighted_scores", params, fits=True)
+    why = say("misread.why.scores_weighted", scale=plain(scale))
+    return Reading("misread.unweighted_scores", params, fits=False, why_not=why)
+
+
+def _deductions_as_scores(ctx: Ctx) -> Iterator[Reading]:
+    """The points each party lost (分值 │ 扣分 │ 得分 read one column off) read as its
+    score: read so, each party's score is its weight less the figure read, and these
+    must make the printed total (the re-run's test). A published slip leaves the scores
+    near the total, not near the full scale less it."""
+    sc = ctx.report.scoring
+    weights = {w.party: exact(w.weight) for w in sc.weights}
+    if sc.weights_source != "report" or not sc.party_scores:
+        return
+    if any(ps.party not in weights for ps in sc.party_scores):
+        return
+    edits: list[Edit] = []
+    for ps in sc.party_scores:
+        p = parse_printed(ps.score.printed, ps.score.value)
+        if p is None:
+            return
+        left = weights[ps.party] - p.value
+        printed = fmt(left, p.decimals)
+        edits.append((ps, "score", Number(value=float(left), printed=printed, prov=ps.score.prov)))
+    yield Reading("misread.deductions_as_scores", {}, tuple(edits))
+
+
+# The parties' scores stand in one column when their boxes share a horizontal band (or
+# on one line when they share a vertical one); it takes this many besides the one out
+# of place to see where the others stand.
+PLACE_OTHERS = 2
+
+
+def _score_out_of_place(ctx: Ctx) -> Reading:
+    """One party's score read from another column than the other parties' (or, the
+    parties as columns, from another line): a cell lost in its printed line moves the
+    party's figures one column, and its score is read from the neighbouring column (the
+    weight's, the 满分's). Tried on scores read from cells of their own (the cell holds
+    the figure alone) on one page: the others, `PLACE_OTHERS` at least, stand in one
+    column on lines of their own (or on one line in columns of their own), and the one
+    outside it is the misread. A published slip stands in its party's cell."""
+    sc = ctx.report.scoring
+    boxes: list[tuple[str, tuple[float, float, float, float]]] = []
+    pages: set[int] = set()
+    for ps in sc.party_scores:
+        prov = ps.score.prov
+        if prov is None or prov.bbox is None or prov.text.strip() != (ps.score.printed or ""):
+            continue
+        boxes.append((ps.party, prov.bbox))
+        pages.add(prov.page)
+    params: dict[str, object] = {"party": "—"}
+    if len(pages) == 1 and len(boxes) > PLACE_OTHERS:
+        for i, (party, box) in enumerate(boxes):
+            others = [b for j, (_, b) in enumerate(boxes) if j != i]
+            for lo, hi in ((0, 2), (1, 3)):  # a column (x0, x1), then a line (top, bottom)
+                start = max(b[lo] for b in others)
+                end = min(b[hi] for b in others)
+                across = (1 - lo, 3 - lo)  # the other axis: each on a line (column) of its own
+                spans = sorted((b[across[0]], b[across[1]]) for b in others)
+                apart = all(a[1] <= b[0] + 0.5 for a, b in pairwise(spans))
+                if start < end and apart and (box[hi] <= start or box[lo] >= end):
+                    params = {"party": say(f"party.{party}")}
+                    return Reading("misread.score_out_of_place", params, fits=True)
+    why = say("misread.why.scores_in_place")
+    return Reading("misread.score_out_of_place", params, fits=False, why_not=why)
 
 
 def _val_number(n: Number | None) -> Fraction | None:
