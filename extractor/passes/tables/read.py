@@ -182,6 +182,11 @@ def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
         else col_ind or row_ind or (ctx if ctx.indicator else None)
     )
     scoped = row if row.scope else (col if col.scope else ctx)
+    # A 社区 row or a 小计 of a table whose caption or section names one 片区 (附件1-1
+    # 竹林片区各社区服务指标完成情况) is of that 片区, when its own labels name none.
+    area = scoped.area
+    if area is None and scoped is not ctx and scoped.scope in ("area", "post"):
+        area = ctx.area
     return Meaning(
         indicator=pick.indicator if pick else None,
         exact=pick.exact if pick else False,
@@ -191,7 +196,7 @@ def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
         role=col.role or row.role,
         unit=col.unit or row.unit,
         scope=scoped.scope,
-        area=scoped.area,
+        area=area,
         post=scoped.post,
     )
 
