@@ -98,7 +98,9 @@ def extract_indicators(doc: Document) -> Indicators:
     unitless: list[IndicatorRow] = []
     prev: tuple[Table, str] | None = None
     got_reads: list[tuple[Table, str, Read]] = []
+    tabled: set[int] = set()  # the indicator tables: no narrative
     for t in doc.tables:
+        original = id(t)
         label = _appendix_of(t)
         if prev is not None and _continues(t, *prev):
             # read as the part of the table before it: its label and caption
@@ -107,6 +109,7 @@ def extract_indicators(doc: Document) -> Indicators:
         got = read_table(t, label, areas)
         if _is_indicator_read(got):
             got_reads.append((t, label, got))
+            tabled.add(original)
     beside = _columns_beside(got_reads)
     for t, label, got, pages in joined_targets(got_reads):
         table_rows = _dedupe(got.rows)
@@ -144,8 +147,9 @@ def extract_indicators(doc: Document) -> Indicators:
     lists = read_lists(doc, areas)
     reads += list_table_reads(lists)
     rows += [r for lr in lists for r in lr.rows]
-    # a list's lines are its rows, not figures the narrative states
-    figures = narrative_figures(doc, skip={id(b) for lr in lists for b in lr.blocks})
+    # a list's lines are its rows, not figures the narrative states; nor are the cells
+    # of an indicator table (a table of sentences is read as narrative)
+    figures = narrative_figures(doc, skip={id(b) for lr in lists for b in lr.blocks} | tabled)
     _measured_by_text(unitless, figures)
     rows = _dedupe(rows)
     return Indicators(rows=rows, narrative=_tabulated(figures, rows), reads=reads)

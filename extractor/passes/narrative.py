@@ -10,14 +10,16 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Literal, Protocol
 
 from extractor.areas import AREA_IN_TEXT, area_label
-from extractor.document.model import Document, Section, Table, TableCell
+from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.document.sections import canonical
 from extractor.knowledge import scope_vocab
+from extractor.knowledge.patterns import list_patterns
 from extractor.nlp.figures import Figure, figures_of
 from extractor.passes.tables.labels import label_tags
+from extractor.passes.tables.values import is_figure
 from extractor.records import NarrativeFigure, Provenance
 
 
@@ -33,8 +35,9 @@ class Passage(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class FormCell:
-    """A summary form's value cell holding sentences (主要服务成效 │ 本期建档4629户，…),
-    read as a paragraph: a figure's place is the cell line printing it."""
+    """A table cell holding sentences, read as a paragraph: a summary form's value cell
+    (主要服务成效 │ 本期建档4629户，…) or a 服务成效 cell (`建档885户，协议量628户，完成率
+    140.92%`); a figure's place is the cell line printing it."""
 
     cell: TableCell
 
@@ -88,10 +91,28 @@ def lead_area(text: str) -> str | None:
     return section_area(m.group(1)) if m else None
 
 
-def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Passage]]]:
+def cell_statements(t: Table) -> list[FormCell]:
+    """The body cells of a table that are sentences stating figures, not figures or
+    labels: CJK words, digits and a clause mark (，；。) all in one cell."""
+    out: list[FormCell] = []
+    for c in t.cells:
+        text = c.text.strip()
+        if c.row < t.header_rows or is_figure(text) or not re.search(r"\d", text):
+            continue
+        if re.search(r"[\u4e00-\u9fff]", text) and re.search(r"[，,；;。]", text):
+            out.append(FormCell(c))
+    return out
+
+
+def _narrative_scopes(
+    doc: Document, skip: Set[int] = frozenset()
+) -> list[tuple[str | None, list[Passage]]]:
     """(scope, blocks) of the third party's narrative: the indicator completion part
     speaks for the station (None), every 片区 section for its 片区; a block belongs to
-    the nearest such section above it (a 片区's sub-sections included)."""
+    the nearest such section above it (a 片区's sub-sections included). A table there
+    whose `id` is not in `skip` (the indicator tables) gives its cells that state figures
+    in sentences (`cell_statements`, a cell in `skip` left out), in their place among the
+    blocks."""
     out: list[tuple[str | None, list[Passage]]] = []
 
     def visit(sec: Section, scope: str | None, inside: bool) -> None:
@@ -102,8 +123,13 @@ def _narrative_scopes(doc: Document) -> list[tuple[str | None, list[Passage]]]:
             scope, inside = area, True
         elif sec.canonical in ("indicator_completion", "area"):
             inside = True
-        if inside and sec.blocks:
-            out.extend((lead_area(b.text) or scope, [b]) for b in sec.blocks)
+        if inside:
+            for item in sec.items:
+                if isinstance(item, Block):
+                    out.append((lead_area(item.text) or scope, [item]))
+                elif id(item) not in skip:
+                    cells = [c for c in cell_statements(item) if id(c.cell) not in skip]
+                    out.extend((scope, [c]) for c in cells)
         for child in sec.children:
             visit(child, scope, inside)
 
@@ -141,12 +167,14 @@ def _keep(f: Figure) -> bool:
 
 
 def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[NarrativeFigure]:
-    """The figures the narrative states; blocks whose `id` is in `skip` are not narrative
-    (the lines of an indicator list, read as rows)."""
+    """The figures the narrative states; blocks and tables whose `id` is in `skip` are
+    not narrative (the lines of an indicator list, read as rows; the indicator tables)."""
     out: list[NarrativeFigure] = []
     third = doc.outermost("third_party")
     approx_only = [b for s in third for sec in s.walk() for b in sec.blocks]
-    scoped = _narrative_scopes(doc) + _form_cells(doc.tables)
+    forms = _form_cells(doc.tables)
+    formed = {id(p.cell) for _, ps in forms for p in ps if isinstance(p, FormCell)}
+    scoped = _narrative_scopes(doc, set(skip) | formed) + forms
     covered = {id(b) for _, blocks in scoped for b in blocks}
     rest: list[Passage] = [b for b in approx_only if id(b) not in covered]
     plan = [*scoped, (None, rest)]
@@ -158,13 +186,18 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
             if id(block) in covered:
                 out += _breakdown(block, figs)
             before: NarrativeFigure | None = None
-            for f in figs:
-                if not _keep(f):
+            parts = _role_parts(block.text, figs) if id(block) in covered else {}
+            for i, f in enumerate(figs):
+                part = parts.get(i)
+                if part is None and not _keep(f):
                     continue
                 if id(block) not in covered and not f.approx:
                     continue
-                linked = f.indicator is not None and f.kind != "money"
-                kind = "pct" if f.kind == "pct" else ("done" if linked else "other")
+                indicator, measure = (part[0], part[1]) if part else (f.indicator, f.measure)
+                linked = indicator is not None and f.kind != "money"
+                kind: Kind = "pct" if f.kind == "pct" else ("done" if linked else "other")
+                if part is not None:
+                    kind = part[2]
                 where = scope or clause_area(block.text, f.start)
                 if where is None and kind == "pct" and _rate_of(block.text, f, before):
                     assert before is not None
@@ -174,8 +207,8 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
                     where = before.scope
                 out.append(
                     NarrativeFigure(
-                        indicator=f.indicator if linked else None,
-                        measure=f.measure if linked else None,
+                        indicator=indicator if linked else None,
+                        measure=measure if linked else None,
                         kind=kind,
                         value=f.value,
                         printed=f.printed,
@@ -187,6 +220,46 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
                     )
                 )
                 before = out[-1]
+    return out
+
+
+Kind = Literal["done", "pct", "target", "other"]
+# Where a part of a clause starts: its role word follows ("，协议量628户", "（协议量1925户）").
+_PART_BREAKS = "，,、；;。（("
+
+
+def _part_role(text: str, pos: int) -> str | None:
+    """The role a clause's part names by the word it opens with, right before its figure
+    (协议量 → target, 完成率 → pct; the words of the indicator lists' parts), or None."""
+    start = max(text.rfind(ch, 0, pos) for ch in _PART_BREAKS) + 1
+    lead = re.sub(r"\s+", "", text[start:pos]).rstrip("为:：")
+    role = list_patterns().role_of(lead) if lead else None
+    return role if role in ("target", "pct") else None
+
+
+def _role_parts(
+    text: str, figs: Sequence[Figure]
+) -> dict[int, tuple[str, str | None, Literal["target", "pct"]]]:
+    """Figures no indicator was found for that are parts of the count stated before them
+    in the same sentence, named by their role word alone: "建档885户，协议量628户，完成率
+    140.92%" — 628户 is the target of 建档 (in the count's unit), 140.92% its rate. Keyed
+    by the figure's index in `figs`."""
+    out: dict[int, tuple[str, str | None, Literal["target", "pct"]]] = {}
+    last: Figure | None = None
+    for i, f in enumerate(figs):
+        if f.kind == "count" and f.indicator is not None:
+            last = f
+            continue
+        if last is None or f.indicator is not None or f.approx or f.bound is not None:
+            continue
+        if _sentence(text, f.start) != _sentence(text, last.start):
+            continue
+        assert last.indicator is not None
+        role = _part_role(text, f.start)
+        if f.kind == "count" and role == "target" and f.unit == last.unit:
+            out[i] = (last.indicator, last.measure, "target")
+        elif f.kind == "pct" and role == "pct":
+            out[i] = (last.indicator, last.measure, "pct")
     return out
 
 
