@@ -35,7 +35,9 @@ from extractor.records import (
     IndicatorRow,
     NarrativeFigure,
     Number,
+    Party,
     PartyScore,
+    PartyWeight,
     Period,
     Report,
     RosterRow,
@@ -755,23 +757,32 @@ def _unweighted_scores(ctx: Ctx) -> Reading:
     return Reading("misread.unweighted_scores", params, fits=False, why_not=why)
 
 
+def _printed_weights(ctx: Ctx) -> dict[Party, PartyWeight] | None:
+    """The weights by party when the report prints them and every scored party has one:
+    the readings that re-derive scores from the weights need nothing less."""
+    sc = ctx.report.scoring
+    weights = {w.party: w for w in sc.weights}
+    if sc.weights_source != "report" or not sc.party_scores:
+        return None
+    if any(ps.party not in weights for ps in sc.party_scores):
+        return None
+    return weights
+
+
 def _deductions_as_scores(ctx: Ctx) -> Iterator[Reading]:
     """The points each party lost (分值 │ 扣分 │ 得分 read one column off) read as its
     score: read so, each party's score is its weight less the figure read, and these
     must make the printed total (the re-run's test). A published slip leaves the scores
     near the total, not near the full scale less it."""
-    sc = ctx.report.scoring
-    weights = {w.party: exact(w.weight) for w in sc.weights}
-    if sc.weights_source != "report" or not sc.party_scores:
-        return
-    if any(ps.party not in weights for ps in sc.party_scores):
+    weights = _printed_weights(ctx)
+    if weights is None:
         return
     edits: list[Edit] = []
-    for ps in sc.party_scores:
+    for ps in ctx.report.scoring.party_scores:
         p = parse_printed(ps.score.printed, ps.score.value)
         if p is None:
             return
-        left = weights[ps.party] - p.value
+        left = exact(weights[ps.party].weight) - p.value
         printed = fmt(left, p.decimals)
         edits.append((ps, "score", Number(value=float(left), printed=printed, prov=ps.score.prov)))
     yield Reading("misread.deductions_as_scores", {}, tuple(edits))
@@ -826,14 +837,11 @@ def _score_columns_swapped(ctx: Ctx) -> Iterator[Reading]:
     round (权重 │ 得分 taken as 得分 │ 权重): every party's weight and score swapped. A
     published slip moves one score; swapped so, every party's score must fit its weight
     and the total (the re-run's test), which only a table read the wrong way round does."""
-    sc = ctx.report.scoring
-    weights = {w.party: w for w in sc.weights}
-    if sc.weights_source != "report" or not sc.party_scores:
-        return
-    if any(ps.party not in weights for ps in sc.party_scores):
+    weights = _printed_weights(ctx)
+    if weights is None:
         return
     edits: list[Edit] = []
-    for ps in sc.party_scores:
+    for ps in ctx.report.scoring.party_scores:
         w = weights[ps.party]
         as_score = Number(value=w.weight, printed=f"{w.weight:g}", prov=w.prov)
         edits += [(ps, "score", as_score), (w, "weight", ps.score.value)]
