@@ -16,9 +16,10 @@ from __future__ import annotations
 # made after `withheld` had been looked at), the eleventh (`sequestered`, made while
 # `embargoed` was being looked at), the twelfth (`locked`, made while `sequestered` was
 # being looked at), the thirteenth (`shuttered`, made after `locked` had been looked
-# at), the fourteenth (`bolted`, made after `shuttered` had been looked at) and the
-# fifteenth (`latched`, made while `bolted` was being looked at), each made after the one
-# before had been looked at.
+# at), the fourteenth (`bolted`, made after `shuttered` had been looked at), the
+# fifteenth (`latched`, made while `bolted` was being looked at) and the sixteenth
+# (`barred`, made after `latched` had been looked at), each made after the one before
+# had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -35,6 +36,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "shuttered",
     "bolted",
     "latched",
+    "barred",
 )
 
 
@@ -44,6 +46,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … bolted/ and latched/."""
+    """The folders for help text: validation/, heldout/, … latched/ and barred/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]

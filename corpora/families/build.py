@@ -32,8 +32,8 @@ class Built:
 
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
-    sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth and
-    fifteenth held-back splits (imported here: one registry)."""
+    sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
+    fifteenth and sixteenth held-back splits (imported here: one registry)."""
     from corpora.families import (
         baishi,
         baiyun,
@@ -91,6 +91,7 @@ def families() -> list[Family]:
     shuttered = [jingpo, yanxi]
     bolted: list[ModuleType] = [wutong, qilin]
     latched: list[ModuleType] = [yuquan, heping]
+    barred: list[ModuleType] = []
     splits = (
         heldout
         + unseen
@@ -106,6 +107,7 @@ def families() -> list[Family]:
         + shuttered
         + bolted
         + latched
+        + barred
     )
     return [m.FAMILY for m in dev + validation + splits]
 
