@@ -61,6 +61,7 @@ def families() -> list[Family]:
         qilin,
         qingshui,
         sanglin,
+        shitang,
         shuangxi,
         songhe,
         tanxi,
@@ -91,7 +92,7 @@ def families() -> list[Family]:
     shuttered = [jingpo, yanxi]
     bolted: list[ModuleType] = [wutong, qilin]
     latched: list[ModuleType] = [yuquan, heping]
-    barred: list[ModuleType] = []
+    barred: list[ModuleType] = [shitang]
     splits = (
         heldout
         + unseen
