@@ -289,6 +289,18 @@ class TableRead(Record):
     doubts_zh: list[str] = Field(default_factory=list, description="`doubts` in Chinese")
 
 
+class StaffingTableRead(TableRead):
+    """How well a staffing table's read holds together (岗位 │ 持证社工 › 中级 │ 助理 │ 小计 │
+    未持证 │ 合计): each line's 中级 + 助理 = 小计 and 小计 + 未持证 = 合计, each column's
+    合计 line the sum of the lines above it. A published slip moves one figure, so the
+    relations it breaks all pass through that figure; when those that fail share none,
+    the read is not trusted and the head counts it gave (`fields`) are not checked."""
+
+    fields: list[str] = Field(
+        default_factory=list, description="The staffing fields taken from this table"
+    )
+
+
 class Indicators(Record):
     rows: list[IndicatorRow] = Field(default_factory=list)
     narrative: list[NarrativeFigure] = Field(default_factory=list)
@@ -351,6 +363,9 @@ class Staffing(Record):
     roster: list[RosterRow] = Field(default_factory=list)
     roster_totals: list[RosterTotals] = Field(default_factory=list)
     roster_retention_rate: Number | None = None
+    table_read: StaffingTableRead | None = Field(
+        None, description="The read of the staffing table head counts were taken from"
+    )
 
 
 class Location(Record):

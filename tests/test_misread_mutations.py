@@ -10,7 +10,8 @@ read whose figures count its rows (a 序号 column, `fragment.ordinal_figures`,
 (`misread.full_marks_as_scores`), or read a score table's line rotated
 (`misread.score_line_rotated`), its unweighted scores or its 扣分 column as the scores
 (`misread.unweighted_scores`, `misread.deductions_as_scores`), or one party's score from
-another column than the others' (`misread.score_out_of_place`);
+another column than the others' (`misread.score_out_of_place`), or doubted a staffing
+table whose lines do not hold together (`StaffingTableRead`);
 `python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("jingyang_binjiang_2024_final.pdf", 1, "rotate"),  # 分值 │ 扣分 │ 得分: the 扣分 read
         ("hongshan_gangkou_2025_final.pdf", 1, "rotate"),  # parties as columns, 合计 line
         ("tongle_lean_2025_final.pdf", 1, "rotate"),  # parties as columns, 加权得分 line
+        # a staffing table (岗位 │ 中级 │ 助理 │ 小计 │ 未持证 │ 合计) rotated: its read doubted
+        ("heping_anping_2025_final.pdf", 3, "rotate"),
     ],
 )
 def test_a_misread_of_a_corpus_table_is_no_finding(name: str, table: int, kind: str) -> None:

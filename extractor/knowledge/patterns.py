@@ -13,9 +13,10 @@ from extractor.knowledge.loader import Data, Regex, bad_regexes, compiled, load,
 from extractor.knowledge.nlp import Role
 from extractor.records import Staffing
 
-_ROSTER_FIELDS = frozenset({"roster", "roster_totals", "roster_retention_rate"})
+# the roster's fields and the staffing table's read: no figure a pattern finds
+_NOT_FIGURES = frozenset({"roster", "roster_totals", "roster_retention_rate", "table_read"})
 NARRATIVE_FIELDS: tuple[str, ...] = tuple(
-    name for name in Staffing.model_fields if name not in _ROSTER_FIELDS
+    name for name in Staffing.model_fields if name not in _NOT_FIGURES
 )
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 

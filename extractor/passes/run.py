@@ -126,6 +126,17 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     report.staffing = run_stage(
         problems, "staffing", lambda: extract_staffing(doc, p), report.staffing
     )
+    read = report.staffing.table_read
+    if read is not None and not read.trusted:
+        problems.append(
+            problem(
+                "staffing",
+                "problem.table_uncertain",
+                page=read.pages[0] if read.pages else None,
+                table=read.table,
+                why=untrusted_because(read),
+            )
+        )
     if not doc.blocks:
         problems.append(problem("document", "problem.no_text_blocks"))
     problems += run_stage(

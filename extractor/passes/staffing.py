@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.document.model import Block, Document, Section, Table
+from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile, StaffingPatterns, scope_vocab, staffing_patterns
 from extractor.knowledge.loader import compiled
+from extractor.knowledge.messages import say
 from extractor.numbers import chinese_numeral, parse_number
+from extractor.passes.indicators import _appendix_of
 from extractor.passes.roster import is_roster, read_roster
 from extractor.passes.tables.labels import squash
 from extractor.passes.text import Hit, first
-from extractor.records import Number, Staffing
+from extractor.records import Number, Staffing, StaffingTableRead
 
 
 def _figure(text: str) -> float:
@@ -60,9 +62,26 @@ def table_figures(
     合计 row's figures under the columns `table_columns` names, each field one column and
     each column one field, from the first table headed so (`table_label`, no roster)
     that gives two or more."""
+    got = staffing_table(tables, patterns)
+    return got[0] if got is not None else {}
+
+
+# The relations a staffing table's lines allow recomputing, as (sum, parts) by field: the
+# ones `checks.staffing.staffing_subcount` recomputes from the head counts.
+SUBCOUNTS = (
+    ("total_count", ("certified_count", "uncertified_count")),
+    ("certified_count", ("mid_level_count", "assistant_level_count")),
+)
+Slot = tuple[int, int]  # (body line, column) of a figure in the table
+
+
+def staffing_table(
+    tables: Iterable[Table], patterns: StaffingPatterns | None = None
+) -> tuple[dict[str, Number], StaffingTableRead] | None:
+    """`table_figures` with the read's self-consistency (`StaffingTableRead`)."""
     pats = patterns or staffing_patterns()
     if not pats.table_columns or pats.table_label is None:
-        return {}
+        return None
     label_rx = compiled(pats.table_label)
     totals = {squash(w) for w in scope_vocab().total}
     for t in tables:
@@ -76,18 +95,69 @@ def table_figures(
             named = [f for f, rx in pats.table_columns.items() if compiled(rx).search(header)]
             if len(named) == 1:
                 cols.setdefault(named[0], []).append(c)
-        rows = [r for r in t.body() if r and r[0] is not None and squash(r[0].text) in totals]
+        body = [r for r in t.body() if r and r[0] is not None]
+        rows = [i for i, r in enumerate(body) if (c0 := r[0]) and squash(c0.text) in totals]
         if not rows:
             continue
         out: dict[str, Number] = {}
         for name, at in cols.items():
-            cell = rows[-1][at[0]] if len(at) == 1 and at[0] < len(rows[-1]) else None
+            cell = body[rows[-1]][at[0]] if len(at) == 1 and at[0] < len(body[rows[-1]]) else None
             text = cell.text.strip() if cell is not None else ""
             if cell is not None and text.isdigit():
                 out[name] = Number(value=float(text), printed=text, prov=cell.provenance())
         if len(out) >= 2:
-            return out
-    return {}
+            fields = {name: at[0] for name, at in cols.items() if len(at) == 1}
+            return out, _judged(t, body, rows[-1], fields, sorted(out))
+    return None
+
+
+def _judged(
+    t: Table, body: list[list[TableCell | None]], total: int, cols: dict[str, int], taken: list[str]
+) -> StaffingTableRead:
+    """The read's relations: each line's sub-counts (`SUBCOUNTS`), and each column's 合计
+    line against the lines above it. It is trusted unless the relations that fail share
+    no figure — a published slip moves one figure and breaks only relations through it;
+    a line or column read off breaks relations apart."""
+
+    def value(line: int, field: str) -> int | None:
+        row = body[line]
+        c = cols.get(field)
+        cell = row[c] if c is not None and c < len(row) else None
+        text = cell.text.strip() if cell is not None else ""
+        return int(text) if text.isdigit() else None
+
+    relations: list[tuple[bool, set[Slot]]] = []
+    lines = range(total + 1)
+    for line in lines:
+        for whole, parts in SUBCOUNTS:
+            vals = [value(line, f) for f in (whole, *parts)]
+            if all(v is not None for v in vals):
+                held = vals[0] == sum(v for v in vals[1:] if v is not None)
+                relations.append((held, {(line, cols[f]) for f in (whole, *parts)}))
+    above = [line for line in lines if line != total]
+    for field, c in cols.items():
+        vals = [value(line, field) for line in above]
+        printed = value(total, field)
+        if above and printed is not None and all(v is not None for v in vals):
+            held = printed == sum(v for v in vals if v is not None)
+            relations.append((held, {(line, c) for line in lines}))
+    failing = [slots for held, slots in relations if not held]
+    trusted = not failing or bool(set.intersection(*failing))
+    doubts = [] if trusted else [say("fragment.failures_apart", n=len(failing))]
+    label = _appendix_of(t) or t.caption.strip()
+    return StaffingTableRead(
+        table=label,
+        caption=t.caption,
+        pages=list(t.pages),
+        rows=total + 1,
+        relations=len(relations),
+        consistent=len(relations) - len(failing),
+        score=round(1 - len(failing) / len(relations), 3) if relations else None,
+        trusted=trusted,
+        doubts=[d.en for d in doubts],
+        doubts_zh=[d.zh for d in doubts],
+        fields=taken,
+    )
 
 
 def _section_blocks(sec: Section) -> list[Block]:
@@ -150,9 +220,16 @@ def extract_staffing(doc: Document, profile: Profile) -> Staffing:
         for name, number in narrative_figures(basic).items():
             figures.setdefault(name, number)
     # head counts the text does not state, from a staffing table's 合计 row
-    for name, number in table_figures(doc.tables).items():
-        figures.setdefault(name, number)
+    table = staffing_table(doc.tables)
+    read: StaffingTableRead | None = None
+    if table is not None:
+        read = table[1]
+        read.fields = [name for name in read.fields if name not in figures]
+        for name, number in table[0].items():
+            figures.setdefault(name, number)
     staffing = Staffing(**figures)
+    if read is not None and read.fields:
+        staffing.table_read = read
     rows, totals, rate = read_roster(doc.tables)
     staffing.roster, staffing.roster_totals, staffing.roster_retention_rate = rows, totals, rate
     return staffing
