@@ -11,7 +11,9 @@ read whose figures count its rows (a 序号 column, `fragment.ordinal_figures`,
 (`misread.score_line_rotated`), its unweighted scores or its 扣分 column as the scores
 (`misread.unweighted_scores`, `misread.deductions_as_scores`), or one party's score from
 another column than the others' (`misread.score_out_of_place`), or doubted a staffing
-table whose lines do not hold together (`StaffingTableRead`);
+table whose lines do not hold together (`StaffingTableRead`), or left a narrative
+figure unchecked against a table figure the guard doubts (`misread.compared_figure`) or
+read under another indicator's header (`misread.indicator_columns`);
 `python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
@@ -66,6 +68,12 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("jingyang_binjiang_2024_final.pdf", 1, "rotate"),  # 分值 │ 扣分 │ 得分: the 扣分 read
         ("hongshan_gangkou_2025_final.pdf", 1, "rotate"),  # parties as columns, 合计 line
         ("tongle_lean_2025_final.pdf", 1, "rotate"),  # parties as columns, 加权得分 line
+        # narrative figures against a table misread: its 合计 column read rotated (the sums'
+        # findings explained, the narrative then compared with misread cells), or its
+        # indicator columns read under each other's headers (rates and sums still hold)
+        ("luoxi_shiqiao_2025_final.pdf", 0, "rotate"),
+        ("sanglin_huaiyin_2025_final.pdf", 0, "rotate"),
+        ("sanglin_huaiyin_2025_final.pdf", 0, "swap_cols"),
         # a staffing table (岗位 │ 中级 │ 助理 │ 小计 │ 未持证 │ 合计) rotated: its read doubted
         ("heping_anping_2025_final.pdf", 3, "rotate"),
     ],

@@ -934,6 +934,10 @@ def _narrative(ctx: Ctx) -> Iterator[Reading]:
     if fig is None or not isinstance(cell, Cell):
         return
     kind = "done" if fig.kind == "done" else "pct"
+    row = next((r for r in ctx.rows() if getattr(r, kind) is cell), None)
+    if row is not None:
+        yield _compared_doubted(ctx, row, cell)
+        yield _indicator_columns(ctx, fig, row, kind)
     same = [
         r
         for r in ctx.rows()
@@ -948,7 +952,6 @@ def _narrative(ctx: Ctx) -> Iterator[Reading]:
     else:
         why = say("misread.why.no_cell", printed=fig.printed)
         yield Reading("misread.other_cell", {"other": "—"}, fits=False, why_not=why)
-    row = next((r for r in ctx.rows() if getattr(r, kind) is cell), None)
     if row is not None and is_total(row):
         # Compared with the 合计 while its sentence names a 片区 that has its own row: the
         # figure is that 片区's, its scope misread ("梅岭片区志愿服务 3413 小时").
@@ -977,6 +980,60 @@ def _narrative(ctx: Ctx) -> Iterator[Reading]:
     other = _other_quantity(fig, cell)
     if other is not None:
         yield other
+
+
+def _compared_doubted(ctx: Ctx, row: IndicatorRow, cell: Cell) -> Reading:
+    """The table figure the narrative is compared with is itself doubted: a finding on
+    its row (its rate, its sum) was explained as a misread (a line read rotated, a
+    column group off), so the row's figures as read are not the table's. A narrative
+    slip against a row read cleanly finds no such doubt."""
+    for part in _PARTS:
+        reading = ctx.dropped.get(cell_ref(row, part)) if getattr(row, part) else None
+        if reading is not None:
+            return Reading("misread.compared_figure", {"reading": reading}, fits=True)
+    why = say("misread.why.row_undoubted", cell=cell.printed)
+    return Reading("misread.compared_figure", {"reading": "—"}, fits=False, why_not=why)
+
+
+def _indicator_columns(ctx: Ctx, fig: NarrativeFigure, row: IndicatorRow, kind: str) -> Reading:
+    """The table's indicator headers read against the wrong columns (two indicators'
+    columns swapped, or a line's figures read rotated while its rates still recompute):
+    the figure is the cell of another indicator on the row's line (same table and
+    scope), and that indicator's own narrative figures disagree with its cell, one of
+    them standing in a third indicator's cell on the line. Two sentences each stating
+    what the table shows under another header is a read, not a slip: a narrative that
+    quotes a wrong indicator's figure once leaves that indicator's own figure agreeing."""
+    at = (row.table, row.scope, row.area, row.post)
+    line = [r for r in ctx.rows() if (r.table, r.scope, r.area, r.post) == at and not r.uncertain]
+    holders = [
+        r
+        for r in line
+        if r is not row and (c := getattr(r, kind)) is not None and states(fig, c) is True
+    ]
+    if not holders:
+        why = say("misread.why.no_other_indicator", printed=fig.printed)
+        return Reading("misread.indicator_columns", {"other": "—"}, fits=False, why_not=why)
+    for other in holders:
+        crossed, agrees = False, False
+        for n in ctx.report.indicators.narrative:
+            if (n.indicator, n.measure, n.scope) != (other.indicator, other.measure, fig.scope):
+                continue
+            part = "done" if n.kind == "done" else "pct" if n.kind == "pct" else None
+            own: Cell | None = getattr(other, part) if part and not n.approx else None
+            if own is None or part is None:
+                continue
+            if states(n, own):
+                agrees = True
+                break
+            crossed = crossed or any(
+                r is not other and (c := getattr(r, part)) is not None and states(n, c) is True
+                for r in line
+            )
+        if crossed and not agrees:
+            return Reading("misread.indicator_columns", {"other": row_name(other)}, fits=True)
+    other = holders[0]
+    why = say("misread.why.other_agrees", other=row_name(other))
+    return Reading("misread.indicator_columns", {"other": row_name(other)}, fits=False, why_not=why)
 
 
 # A narrative figure this many times its cell (or a this-th of it), its digits no slip of
