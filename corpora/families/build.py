@@ -72,6 +72,7 @@ def families() -> list[Family]:
         xiling,
         yanxi,
         yunlu,
+        yunshan,
         yuquan,
         zhuyuan,
     )
@@ -92,7 +93,7 @@ def families() -> list[Family]:
     shuttered = [jingpo, yanxi]
     bolted: list[ModuleType] = [wutong, qilin]
     latched: list[ModuleType] = [yuquan, heping]
-    barred: list[ModuleType] = [shitang]
+    barred: list[ModuleType] = [shitang, yunshan]
     splits = (
         heldout
         + unseen

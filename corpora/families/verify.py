@@ -43,7 +43,9 @@ last page carries one picture, a seal pressed over that word, and no other page 
 and `red_cells` (how many words — table cells — are drawn in red in the whole PDF),
 `header_table` (a word of a running header typed as a ruled table: every page but the
 cover carries, in its top band, a ruled table holding that word and 第 X 页 共 Y 页 with
-X the page's number; the cover carries none).
+X the page's number; the cover carries none), `struck` (how many runs of text are struck
+through by a coloured line — Word's tracked deletions, exported with the changes shown;
+the test's text layer leaves those characters out).
 """
 
 from __future__ import annotations
@@ -98,8 +100,10 @@ def raised(chars: list[dict[str, Any]]) -> set[tuple[float, float]]:
 
 
 def without_marks(page: Any) -> Any:
-    """The page without diagonal watermark characters and footnote reference marks."""
+    """The page without diagonal watermark characters, footnote reference marks and
+    characters struck through by a tracked change (Word's 修订 shown: deleted text)."""
     marks = raised([c for c in page.chars if not diagonal(c)])
+    marks |= {(round(c["x0"], 2), round(c["top"], 2)) for c in struck(page)}
     return page.filter(
         lambda obj: (
             not diagonal(obj)
@@ -109,6 +113,52 @@ def without_marks(page: Any) -> Any:
             )
         )
     )
+
+
+def _coloured(colour: Any) -> bool:
+    """Neither black nor a grey: a colour LibreOffice gives a tracked change's author."""
+    if not isinstance(colour, (tuple, list)) or len(colour) != 3:
+        return False
+    return max(colour) - min(colour) > 0.2
+
+
+def struck(page: Any) -> list[dict[str, Any]]:
+    """The characters a coloured horizontal line crosses at mid height from edge to edge:
+    text deleted under Word's 修订 and exported with the changes shown."""
+    lines = [
+        ln
+        for ln in page.lines
+        if abs(ln["top"] - ln["bottom"]) < 0.5 and _coloured(ln.get("stroking_color"))
+    ]
+    out = []
+    for c in page.chars:
+        mid, h = (c["top"] + c["bottom"]) / 2, c["bottom"] - c["top"]
+        if any(
+            abs(ln["top"] - mid) < h * 0.25
+            and ln["x0"] <= c["x0"] + 0.5
+            and ln["x1"] >= c["x1"] - 0.5
+            for ln in lines
+        ):
+            out.append(c)
+    return out
+
+
+def struck_words(pdf: Path) -> list[str]:
+    """Every run of struck characters in the PDF (one word per deleted figure)."""
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            ids = {id(c) for c in struck(page)}
+            run = ""
+            for c in page.chars:
+                if id(c) in ids:
+                    run += c["text"]
+                elif run:
+                    out.append(run)
+                    run = ""
+            if run:
+                out.append(run)
+    return out
 
 
 TOC_LINE = re.compile(r"^(.+?)\.{4,}\s*(\d+)$")
@@ -305,6 +355,10 @@ def problems(pdf: Path, variant: dict[str, str | int | bool]) -> list[str]:
             out.append(f"header {word!r} not repeated above {first!r}")
         if not variant.get("repeat_header") and word and head >= 0:
             out.append(f"header {word!r} repeated on the page of {first!r}")
+    if "struck" in variant:
+        words = struck_words(pdf)
+        if len(words) != variant["struck"]:
+            out.append(f"{len(words)} struck figures {words}, variant says {variant['struck']}")
     return out
 
 
