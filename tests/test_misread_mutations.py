@@ -13,7 +13,10 @@ read whose figures count its rows (a 序号 column, `fragment.ordinal_figures`,
 another column than the others' (`misread.score_out_of_place`), or doubted a staffing
 table whose lines do not hold together (`StaffingTableRead`), or left a narrative
 figure unchecked against a table figure the guard doubts (`misread.compared_figure`) or
-read under another indicator's header (`misread.indicator_columns`);
+read under another indicator's header (`misread.indicator_columns`), or read whole
+columns swapped (`misread.area_group_swapped`, `misread.group_columns_swapped`), one
+role's cells of a line read off (`misread.line_shifted`), a figure in another column's
+format (`misread.role_format`);
 `python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
@@ -74,6 +77,22 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("luoxi_shiqiao_2025_final.pdf", 0, "rotate"),
         ("sanglin_huaiyin_2025_final.pdf", 0, "rotate"),
         ("sanglin_huaiyin_2025_final.pdf", 0, "swap_cols"),
+        # whole columns read the wrong way round: a 片区's column group (片区 as column
+        # groups), or the 协议量 columns of two neighbouring indicator groups
+        ("songhe_jinsha_2024_final.pdf", 0, "swap_cols"),
+        ("beitang_gangbei_2025_final.pdf", 0, "swap_cols"),
+        # a line read off where each role has a line of its own (its 合计 slot unread, or
+        # the rate's line not the one shifted), or where only the 协议量 cells moved
+        ("luoxi_shiqiao_2025_final.pdf", 0, "lost_cell"),
+        ("sanglin_huaiyin_2025_final.pdf", 0, "lost_cell"),
+        ("beitang_gangbei_2025_final.pdf", 0, "lost_cell"),
+        # a figure in another column's format: a rate in the 完成量 (合计) column, a count
+        # (协议量完成量 printed run together) in the 完成率 column
+        ("pingtan_jiangkou_2025_final.pdf", 1, "lost_cell"),
+        ("lantian_xiaohe_2025_final.pdf", 0, "lost_cell"),
+        ("lantian_xiaohe_2025_final.pdf", 1, "lost_cell"),
+        ("lantian_xiaohe_2025_final.pdf", 0, "swap_cols"),
+        ("lantian_xiaohe_2025_final.pdf", 1, "swap_cols"),
         # a staffing table (岗位 │ 中级 │ 助理 │ 小计 │ 未持证 │ 合计) rotated: its read doubted
         ("heping_anping_2025_final.pdf", 3, "rotate"),
     ],

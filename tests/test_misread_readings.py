@@ -486,6 +486,9 @@ def test_the_seeds_published_errors_carry_the_readings_they_ruled_out() -> None:
         "misread.neighbour_row",
         "misread.neighbour_column",
         "misread.group_swapped",
+        "misread.role_format",
+        "misread.area_group_swapped",
+        "misread.group_columns_swapped",
         "misread.characters",
     }
     assert "552 ÷ 600 = 92.00000%" in ruled(total, "misread.precision")

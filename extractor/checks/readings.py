@@ -276,7 +276,98 @@ def _pct(ctx: Ctx) -> Iterator[Reading]:
             {"label": row.label},
             tuple(e for r in paired for e in ((r, "target", r.done), (r, "done", r.target))),
         )
-    yield from _line_shifts(ctx, [(row, "pct")])
+    yield _role_format(ctx, [row])
+    yield from _column_swaps(ctx, row)
+    # the rate's own line, and, where each role has a line of its own, the target's and
+    # the done figure's (one line read off moves the rate of every row on it)
+    yield from _line_shifts(ctx, [(row, "pct"), (row, "target"), (row, "done")])
+
+
+def _area_group_swapped(ctx: Ctx, row: IndicatorRow) -> Reading | None:
+    """The target and done columns of `row`'s 片区 (or 社工点, or 合计) read the wrong way
+    round in every indicator: a table with the 片区 as column groups whose group header
+    was read in the wrong order. None when the group has one row."""
+    at = (row.table, row.area, row.post, row.scope)
+    group = [
+        r
+        for r in ctx.rows()
+        if (r.table, r.area, r.post, r.scope) == at
+        and r.target is not None
+        and r.done is not None
+        and not r.uncertain
+    ]
+    if len(group) < 2:
+        return None
+    edits = tuple(e for r in group for e in ((r, "target", r.done), (r, "done", r.target)))
+    name = _label(row) or say("scope.total")
+    return Reading("misread.area_group_swapped", {"area": name}, edits)
+
+
+def _column_swaps(ctx: Ctx, row: IndicatorRow) -> Iterator[Reading]:
+    """Two whole columns of the table read the wrong way round (a header read in the
+    wrong order): the target and done of the row's 片区 column group, in every indicator
+    (`_area_group_swapped`); or one role's columns of the row's indicator group and a
+    neighbouring group's (建档's 协议量 read under 电访's and the other way round), in
+    every row. Every row of the table moves: a published slip, one cell, is not mended
+    so — read that way, the other rows break (the re-run's test)."""
+    swapped = _area_group_swapped(ctx, row)
+    if swapped is not None:
+        yield swapped
+    table = [r for r in ctx.rows() if r.table == row.table and not r.uncertain]
+    groups = list(dict.fromkeys((r.indicator, r.measure) for r in table))
+    if (row.indicator, row.measure) not in groups:
+        return
+    k = groups.index((row.indicator, row.measure))
+    mine = [r for r in table if (r.indicator, r.measure) == groups[k]]
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(groups):
+            continue
+        theirs = {
+            (r.area, r.post, r.scope): r for r in table if (r.indicator, r.measure) == groups[j]
+        }
+        for part in ("target", "done"):
+            edits: list[Edit] = []
+            for r in mine:
+                other = theirs.get((r.area, r.post, r.scope))
+                if other is not None and getattr(r, part) and getattr(other, part):
+                    edits += [(r, part, getattr(other, part)), (other, part, getattr(r, part))]
+            if len(edits) >= 4:  # two rows at least: a column, not a cell
+                label = next(iter(theirs.values())).label
+                params = {"label": row.label, "other": label, "part": say(f"part.{part}")}
+                yield Reading("misread.group_columns_swapped", params, tuple(edits))
+
+
+_PERCENT = ("%", "％")
+
+
+def _percent(cell: Cell | None) -> bool:
+    return cell is not None and any(m in (cell.printed or "") for m in _PERCENT)
+
+
+def _role_format(ctx: Ctx, rows: list[IndicatorRow]) -> Reading:
+    """A figure printed in another role's format, as a line read one column off puts it
+    (a cell lost before the rate, the rate then in a count column): a count cell printing
+    a percentage while the row's other count does not, or a rate cell printing a whole
+    number with no % while most of the table's other rates print one. A published slip
+    keeps its column's format; a row of percentages (满意度 90% │ 95%) is its own format."""
+    for row in rows:
+        counts = [row.target, row.done]
+        marked = [c for c in counts if c is not None and _percent(c)]
+        if len(marked) == 1 and all(c is not None for c in counts):
+            params = {"row": row_name(row), "printed": marked[0].printed}
+            return Reading("misread.role_format", params, fits=True)
+        p = row.pct
+        if p is not None and p.value is not None and (p.printed or "").strip().isdigit():
+            others = [
+                r.pct
+                for r in ctx.rows()
+                if r.table == row.table and r is not row and r.pct and r.pct.value is not None
+            ]
+            if 2 * sum(_percent(c) for c in others) > len(others):
+                params = {"row": row_name(row), "printed": p.printed}
+                return Reading("misread.role_format", params, fits=True)
+    why = say("misread.why.roles_as_printed")
+    return Reading("misread.role_format", {"row": "—", "printed": "—"}, fits=False, why_not=why)
 
 
 def _level(whole: IndicatorRow, group: list[IndicatorRow]) -> list[IndicatorRow]:
@@ -347,6 +438,13 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
         {},
         ((whole, "target", whole.done), (whole, "done", whole.target)),
     )
+    yield _role_format(ctx, [whole, *parts])
+    # a 片区 column group read the wrong way round: its own rates fail in every indicator
+    for r in parts:
+        if _rate_fails(r):
+            swapped = _area_group_swapped(ctx, r)
+            if swapped is not None:
+                yield swapped
     yield from _line_shifts(ctx, [(whole, part), *((r, part) for r in parts)])
 
 
@@ -404,8 +502,39 @@ def _line_of(ctx: Ctx, row: IndicatorRow, part: str) -> list[Slot]:
                 slots.append((c.prov.bbox[0], (r, p, c)))
             elif c is None and (xs := _column_x(r, p, columns, on_line)):
                 slots.append((sorted(xs)[len(xs) // 2], (r, p, None)))
+    for r, p in _unread_on_line(table, here, on_line):
+        if xs := _column_x(r, p, columns, on_line):
+            slots.append((sorted(xs)[len(xs) // 2], (r, p, None)))
     slots.sort(key=lambda s: s[0])
     return [s for _, s in slots]
+
+
+def _unread_on_line(
+    table: list[IndicatorRow], here: list[IndicatorRow], on_line: Callable[[Cell | None], bool]
+) -> list[tuple[IndicatorRow, str]]:
+    """The unread slots of a line of one measure (a table with each role on a line of
+    its own: 协议量 across the 片区, or across the indicators of one 片区) that belong to
+    rows with no cell on it: the rows sharing what every row on the line shares (their
+    indicator, or their 片区) whose cell of that role was not read — as the 合计's
+    协议量 when the line's last cell was lost."""
+    parts = {p for r in here for p in _PARTS if on_line(getattr(r, p))}
+    if len(parts) != 1 or len(here) < 2:
+        return []
+    (part,) = parts
+    keys: tuple[Callable[[IndicatorRow], tuple[object, ...]], ...] = (
+        lambda r: (r.indicator, r.measure),
+        lambda r: (r.area, r.post, r.scope),
+    )
+    for key in keys:
+        shared = {key(r) for r in here}
+        if len(shared) == 1:
+            on = {id(r) for r in here}
+            return [
+                (r, part)
+                for r in table
+                if id(r) not in on and key(r) in shared and getattr(r, part) is None
+            ]
+    return []
 
 
 def _column_x(
@@ -484,21 +613,41 @@ def _line_shifts(ctx: Ctx, at: list[tuple[IndicatorRow, str]]) -> Iterator[Readi
         _, failing = _line_relations(ctx, rows)
         if failing < SHIFT_FAILS:
             continue
-        cells = [c for _, _, c in line]
-        n = len(cells)
-        for step in (1, -1):
-            if cells[0 if step == 1 else n - 1] is not None:
-                continue  # a reading that drops a figure read is no lost cell undone
-            moved = [cells[i + step] if 0 <= i + step < n else None for i in range(n)]
-            edits = tuple((r, p, c) for (r, p, _), c in zip(line, moved, strict=True))
-            with read_as(edits):
-                held, still = _line_relations(ctx, rows)
-            params = {"row": row_name(row), "failing": failing}
+        params = {"row": row_name(row), "failing": failing}
+        tried = list(_shifted(ctx, rows, line))
+        for held, still in tried:
             if held >= SHIFT_HOLDS and not still:
                 yield Reading("misread.line_shifted", params, fits=True)
             else:
                 why = say("misread.why.line_still", n=still, m=held + still)
                 yield Reading("misread.line_shifted", params, fits=False, why_not=why)
+        # one role's cells of the line read one group off (a table printing the done
+        # figure and its rate in one cell, the 协议量 alone: a cell lost among them moves
+        # those only); said only when it fits
+        for p in _PARTS:
+            sub = [s for s in line if s[1] == p]
+            if len(sub) < len(line) and any(
+                held >= SHIFT_HOLDS and not still for held, still in _shifted(ctx, rows, sub)
+            ):
+                yield Reading("misread.line_shifted", params, fits=True)
+                return
+
+
+def _shifted(ctx: Ctx, rows: list[IndicatorRow], line: list[Slot]) -> Iterator[tuple[int, int]]:
+    """(held, failed) among the line's relations with `line`'s figures read one slot
+    back towards its empty end, for each end that is empty (a reading that drops a
+    figure read is no lost cell undone); nothing when fewer than two figures."""
+    cells = [c for _, _, c in line]
+    n = len(cells)
+    if len([c for c in cells if c is not None]) < 2:
+        return
+    for step in (1, -1):
+        if cells[0 if step == 1 else n - 1] is not None:
+            continue
+        moved = [cells[i + step] if 0 <= i + step < n else None for i in range(n)]
+        edits = tuple((r, p, c) for (r, p, _), c in zip(line, moved, strict=True))
+        with read_as(edits):
+            yield _line_relations(ctx, rows)
 
 
 # A missing or misplaced row below a whole moves every figure of the whole at once; a
