@@ -153,6 +153,11 @@ class PartyScore(Record):
 class Scoring(Record):
     weights: list[PartyWeight] = Field(default_factory=list)
     weights_source: Literal["report", "profile"] | None = None
+    table_weights: list[PartyWeight] = Field(
+        default_factory=list,
+        description="The weights a table prints beside the scores when the text states "
+        "others: the table's party columns are then in doubt",
+    )
     bands: list[GradeBand] = Field(default_factory=list)
     bands_source: Literal["report", "profile"] | None = None
     party_scores: list[PartyScore] = Field(default_factory=list)

@@ -16,7 +16,8 @@ figure unchecked against a table figure the guard doubts (`misread.compared_figu
 read under another indicator's header (`misread.indicator_columns`), or read whole
 columns swapped (`misread.area_group_swapped`, `misread.group_columns_swapped`), one
 role's cells of a line read off (`misread.line_shifted`), a figure in another column's
-format (`misread.role_format`);
+format (`misread.role_format`), or read a score table's party columns against the
+wrong headers (`misread.party_columns`);
 `python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
@@ -93,6 +94,10 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("lantian_xiaohe_2025_final.pdf", 1, "lost_cell"),
         ("lantian_xiaohe_2025_final.pdf", 0, "swap_cols"),
         ("lantian_xiaohe_2025_final.pdf", 1, "swap_cols"),
+        # a score table's party columns read in another order: its own 权重 line moves
+        # with the scores, the text's weights do not
+        ("zhuyuan_hetang_2025_final.pdf", 2, "swap_cols"),
+        ("tongle_lean_2025_final.pdf", 1, "swap_cols"),
         # a staffing table (岗位 │ 中级 │ 助理 │ 小计 │ 未持证 │ 合计) rotated: its read doubted
         ("heping_anping_2025_final.pdf", 3, "rotate"),
     ],

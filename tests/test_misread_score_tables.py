@@ -247,3 +247,32 @@ def test_a_mistyped_score_in_its_own_cell_stays_a_finding() -> None:
     (f,) = [f for f in _alarms(_rows(slip, "84.61", YUQUAN)) if f.rule == "score.sum"]
     ruled = {x.code: x.text for x in f.ruled_out}
     assert "one column" in ruled["misread.score_out_of_place"]
+
+
+def _table_weights(order: dict[str, float]) -> list[PartyWeight]:
+    return [PartyWeight(party=p, weight=w) for p, w in order.items()]  # type: ignore[arg-type]
+
+
+def test_party_columns_read_against_the_wrong_headers_are_a_misread() -> None:
+    """zhuyuan's 权重 │ 得分 lines read with 购买方's and 区民政局's columns swapped: the
+    table's own weights (10% │ 25%) move with the scores, the text's (25%, 10%) do not —
+    with the table's, every score fits its weight (`misread.party_columns`)."""
+    swapped = dict(LINE, buyer=LINE["monitor"], monitor=LINE["buyer"])
+    r = _line(swapped, "92.46")
+    r.scoring.table_weights = _table_weights(dict(WEIGHTS, buyer=10.0, monitor=25.0))
+    assert _alarms(r) == []
+    said = [p.message for p in check_report(r).problems]
+    assert any("party columns read against the wrong headers" in m for m in said), said
+
+
+def test_a_score_above_its_weight_in_a_table_printing_the_texts_weights_stays() -> None:
+    """The same score printed for 区民政局 (21.98 of 10) where the table prints no other
+    weights than the text's, or weights that are no reordering of them: a slip."""
+    slip = dict(LINE, buyer="9.13", monitor="21.98")
+    for table in ({}, dict(WEIGHTS, buyer=20.0, monitor=15.0)):
+        r = _line(slip, "92.46")
+        r.scoring.table_weights = _table_weights(table)
+        (f,) = [f for f in _alarms(r) if f.rule == "score.cap"]
+        assert f.locations[0].ref == "scoring/party/monitor"
+        ruled = {x.code: x.text for x in f.ruled_out}
+        assert "the text's in another order" in ruled["misread.party_columns"]

@@ -776,6 +776,22 @@ def _score_cap(ctx: Ctx) -> Iterator[Reading]:
     yield from _score_line_shifted(ctx)
     yield from _score_line_rotated(ctx)
     yield _score_out_of_place(ctx)
+    yield _party_columns(ctx)
+
+
+def _party_columns(ctx: Ctx) -> Reading:
+    """The score table's party columns read against the wrong headers: the table prints
+    its own weights beside the scores — the text's weights in another order — and with
+    them every party's score fits its weight (the re-run's test): the weights and the
+    scores moved together under other parties' names. A party scored above its weight
+    in a table whose weights agree with the text's is no misread."""
+    sc = ctx.report.scoring
+    table = {w.party: w.weight for w in sc.table_weights}
+    used = {w.party: w.weight for w in sc.weights}
+    if not table or sorted(table.values()) != sorted(used.values()):
+        why = say("misread.why.table_weights_agree")
+        return Reading("misread.party_columns", {}, fits=False, why_not=why)
+    return Reading("misread.party_columns", {}, ((sc, "weights", list(sc.table_weights)),))
 
 
 # The parties' scores stand on one printed line when their vertical centres are this

@@ -245,14 +245,19 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     scan = Scan()
 
     scoring = Scoring()
-    weights = (
+    stated = (
         _weights(text_blocks, profile, scan)
         or _weights(doc.blocks, profile, scan)
         or _ordered_weights(text_blocks, profile)
-        or _table_weights(basis + result, profile, split)
-        or _table_weights([doc.root], profile, split)
-        or _section_weights(sentences(), profile)
     )
+    tabled = _table_weights(basis + result, profile, split) or _table_weights(
+        [doc.root], profile, split
+    )
+    weights = stated or tabled or _section_weights(sentences(), profile)
+    if stated and tabled and _by_party(stated) != _by_party(tabled):
+        # the text's weights used, the table's kept: they disagree, and a table whose
+        # party columns were read in another order says so
+        scoring.table_weights = tabled
     if weights:
         scoring.weights, scoring.weights_source = weights, "report"
     else:
@@ -836,6 +841,10 @@ def _table_weights(
     if complete and abs(sum(w.weight for w in found.values()) - 100) < 0.01:
         return [found[p] for p, _ in profile.party_items()]
     return []
+
+
+def _by_party(weights: list[PartyWeight]) -> dict[Party, float]:
+    return {w.party: w.weight for w in weights}
 
 
 def _coefficients_as_shares(found: dict[Party, PartyWeight]) -> dict[Party, PartyWeight]:
