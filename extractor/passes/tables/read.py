@@ -202,8 +202,13 @@ def _combine(row: Meaning, col: Meaning, ctx: Meaning) -> Meaning:
 
 
 def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
+    """The table's rows and what looked wrong. A table printing no figure and no
+    not-applicable mark in any cell gives no row: it is not read further (an empty
+    `Read`, which no caller keeps: `extract_indicators` keeps reads with rows)."""
     t = split_stacked_cells(t, areas)  # 协议量 over 完成量 on two lines: two columns
     t = split_pairs(t, areas)  # 完成量/协议量 over "151/125": two columns
+    if not any(_read_as_figure(c.text.strip()) for c in t.cells):
+        return Read()
     p = table_paths(t, areas)
     ctx = context_meaning(t, areas)
     cols = _unknown_scopes({c: merge_path(tags) for c, tags in p.col_labels.items()}, p.col_labels)
@@ -238,7 +243,7 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
                 continue
             seen.add(id(cell))
             text = cell.text.strip()
-            if not text or not (is_figure(text) or is_not_applicable(text)):
+            if not _read_as_figure(text):
                 continue
             row_meaning = rows[(r, p.block_of[c])]
             if "mean" in (row_meaning.scope, cols[c].scope):
@@ -309,6 +314,12 @@ def read_table(t: Table, appendix: str, areas: frozenset[str]) -> Read:
         if key in defaulted:
             out.unitless.add(key)
     return out
+
+
+def _read_as_figure(text: str) -> bool:
+    """A value cell's (stripped) text that `read_table` gives a row: a figure or a
+    not-applicable mark."""
+    return bool(text) and (is_figure(text) or is_not_applicable(text))
 
 
 def _period_parts(p: Paths, cols: dict[int, Meaning]) -> set[int]:
