@@ -20,7 +20,7 @@ from extractor.numbers import (
     normalise,
     normalise_with_map,
 )
-from extractor.printed import Printed, _agreement, agreement, fmt, parse_printed
+from extractor.printed import Printed, _agreement, agreement, exact_sum, fmt, parse_printed
 
 # Text as PDFs give it: CJK, half- and full-width digits, %, ．, layout spaces and wraps.
 PIECES = st.sampled_from(
@@ -163,6 +163,15 @@ def test_agreement_in_integers_is_the_fraction_arithmetic(
     p = Printed(Fraction(digits, 10**decimals) * 10**scale, decimals, "x", scale)
     for x in (p.value + offset * p.step, p.value + p.step * offset.numerator / 2):
         assert agreement(x, p) == _agreement(x, p)
+
+
+@given(st.lists(st.fractions(max_denominator=10**6) | st.integers(-(10**9), 10**9), max_size=30))
+def test_exact_sum_is_the_fraction_sum(values: list[Fraction | int]) -> None:
+    """`exact_sum` (one reduction over the common denominator) gives `sum`'s Fraction,
+    integers among the terms and the empty sum included."""
+    got = exact_sum(Fraction(v) for v in values)
+    assert type(got) is Fraction
+    assert got == sum(values, Fraction(0))
 
 
 # --- 片区 keys ---------------------------------------------------------------------------

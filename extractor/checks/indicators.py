@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from fractions import Fraction
+from functools import lru_cache
 
 from extractor.areas import area_key
 from extractor.checks.base import (
@@ -24,9 +25,11 @@ from extractor.checks.messages import (
     tolerance_fields,
 )
 from extractor.printed import (
+    Agreement,
     Printed,
     agreement,
     exact,
+    exact_sum,
     fmt_like,
     parse_printed,
     plain,
@@ -75,22 +78,44 @@ def row_name(row: IndicatorRow) -> Said:
     return say("fragment.row", area=row.area or "", label=row.label, measure=measure).strip()
 
 
+_Rate = tuple[Printed, Fraction, Fraction, Fraction, Agreement | None]
+
+
+@lru_cache(maxsize=4096)
+def _rate(
+    printed_text: str | None, pct: float | None, target_value: float | None, done: float | None
+) -> _Rate | str:
+    """A rate cell's recomputation from the cells' printed text and values: (printed,
+    target, done, expected, agreement), or the skip message when it cannot be checked.
+    Memoised on those strings and floats (hashed in C): the rule runs again for every
+    reading the misread guard tests, over the same rows, and a key of `Fraction`s and a
+    `Printed` costs more to hash than the arithmetic it saves."""
+    printed = parse_printed(printed_text, pct)
+    if printed is None:
+        return "skip.pct_not_number"
+    if target_value is None or done is None:
+        return "skip.target_or_done_missing"
+    target, done_x = exact(target_value), exact(done)
+    if target == 0:
+        return "skip.target_zero"
+    expected, how = rate_agreement(done_x, target, printed)
+    return printed, target, done_x, expected, how
+
+
 def _check_pct(row: IndicatorRow, run: RuleRun, rule: str, extra: list[Said]) -> None:
     ref = cell_ref(row, "pct")
     assert row.pct is not None
-    printed = parse_printed(row.pct.printed, row.pct.value)
-    target, done = _value(row.target), _value(row.done)
-    if printed is None:
-        run.skip(ref, "skip.pct_not_number")
-        return
-    if target is None or done is None:
-        run.skip(ref, "skip.target_or_done_missing")
-        return
-    if target == 0:
-        run.skip(ref, "skip.target_zero")
+    rate = _rate(
+        row.pct.printed,
+        row.pct.value,
+        None if row.target is None else row.target.value,
+        None if row.done is None else row.done.value,
+    )
+    if isinstance(rate, str):
+        run.skip(ref, rate)
         return
     run.checked()
-    expected, how = rate_agreement(done, target, printed)
+    printed, target, done, expected, how = rate
     if how in ("exact", "round"):
         return  # consistent: nothing to say (most rows, and re-run for every misreading)
     locations = [
@@ -154,8 +179,8 @@ def _sum_cause(printed: Printed, areas: list[IndicatorRow]) -> list[Said]:
     vals = [p for p in pcts if p is not None]
     if len(vals) < 2 or len(vals) != len(areas):
         return []
-    total = sum((p.value for p in vals), Fraction(0))
-    slack = sum((p.step / 2 for p in vals), Fraction(0)) + printed.step / 2
+    total = exact_sum(p.value for p in vals)
+    slack = exact_sum(p.step for p in vals) / 2 + printed.step / 2
     terms = "+".join(p.text for p in vals)
     if abs(total - printed.value) <= slack:
         return [say("cause.total_is_sum", terms=terms, sum=printed.shown(total))]
@@ -249,7 +274,7 @@ def _check_sum(whole: IndicatorRow, parts: list[IndicatorRow], run: RuleRun, lev
             continue
         assert cell is not None
         run.checked()
-        expected = sum((v for v in vals if v is not None), Fraction(0))
+        expected = exact_sum(v for v in vals if v is not None)
         if expected == t:
             continue
         terms = " + ".join(plain(v) for v in vals if v is not None)

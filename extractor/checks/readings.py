@@ -28,7 +28,7 @@ from extractor.checks.narrative import narrative_ref, states
 from extractor.checks.ocr_doubt import confusable_readings, doubtful_offsets, reading_value
 from extractor.checks.period import month_counts, month_names, report_months
 from extractor.checks.roster import MARKS, MONTHLY, mark_value, person_total
-from extractor.printed import agreement, exact, fmt, parse_printed, plain, transposed
+from extractor.printed import agreement, exact, exact_sum, fmt, parse_printed, plain, transposed
 from extractor.records import (
     Cell,
     Finding,
@@ -415,7 +415,7 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
     }
     missing = sorted(listed - set(labels))
     printed = _val(getattr(whole, part))
-    added = sum((v for r in parts if (v := _val(getattr(r, part))) is not None), Fraction(0))
+    added = exact_sum(v for r in parts if (v := _val(getattr(r, part))) is not None)
     if missing:
         yield Reading(
             "misread.row_missed",
@@ -431,7 +431,7 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
     if is_total(whole) and posts and any(is_area(r) for r in group):
         vals = [_val(getattr(r, part)) for r in posts]
         if all(v is not None for v in vals):
-            s = sum((v for v in vals if v is not None), Fraction(0))
+            s = exact_sum(v for v in vals if v is not None)
             yield Reading("misread.other_scope", {"sum": plain(s)}, fits=s == printed)
     yield Reading(
         "misread.total_columns_swapped",
@@ -588,7 +588,7 @@ def _line_relations(ctx: Ctx, rows: list[IndicatorRow]) -> tuple[int, int]:
             vals = [_val(getattr(x, part)) for x in parts]
             if printed is None or not parts or any(v is None for v in vals):
                 continue
-            ok = sum((v for v in vals if v is not None), Fraction(0)) == printed
+            ok = exact_sum(v for v in vals if v is not None) == printed
             failed, held = failed + (not ok), held + ok
     return held, failed
 
@@ -692,7 +692,7 @@ def _rows_unread(ctx: Ctx, whole: IndicatorRow) -> Reading:
             if printed is None or any(v is None for v in vals):
                 continue
             checked += 1
-            added = sum((v for v in vals if v is not None), Fraction(0))
+            added = exact_sum(v for v in vals if v is not None)
             if added == printed:
                 continue
             differ += 1

@@ -13,7 +13,7 @@ from extractor.checks.messages import (
     say,
     tolerance_fields,
 )
-from extractor.printed import Printed, fmt, parse_printed
+from extractor.printed import Printed, exact_sum, fmt, parse_printed
 from extractor.records import Finding, GradeBand, Number, Report
 
 
@@ -97,8 +97,8 @@ def score_sum(report: Report, prior: list[Finding], run: RuleRun) -> None:
     run.checked()
     total = _printed(sc.total)
     scores = [_printed(ps.score) for ps in sc.party_scores]
-    s = sum((p.value for p in scores), Fraction(0))
-    slack = sum((p.step / 2 for p in scores), Fraction(0)) + total.step / 2
+    s = exact_sum(p.value for p in scores)
+    slack = exact_sum(p.step for p in scores) / 2 + total.step / 2
     if abs(s - total.value) <= slack:
         return
     terms = " + ".join(p.text for p in scores)
