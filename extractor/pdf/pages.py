@@ -65,7 +65,12 @@ _BOTTOM: Callable[[Glyph], float] = attrgetter("bottom")
 
 @dataclass(slots=True)
 class Line:
-    """One printed line: its text and one box per character (for span provenance)."""
+    """One printed line: its text and one box per character (for span provenance).
+
+    Its text and box are worked out once for the glyph list they were read from: the
+    document layer asks for them a dozen times a line (sorting, margins, block breaks),
+    each a pass over the glyphs. A line's glyphs are replaced (`line.glyphs = …`), never
+    changed in place; a new list is read afresh."""
 
     page: int
     glyphs: list[Glyph]
@@ -74,32 +79,49 @@ class Line:
     # The left and right edge of the column the line is set in, when the page sets it in
     # columns (document/columns.py); None: the body's margins apply.
     frame: tuple[float, float] | None = None
+    # The glyph list `_text` and `_box` were read from (held, so its id is never reused).
+    _text_of: list[Glyph] | None = field(default=None, init=False, repr=False, compare=False)
+    _text: str = field(default="", init=False, repr=False, compare=False)
+    _box_of: list[Glyph] | None = field(default=None, init=False, repr=False, compare=False)
+    _box: BBox = field(default=(0.0, 0.0, 0.0, 0.0), init=False, repr=False, compare=False)
 
-    # Read many times per line (sorting, margins, block breaks): map() over attrgetter
-    # runs in C, several times faster than a generator expression.
+    # map() over attrgetter runs in C, several times faster than a generator expression.
     @property
     def text(self) -> str:
-        return "".join(map(_CHAR, self.glyphs))
-
-    @property
-    def x0(self) -> float:
-        return min(map(_X0, self.glyphs))
-
-    @property
-    def x1(self) -> float:
-        return max(map(_X1, self.glyphs))
-
-    @property
-    def top(self) -> float:
-        return min(map(_TOP, self.glyphs))
-
-    @property
-    def bottom(self) -> float:
-        return max(map(_BOTTOM, self.glyphs))
+        glyphs = self.glyphs
+        if self._text_of is not glyphs:
+            self._text = "".join(map(_CHAR, glyphs))
+            self._text_of = glyphs
+        return self._text
 
     @property
     def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
+        glyphs = self.glyphs
+        if self._box_of is not glyphs:
+            self._box = (
+                min(map(_X0, glyphs)),
+                min(map(_TOP, glyphs)),
+                max(map(_X1, glyphs)),
+                max(map(_BOTTOM, glyphs)),
+            )
+            self._box_of = glyphs
+        return self._box
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
 
 
 @dataclass(frozen=True, slots=True)
