@@ -286,6 +286,11 @@ class _Style:
     diagonal: bool = False
     # The baseline runs up the page (text turned a quarter to the left): `TurnedGlyph`s.
     up: bool = False
+    # Per character, the box's offsets from the glyph's displayed origin: (left, right,
+    # top, bottom) less the style's own (`vx_lo` …), filled by `read_page` as met.
+    offsets: dict[str, tuple[float, float, float, float]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
 
 class _Styles:
@@ -306,6 +311,10 @@ class _Styles:
         st = self.by_object.get(obj) if obj else None
         if st is not None:
             return st
+        return self.new(index, obj)
+
+    def new(self, index: int, obj: int) -> _Style:
+        """The style of an object not met yet (or of no object, 0)."""
         tp, m = self._tp, self._matrix
         em = _font_size(tp, index) or 1.0
         if not _char_matrix(tp, index, self._matrix_out):
@@ -406,6 +415,20 @@ class _Widths:
         return width
 
 
+def _advance_offsets(st: _Style, width: float) -> tuple[float, float, float, float]:
+    """A glyph's advance (`width` thousandths of the em) as displayed offsets of its box
+    from its origin, in x (left, right) and y (top, bottom), before the style's vertical
+    extent is added."""
+    w = width * (st.em / 1000.0)
+    ux, uy = w * st.dux, w * st.duy
+    return (
+        ux if ux < 0.0 else 0.0,
+        ux if ux > 0.0 else 0.0,
+        uy if uy < 0.0 else 0.0,
+        uy if uy > 0.0 else 0.0,
+    )
+
+
 def read_page(
     page: pdfium.PdfPage, number: int, textpage: pdfium.PdfTextPage | None = None
 ) -> RawPage:
@@ -433,7 +456,6 @@ def read_page(
         origin = _char_origin
         text_object = _text_object
         widths = _Widths()
-        advance = widths.cached
         style = _Styles(raw_tp, tp, view)
         by_object = style.by_object
         va, vb, vc, vd, ve, vf = view.a, view.b, view.c, view.d, view.e, view.f
@@ -441,9 +463,14 @@ def read_page(
         add_glyph, add_size, add_weight = glyphs.append, sizes.append, weights.append
         new = object.__new__
         # Consecutive glyphs mostly share their text object, so its style; a glyph of no
-        # object (0) has a style of its own.
+        # object (0) has a style of its own. What the loop reads of the style is taken
+        # into locals when it changes.
         last_obj = -1
         st: _Style
+        offsets: dict[str, tuple[float, float, float, float]] = {}
+        vx_lo = vx_hi = vy_lo = vy_hi = 0.0
+        kind: type[Glyph] = Glyph
+        size, weight, skewed = 0.0, 0, False
         for i in range(min(n, len(text))):
             ch = text[i]
             # PDFium generates only spaces and line breaks (between words and lines):
@@ -456,9 +483,13 @@ def read_page(
             obj = text_object(tp, i) or 0
             if obj != last_obj or not obj:
                 known = by_object.get(obj) if obj else None  # `style`'s first step, inlined
-                st = style(i, obj) if known is None else known
+                st = style.new(i, obj) if known is None else known
                 last_obj = obj
-            if st.diagonal:
+                offsets = st.offsets
+                vx_lo, vx_hi, vy_lo, vy_hi = st.vx_lo, st.vx_hi, st.vy_lo, st.vy_hi
+                kind = TurnedGlyph if st.up else Glyph
+                size, weight, skewed = st.size, st.weight, st.diagonal
+            if skewed:
                 diagonal += 1
                 continue
             origin(tp, i, ox_out, oy_out)
@@ -466,21 +497,21 @@ def read_page(
             x = va * gx + vc * gy + ve
             y = vb * gx + vd * gy + vf
             # The box is origin + u·du + v·dv (u in [0, advance], v from the descent up
-            # one em), du and dv the text axes as displayed: its extremes per axis.
-            w = advance.get((st.font, ch))
-            if w is None:
-                w = widths(st.font, ch)
-            w *= st.em / 1000.0
-            ux, uy = w * st.dux, w * st.duy
-            g = new(TurnedGlyph if st.up else Glyph)  # slots filled directly (`_set_char`)
+            # one em), du and dv the text axes as displayed: its extremes per axis, the
+            # advance's part per character of the style worked out once.
+            off = offsets.get(ch)
+            if off is None:
+                off = offsets[ch] = _advance_offsets(st, widths(st.font, ch))
+            u_lo, u_hi, w_lo, w_hi = off
+            g = new(kind)  # slots filled directly (`_set_char`)
             _set_char(g, ch)
-            _set_x0(g, x + (ux if ux < 0.0 else 0.0) + st.vx_lo)
-            _set_top(g, y + (uy if uy < 0.0 else 0.0) + st.vy_lo)
-            _set_x1(g, x + (ux if ux > 0.0 else 0.0) + st.vx_hi)
-            _set_bottom(g, y + (uy if uy > 0.0 else 0.0) + st.vy_hi)
+            _set_x0(g, x + u_lo + vx_lo)
+            _set_top(g, y + w_lo + vy_lo)
+            _set_x1(g, x + u_hi + vx_hi)
+            _set_bottom(g, y + w_hi + vy_hi)
             add_glyph(g)
-            add_size(st.size)
-            add_weight(st.weight)
+            add_size(size)
+            add_weight(weight)
     finally:
         textpage.close()
     marks = footnote_marks(glyphs, sizes)
