@@ -278,6 +278,7 @@ def _pct(ctx: Ctx) -> Iterator[Reading]:
         )
     yield _role_format(ctx, [row])
     yield from _column_swaps(ctx, row)
+    yield from _run_together(ctx, [(row, "target"), (row, "done")])
     # the rate's own line, and, where each role has a line of its own, the target's and
     # the done figure's (one line read off moves the rate of every row on it)
     yield from _line_shifts(ctx, [(row, "pct"), (row, "target"), (row, "done")])
@@ -445,7 +446,54 @@ def _sum(ctx: Ctx) -> Iterator[Reading]:
             swapped = _area_group_swapped(ctx, r)
             if swapped is not None:
                 yield swapped
+    yield from _run_together(ctx, [(whole, part), *((r, part) for r in parts)])
     yield from _line_shifts(ctx, [(whole, part), *((r, part) for r in parts)])
+
+
+# --- two figures read as one --------------------------------------------------------------
+
+# A count read as two figures run together (a struck figure and the one inserted after it,
+# Word's tracked changes shown; two cells' text merged) is at least RUN_TOGETHER times the
+# row's other count, while each of its two halves is within RUN_TOGETHER of that count.
+RUN_TOGETHER = 4
+
+
+def _halves(cell: Cell | None, other: Cell | None) -> list[Fraction]:
+    """The figures `cell`'s digits split into when they are two figures of `other`'s
+    scale run together (each half within RUN_TOGETHER of `other`, the whole far above
+    it); empty when they are not, as for any figure printed with separators or a point."""
+    digits = (cell.printed or "").strip() if cell is not None else ""
+    base = _val(other)
+    if not digits.isdigit() or not digits.isascii() or not base or base < 0:
+        return []
+    if Fraction(int(digits)) < RUN_TOGETHER * base:
+        return []
+    out: list[Fraction] = []
+    for k in range(1, len(digits)):
+        head, tail = digits[:k], digits[k:]
+        if len(tail) > 1 and tail[0] == "0":
+            continue
+        halves = [Fraction(int(head)), Fraction(int(tail))]
+        if all(base / RUN_TOGETHER <= h <= base * RUN_TOGETHER for h in halves):
+            out += [h for h in halves if h not in out]
+    return out
+
+
+def _run_together(ctx: Ctx, cells: list[tuple[IndicatorRow, str]]) -> Iterator[Reading]:
+    """A count of the finding's rows read as two figures run together (`_halves`), read
+    as either half and the rule run again. A published slip keeps a figure of its row's
+    scale, so the reading is tried (and listed) only for a count several times its row's
+    other count whose digits split into two figures of that scale."""
+    for row, part in cells:
+        cell: Cell | None = getattr(row, part)
+        other: Cell | None = row.target if part == "done" else row.done
+        if cell is None:
+            continue
+        for half in _halves(cell, other):
+            text = plain(half)
+            edit = Cell(printed=text, value=float(half), prov=cell.prov)
+            params = {"row": row_name(row), "printed": cell.printed, "reading": text}
+            yield Reading("misread.run_together", params, ((row, part, edit),))
 
 
 # --- a printed line read one column off -----------------------------------------------------
