@@ -25,6 +25,7 @@ from extractor.pdf.ccall import unconverted as _unconverted
 from extractor.pdf.fonts import metric_fonts
 from extractor.pdf.marks import footnote_marks
 from extractor.pdf.rules import Edge, read_rules
+from extractor.pdf.struck import struck_glyphs
 from extractor.pdf.view import BBox, View
 
 
@@ -153,6 +154,8 @@ class RawPage:
     unmapped: int = 0
     # Characters drawn on a diagonal (a watermark), left out of `glyphs`.
     diagonal: int = 0
+    # Characters struck through (tracked changes shown: deleted text), left out of `glyphs`.
+    struck: int = 0
     # The OCR engine that recognised this page's glyphs; None for a text layer.
     ocr: str | None = None
     # Why the page could not be read (it is then empty); None for a page read.
@@ -523,6 +526,15 @@ def read_page(
         weights = [weights[i] for i in keep]
     paths, images = _page_objects(page)
     rules, shades = read_rules(paths, view) if paths else ([], [])
+    struck, strikes = struck_glyphs(glyphs, rules) if rules else ([], [])
+    if struck:  # text a tracked change deleted is no part of the figures beside it
+        gone = set(struck)
+        keep = [i for i in range(len(glyphs)) if i not in gone]
+        glyphs = [glyphs[i] for i in keep]
+        sizes = [sizes[i] for i in keep]
+        weights = [weights[i] for i in keep]
+        lines = set(strikes)  # nor is the line through it a table's rule
+        rules = [e for k, e in enumerate(rules) if k not in lines]
     return RawPage(
         number=number,
         width=view.width,
@@ -537,6 +549,7 @@ def read_page(
         shades=shades,
         unmapped=unmapped,
         diagonal=diagonal,
+        struck=len(struck),
     )
 
 
