@@ -117,6 +117,16 @@ def test_idioms_are_not_counts() -> None:
     assert find_figures("按照“一户一档，一人一案”的要求，进一步完善服务对象的档案") == []
 
 
+def test_percentage_points_are_no_figures() -> None:
+    # a difference of two rates: neither a count (个) nor an indicator's rate
+    figs = find_figures("完成率118.40%，较上年同期提高6.37个百分点；入户探访1520人次")
+    assert [(f.kind, f.value, f.unit) for f in figs] == [
+        ("pct", 118.40, "%"),
+        ("count", 1520, "人次"),
+    ]
+    assert find_figures("超出协议量18.4个百分点，下降三个百分点") == []
+
+
 def test_ordinal_year_is_not_a_count() -> None:
     figs = find_figures(
         "本年度是“逢源人家”社工团队在西村街服务的第 6\n\n年，也是实施“双百”社工新模式的第 1 年。"
