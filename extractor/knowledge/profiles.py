@@ -57,6 +57,10 @@ class ScoringPatterns(Data):
     # Weights listed in the order the parties were just named: "由购买方、区民政局、市督导
     # 中心、第三方评估机构四方共同评分，评分权重依次为20%、10%、15%、55%".
     weight_in_order: str
+    # Weights as a ratio of the parties' full marks, in the order the parties were just
+    # named: "由购买方、监督方、督导方和第三方评估机构四方评分构成，四方评分按3∶2∶1∶4的
+    # 比例计入综合得分" (group `values`, the ratio's terms).
+    weight_ratio: str
     # The total derived in a formula sentence, each party's weighted term after it:
     # "综合得分＝购买方评分×30%＋…＋第三方评估机构评分×40%＝26.07＋16.50＋8.77＋37.48＝88.82分"
     # (groups `terms`, `values`, `total`); `formula_term` is one term of `terms` (groups

@@ -71,6 +71,11 @@ class FigureInfo:
 
 # "X方面" / "X工作方面": the words after a mention that make it the clause's topic.
 _TOPIC = re.compile(r"\s*(?:工作|服务)?方面")
+# "入户探访：完成1435人次" / "困难群众建档：…": a mention inside a short run-in label that
+# opens its clause, a colon closing it, is the clause's topic too (the words around the
+# mention hold no figure and no clause or segment break).
+_LABEL_TAIL = re.compile(r"[^\d，,、；;。：:]{0,6}[：:]")
+_LABEL_HEAD = re.compile(r"[^\d，,、；;。：:]{0,8}")
 
 
 def _doc_text(doc: Any) -> str:
@@ -371,6 +376,10 @@ class FigureContext:
                     in_clause = (obj.indicator, obj.measure)
                     used = set()
                     if _TOPIC.match(text, obj.end):
+                        topic = obj.indicator
+                    elif _LABEL_TAIL.match(text, obj.end) and _LABEL_HEAD.fullmatch(
+                        text, clauses[c] if c >= 0 else 0, obj.start
+                    ):
                         topic = obj.indicator
                 else:
                     meas = obj.measure

@@ -198,6 +198,8 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
                 kind: Kind = "pct" if f.kind == "pct" else ("done" if linked else "other")
                 if part is not None:
                     kind = part[2]
+                elif kind == "done" and f.kind == "count" and _named_target(block.text, f.start):
+                    kind = "target"
                 where = scope or clause_area(block.text, f.start)
                 if where is None and kind == "pct" and _rate_of(block.text, f, before):
                     assert before is not None
@@ -235,6 +237,21 @@ def _part_role(text: str, pos: int) -> str | None:
     lead = re.sub(r"\s+", "", text[start:pos]).rstrip("为:：")
     role = list_patterns().role_of(lead) if lead else None
     return role if role in ("target", "pct") else None
+
+
+def _named_target(text: str, pos: int) -> bool:
+    """A count its indicator's words call the target right before it, within its clause
+    part ("困难群众建档协议量为565户", "个案服务年度协议目标：120个"): the agreed figure,
+    not the one done."""
+    start = max(text.rfind(ch, 0, pos) for ch in _PART_BREAKS) + 1
+    lead = re.sub(r"\s+", "", text[start:pos]).rstrip("为是:：")
+    roles = list_patterns().roles
+    done = roles.get("done", [])
+    # "完成协议指标100个" counts what was done against the target: not the target
+    return any(
+        lead.endswith(w) and not any(lead.removesuffix(w).endswith(d) for d in done)
+        for w in roles.get("target", [])
+    )
 
 
 def _role_parts(

@@ -249,6 +249,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         _weights(text_blocks, profile, scan)
         or _weights(doc.blocks, profile, scan)
         or _ordered_weights(text_blocks, profile)
+        or _ratio_weights(text_blocks, profile)
     )
     tabled = _table_weights(basis + result, profile, split) or _table_weights(
         [doc.root], profile, split
@@ -458,23 +459,8 @@ def _ordered_weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]
     """Weights listed 依次/分别 after the parties were named in the same sentence, in
     that order: one weight per party named, each party once."""
     rx = profile.pattern("weight_in_order")
-    names = sorted(
-        ((n, pid) for pid, p in profile.party_items() for n in p.names),
-        key=lambda np: -len(np[0]),
-    )
     for hit in search(blocks, rx):
-        text = hit.norm.text
-        start = max(text.rfind(ch, 0, hit.match.start()) for ch in "。；;") + 1
-        before = text[start : hit.match.start()]
-        named: list[tuple[int, Party]] = []
-        taken: list[tuple[int, int]] = []
-        for n, pid in names:
-            for m in re.finditer(re.escape(n), before):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append(m.span())
-                named.append((m.start(), pid))
-        order = [pid for _, pid in sorted(named)]
+        order = _named_before(hit, profile)
         values = re.findall(r"\d+(?:\.\d+)?(?=\s*%)", hit.match.group("values"))
         if len(order) != len(values) or sorted(order) != sorted(profile.parties):
             continue
@@ -485,6 +471,48 @@ def _ordered_weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]
         if abs(sum(w.weight for w in weights) - 100) < 0.01:
             by = {w.party: w for w in weights}
             return [by[p] for p, _ in profile.party_items()]
+    return []
+
+
+def _named_before(hit: Hit, profile: Profile) -> list[Party]:
+    """The parties named in the hit's sentence before it, in the order named (each name
+    once; the longest name where two overlap)."""
+    names = sorted(
+        ((n, pid) for pid, p in profile.party_items() for n in p.names),
+        key=lambda np: -len(np[0]),
+    )
+    text = hit.norm.text
+    start = max(text.rfind(ch, 0, hit.match.start()) for ch in "。；;") + 1
+    before = text[start : hit.match.start()]
+    named: list[tuple[int, Party]] = []
+    taken: list[tuple[int, int]] = []
+    for n, pid in names:
+        for m in re.finditer(re.escape(n), before):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            named.append((m.start(), pid))
+    return [pid for _, pid in sorted(named)]
+
+
+def _ratio_weights(blocks: list[Block], profile: Profile) -> list[PartyWeight]:
+    """Weights printed only as a ratio of the parties' full marks ("四方评分按3∶2∶1∶4的
+    比例计入综合得分"), its terms in the order the parties were named before it in the
+    sentence: each term's share of the ratio's sum, in percent. Taken only when the
+    sentence names every party once and the ratio has one term for each."""
+    for hit in search(blocks, profile.pattern("weight_ratio")):
+        order = _named_before(hit, profile)
+        terms = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", hit.match.group("values"))]
+        if len(order) != len(terms) or sorted(order) != sorted(profile.parties):
+            continue
+        whole = sum(terms)
+        if whole <= 0:
+            continue
+        by = {
+            pid: PartyWeight(party=pid, weight=round(v * 100 / whole, 4), prov=hit.prov("values"))
+            for pid, v in zip(order, terms, strict=True)
+        }
+        return [by[p] for p, _ in profile.party_items()]
     return []
 
 
