@@ -33,7 +33,7 @@ class Built:
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
     sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-    fifteenth and sixteenth held-back splits (imported here: one registry)."""
+    fifteenth, sixteenth and seventeenth held-back splits (imported here: one registry)."""
     from corpora.families import (
         baishi,
         baiyun,
@@ -94,6 +94,7 @@ def families() -> list[Family]:
     bolted: list[ModuleType] = [wutong, qilin]
     latched: list[ModuleType] = [yuquan, heping]
     barred: list[ModuleType] = [shitang, yunshan]
+    fenced: list[ModuleType] = []
     splits = (
         heldout
         + unseen
@@ -110,6 +111,7 @@ def families() -> list[Family]:
         + bolted
         + latched
         + barred
+        + fenced
     )
     return [m.FAMILY for m in dev + validation + splits]
 
