@@ -53,6 +53,7 @@ def families() -> list[Family]:
         lanshan,
         lantian,
         liuyin,
+        luming,
         luoxi,
         meilin,
         minghu,
@@ -94,7 +95,7 @@ def families() -> list[Family]:
     bolted: list[ModuleType] = [wutong, qilin]
     latched: list[ModuleType] = [yuquan, heping]
     barred: list[ModuleType] = [shitang, yunshan]
-    fenced: list[ModuleType] = []
+    fenced: list[ModuleType] = [luming]
     splits = (
         heldout
         + unseen

@@ -221,6 +221,29 @@ class Writer:
             self._add_item(k, text)
         self.table(make(rows))
 
+    def remedy_table(
+        self,
+        name: str,
+        rows: list[tuple[str, str, str]],
+        make: Callable[[list[list[str | None]]], Grid],
+        *,
+        head: tuple[str, str, str, str] = ("序号", "存在问题", "整改建议", "完成时限"),
+        none: str = "暂无。",
+    ) -> None:
+        """A concern label on a line of its own (存在问题及整改建议：), then the concerns
+        in a 问题整改表: a header row, one row per concern numbered from 1 (its ordinal the
+        序号), the problem (the item) beside the remedy and the deadline asked for, which
+        are no items. No concerns: `none` under the label and no table."""
+        self.label(name, "concern")
+        if not rows:
+            self.none(none)
+            return
+        body: list[list[str | None]] = [list(head)]
+        for k, (problem, remedy, due) in enumerate(rows, start=1):
+            body.append([str(k), problem, remedy, due])
+            self._add_item(k, problem)
+        self.table(make(body))
+
     def category_table(
         self,
         heads: tuple[str, str],
