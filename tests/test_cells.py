@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfplumber import table as plumber_table
 
-from extractor.pdf.cells import Edge, cells, intersections
+from extractor.pdf.cells import Edge, cells, cells_to_tables, intersections, merge_edges
 from extractor.pdf.pages import read_pages
 from extractor.pdf.tables import TableSettings, _merged
 
@@ -119,3 +119,55 @@ def test_random_grids_after_merging(edges: list[Edge]) -> None:
     """As the page reader uses it: rules snapped and joined first."""
     s = TableSettings()
     _same(_merged(edges, s), s.intersection_tolerance)
+
+
+def _plumber_merged(edges: list[Edge], snap: float, join: float) -> list[Edge]:
+    merged: list[Edge] = plumber_table.merge_edges(edges, snap, snap, join, join)
+    return merged
+
+
+@pytest.mark.parametrize("pdf", RULED, ids=lambda p: p.stem)
+def test_corpus_pages_merge_and_group_as_pdfplumber(pdf: Path) -> None:
+    """`merge_edges` and `cells_to_tables`, written out so that a parse never imports
+    pdfplumber, give pdfplumber's rules and tables exactly (values, keys, order)."""
+    s = TableSettings()
+    for page in (p for p in read_pages(pdf) if p.rules):
+        ours = merge_edges(page.rules, s.snap_tolerance, s.join_tolerance)
+        theirs = _plumber_merged(page.rules, s.snap_tolerance, s.join_tolerance)
+        assert [list(e.items()) for e in ours] == [list(e.items()) for e in theirs]
+        found = cells(intersections(ours, 3.0, 3.0))
+        assert cells_to_tables(found) == plumber_table.cells_to_tables(found)
+
+
+@st.composite
+def rough_grids(draw: st.DrawFn) -> list[Edge]:
+    """A grid whose every rule end is off by a fraction of a point (as a PDF's are), so
+    that the order of float operations in snapping and joining shows in the result."""
+    off = st.floats(-1.7, 1.7, allow_nan=False)
+    return [
+        _h(e["x0"] + draw(off), e["x1"] + draw(off), e["top"] + draw(off))
+        if e["orientation"] == "h"
+        else _v(e["x0"] + draw(off), e["top"] + draw(off), e["bottom"] + draw(off))
+        for e in draw(grids())
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(grids(), rough_grids()),
+    st.sampled_from([0.0, 1.0, 3.0]),
+    st.sampled_from([0.0, 1.0, 3.0]),
+)
+def test_random_grids_merge_and_group_as_pdfplumber(
+    edges: list[Edge], snap: float, join: float
+) -> None:
+    """Rules snapped and joined, and cells grouped into tables, as pdfplumber does on
+    grids with missing segments and jitter (several tables when a gap splits one)."""
+    ours = merge_edges(edges, snap, join)
+    assert [list(e.items()) for e in ours] == [
+        list(e.items()) for e in _plumber_merged(edges, snap, join)
+    ]
+    found = cells(intersections(ours, 1.0, 1.0))
+    assert cells_to_tables(found) == plumber_table.cells_to_tables(found)
+    shuffled = found[::-1] + found[:3]  # another order, and cells found twice
+    assert cells_to_tables(shuffled) == plumber_table.cells_to_tables(shuffled)

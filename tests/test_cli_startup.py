@@ -69,9 +69,14 @@ def test_help_does_not_read_package_metadata() -> None:
 
 
 def test_extract_loads_the_pipeline() -> None:
-    """The lazy imports still bring in what a parse needs (in the parent: it warms)."""
-    loaded, stdout = loaded_by("extract", str(SEED), "--format", "json")
-    assert {"spacy", "pdfplumber", "extractor.pipeline", "extractor.records"} <= set(loaded)
+    """The lazy imports still bring in what a parse needs (in the parent: it warms), and
+    nothing of pdfplumber or pdfminer: a parse reads the PDF with pypdfium2 and runs
+    pdfplumber's table steps as `extractor.pdf.cells` writes them out (a tenth of the
+    start-up was importing pdfminer's parser for them)."""
+    heavy = (*HEAVY, "pdfminer", "cryptography")
+    loaded, stdout = loaded_by("extract", str(SEED), "--format", "json", heavy=heavy)
+    assert {"spacy", "pypdfium2", "extractor.pipeline", "extractor.records"} <= set(loaded)
+    assert not {"pdfplumber", "pdfminer", "cryptography"} & set(loaded)
     assert json.loads(stdout)["source"]["file"] == SEED.name
 
 

@@ -218,4 +218,4 @@ def test_the_parent_warms_once_and_its_children_load_nothing(
     assert [what for pid, what in lines if pid != parent] == []
     loaded = [what for _, what in lines[1:]]
     assert "spacy" in loaded and sum(w.startswith("read ") for w in loaded) >= 10
-    assert {"import spacy", "import pdfplumber", "import extractor.pipeline"} <= set(loaded)
+    assert {"import spacy", "import pypdfium2", "import extractor.pipeline"} <= set(loaded)

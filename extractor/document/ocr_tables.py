@@ -23,9 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from extractor.document.model import Table, TableCell
 from extractor.records import OCR_DOUBT
 
@@ -107,6 +104,12 @@ def _snap(cell: TableCell, words: Sequence[str]) -> bool:
     text = "".join(cell.text.split())
     if not text or text in words or any(ch.isdigit() for ch in text):
         return False
+    # Here: only a table read by OCR gets this far, so a text PDF's parse (and every
+    # command's start-up) never imports rapidfuzz; a scan's child, which imports the
+    # OCR engine anyway, imports it in a few milliseconds.
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
     best = process.extractOne(text, words, scorer=Levenshtein.distance, score_cutoff=1)
     if best is None:
         return False

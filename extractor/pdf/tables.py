@@ -1,9 +1,10 @@
 """Table regions and cell rectangles of one page, by pdfplumber's table algorithm.
 
 Ruled tables: pdfplumber's lines strategy (edges → intersections → cells → tables) on
-the rules read by `rules.py`. Tables ruled only horizontally (a top rule, a rule under
-the header and a bottom rule, as Word's "three-line table") have no vertical edges; they
-are read from their text by the `unruled` package, inside the regions the horizontal rules bound.
+the rules read by `rules.py`, as `cells.py` writes it out (pdfplumber is not imported).
+Tables ruled only horizontally (a top rule, a rule under the header and a bottom rule, as
+Word's "three-line table") have no vertical edges; they are read from their text by the
+`unruled` package, inside the regions the horizontal rules bound.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from pdfplumber import table as plumber_table
-
-from extractor.pdf.cells import cells, intersections
+from extractor.pdf.cells import cells, cells_to_tables, intersections, merge_edges
 from extractor.pdf.clusters import connected
 from extractor.pdf.pages import Glyph
 from extractor.pdf.rules import Edge, h_edge, v_edge
@@ -76,13 +75,7 @@ class RawTable:
 
 
 def _merged(edges: list[Edge], s: TableSettings) -> list[Edge]:
-    merged = plumber_table.merge_edges(
-        edges,
-        snap_x_tolerance=s.snap_tolerance,
-        snap_y_tolerance=s.snap_tolerance,
-        join_x_tolerance=s.join_tolerance,
-        join_y_tolerance=s.join_tolerance,
-    )
+    merged = merge_edges(edges, s.snap_tolerance, s.join_tolerance)
     return [
         e
         for e in merged
@@ -94,7 +87,7 @@ def _merged(edges: list[Edge], s: TableSettings) -> list[Edge]:
 def _cells_to_tables(edges: list[Edge], s: TableSettings) -> list[list[BBox]]:
     inter = intersections(edges, s.intersection_tolerance, s.intersection_tolerance)
     found = cells(inter)
-    return [list(t) for t in plumber_table.cells_to_tables(found) if len(t) >= s.min_cells]
+    return [list(t) for t in cells_to_tables(found) if len(t) >= s.min_cells]
 
 
 def find_tables(
