@@ -37,6 +37,7 @@ from extractor.records import (
     Problem,
     Report,
     Source,
+    TableRead,
 )
 
 T = TypeVar("T")
@@ -87,6 +88,18 @@ def ocr_source(doc: Document) -> OcrSource | None:
     )
 
 
+def uncertain(stage: str, read: TableRead) -> Problem:
+    """The problem a table read the pass does not trust gives: its figures are then not
+    checkable (issue 8: a misread is never a finding), said with why and where."""
+    return problem(
+        stage,
+        "problem.table_uncertain",
+        page=read.pages[0] if read.pages else None,
+        table=read.table,
+        why=untrusted_because(read),
+    )
+
+
 def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     """Every pass over `doc`, in order; no findings yet (the checker is a later stage)."""
     p = prof or profile(DEFAULT_PROFILE)
@@ -112,31 +125,13 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     report.indicators = run_stage(
         problems, "indicators", lambda: extract_indicators(doc), report.indicators
     )
-    problems += [
-        problem(
-            "indicators",
-            "problem.table_uncertain",
-            page=read.pages[0] if read.pages else None,
-            table=read.table,
-            why=untrusted_because(read),
-        )
-        for read in report.indicators.reads
-        if not read.trusted
-    ]
+    problems += [uncertain("indicators", r) for r in report.indicators.reads if not r.trusted]
     report.staffing = run_stage(
         problems, "staffing", lambda: extract_staffing(doc, p), report.staffing
     )
     read = report.staffing.table_read
     if read is not None and not read.trusted:
-        problems.append(
-            problem(
-                "staffing",
-                "problem.table_uncertain",
-                page=read.pages[0] if read.pages else None,
-                table=read.table,
-                why=untrusted_because(read),
-            )
-        )
+        problems.append(uncertain("staffing", read))
     if not doc.blocks:
         problems.append(problem("document", "problem.no_text_blocks"))
     problems += run_stage(
