@@ -34,6 +34,12 @@ MEASURED_APART = ("families", *HELD_BACK_SPLITS)
 # listed here until its own.
 NOT_YET_RUN: tuple[str, ...] = ()
 
+# Held-back splits of one family: `fenced` was written and its first run recorded at the
+# end of a session, with time for one blind writer; a split measures more than one
+# template when it holds two, so a second family written blind is owed (its own first
+# run recorded before anything is fixed for it), and the split leaves this list then.
+ONE_FAMILY: tuple[str, ...] = ("fenced",)
+
 
 def measured_apart(path: Path) -> bool:
     return any(part in MEASURED_APART for part in path.parts)
