@@ -310,14 +310,9 @@ class _Styles:
         self._by_key: dict[tuple[int, float, float, float, float, float], _Style] = {}
         self._fonts: dict[tuple[int, float], tuple[float, int]] = {}
 
-    def __call__(self, index: int, obj: int) -> _Style:
-        st = self.by_object.get(obj) if obj else None
-        if st is not None:
-            return st
-        return self.new(index, obj)
-
     def new(self, index: int, obj: int) -> _Style:
-        """The style of an object not met yet (or of no object, 0)."""
+        """The style of an object not met yet (or of no object, 0); `read_page` looks
+        an object met already up in `by_object` itself."""
         tp, m = self._tp, self._matrix
         em = _font_size(tp, index) or 1.0
         if not _char_matrix(tp, index, self._matrix_out):
@@ -432,6 +427,15 @@ def _advance_offsets(st: _Style, width: float) -> tuple[float, float, float, flo
     )
 
 
+def _left_out(
+    drop: list[int], glyphs: list[Glyph], sizes: list[float], weights: list[int]
+) -> tuple[list[Glyph], list[float], list[int]]:
+    """The page's glyphs, with their sizes and weights, but those at `drop`."""
+    gone = set(drop)
+    keep = [i for i in range(len(glyphs)) if i not in gone]
+    return [glyphs[i] for i in keep], [sizes[i] for i in keep], [weights[i] for i in keep]
+
+
 def read_page(
     page: pdfium.PdfPage, number: int, textpage: pdfium.PdfTextPage | None = None
 ) -> RawPage:
@@ -519,20 +523,12 @@ def read_page(
         textpage.close()
     marks = footnote_marks(glyphs, sizes)
     if marks:  # superscript note numbers are no part of the figures they follow
-        drop = set(marks)
-        keep = [i for i in range(len(glyphs)) if i not in drop]
-        glyphs = [glyphs[i] for i in keep]
-        sizes = [sizes[i] for i in keep]
-        weights = [weights[i] for i in keep]
+        glyphs, sizes, weights = _left_out(marks, glyphs, sizes, weights)
     paths, images = _page_objects(page)
     rules, shades = read_rules(paths, view) if paths else ([], [])
     struck, strikes = struck_glyphs(glyphs, rules) if rules else ([], [])
     if struck:  # text a tracked change deleted is no part of the figures beside it
-        gone = set(struck)
-        keep = [i for i in range(len(glyphs)) if i not in gone]
-        glyphs = [glyphs[i] for i in keep]
-        sizes = [sizes[i] for i in keep]
-        weights = [weights[i] for i in keep]
+        glyphs, sizes, weights = _left_out(struck, glyphs, sizes, weights)
         lines = set(strikes)  # nor is the line through it a table's rule
         rules = [e for k, e in enumerate(rules) if k not in lines]
     return RawPage(
