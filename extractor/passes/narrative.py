@@ -230,11 +230,17 @@ Kind = Literal["done", "pct", "target", "other"]
 _PART_BREAKS = "，,、；;。（("
 
 
+def _part_lead(text: str, pos: int, joiners: str) -> str:
+    """The words a clause's part opens with, up to its figure at `pos`, without spaces
+    or the joining words and colons (`joiners`) before the figure."""
+    start = max(text.rfind(ch, 0, pos) for ch in _PART_BREAKS) + 1
+    return re.sub(r"\s+", "", text[start:pos]).rstrip(joiners)
+
+
 def _part_role(text: str, pos: int) -> str | None:
     """The role a clause's part names by the word it opens with, right before its figure
     (协议量 → target, 完成率 → pct; the words of the indicator lists' parts), or None."""
-    start = max(text.rfind(ch, 0, pos) for ch in _PART_BREAKS) + 1
-    lead = re.sub(r"\s+", "", text[start:pos]).rstrip("为:：")
+    lead = _part_lead(text, pos, "为:：")
     role = list_patterns().role_of(lead) if lead else None
     return role if role in ("target", "pct") else None
 
@@ -243,8 +249,7 @@ def _named_target(text: str, pos: int) -> bool:
     """A count its indicator's words call the target right before it, within its clause
     part ("困难群众建档协议量为565户", "个案服务年度协议目标：120个"): the agreed figure,
     not the one done."""
-    start = max(text.rfind(ch, 0, pos) for ch in _PART_BREAKS) + 1
-    lead = re.sub(r"\s+", "", text[start:pos]).rstrip("为是:：")
+    lead = _part_lead(text, pos, "为是:：")
     roles = list_patterns().roles
     done = roles.get("done", [])
     # "完成协议指标100个" counts what was done against the target: not the target
