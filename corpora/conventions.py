@@ -29,10 +29,10 @@ MEASURED_APART = ("families", *HELD_BACK_SPLITS)
 # Held-back folders whose first run has not been recorded yet: no test extracts them (not
 # even the per-file comparison with an allowlist), so nobody sees how the extractor does
 # on them before `python -m corpora.families.first_run --split <folder>` records it.
-# Empty since the seventeenth held-back split's first run was recorded
-# (corpora/fenced/first_run.json, while barred was being looked at); an eighteenth is
-# listed here until its own.
-NOT_YET_RUN: tuple[str, ...] = ()
+# A name here is a path part: a split's folder, or one family's folder inside a split
+# whose other family has been run (fenced's second family, lingbo, written blind after
+# luming's first run, stays out of every test until its own first run is recorded).
+NOT_YET_RUN: tuple[str, ...] = ("lingbo",)
 
 # Held-back splits of one family: `fenced` was written and its first run recorded at the
 # end of a session, with time for one blind writer; a split measures more than one

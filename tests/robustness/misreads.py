@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from corpora.conventions import NOT_YET_RUN
+from corpora.conventions import NOT_YET_RUN, not_yet_run
 from extractor.checks import check_report
 from extractor.document.build import build_document
 from extractor.document.model import Document, Table, TableCell
@@ -61,7 +61,7 @@ def clean_reports(folders: Sequence[str] = FOLDERS) -> Iterator[Path]:
             if json.loads(gold.read_text(encoding="utf-8")).get("expected_findings"):
                 continue
             pdf = gold.with_name(gold.name.replace(".gold.json", ".pdf"))
-            if pdf.exists():
+            if pdf.exists() and not not_yet_run(pdf.relative_to(ROOT / "corpora")):
                 yield pdf
 
 
