@@ -52,6 +52,7 @@ def families() -> list[Family]:
         jinxiu,
         lanshan,
         lantian,
+        lingbo,
         liuyin,
         luming,
         luoxi,
@@ -95,7 +96,7 @@ def families() -> list[Family]:
     bolted: list[ModuleType] = [wutong, qilin]
     latched: list[ModuleType] = [yuquan, heping]
     barred: list[ModuleType] = [shitang, yunshan]
-    fenced: list[ModuleType] = [luming]
+    fenced: list[ModuleType] = [luming, lingbo]
     splits = (
         heldout
         + unseen
@@ -144,18 +145,23 @@ def build(
             done.append(Built(fam, facts, writer, pdf, fam.folder / f"{facts.name}.gold.json"))
     if not gold_only:
         with tempfile.TemporaryDirectory(prefix="pinggu-docx-") as tmp:
-            # one LibreOffice run per watermark (the export option holds for the whole run)
-            marks = list(dict.fromkeys(str(b.facts.knobs.get("watermark", "")) for b in done))
+            # one LibreOffice run per watermark and comment export (the export options
+            # hold for the whole run)
+            def run_of(b: Built) -> tuple[str, bool]:
+                knobs = b.facts.knobs
+                return str(knobs.get("watermark", "")), knobs.get("comments_in") == "annotations"
+
+            runs = list(dict.fromkeys(run_of(b) for b in done))
             pdfs: dict[str, Path] = {}
-            for k, mark in enumerate(marks):
+            for k, (mark, notes) in enumerate(runs):
                 docs = []
                 for b in done:
-                    if str(b.facts.knobs.get("watermark", "")) != mark:
+                    if run_of(b) != (mark, notes):
                         continue
                     path = Path(tmp) / f"{b.facts.name}.docx"
                     b.writer.doc.save(str(path))
                     docs.append(path)
-                for out in convert.soffice_pdf(docs, Path(tmp) / f"pdf{k}", mark or None):
+                for out in convert.soffice_pdf(docs, Path(tmp) / f"pdf{k}", mark or None, notes):
                     pdfs[out.stem] = out
             for b in done:
                 out = pdfs[b.facts.name]

@@ -8,6 +8,10 @@
   (the export filter's `Watermark*` options, as the PDF dialog's 水印 box sets them):
   drawn text that is in the text layer, its characters turned 45° and read by text
   extraction in among the lines they cross, but not the report's content.
+- `notes`: Word comments (批注) exported as PDF annotations (the filter's `ExportNotes`,
+  the PDF dialog's "Comments as PDF annotations"): a note icon at each comment's anchor,
+  the comment's author and text in the annotation (/Contents), not in the page's text
+  layer and not the report's content. (LibreOffice 7.4 has no "comments in margin".)
 - `scrub`: LibreOffice stamps the export time (/CreationDate), a time-based /ID and a
   /DocChecksum over both; they are overwritten in place, byte for byte the same length,
   so the xref table stays valid and a rebuild gives the same file.
@@ -34,25 +38,36 @@ WATERMARK_GREY = 0xC0C0C0  # light grey, as offices set it (LibreOffice's defaul
 CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
 
 
-def export_filter(watermark: str | None = None) -> str:
+def export_filter(watermark: str | None = None, notes: bool = False) -> str:
     """The --convert-to argument: writer_pdf_Export, with its options as JSON (LibreOffice
-    7.4+) when a watermark is asked for: light grey, 黑体 80 pt, turned 45°."""
-    if not watermark:
+    7.4+) when a watermark is asked for (light grey, 黑体 80 pt, turned 45°) or the
+    comments are to be exported as annotations."""
+    options: dict[str, dict[str, str]] = {}
+    if watermark:
+        options |= {
+            "Watermark": {"type": "string", "value": watermark},
+            "WatermarkColor": {"type": "long", "value": str(WATERMARK_GREY)},
+            "WatermarkFontHeight": {"type": "long", "value": "80"},
+            "WatermarkRotateAngle": {"type": "long", "value": "450"},  # tenths of a degree
+            "WatermarkFontName": {"type": "string", "value": "黑体"},
+        }
+    if notes:
+        options["ExportNotes"] = {"type": "boolean", "value": "true"}
+    if not options:
         return "pdf:writer_pdf_Export"
-    options = {
-        "Watermark": {"type": "string", "value": watermark},
-        "WatermarkColor": {"type": "long", "value": str(WATERMARK_GREY)},
-        "WatermarkFontHeight": {"type": "long", "value": "80"},
-        "WatermarkRotateAngle": {"type": "long", "value": "450"},  # tenths of a degree
-        "WatermarkFontName": {"type": "string", "value": "黑体"},
-    }
     return "pdf:writer_pdf_Export:" + json.dumps(options, ensure_ascii=False)
 
 
-def soffice_pdf(docx_files: list[Path], out_dir: Path, watermark: str | None = None) -> list[Path]:
+def soffice_pdf(
+    docx_files: list[Path],
+    out_dir: Path,
+    watermark: str | None = None,
+    notes: bool = False,
+) -> list[Path]:
     """Convert Word files in one LibreOffice run, with a private profile so that builds
     by other users on the machine do not share (and lock) one; `watermark` is drawn
-    diagonally on every page of every file."""
+    diagonally on every page of every file, `notes` exports their comments as PDF
+    annotations."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         raise RuntimeError("LibreOffice (soffice) is needed: apt-get install libreoffice-writer")
@@ -63,7 +78,7 @@ def soffice_pdf(docx_files: list[Path], out_dir: Path, watermark: str | None = N
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            export_filter(watermark),
+            export_filter(watermark, notes),
             "--outdir",
             str(out_dir),
             *map(str, docx_files),

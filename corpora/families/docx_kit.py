@@ -635,6 +635,55 @@ def footnote(p: Paragraph, text: str, font: str, size: float) -> None:
     part.element.append(note)
 
 
+COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+
+
+def _comments(doc: Document) -> Any:
+    """The document's comments part (word/comments.xml), made on first use."""
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.COMMENTS:
+            return rel.target_part
+    part = XmlPart(
+        PackURI("/word/comments.xml"),
+        COMMENTS_TYPE,
+        parse_xml(f"<w:comments {W_MAIN}></w:comments>"),
+        doc.part.package,
+    )
+    doc.part.relate_to(part, RT.COMMENTS)
+    return part
+
+
+def comment(
+    p: Paragraph, text: str, author: str, initials: str, when: dt.datetime, size: float = 9
+) -> None:
+    """A Word comment (批注, 审阅 › 新建批注) on the whole of paragraph `p`: the range
+    marks around its runs, the reference run at its end, the comment's text in
+    word/comments.xml under `author` at the fixed time `when` (a rebuild gives the same
+    document). Where the PDF export prints comments (in the margin) depends on the
+    export filter's options, not on the document."""
+    part = _comments(p.part.document)
+    cid = str(len(part.element.findall(qn("w:comment"))))
+    start = OxmlElement("w:commentRangeStart")
+    start.set(qn("w:id"), cid)
+    ppr = p._p.find(qn("w:pPr"))
+    p._p.insert(0 if ppr is None else 1, start)
+    end = OxmlElement("w:commentRangeEnd")
+    end.set(qn("w:id"), cid)
+    p._p.append(end)
+    ref = p.add_run()
+    ref_el = OxmlElement("w:commentReference")
+    ref_el.set(qn("w:id"), cid)
+    ref._element.append(ref_el)
+    half = int(size * 2)
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    note = parse_xml(
+        f'<w:comment {W_MAIN} w:id="{cid}" w:author="{author}" w:date="{stamp}" '
+        f'w:initials="{initials}"><w:p><w:r><w:rPr><w:sz w:val="{half}"/></w:rPr>'
+        f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:comment>'
+    )
+    part.element.append(note)
+
+
 def bookmark(p: Paragraph, name: str) -> None:
     """A bookmark around a paragraph (a heading a contents entry points at)."""
     body = p.part.document.element.body

@@ -394,11 +394,14 @@ class Writer:
         indent: float = 2.0,
         numbered: bool | None = None,
         lead: str = "",
+        ordinal: int | None = None,
     ) -> None:
         """One praise/concern item; `mark` is its printed numbering ("" for a bare
         paragraph, whose ordinal is then None). A bullet mark (●) is `numbered=False`:
         printed, but no ordinal. A `lead` (a run-in phrase with its colon, 服务覆盖面广：)
-        is printed bold after the mark and is part of the item's text."""
+        is printed bold after the mark and is part of the item's text. `ordinal` is the
+        printed number where it is not the item's place in its section (a numbering
+        that runs on from the section before: 4. as the first concern)."""
         if self._current is None:
             raise ValueError("item outside a praise/concern section")
         text = self._figures(list(parts))
@@ -412,7 +415,9 @@ class Writer:
         else:
             self.text(mark + text, indent_chars=indent)
         counted = bool(mark) if numbered is None else numbered
-        self._add_item(self._current.item_count + 1 if counted else None, lead + text)
+        if counted and ordinal is None:
+            ordinal = self._current.item_count + 1
+        self._add_item(ordinal if counted else None, lead + text)
 
     def tagged_items(
         self,
