@@ -65,6 +65,15 @@ class AspectLabels(Data):
     after: Regex = "(?!)"
 
 
+class RemedyTable(Data):
+    """A table of concerns with their remedies beside them (序号 │ 存在问题 │ 整改建议 │
+    完成时限): header words naming the column of the items (`items`) and the columns
+    beside it that are no items (`beside`: the remedy, the deadline, who answers)."""
+
+    items: list[str] = Field(default_factory=list)
+    beside: list[str] = Field(default_factory=list)
+
+
 class SectionVocab(Data):
     markers: list[Marker]
     tab_markers: TabMarkers = Field(default_factory=TabMarkers)
@@ -79,6 +88,7 @@ class SectionVocab(Data):
     item_tag: Regex = "(?!)"
     clause_items: ClauseItems = Field(default_factory=ClauseItems)
     aspect_labels: AspectLabels = Field(default_factory=AspectLabels)
+    remedy_table: RemedyTable = Field(default_factory=RemedyTable)
 
 
 @lru_cache(maxsize=1)

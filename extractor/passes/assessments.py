@@ -499,6 +499,12 @@ def _table_items(
     grid = t.grid()
     if len(grid) < 2:
         return
+    if (remedy := _remedy_head(grid[0])) is not None:
+        # concerns with their remedies beside them: a label's rows where it stands under
+        # one (`_row_items`), else a concern section of its own, headed by its column
+        if polarity_of(sec) is None:
+            _remedy_section(t, grid[0][remedy[0]], party, sec, none_rx, sections, items)
+        return
     head = [(c, cell) for c, cell in enumerate(grid[0]) if cell is not None and cell.text.strip()]
     pols = [label_polarity(cell.text) for _, cell in head]
     if not head or any(p is None for p in pols):
@@ -533,37 +539,87 @@ def _table_items(
         )
 
 
+def _remedy_section(
+    t: Table,
+    label: TableCell | None,
+    party: Party,
+    sec: Section,
+    none_rx: re.Pattern[str],
+    sections: list[AssessmentSection],
+    items: list[AssessmentItem],
+) -> None:
+    """A table of concerns with their remedies beside them standing under no praise or
+    concern label: one concern section, headed by its items column's header (存在问题),
+    an item a row; a lone row saying there are none gives none."""
+    if label is None:
+        return
+    rows = _row_items([t])
+    if not rows:
+        return
+    none = len(rows) == 1 and bool(none_rx.search(rows[0][1]))
+    heading = re.sub(r"\s+", "", label.text)
+    bodies = [] if none else rows
+    path = list(sec.path)
+    _add_table_section(
+        sections, items, party, path, _area_of(sec), "concern", heading, label, bodies, none
+    )
+
+
 def _row_items(tables: list[Table]) -> list[tuple[int | None, str, TableCell]]:
     """The items of a praise/concern label printed over a small table of them, one a row
     (序号 │ 内容, the 序号 the item's ordinal; continued on the next page without its
     header, joined by the document): the column of the longest texts holds the items,
     a column of bare numbers their ordinals; a row with no number where the others
     have one continues the item above (a row broken over a page). Only a table of two
-    or three columns whose item cells are words, not figures, is read so; none else."""
+    or three columns whose item cells are words, not figures, is read so; none else.
+    A table of concerns with their remedies beside them (序号 │ 存在问题 │ 整改建议 │
+    完成时限, `_remedy_head`) has its items in the column its header names, the columns
+    beside it no items; a table starting the next page with its columns and no header
+    of its own is its rest (a page break the document did not join)."""
     out: list[tuple[int | None, str, TableCell]] = []
+    remedy: tuple[int, set[int], Table] | None = None  # the remedy table above, its columns
     for t in tables:
         grid = t.grid()
         body = grid[t.header_rows :]
-        if not body or not 2 <= t.n_cols <= 3:
-            return []
-
-        def texts(c: int, rows: list[list[TableCell | None]] = body) -> list[str]:
-            return [re.sub(r"\s+", "", x.text) if (x := row[c]) is not None else "" for row in rows]
-
-        content = max(range(t.n_cols), key=lambda c: sum(len(x) for x in texts(c)))
-        others = [c for c in range(t.n_cols) if c != content]
-        while body and any(
-            (x := body[0][c]) is not None and x.text.strip() and not x.text.strip().isdigit()
-            for c in others
+        head = next(
+            (
+                (k, got)
+                for k, row in enumerate(grid[: max(1, t.header_rows)])
+                if (got := _remedy_head(row)) is not None
+            ),
+            None,
+        )
+        beside: set[int] = set()
+        if head is not None:
+            k, (content, beside) = head
+            body = grid[k + 1 :]
+            remedy = (content, beside, t)
+        elif remedy is not None and _continues(remedy[2], t):
+            content, beside, _ = remedy
+            remedy = (content, beside, t)
+            body = grid  # its rest on the next page, the header not repeated
+        else:
+            remedy = None
+            if not body or not 2 <= t.n_cols <= 3:
+                return []
+            content = max(range(t.n_cols), key=lambda c: sum(len(x) for x in _texts(body, c)))
+        others = [c for c in range(t.n_cols) if c != content and c not in beside]
+        while (
+            head is None
+            and body
+            and any(
+                (x := body[0][c]) is not None and x.text.strip() and not x.text.strip().isdigit()
+                for c in others
+            )
         ):
             body = body[1:]  # a header the document did not take for one (序号 │ 内容)
-        cells = [x for x in texts(content, body) if x]
+        cells = [x for x in _texts(body, content) if x]
         if not cells or any(is_figure(x) for x in cells):
             return []
         numbered = [
             c
             for c in others
-            if any(texts(c, body)) and all(x.isdigit() for x in texts(c, body) if x)
+            if any(_texts(body, c)) and all(x.isdigit() for x in _texts(body, c) if x)
         ]
         if len(numbered) != len(others):
             return []  # a column neither the items nor their numbers: another kind of table
@@ -581,6 +637,38 @@ def _row_items(tables: list[Table]) -> list[tuple[int | None, str, TableCell]]:
                 continue
             out.append((ordinal, text, cell))
     return out
+
+
+def _texts(rows: list[list[TableCell | None]], c: int) -> list[str]:
+    """Column c's texts in `rows`, spaces removed ("" where no cell)."""
+    return [re.sub(r"\s+", "", x.text) if (x := row[c]) is not None else "" for row in rows]
+
+
+@lru_cache(maxsize=1)
+def _remedy_words() -> tuple[frozenset[str], frozenset[str]]:
+    r = section_vocab().remedy_table
+    return frozenset(r.items), frozenset(r.beside)
+
+
+def _remedy_head(row: list[TableCell | None]) -> tuple[int, set[int]] | None:
+    """A header row of a table of concerns with their remedies beside them (序号 │ 存在问题
+    │ 整改建议 │ 完成时限, models/sections.yaml `remedy_table`): the column it heads with
+    an items word and the columns it heads with a word of what is beside them; None
+    unless it names one items column and at least one beside it."""
+    items_w, beside_w = _remedy_words()
+    found: list[int] = []
+    beside: set[int] = set()
+    for c, cell in enumerate(row):
+        if cell is None or cell.col != c:
+            continue  # a cell merged over from the left
+        word = re.sub(r"\s+", "", cell.text)
+        if word in items_w:
+            found.append(c)
+        elif word in beside_w:
+            beside.add(c)
+    if len(found) != 1 or not beside:
+        return None
+    return found[0], beside
 
 
 def _label_column_items(
