@@ -355,10 +355,15 @@ _CLAUSE_BREAKS = "，,；;。：:"
 _CLAUSE_AREA = re.compile(r"\s*(?:其中)?\s*(" + AREA_IN_TEXT.pattern + r")")
 
 
+# A bracketed note right after a clause's 片区 (who answers for it, the 社区 it covers).
+_ASIDE = re.compile(r"\s*[（(][^（）()]{1,20}[）)]")
+
+
 def clause_area(text: str, pos: int) -> str | None:
     """The 片区 a clause opens with, right before the indicator its figure counts ("…；
     梅岭片区志愿服务 3413 小时；"): that figure is the 片区's, not the station's. Only a
-    short lead holding no other figure or 片区 counts. A clause opening with a word
+    short lead holding no other figure or 片区 counts (a bracketed note without a figure
+    after the 片区 left out: 桂溪片区（负责社工…）开展个案服务). A clause opening with a word
     pointing back (该片区) is about the 片区 its sentence named before (`_antecedent`)."""
     start = max(text.rfind(ch, 0, pos) for ch in _CLAUSE_BREAKS) + 1
     lead = text[start:pos]
@@ -369,6 +374,13 @@ def clause_area(text: str, pos: int) -> str | None:
     if m is None:
         return None
     rest = lead[m.end() :]
+    aside = _ASIDE.match(rest)
+    if (
+        aside is not None
+        and not re.search(r"\d", aside.group(0))
+        and not AREA_IN_TEXT.search(aside.group(0))
+    ):
+        rest = rest[aside.end() :]  # 桂溪片区（负责社工曾雨梓）开展个案服务: the note is no lead
     if len(rest.strip()) > 12 or re.search(r"\d", rest) or AREA_IN_TEXT.search(rest):
         return None
     return re.sub(r"\s+", "", m.group(1))

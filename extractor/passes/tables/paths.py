@@ -142,6 +142,9 @@ def table_paths(t: Table, areas: frozenset[str]) -> Paths:
             label_cols.append(c)
         elif figures:
             value_cols.append(c)
+    for c in _note_columns(grid, body, label_cols, value_cols, header_kinds, areas):
+        label_cols.remove(c)
+        header_kinds[c] = "skip"
     figure_labels = [
         c for c in label_cols if _unread_figures(t, grid, body, c, header_kinds[c], areas)
     ]
@@ -277,6 +280,74 @@ def _header_kind(t: Table, c: int, areas: frozenset[str]) -> str | None:
     if "breakdown" in kinds:
         return "breakdown"
     return "skip" if "skip" in kinds else None
+
+
+# A note beside a row's 片区: a person's name (曾雨梓, 阿依古丽·买买提) or a few words,
+# Chinese characters only (no figure, no letter).
+_NOTE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·、]{1,7}$")
+
+
+def _note_columns(
+    grid: Grid,
+    body: list[int],
+    label_cols: list[int],
+    value_cols: list[int],
+    header_kinds: list[str | None],
+    areas: frozenset[str],
+) -> list[int]:
+    """Label columns beside a 片区 column that print a note of each 片区 (who answers for
+    it: 片区 │ 负责社工 │ …, the header a word the vocabulary does not know), not a
+    scope: the 片区 column names a different 片区 on every row, so the column divides no
+    片区 into 社工点; on each 片区's row it prints a few Chinese characters that name no
+    片区, 社工点, indicator, role or unit, and on the 合计 / 小计 rows nothing or a dash.
+    Such a column is skipped as a 负责社工 column is (models/vocab/scopes.yaml)."""
+    out: list[int] = []
+    ends = tuple(scope_vocab().post_headers)
+    for c in label_cols:
+        if header_kinds[c] is not None:
+            continue
+        outer = [a for a in label_cols if a < c and not any(a < v < c for v in value_cols)]
+        scope_col = next(
+            (a for a in reversed(outer) if _names_areas(grid, body, a, header_kinds[a], areas)),
+            None,
+        )
+        if scope_col is None:
+            continue
+        named: list[str] = []
+        ok = True
+        for r in body:
+            outer_cell, cell = grid[r][scope_col], grid[r][c]
+            tags = label_tags(_text(outer_cell), areas)
+            text = _text(cell) if cell is not outer_cell else ""
+            if tags.scope in ("total", "subtotal", "mean"):
+                ok = not text or is_not_applicable(text)
+            else:
+                ok = (
+                    _NOTE.match(text) is not None
+                    and label_tags(text, areas).empty
+                    and not text.endswith(ends)
+                    and outer_cell is not None
+                    and outer_cell.rowspan == 1
+                    and bool(_text(outer_cell))
+                )
+                named.append(_text(outer_cell))
+            if not ok:
+                break
+        if ok and len(named) >= 2 and len(set(named)) == len(named):
+            out.append(c)
+    return out
+
+
+def _names_areas(
+    grid: Grid, body: list[int], c: int, kind: str | None, areas: frozenset[str]
+) -> bool:
+    """The column names a 片区 on each row that is not a 合计 / 小计 row: it is headed
+    片区, or each of its filled cells is a 片区's name."""
+    if kind == "area":
+        return True
+    tags = [label_tags(x, areas) for x in (_text(grid[r][c]) for r in body) if x]
+    named = [t for t in tags if t.scope not in ("total", "subtotal", "mean")]
+    return bool(named) and all(t.scope == "area" for t in named)
 
 
 def _is_sequence(grid: Grid, body: list[int], c: int) -> bool:
