@@ -155,8 +155,9 @@ class Scoring(Record):
     weights_source: Literal["report", "profile"] | None = None
     table_weights: list[PartyWeight] = Field(
         default_factory=list,
-        description="The weights a table prints beside the scores when the text states "
-        "others: the table's party columns are then in doubt",
+        description="The weights a table prints (beside the scores): where they differ "
+        "from the text's, the table's party columns are in doubt; where they agree, its "
+        "party columns were read as printed",
     )
     bands: list[GradeBand] = Field(default_factory=list)
     bands_source: Literal["report", "profile"] | None = None

@@ -17,7 +17,9 @@ read under another indicator's header (`misread.indicator_columns`), or read who
 columns swapped (`misread.area_group_swapped`, `misread.group_columns_swapped`), one
 role's cells of a line read off (`misread.line_shifted`), a figure in another column's
 format (`misread.role_format`), or read a score table's party columns against the
-wrong headers (`misread.party_columns`);
+wrong headers (`misread.party_columns`), or two neighbouring parties' scores against each
+other's (`misread.scores_swapped`), or doubted a read whose indicator's rates recompute
+only with another column of its table (`fragment.column_elsewhere`);
 `python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
@@ -100,6 +102,12 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         ("tongle_lean_2025_final.pdf", 1, "swap_cols"),
         # a staffing table (岗位 │ 中级 │ 助理 │ 小计 │ 未持证 │ 合计) rotated: its read doubted
         ("heping_anping_2025_final.pdf", 3, "rotate"),
+        # two parties' score columns swapped in a table printing only the scores (nothing
+        # else tells: a plausible misread, `misread.scores_swapped`)
+        ("hongshan_gangkou_2025_final.pdf", 1, "swap_cols"),
+        # a 覆盖社区 count column swapped with an indicator's 协议量 column: the indicator's
+        # rates recompute only with the other column (`fragment.column_elsewhere`)
+        ("shitang_liuwan_2025_final.pdf", 2, "swap_cols"),
     ],
 )
 def test_a_misread_of_a_corpus_table_is_no_finding(name: str, table: int, kind: str) -> None:

@@ -825,6 +825,7 @@ def _score_cap(ctx: Ctx) -> Iterator[Reading]:
     yield from _score_line_rotated(ctx)
     yield _score_out_of_place(ctx)
     yield _party_columns(ctx)
+    yield from _scores_swapped(ctx)
 
 
 def _party_columns(ctx: Ctx) -> Reading:
@@ -836,10 +837,101 @@ def _party_columns(ctx: Ctx) -> Reading:
     sc = ctx.report.scoring
     table = {w.party: w.weight for w in sc.table_weights}
     used = {w.party: w.weight for w in sc.weights}
-    if not table or sorted(table.values()) != sorted(used.values()):
+    if not table or sorted(table.values()) != sorted(used.values()) or table == used:
         why = say("misread.why.table_weights_agree")
         return Reading("misread.party_columns", {}, fits=False, why_not=why)
     return Reading("misread.party_columns", {}, ((sc, "weights", list(sc.table_weights)),))
+
+
+def _score_order(ctx: Ctx) -> tuple[list[PartyScore], int]:
+    """The parties' scores in their printed order when each was read from a cell of its
+    own (the cell holds the figure alone) of one table: on one printed line, left to right
+    (the parties as columns), or down one column (the parties as lines); with the axis
+    along which the score cells overlap (1: a line, 0: a column). [] otherwise."""
+    scores = ctx.report.scoring.party_scores
+    placed: list[tuple[tuple[float, float, float, float], PartyScore]] = []
+    for ps in scores:
+        prov = ps.score.prov
+        if prov is None or prov.bbox is None or prov.text.strip() != (ps.score.printed or ""):
+            return [], 0
+        placed.append((prov.bbox, ps))
+    pages = {ps.score.prov.page for ps in scores if ps.score.prov is not None}
+    if len(placed) < 2 or len(pages) != 1:
+        return [], 0
+    for lo, hi in ((1, 3), (0, 2)):  # one line (top, bottom), then one column (x0, x1)
+        start = max(b[lo] for b, _ in placed)
+        end = min(b[hi] for b, _ in placed)
+        if start < end:
+            return [ps for _, ps in sorted(placed, key=lambda x: x[0][1 - lo])], lo
+    return [], 0
+
+
+def _beside(a: tuple[float, ...], b: tuple[float, ...], lo: int) -> bool:
+    """Whether two boxes overlap along the axis from `lo` (0: x, 1: y)."""
+    return max(a[lo], b[lo]) < min(a[lo + 2], b[lo + 2])
+
+
+def _weight_beside(ps: PartyScore, tabled: list[PartyWeight], axis: int) -> PartyWeight | None:
+    """The party's weight as its score's table prints it: on the score's page, in the
+    score's column (`axis` 0) or on its line (1)."""
+    box = ps.score.prov
+    for w in tabled:
+        at = w.prov
+        if w.party != ps.party or at is None or at.bbox is None:
+            continue
+        if box is not None and box.bbox is not None and at.page == box.page:
+            if _beside(at.bbox, box.bbox, axis):
+                return w
+    return None
+
+
+def _scores_swapped(ctx: Ctx) -> Iterator[Reading]:
+    """The finding's party's score and a neighbouring party's read against each other's
+    headers (a score table's header read two parties the wrong way round): swapped back,
+    every party's score must fit its weight (the re-run's test). Nothing else in a table
+    that prints only the scores tells this from a report that printed the two the wrong
+    way round — a swap keeps the parties' sum, so the total and the grade — so it is a
+    plausible misread, and the scores are not checked. Tried on scores read from one
+    table's cells on one line or down one column, for the parties beside each other
+    there. Ruled out by what a swap keeps or a table shows: the parties' scores must
+    make the printed total, as a swap leaves them (a published slip of one score breaks
+    it); and where the table prints each party's weight in its score's column (or line)
+    and those are the weights used, the columns were read as printed."""
+    sc = ctx.report.scoring
+    one = ctx.ref.removeprefix("scoring/party/") if ctx.ref.startswith("scoring/party/") else None
+    order, line = _score_order(ctx)
+    at = next((i for i, ps in enumerate(order) if ps.party == one), None)
+    if at is None:
+        return
+    weights = {w.party: exact(w.weight) for w in sc.weights}
+    total = parse_printed(sc.total.printed, sc.total.value) if sc.total else None
+    scores = [parse_printed(ps.score.printed, ps.score.value) for ps in sc.party_scores]
+    why: Said | None = None
+    if total is None or any(p is None for p in scores):
+        why = say("misread.why.swap_no_total")
+    else:
+        read = [p for p in scores if p is not None]
+        slack = sum((p.step / 2 for p in read), Fraction(0)) + total.step / 2
+        if abs(exact_sum(p.value for p in read) - total.value) > slack:
+            why = say("misread.why.swap_no_total")
+    used = {w.party: w.weight for w in sc.weights}
+    tabled = sc.table_weights
+    for other in (order[j] for j in (at - 1, at + 1) if 0 <= j < len(order)):
+        me = order[at]
+        if me.party not in weights or other.party not in weights:
+            continue
+        beside = [w for ps in (me, other) if (w := _weight_beside(ps, tabled, 1 - line))]
+        beside = [w for w in beside if w.weight == used.get(w.party)]
+        params: dict[str, object] = {
+            "party": say(f"party.{me.party}"),
+            "other": say(f"party.{other.party}"),
+        }
+        edits: tuple[Edit, ...] = ((me, "score", other.score), (other, "score", me.score))
+        if why is None and len(beside) == 2:
+            why_here: Said | None = say("misread.why.weights_beside_scores")
+        else:
+            why_here = why
+        yield Reading("misread.scores_swapped", params, edits, why_not=why_here)
 
 
 # The parties' scores stand on one printed line when their vertical centres are this

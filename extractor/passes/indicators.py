@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from fractions import Fraction
 
 from extractor.areas import area_key, area_label
-from extractor.document.model import Document, Table
+from extractor.document.model import Document, Table, TableCell
 from extractor.document.tables import marked_continued
 from extractor.knowledge import scope_vocab
 from extractor.knowledge.messages import Said, say
@@ -18,7 +19,8 @@ from extractor.passes.indicator_lists import list_table_reads, read_lists
 from extractor.passes.narrative import narrative_figures
 from extractor.passes.tables.consistency import consistency, judged, rate_holds
 from extractor.passes.tables.read import Read, read_table
-from extractor.records import IndicatorRow, Indicators, NarrativeFigure, TableRead
+from extractor.printed import exact, parse_printed, rate_agreement
+from extractor.records import Cell, IndicatorRow, Indicators, NarrativeFigure, TableRead
 
 
 def _appendix_of(t: Table) -> str:
@@ -129,6 +131,9 @@ def extract_indicators(doc: Document) -> Indicators:
         numbered = ordinal_lines(table_rows)
         if numbered is not None:
             got.doubts.insert(0, say("fragment.ordinal_lines", label=numbered))
+        elsewhere = column_elsewhere(t, table_rows)
+        if elsewhere is not None:
+            got.doubts.insert(0, elsewhere)
         trusted = (
             fit.trusted(len(got.doubts))
             and not got.unsure
@@ -136,6 +141,7 @@ def extract_indicators(doc: Document) -> Indicators:
             and not blind
             and ordinal is None
             and numbered is None
+            and elsewhere is None
         )
         reads.append(judged(label, t.caption, pages, table_rows, fit, trusted, got.doubts))
         rows.extend(table_rows)
@@ -231,6 +237,94 @@ def ordinal_figures(rows: list[IndicatorRow]) -> str | None:
             if whole is None or whole.value != len(cells) * (len(cells) + 1) / 2:
                 return parts[0].label
     return None
+
+
+# An indicator's role read from another column shows when at least this many of its rows
+# print a rate and none of them recomputes as read.
+ELSEWHERE_ROWS = 3
+
+
+def column_elsewhere(t: Table, rows: list[IndicatorRow]) -> Said | None:
+    """An indicator whose target (or done) figures were read from another column than
+    its own: no rate of its rows (`ELSEWHERE_ROWS` at least, each printing its target,
+    done figure and rate, read from this table's cells) recomputes as read, while with
+    the figures of one other column of the table, on each row's own line, every one
+    does — two columns read against each other's headers (a count of communities read
+    as an indicator's 协议量, the 协议量 as the count). A published slip moves one figure:
+    the indicator's other rows recompute as read. None when no indicator reads so."""
+    at = {(c.page, c.provenance().bbox): c for c in t.cells if c.row >= t.header_rows}
+    groups: dict[tuple[str, str], list[IndicatorRow]] = {}
+    for r in rows:
+        groups.setdefault((r.indicator, r.measure), []).append(r)
+    for group in groups.values():
+        lines: list[tuple[IndicatorRow, dict[int, Fraction]]] = []
+        for r in group:
+            own = [_cell_at(at, getattr(r, p)) for p in ("target", "done", "pct")]
+            cells = [c for c in own if c is not None]
+            if len(cells) < len(own) or len({c.row for c in cells}) != 1:
+                break
+            if rate_holds(r) is not False:
+                break
+            line = {
+                c.col: v
+                for c in t.cells
+                if c.row == cells[0].row
+                and all(c is not x for x in cells)
+                and (v := _figure(c.text)) is not None
+            }
+            lines.append((r, line))
+        else:
+            if len(lines) < ELSEWHERE_ROWS:
+                continue
+            cols = set.intersection(*(set(line) for _, line in lines))
+            for role, other in (("target", "done"), ("done", "target")):
+                for col in sorted(cols):
+                    fits = all(_rate_with(r, role, line[col]) for r, line in lines)
+                    if fits and any(line[col] != _val(getattr(r, other)) for r, line in lines):
+                        header = "".join(t.columns[col]) if col < len(t.columns) else ""
+                        return say(
+                            "fragment.column_elsewhere",
+                            label=group[0].label,
+                            part=say(f"part.{role}"),
+                            header=header or str(col + 1),
+                        )
+    return None
+
+
+CellKey = tuple[int, tuple[float, float, float, float] | None]
+
+
+def _cell_at(at: dict[CellKey, TableCell], cell: Cell | None) -> TableCell | None:
+    if cell is None or cell.prov is None or cell.prov.bbox is None:
+        return None
+    return at.get((cell.prov.page, cell.prov.bbox))
+
+
+_FIGURE = re.compile(r"[\d,，.．]+[%％]?")
+
+
+def _figure(text: str) -> Fraction | None:
+    """The value of a cell that holds one figure and nothing else (a label holding a
+    number, 第1片区, is none)."""
+    text = text.strip()
+    if not _FIGURE.fullmatch(text):
+        return None
+    p = parse_printed(text, None)
+    return None if p is None else p.value
+
+
+def _val(cell: Cell | None) -> Fraction | None:
+    return None if cell is None or cell.value is None else exact(cell.value)
+
+
+def _rate_with(r: IndicatorRow, role: str, value: Fraction) -> bool:
+    """Whether the row's printed rate recomputes with `value` as its `role` figure."""
+    target = value if role == "target" else _val(r.target)
+    done = value if role == "done" else _val(r.done)
+    printed = parse_printed(r.pct.printed, r.pct.value) if r.pct is not None else None
+    if not target or done is None or printed is None:
+        return False
+    return rate_agreement(done, target, printed)[1] is not None
 
 
 def _top(row: IndicatorRow, role: str) -> float | None:

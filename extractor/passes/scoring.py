@@ -255,9 +255,10 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         [doc.root], profile, split
     )
     weights = stated or tabled or _section_weights(sentences(), profile)
-    if stated and tabled and _by_party(stated) != _by_party(tabled):
-        # the text's weights used, the table's kept: they disagree, and a table whose
-        # party columns were read in another order says so
+    if tabled:
+        # kept beside the weights used: where they disagree with the text's, a table
+        # whose party columns were read in another order says so; where they agree, the
+        # table's party columns were read as printed
         scoring.table_weights = tabled
     if weights:
         scoring.weights, scoring.weights_source = weights, "report"
