@@ -125,6 +125,8 @@ class RosterVocab(Data):
     table_header: list[str]
     month_table_header: list[str]
     month_columns: int = Field(ge=1)
+    team_title: Regex
+    team_header: Regex
     not_continuation: Regex
     note_start: Regex
     presence_marks: frozenset[str]

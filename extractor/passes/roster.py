@@ -104,11 +104,25 @@ def _marked(cell: TableCell | None) -> bool:
     return bool(text) and not roster_vocab().has("uncertified_qualification", text)
 
 
+def is_team(table: Table) -> bool:
+    """The evaluation team's own table (序号 │ 姓名 │ 职务/职称 │ 评估分工 under 表1 评估组成员):
+    the assessors, not the station's staff, so no roster however like one its header is.
+    Its caption or innermost heading names the team, or a column heads the assessors'
+    work (models/vocab/roster.yaml `team_title`, `team_header`)."""
+    words = roster_vocab()
+    titles = [table.caption, table.section[-1] if table.section else ""]
+    if any(t and words.has("team_title", t) for t in titles):
+        return True
+    return any(words.has("team_header", "".join(p)) for p in table.columns)
+
+
 def is_roster(table: Table) -> bool:
     """A staff roster: per-month 人员到位 columns, 序号 and 姓名 in the header, or 姓名
     beside columns of one month each (models/vocab/roster.yaml `month_mark`,
-    `table_header`, `month_table_header`)."""
+    `table_header`, `month_table_header`) — and not the evaluation team (`is_team`)."""
     words = roster_vocab()
+    if is_team(table):
+        return False
     if any(words.has("month_mark", e) for p in table.columns for e in p):
         return True
     texts = {c.text for c in table.cells if c.row < table.header_rows} | {
