@@ -100,7 +100,9 @@ def extract_indicators(doc: Document) -> Indicators:
     unitless: list[IndicatorRow] = []
     prev: tuple[Table, str] | None = None
     got_reads: list[tuple[Table, str, Read]] = []
-    tabled: set[int] = set()  # the indicator tables: no narrative
+    own_reads: list[tuple[Table, str, Read]] = []  # indicator tables by themselves
+    tabled: set[int] = set()  # the indicator tables (and done tables joined): no narrative
+    tables: dict[int, int] = {}  # each read's table (id)
     for t in doc.tables:
         original = id(t)
         label = _appendix_of(t)
@@ -109,11 +111,16 @@ def extract_indicators(doc: Document) -> Indicators:
             t, label = replace(t, caption=prev[0].caption), prev[1]
         prev = (t, label)
         got = read_table(t, label, areas)
-        if _is_indicator_read(got):
-            got_reads.append((t, label, got))
+        indicator = _is_indicator_read(got)
+        if indicator:
             tabled.add(original)
-    beside = _columns_beside(got_reads)
-    for t, label, got, pages in joined_targets(got_reads):
+            own_reads.append((t, label, got))
+        if indicator or is_done_read(got):  # done figures alone: only to join
+            got_reads.append((t, label, got))
+            tables[id(got)] = original
+    beside = _columns_beside(own_reads)
+    for t, label, got, pages in joined_tables(got_reads):
+        tabled.add(tables[id(got)])  # a done table read only for what joined it
         table_rows = _dedupe(got.rows)
         fit = consistency(table_rows)
         # a continuation (续表1 …) not joined to the part it continues: its 合计 and the
@@ -392,58 +399,109 @@ def _only(rows: list[IndicatorRow], has: str, lacks: tuple[str, ...]) -> bool:
     )
 
 
-def joined_targets(
+def _one_measure_role(got: Read) -> str | None:
+    """The role of a read every row of which prints one figure, of the same role other
+    than the done figure (表2 各片区年度协议指标: targets only; 表2-3 各片区服务指标完成率:
+    rates only); None for any other read."""
+    for role in ("target", "pct"):
+        if _only(got.rows, role, tuple(x for x in ("target", "done", "pct") if x != role)):
+            return role
+    return None
+
+
+def is_done_read(got: Read) -> bool:
+    """A read of done figures and no target (完成量 alone, or 完成量 │ 完成率): the read
+    other tables of the same rows give their targets or rates to."""
+    return _only(got.rows, "done", ("target",))
+
+
+def _matched(piece: Read, base: Read) -> list[tuple[IndicatorRow, IndicatorRow]] | None:
+    """Each row of `piece` with the row of `base` of the same scope, 片区, post,
+    indicator and measure — or, where the piece printed no unit for it (a rate table's
+    header 困难群众建档 beside the counts' 困难群众建档（户）), of the same indicator, when
+    the base has one row of it there. None unless every row of each is matched once (the
+    same rows, no more, no fewer), and at least two."""
+    full: dict[RowKey, list[IndicatorRow]] = {}
+    loose: dict[tuple[str | None, str | None, str | None, str], list[IndicatorRow]] = {}
+    for b in base.rows:
+        key = _row_key(b)
+        full.setdefault(key, []).append(b)
+        loose.setdefault(key[:4], []).append(b)
+    if len(piece.rows) < 2 or len(piece.rows) != len(base.rows):
+        return None
+    out: list[tuple[IndicatorRow, IndicatorRow]] = []
+    used: set[int] = set()
+    for r in piece.rows:
+        key = _row_key(r)
+        unitless = (r.scope or "station", r.area, r.post, r.indicator, r.measure) in piece.unitless
+        found = full.get(key) or (loose.get(key[:4]) if unitless else None)
+        if not found or len(found) != 1 or id(found[0]) in used:
+            return None
+        used.add(id(found[0]))
+        out.append((r, found[0]))
+    return out
+
+
+def joined_tables(
     reads: list[tuple[Table, str, Read]],
 ) -> list[tuple[Table, str, Read, list[int]]]:
-    """Targets and completions printed as two tables with the same rows (表2 各片区年度
-    协议指标: the targets only; 表3 各片区指标完成情况: 完成量 │ 完成率): each completion
-    row takes the target of the same scope, indicator and measure from the targets
-    table, which then has no rows of its own, and the rates recompute against it (the
-    joined read's consistency says whether the join holds: one that does not is not
-    trusted, never a finding). Joined only where the two tables stand in the same section
-    on the same or facing pages and print exactly the same rows, and only one completion
-    table fits; every other read is left as it is. Each read comes with its pages (the
-    targets table's added to a joined read's)."""
+    """One set of rows printed as tables apart, one a measure or two (表2 各片区年度协议
+    指标: targets only, beside 表3 各片区指标完成情况: 完成量 │ 完成率; or 表2-1 协议量,
+    表2-2 完成量, 表2-3 完成率, each a matrix of the same 片区 and indicators): each row of
+    the read holding the done figures takes the target, or the rate, of the same row from
+    the table printing only that, which then has no rows of its own; every cell keeps its
+    own table's page and place, the rows the done table's label. The rates then recompute
+    against the joined figures (an indicator whose rates do not fit makes the joined read
+    untrusted, never a finding). Joined only where the tables stand in the same section
+    on the same or facing pages and print exactly the same rows, only one done table fits
+    and it prints none of the role joined to it; every other read is left as it is, but
+    for done reads that took nothing (they name no target or rate: not indicator tables
+    alone) and targets read from a caption alone. Each read comes with its pages (the
+    joined tables' added)."""
     out: list[tuple[Table, str, Read, list[int]]] = [
         (t, label, got, list(t.pages)) for t, label, got in reads
     ]
-    targets = [
-        i for i, (_, _, got, _) in enumerate(out) if _only(got.rows, "target", ("done", "pct"))
-    ]
+    pieces = [(i, role) for i, (_, _, got, _) in enumerate(out) if (role := _one_measure_role(got))]
+    bases = {j for j, (_, _, got, _) in enumerate(out) if is_done_read(got)}
     dropped: set[int] = set()
-    for i in targets:
-        ti, tlabel, tgot, tpages = out[i]
-        keys = {_row_key(r) for r in tgot.rows}
-        if len(keys) != len(tgot.rows) or len(keys) < 2:
-            continue
+    joined: dict[int, list[tuple[str, list[Said]]]] = {}
+    for i, role in pieces:
+        ti, plabel, pgot, ppages = out[i]
         fits = [
-            j
+            (j, pairs)
             for j, (tj, _, jgot, jpages) in enumerate(out)
             if j != i
             and j not in dropped
             and tj.section == ti.section
-            and _near(tpages, jpages)
-            and _only(jgot.rows, "done", ("target",))
-            and len(jgot.rows) == len(keys)
-            and {_row_key(r) for r in jgot.rows} == keys
+            and _near(ppages, jpages)
+            and j in bases
+            and all(getattr(r, role) is None for r in jgot.rows)
+            and (pairs := _matched(pgot, jgot)) is not None
         ]
         if len(fits) != 1:
             continue
-        j = fits[0]
+        j, pairs = fits[0]
         tj, jlabel, jgot, jpages = out[j]
-        by_key = {_row_key(r): r for r in tgot.rows}
-        for r in jgot.rows:
-            r.target = by_key[_row_key(r)].target
-        misfits = _join_doubts(jgot.rows, tlabel)
-        jgot.doubts += misfits + tgot.doubts
-        jgot.join_unsure = jgot.join_unsure or bool(misfits) or tgot.unsure
-        jgot.figures += tgot.figures
-        jgot.placed += tgot.placed
-        out[j] = (tj, jlabel, jgot, sorted({*jpages, *tpages}))
+        for r, b in pairs:
+            setattr(b, role, getattr(r, role))
+        jgot.join_unsure = jgot.join_unsure or pgot.unsure
+        jgot.figures += pgot.figures
+        jgot.placed += pgot.placed
+        out[j] = (tj, jlabel, jgot, sorted({*jpages, *ppages}))
+        joined.setdefault(j, []).append((plabel, pgot.doubts))
         dropped.add(i)
+    for j, parts in joined.items():
+        got = out[j][2]
+        misfits = _join_doubts(got.rows, "、".join(plabel for plabel, _ in parts))
+        got.doubts += misfits + [d for _, doubts in parts for d in doubts]
+        got.join_unsure = got.join_unsure or bool(misfits)
     # A targets table read so from its caption alone, with no completion table to join,
-    # is left out as before (its figures relate to nothing the report prints beside).
-    dropped |= {i for i in targets if out[i][2].caption_role is not None}
+    # is left out as before (its figures relate to nothing the report prints beside);
+    # so is a done read that took nothing (it is no indicator read alone).
+    dropped |= {i for i, role in pieces if role == "target" and out[i][2].caption_role}
+    dropped |= {
+        i for i, (_, _, got, _) in enumerate(out) if i not in joined and not _is_indicator_read(got)
+    }
     return [x for k, x in enumerate(out) if k not in dropped]
 
 

@@ -58,7 +58,7 @@ class Read:
     # No label names a role and the caption does (表2 各片区年度协议指标): every figure
     # has the caption's role.
     caption_role: Role | None = None
-    # Its targets were joined from another table (`passes.indicators.joined_targets`) and
+    # Its targets were joined from another table (`passes.indicators.joined_tables`) and
     # the rates of some indicator do not recompute against them: the join may be wrong.
     join_unsure: bool = False
     # A column no label gives a role, its figures taken for the default one, whose
