@@ -18,9 +18,9 @@ from __future__ import annotations
 # being looked at), the thirteenth (`shuttered`, made after `locked` had been looked
 # at), the fourteenth (`bolted`, made after `shuttered` had been looked at), the
 # fifteenth (`latched`, made while `bolted` was being looked at), the sixteenth
-# (`barred`, made after `latched` had been looked at) and the seventeenth (`fenced`,
-# made while `barred` was being looked at), each made after the one before had been
-# looked at.
+# (`barred`, made after `latched` had been looked at), the seventeenth (`fenced`,
+# made while `barred` was being looked at) and the eighteenth (`moated`, made while
+# `fenced` was being looked at), each made after the one before had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -39,6 +39,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "latched",
     "barred",
     "fenced",
+    "moated",
 )
 
 
@@ -48,6 +49,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … barred/ and fenced/."""
+    """The folders for help text: validation/, heldout/, … fenced/ and moated/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]

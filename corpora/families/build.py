@@ -33,7 +33,8 @@ class Built:
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
     sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-    fifteenth, sixteenth and seventeenth held-back splits (imported here: one registry)."""
+    fifteenth, sixteenth, seventeenth and eighteenth held-back splits (imported here:
+    one registry)."""
     from corpora.families import (
         baishi,
         baiyun,
@@ -97,6 +98,7 @@ def families() -> list[Family]:
     latched: list[ModuleType] = [yuquan, heping]
     barred: list[ModuleType] = [shitang, yunshan]
     fenced: list[ModuleType] = [luming, lingbo]
+    moated: list[ModuleType] = []
     splits = (
         heldout
         + unseen
@@ -114,6 +116,7 @@ def families() -> list[Family]:
         + latched
         + barred
         + fenced
+        + moated
     )
     return [m.FAMILY for m in dev + validation + splits]
 
