@@ -214,6 +214,19 @@ def test_every_gold_figure_is_printed(gold_path: Path) -> None:
     if g.variant.get("figure_lists"):
         words = words + listed(text)
     cells = Counter(s for r in g.indicators.rows for s in cell_strings(r))
+    # a 协议量 cell merged down over every 片区 row (the same target for each 片区,
+    # `variant.merged_targets`, qiushan) is printed once for all of them
+    merged = set(filter(None, str(g.variant.get("merged_targets", "")).split(";")))
+    for key, rs in itertools.groupby(
+        sorted(
+            (r for r in g.indicators.rows if r.label in merged and r.scope == "area"),
+            key=lambda r: (r.table, r.label),
+        ),
+        key=lambda r: (r.table, r.label),
+    ):
+        same = [r.target.printed for r in rs if r.target is not None]
+        assert len(set(same)) == 1, f"{key}: a merged 协议量 prints one figure"
+        cells[same[0]] -= len(same) - 1
     short = {s: n for s, n in cells.items() if words[s] < n}
     assert short == {}, "table cells not printed as often as the gold says (gold, words)"
     figures = [ps.score.printed or "" for ps in g.scoring.party_scores]

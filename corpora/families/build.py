@@ -63,6 +63,7 @@ def families() -> list[Family]:
         qiaoxin,
         qilin,
         qingshui,
+        qiushan,
         sanglin,
         shitang,
         shuangxi,
@@ -98,7 +99,7 @@ def families() -> list[Family]:
     latched: list[ModuleType] = [yuquan, heping]
     barred: list[ModuleType] = [shitang, yunshan]
     fenced: list[ModuleType] = [luming, lingbo]
-    moated: list[ModuleType] = []
+    moated: list[ModuleType] = [qiushan]
     splits = (
         heldout
         + unseen
