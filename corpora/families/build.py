@@ -68,6 +68,7 @@ def families() -> list[Family]:
         shitang,
         shuangxi,
         songhe,
+        tanhe,
         tanxi,
         taoyuan,
         tianyuan,
@@ -99,7 +100,7 @@ def families() -> list[Family]:
     latched: list[ModuleType] = [yuquan, heping]
     barred: list[ModuleType] = [shitang, yunshan]
     fenced: list[ModuleType] = [luming, lingbo]
-    moated: list[ModuleType] = [qiushan]
+    moated: list[ModuleType] = [qiushan, tanhe]
     splits = (
         heldout
         + unseen
