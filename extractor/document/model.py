@@ -106,6 +106,8 @@ class Block:
 def ocr_marks(glyphs: list[Glyph]) -> tuple[float | None, list[int] | None]:
     """(lowest confidence, offsets of doubtful characters) of OCR glyphs; (None, None)
     for a text layer."""
+    if OcrGlyph not in set(map(type, glyphs)):
+        return None, None  # a text layer's glyphs (one pass in C): the loop's answer
     low: float | None = None
     doubtful: list[int] = []
     for i, g in enumerate(glyphs):

@@ -18,6 +18,7 @@ from extractor.pdf.view import BBox
 _NUMERIC = re.compile(r"^[\s\d.,，%％/／—–\-−√×]+$")
 # Glyph sort keys, in C rather than a lambda call per glyph.
 _X0: Callable[[Glyph], float] = attrgetter("x0")
+_CHAR: Callable[[Glyph], str] = attrgetter("char")
 _TOP_X0: Callable[[Glyph], tuple[float, float]] = attrgetter("top", "x0")
 _X0_TOP: Callable[[Glyph], tuple[float, float]] = attrgetter("x0", "top")
 _BOTTOM: Callable[[Glyph], float] = attrgetter("bottom")
@@ -63,16 +64,40 @@ def _memo(fn: Callable[[float], int]) -> Callable[[float], int]:
 def _turned(glyphs: list[Glyph]) -> bool:
     """Every printed glyph of the cell is turned to read bottom to top (a narrow header
     cell set in Word's 文字方向 btLr)."""
+    if TurnedGlyph not in set(map(type, glyphs)):
+        return False  # most cells: no glyph turned (one pass in C, the answer the same)
     printed = [g for g in glyphs if not g.char.isspace()]
     return bool(printed) and all(isinstance(g, TurnedGlyph) for g in printed)
 
 
-def _same_line(first: Glyph, g: Glyph, turned: bool) -> bool:
-    """g is on the line `first` opens: upright lines share a top, turned ones (columns of
-    glyphs) a left edge, within half a glyph."""
+def _rows(glyphs: Iterable[Glyph], turned: bool) -> list[list[Glyph]]:
+    """Glyphs grouped into printed lines in their order: a glyph is on the line the
+    current line's first glyph opens when upright lines share a top, turned ones
+    (columns of glyphs) a left edge, within half a glyph; else it opens the next. The
+    test is written out per branch with the first glyph's edge held (a call per glyph
+    was a large part of reading a table's cells)."""
+    rows: list[list[Glyph]] = []
+    row: list[Glyph] = []
+    edge = 0.0
     if turned:
-        return abs(first.x0 - g.x0) < (g.x1 - g.x0) * 0.5
-    return abs(first.top - g.top) < (g.bottom - g.top) * 0.5
+        for g in glyphs:
+            x0 = g.x0
+            if row and abs(edge - x0) < (g.x1 - x0) * 0.5:
+                row.append(g)
+            else:
+                row = [g]
+                rows.append(row)
+                edge = x0
+    else:
+        for g in glyphs:
+            top = g.top
+            if row and abs(edge - top) < (g.bottom - top) * 0.5:
+                row.append(g)
+            else:
+                row = [g]
+                rows.append(row)
+                edge = top
+    return rows
 
 
 def cell_glyphs(glyphs: list[Glyph], turned: bool | None = None) -> list[Glyph]:
@@ -82,12 +107,7 @@ def cell_glyphs(glyphs: list[Glyph], turned: bool | None = None) -> list[Glyph]:
     of the glyphs, when the caller has it already."""
     if turned is None:
         turned = _turned(glyphs)
-    rows: list[list[Glyph]] = []
-    for g in sorted(glyphs, key=_X0_TOP if turned else _TOP_X0):
-        if rows and _same_line(rows[-1][0], g, turned):
-            rows[-1].append(g)
-        else:
-            rows.append([g])
+    rows = _rows(sorted(glyphs, key=_X0_TOP if turned else _TOP_X0), turned)
     if turned:
         ordered = [g for r in rows for g in sorted(r, key=_BOTTOM, reverse=True)]
     else:
@@ -106,12 +126,7 @@ def cell_lines(ordered: list[Glyph], turned: bool | None = None) -> tuple[tuple[
     same answer for the glyphs before and after `cell_glyphs`: it counts no space)."""
     if turned is None:
         turned = _turned(ordered)
-    rows: list[list[Glyph]] = []
-    for g in ordered:
-        if rows and _same_line(rows[-1][0], g, turned):
-            rows[-1].append(g)
-        else:
-            rows.append([g])
+    rows = _rows(ordered, turned)
     if len(rows) < 2:
         return ()
     out: list[tuple[str, BBox]] = []
@@ -188,7 +203,7 @@ def to_table(raw: RawTable, glyphs: list[Glyph]) -> Table:
             turned = _turned(gl)  # once for both: what it answers ignores spaces
             ordered = cell_glyphs(gl, turned)
             conf, doubtful = ocr_marks(ordered)
-            text, lines = "".join(g.char for g in ordered), cell_lines(ordered, turned)
+            text, lines = "".join(map(_CHAR, ordered)), cell_lines(ordered, turned)
         else:  # an empty cell: what the calls above give for no glyphs
             conf, doubtful, text, lines = None, None, "", ()
         cells.append(

@@ -40,9 +40,12 @@ def struck_glyphs(
     lines = [(k, e) for k, e in enumerate(rules) if e["orientation"] == "h" and e["x1"] > e["x0"]]
     if not lines or not glyphs:
         return [], []
-    order = sorted(range(len(glyphs)), key=lambda i: glyphs[i].top + glyphs[i].bottom)
-    mids = [(glyphs[i].top + glyphs[i].bottom) / 2 for i in order]
-    reach = settings.max_offset * max(g.bottom - g.top for g in glyphs)
+    # Each glyph's top + bottom worked out once, for the order and the middles (a
+    # lambda per glyph, then the sums again, were most of this on a page of rules).
+    sums = [g.top + g.bottom for g in glyphs]
+    order = sorted(range(len(glyphs)), key=sums.__getitem__)
+    mids = [sums[i] / 2 for i in order]
+    reach = settings.max_offset * max([g.bottom - g.top for g in glyphs])
     struck: set[int] = set()
     strikes: list[int] = []
     for k, e in lines:

@@ -307,12 +307,17 @@ def _glyph_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into printed lines, top to bottom (a glyph within 0.4 of its
     height of a line's first glyph's centre is on that line)."""
     rows: list[list[Glyph]] = []
-    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
-        cy, h = (g.top + g.bottom) / 2, g.bottom - g.top
-        if rows and abs(cy - (rows[-1][0].top + rows[-1][0].bottom) / 2) <= 0.4 * h:
-            rows[-1].append(g)
+    row: list[Glyph] = []
+    cys = [(g.top + g.bottom) / 2 for g in glyphs]  # each centre once, for sort and test
+    first = 0.0  # the centre of the current line's first glyph
+    for i in sorted(range(len(glyphs)), key=cys.__getitem__):
+        g, cy = glyphs[i], cys[i]
+        if row and abs(cy - first) <= 0.4 * (g.bottom - g.top):
+            row.append(g)
         else:
-            rows.append([g])
+            row = [g]
+            rows.append(row)
+            first = cy
     return rows
 
 
