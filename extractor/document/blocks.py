@@ -136,6 +136,57 @@ def framed(line: Line, m: Margins) -> Margins:
     return Margins(line.frame[0], line.frame[1], m.size, m.leading)
 
 
+@dataclass(frozen=True, slots=True)
+class ItemMark:
+    """A run-in mark naming an item's kind and number ("亮点一：", "问题2："; "问题："):
+    the mark as printed, its kind's polarity, its number as printed (None: none)."""
+
+    mark: str
+    polarity: str
+    ordinal: str | None
+
+
+@lru_cache(maxsize=1)
+def _item_mark_rx() -> re.Pattern[str]:
+    """`item_marks` of models/sections.yaml as one pattern: a kind word (longest first),
+    an optional number, the punctuation after it."""
+    marks = section_vocab().item_marks
+    words = sorted({*marks.praise, *marks.concern}, key=len, reverse=True)
+    if not words:
+        return re.compile("(?!)")
+    alts = "|".join(map(re.escape, words))
+    return re.compile(
+        rf"\s*(?P<word>{alts})\s*(?P<ordinal>{marks.ordinal})?\s*(?:{marks.after})\s*(?=\S)"
+    )
+
+
+@lru_cache(maxsize=8192)
+def item_mark(text: str) -> ItemMark | None:
+    """The run-in mark opening `text` ("亮点一：服务…" → 亮点一：, praise, 一), or None."""
+    m = _item_mark_rx().match(text)
+    if m is None:
+        return None
+    word = m.group("word")
+    polarity = "praise" if word in section_vocab().item_marks.praise else "concern"
+    return ItemMark(m.group(0), polarity, m.group("ordinal"))
+
+
+def _hangs_under(group: list[Line], line: Line, m: Margins) -> bool:
+    """`line` wraps the paragraph `group` under the text of its first line's numbered
+    run-in mark (a hanging indent: "亮点一：服务…" ⏎ "　　　　并按季度…"): the line
+    before ran to the right margin without ending its sentence, and `line` starts where
+    the text after the mark does."""
+    first, prev = group[0], group[-1]
+    if not _wraps_on(prev, framed(prev, m)):
+        return False
+    text = first.text
+    mark = item_mark(text)
+    if mark is None or mark.ordinal is None or len(mark.mark) >= len(first.glyphs):
+        return False
+    at = first.glyphs[len(mark.mark)].x0
+    return abs(line.x0 - at) <= m.size * 0.5
+
+
 def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
     text = line.text.lstrip()
     if is_contents_line(text) or is_contents_line(prev.text):
@@ -143,6 +194,9 @@ def _starts_block(prev: Line, line: Line, m: Margins) -> bool:
         return True
     mp = framed(prev, m)
     if line_marker(line) and not _wraps_on(prev, mp):
+        return True
+    if (mark := item_mark(text)) is not None and mark.ordinal and not _wraps_on(prev, mp):
+        # a numbered run-in mark ("问题一：") opens its item, however full the line above
         return True
     if _label_kind(text) or _label_kind(prev.text.lstrip()):
         # "问题与建议" on its own line is never part of the item above it, however long
@@ -257,7 +311,9 @@ def inline_label(text: str) -> str | None:
 def assemble(lines: list[Line], m: Margins) -> list[Block]:
     groups: list[list[Line]] = []
     for line in lines:
-        if groups and not _starts_block(groups[-1][-1], line, m):
+        if groups and (
+            _hangs_under(groups[-1], line, m) or not _starts_block(groups[-1][-1], line, m)
+        ):
             prev_block = groups[-1]
             first = prev_block[0].text.lstrip()
             mk = line_marker(prev_block[0])

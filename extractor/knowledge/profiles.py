@@ -74,6 +74,9 @@ class ScoringPatterns(Data):
     band_at_least_i: str
     band_between_i: str
     band_below_i: str
+    # A band in interval notation after its grade ("优秀 │ [90,100]", "良好 [80,90)"):
+    # groups `grade`, `open`, `lower`, `upper`, `close`; read only where a bracket is square.
+    band_interval: str = "(?!)"
     score_cue: str
     score_list: str
     weight_header: str

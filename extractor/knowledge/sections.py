@@ -65,6 +65,18 @@ class AspectLabels(Data):
     after: Regex = "(?!)"
 
 
+class ItemMarks(Data):
+    """Items each opened by a run-in mark naming the item's kind and its number, with no
+    praise/concern heading over them ("亮点一：…" / "问题二：…"; "问题：无。" for none): a
+    kind word of `praise` or `concern`, then an `ordinal` (Chinese or Arabic), then a
+    character of `after`."""
+
+    praise: list[str] = Field(default_factory=list)
+    concern: list[str] = Field(default_factory=list)
+    ordinal: Regex = "(?!)"
+    after: Regex = "[：:]"
+
+
 class RemedyTable(Data):
     """A table of concerns with their remedies beside them (序号 │ 存在问题 │ 整改建议 │
     完成时限): header words naming the column of the items (`items`) and the columns
@@ -89,6 +101,7 @@ class SectionVocab(Data):
     clause_items: ClauseItems = Field(default_factory=ClauseItems)
     aspect_labels: AspectLabels = Field(default_factory=AspectLabels)
     remedy_table: RemedyTable = Field(default_factory=RemedyTable)
+    item_marks: ItemMarks = Field(default_factory=ItemMarks)
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
-from extractor.document.blocks import find_marker
+from extractor.document.blocks import find_marker, item_mark
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile, section_vocab
 from extractor.nlp.figures import figures_of
@@ -185,7 +185,7 @@ def extract_assessments(
             tabled = len(sections) > read_before
             pol = polarity_of(sec)
             if pol is None and sec.heading is not None and own is None:
-                got = _tagged(party, sec)
+                got = _tagged(party, sec) or _marked(party, sec, none_rx)
                 if got is not None:
                     sections += got[0]
                     items += got[1]
@@ -299,6 +299,70 @@ def _tagged(
         sections[pol].item_count += 1
         prov = blocks[0].provenance()
         items.append(_item(party, path, area, pol, None, text, prov, numbers_in(blocks)))
+    return list(sections.values()), items
+
+
+def _marked(
+    party: Party, sec: Section, none_rx: re.Pattern[str]
+) -> tuple[list[AssessmentSection], list[AssessmentItem]] | None:
+    """A party's items each opened by a run-in mark naming its kind and number, with no
+    praise/concern heading over them ("亮点一：…" "亮点二：…" "问题一：…"; "问题：无。"
+    for none; `item_marks` in models/sections.yaml): one section per kind, opened where
+    its first mark stands, its heading the kind's word; each item its mark's number, its
+    text after the mark. Paragraphs before the first mark (the party's score, "主要意见如
+    下：") are no item; an unmarked paragraph after an item that has not ended its
+    sentence runs it on, and after one that has ends the list. None unless the section's
+    own paragraphs open at least one item with a numbered mark and no section under it
+    is a praise/concern label of its own."""
+    if any(polarity_of(child) is not None for child in sec.walk() if child is not sec):
+        return None
+    flow = [b for b in sec.items if isinstance(b, Block)]
+    marks = [item_mark(b.text) for b in flow]
+    if not any(mk is not None and mk.ordinal for mk in marks):
+        return None
+    start = next(i for i, mk in enumerate(marks) if mk is not None)
+    groups: list[tuple[str, str, str | None, list[Block]]] = []
+    for b, mk in zip(flow[start:], marks[start:], strict=True):
+        if mk is not None:
+            word = mk.mark.strip().rstrip("：:").strip()
+            if mk.ordinal:
+                word = word[: word.rfind(mk.ordinal)].strip()
+            groups.append((mk.polarity, word, mk.ordinal, [b]))
+        elif groups[-1][3][-1].text.rstrip()[-1:] not in "。！？":
+            groups[-1][3].append(b)
+        else:
+            break
+    area = _area_of(sec)
+    path = list(sec.path)
+    sections: dict[str, AssessmentSection] = {}
+    items: list[AssessmentItem] = []
+    for pol, word, ordinal, blocks in groups:
+        polarity: Polarity = "praise" if pol == "praise" else "concern"
+        mark = item_mark(blocks[0].text)
+        assert mark is not None
+        text = (blocks[0].text.strip()[len(mark.mark.strip()) :].strip()) + "".join(
+            b.text.strip() for b in blocks[1:]
+        )
+        if pol not in sections:
+            sections[pol] = AssessmentSection(
+                party=party,
+                section_path=path,
+                area=area,
+                polarity=polarity,
+                heading=word,
+                item_count=0,
+                none_stated=False,
+                prov=blocks[0].provenance(),
+            )
+        if ordinal is None and none_rx.search(text) and sections[pol].item_count == 0:
+            sections[pol].none_stated = True
+            continue
+        sections[pol].item_count += 1
+        number = None if not ordinal else int(ordinal) if ordinal.isdigit() else None
+        if ordinal and number is None:
+            number = chinese_numeral(ordinal)
+        prov = blocks[0].provenance()
+        items.append(_item(party, path, area, polarity, number, text, prov, numbers_in(blocks)))
     return list(sections.values()), items
 
 

@@ -133,15 +133,33 @@ def _bands(
     scan = scan or Scan()
     bands: dict[str, GradeBand] = {}
     rows = (_column_lines if across else _row_lines)(tables or [])
+    # interval notation ([80,90)) first: its brackets say which ends the band includes
     found = [
+        ("interval", m, prov)
+        for m, prov in _band_hits(blocks, rows, profile.pattern("band_interval"), scan)
+        if _SQUARE & set(m.group("open") + m.group("close"))
+    ]
+    found += [
         (kind, m, prov)
         for kind in ("at_least", "between", "below")
         for name in (f"band_{kind}", f"band_{kind}_g", f"band_{kind}_i")
         for m, prov in _band_hits(blocks, rows, profile.pattern(name), scan)
     ]
+    interval: set[str] = set()
     for kind, m, prov in found:
         g = m.group("grade")
         if g in bands:
+            continue
+        if kind == "interval":
+            bands[g] = GradeBand(
+                grade=g,
+                lower=float(m.group("lower")),
+                lower_inclusive=m.group("open") in "[［",
+                upper=float(m.group("upper")),
+                upper_inclusive=m.group("close") in "]］",
+                prov=prov,
+            )
+            interval.add(g)
             continue
         lower = float(m.group("lower")) if kind in ("at_least", "between") else None
         upper = float(m.group("upper")) if kind in ("between", "below") else None
@@ -157,9 +175,13 @@ def _bands(
     lowers = {b.lower for b in bands.values() if b.lower is not None}
     for b in bands.values():
         # "80 分至 90 分" shares 90 with the band above: exclusive. "80-89 分": inclusive.
-        if b.upper is not None and b.upper not in lowers:
+        # (A band in interval notation says so with its brackets.)
+        if b.grade not in interval and b.upper is not None and b.upper not in lowers:
             b.upper_inclusive = True
     return ladder
+
+
+_SQUARE = frozenset("[]［］")
 
 
 def _is_ladder(bands: list[GradeBand]) -> bool:
@@ -768,7 +790,40 @@ def _records(t: Table, profile: Profile) -> list[list[TableCell]]:
             if cells:
                 out.append(cells)
         return out + _merged_rows(t)
-    return [cells for row in t.body() if (cells := _row_texts(row))]
+    # a cell merged down over the rows of two or more parties (the 综合得分 and the 等级
+    # beside the four party rows) is no one party's: a record of its own under its
+    # column's header, left out of the row it starts in
+    apart = _merged_down(t, profile)
+    rows = [
+        [c for i, c in enumerate(cells) if i == 0 or id(c) not in apart]
+        for row in t.body()
+        if (cells := _row_texts(row))
+    ]
+    return rows + list(apart.values())
+
+
+def _merged_down(t: Table, profile: Profile) -> dict[int, list[TableCell]]:
+    """The body cells of a table with a row per party merged down over the rows of two
+    or more parties, each (by id) with its column's header cell before it: [综合得分,
+    87.82]. A cell merged over one party's rows stays that party's."""
+    if not t.header_rows:
+        return {}
+    grid = t.grid()
+    head = grid[t.header_rows - 1]
+    out: dict[int, list[TableCell]] = {}
+    for row in t.body():
+        for c in row[1:]:
+            if c is None or c.rowspan < 2 or not c.text.strip() or id(c) in out:
+                continue
+            spanned = {
+                profile.party_of(first.text)
+                for r in range(c.row, min(c.row + c.rowspan, t.n_rows))
+                if (first := grid[r][0]) is not None
+            } - {None}
+            top = head[c.col] if c.col < len(head) else None
+            if len(spanned) >= 2 and top is not None and top.text.strip():
+                out[id(c)] = [top, c]
+    return out
 
 
 def _labelled_row(t: Table, rx: re.Pattern[str]) -> int | None:
