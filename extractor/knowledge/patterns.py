@@ -133,6 +133,7 @@ class ListPatterns(Data):
     roles: dict[Role, list[str]]
     least_roles: int = Field(2, ge=1, le=3)
     total_headings: list[str]
+    difference: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _roles_named(self) -> ListPatterns:

@@ -45,6 +45,8 @@ class ScopeVocab(Data):
     caption_endings: list[str]
     station_words: list[str]
     area_anaphora: tuple[str, ...] = ()
+    area_collective: tuple[str, ...] = ()
+    respectively: tuple[str, ...] = ()
     column_number_labels: tuple[str, ...] = ()
 
 

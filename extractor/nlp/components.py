@@ -245,6 +245,44 @@ def _names_other(pending: list[Any], run: list[Any], mentions: list[_Mention]) -
     return any((f._.figure.indicator, f._.figure.measure) == own for f in pending[:-1])
 
 
+# What may stand between a count and the indicator it counts, named after it: a short
+# noun phrase with a verb ("2433户困难群众建立服务档案", "3470人次居民接受社工入户探访"),
+# no 的 (培育了一支较为稳定的青年志愿者队伍 describes a team, it counts none).
+_AHEAD_GAP = re.compile(r"[^\d，,、；;。：:（）()%的]{0,8}")
+
+
+def _named_after(
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[_Mention],
+    starts: list[int],
+    segments: list[int],
+    figures: list[Any],
+) -> _Mention | None:
+    """The indicator a count that none was named for is the figure of, named after it
+    at the end of its segment ("为2433户困难群众建立服务档案，…"): the first mention after
+    the count, a short noun phrase between (no figure, no break), and nothing after it
+    but the segment's end. Only a count in digits (`start`–`end`): a Chinese numeral
+    there is a phrase ("四个社区都能结合入户探访"), not a figure stated. None when there is
+    no such mention."""
+    if not re.search(r"[0-9]", text[start:end]):
+        return None
+    sg = bisect.bisect_right(segments, end) - 1
+    stop = segments[sg + 1] - 1 if sg + 1 < len(segments) else len(text)
+    at = bisect.bisect_left(starts, end)
+    nxt = mentions[at] if at < len(mentions) else None
+    if nxt is None or nxt.reset or nxt.indicator is None or nxt.end > stop:
+        return None
+    if any(end <= f.start_char < nxt.start for f in figures):
+        return None
+    if not _AHEAD_GAP.fullmatch(text, end, nxt.start):
+        return None
+    if text[nxt.end : stop].strip():
+        return None
+    return nxt
+
+
 class FigureContext:
     """Qualifiers (约/超/左右, 不低于/以上), indicator mentions and 分别 pairing."""
 
@@ -332,6 +370,7 @@ class FigureContext:
             return all(parens[m.start : m.end])
 
         by_start = {m.start: m for m in mentions}
+        starts = [m.start for m in mentions]  # `mentions` is sorted by start
         events: list[tuple[int, int, Any]] = [(m.start, 0, m) for m in mentions]
         events += [(f.start_char, 1, f) for f in figures]
         events.sort(key=lambda t: (t[0], t[1]))
@@ -343,6 +382,8 @@ class FigureContext:
         # (indicator, measure) pairs a mention already gave a count to: a second count
         # of the same measure does not inherit it ("建档 291 份，…实际人数 278人").
         used: set[tuple[str, str]] = set()
+        # mentions a count printed before them took (`_named_after`): start → (ind, measure)
+        claimed: dict[int, tuple[str, str]] = {}
         # The indicator last named in the clause, kept across figure-less segments: a
         # completion rate may follow it there ("入户探访未完成协议指标，完成率为 94.40%").
         in_clause: tuple[str | None, str | None] = (None, None)
@@ -374,7 +415,9 @@ class FigureContext:
                 elif obj.indicator is not None:
                     ind, meas, ind_segment = obj.indicator, obj.measure, segment
                     in_clause = (obj.indicator, obj.measure)
-                    used = set()
+                    # a name the count before it took ("2433户困难群众建立服务档案") has
+                    # given that count already
+                    used = {claimed[obj.start]} if obj.start in claimed else set()
                     if _TOPIC.match(text, obj.end):
                         topic = obj.indicator
                     elif _LABEL_TAIL.match(text, obj.end) and _LABEL_HEAD.fullmatch(
@@ -401,6 +444,13 @@ class FigureContext:
                     f_ind, f_meas = last_count  # ... or as the share of a target done
             follow = by_start.get(obj.end_char)
             carried = not (follow is not None and not follow.reset and follow.indicator)
+            ahead: _Mention | None = None
+            if f_ind is None and info.kind == "count" and follow is None:
+                ahead = _named_after(
+                    text, obj.start_char, obj.end_char, mentions, starts, segments, figures
+                )
+                if ahead is not None:
+                    f_ind, f_meas, carried = ahead.indicator, ahead.measure, False
             if follow is not None and not follow.reset and info.kind == "count":
                 # "342 名志愿者": the noun right after the figure names it
                 if follow.indicator is not None:
@@ -428,6 +478,8 @@ class FigureContext:
             info.measure = measure
             if info.kind == "count":
                 last_count = (f_ind, measure)
+            if ahead is not None:
+                claimed[ahead.start] = (f_ind, measure)
 
     def _pair(
         self, text: str, figures: list[Any], clauses: list[int], mentions: list[_Mention]

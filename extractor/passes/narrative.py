@@ -183,11 +183,16 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
             if id(block) in skip:
                 continue
             figs = figures_of(block.text)
+            listed: set[int] = set()
             if id(block) in covered:
                 out += _breakdown(block, figs)
+                listed, by_place = _respectively(block, figs)
+                out += by_place
             before: NarrativeFigure | None = None
             parts = _role_parts(block.text, figs) if id(block) in covered else {}
             for i, f in enumerate(figs):
+                if i in listed:
+                    continue
                 part = parts.get(i)
                 if part is None and not _keep(f):
                     continue
@@ -198,6 +203,8 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
                 kind: Kind = "pct" if f.kind == "pct" else ("done" if linked else "other")
                 if part is not None:
                     kind = part[2]
+                elif f.kind == "count" and _difference(block.text, f.start):
+                    continue  # "超出协议量244节": by how much the target was passed
                 elif kind == "done" and f.kind == "count" and _named_target(block.text, f.start):
                     kind = "target"
                 where = scope or clause_area(block.text, f.start)
@@ -257,6 +264,19 @@ def _named_target(text: str, pos: int) -> bool:
         lead.endswith(w) and not any(lead.removesuffix(w).endswith(d) for d in done)
         for w in roles.get("target", [])
     )
+
+
+def _difference(text: str, pos: int) -> bool:
+    """A count its clause part calls a difference from the target ("超出协议量244节",
+    "较协议量少12户": a difference word before a target word, right before the figure):
+    by how much the target was passed or missed, neither the target nor the count done."""
+    lead = _part_lead(text, pos, "为是:：")
+    pats = list_patterns()
+    for word in pats.difference:
+        at = lead.find(word)
+        if at >= 0 and any(t in lead[at + len(word) :] for t in pats.roles.get("target", [])):
+            return True
+    return False
 
 
 def _role_parts(
@@ -348,6 +368,112 @@ def _breakdown(block: Passage, figs: Sequence[Figure]) -> list[NarrativeFigure]:
                 )
             )
     return out
+
+
+# "梅坞片区、翠岭片区和栖霞片区": 片区 names joined into a list, each name after a joiner.
+_LIST_JOIN = r"\s*(?:、|，|,|以及|和|及|与)\s*"
+_NAME_AT = re.compile(rf"(?:{_LIST_JOIN})?({AREA_IN_TEXT.pattern})")
+_NAMES = re.compile(rf"(?:{AREA_IN_TEXT.pattern})(?:{_LIST_JOIN}(?:{AREA_IN_TEXT.pattern}))+")
+# What stands between two figures of one list ("760人次、757人次和717人次")
+_FIGURE_JOIN = re.compile(r"[\s，,、和及与]*")
+# What stands between the respectively word and the list's first figure: a few words
+# ("分别完成", "分别为", "依次达到协议量的"), no figure, no sentence end.
+_CUE_GAP = re.compile(r"[^\d。；;]{0,12}")
+
+
+def _list_names(text: str) -> list[str]:
+    """The 片区 names of a `_NAMES` match, in order, spaces removed."""
+    names: list[str] = []
+    pos = 0
+    while (m := _NAME_AT.match(text, pos)) is not None and m.end() > pos:
+        names.append(re.sub(r"\s+", "", m.group(1)))
+        pos = m.end()
+    return names
+
+
+def _respectively(block: Passage, figs: Sequence[Figure]) -> tuple[set[int], list[NarrativeFigure]]:
+    """The figures of 分别 / 依次 lists that give one figure per 片区 named before them
+    ("梅坞片区、翠岭片区和栖霞片区入户探访分别完成760人次、757人次和717人次，完成率分别为
+    100.00%、172.05%和170.71%"): the n-th figure of a run after the word is the n-th
+    named 片区's. A clause naming the 片区 only collectively (各片区) lists them in the
+    order the passage named them last. The indices of such runs' figures in `figs` (none
+    of them read again as the station's) and the figures read: each run as long as its
+    names, of an indicator its first figure (or, for rates, the counts listed for the
+    same names before) was tied to. A run whose length is not the names' count, or whose
+    names are unsure, gives no figure: its place says whose it is, so no one's."""
+    text = block.text
+    words = scope_vocab().respectively
+    if not words or not figs:
+        return set(), []
+    vocab = scope_vocab()
+    cue_rx = re.compile("|".join(re.escape(w) for w in words))
+    taken: set[int] = set()
+    out: list[NarrativeFigure] = []
+    # per sentence start: the indicator and measure of the counts listed for its names
+    counted: dict[int, tuple[str | None, str | None]] = {}
+    for cue in cue_rx.finditer(text):
+        start = max(text.rfind(ch, 0, cue.start()) for ch in "。；;") + 1
+        lead = text[start : cue.start()]
+        lists = list(_NAMES.finditer(lead))
+        names: list[str] | None
+        if lists:
+            last = lists[-1]
+            names = _list_names(last.group(0))
+            if AREA_IN_TEXT.search(lead, last.end()):
+                names = None  # another 片区 named after the list: whose is unsure
+        elif any(w in lead for w in vocab.area_collective) and not AREA_IN_TEXT.search(lead):
+            earlier = list(_NAMES.finditer(text, 0, start))
+            names = _list_names(earlier[-1].group(0)) if earlier else None
+        else:
+            continue
+        first = next((i for i, f in enumerate(figs) if f.start >= cue.end()), None)
+        if first is None or first in taken:
+            continue
+        gap = text[cue.end() : figs[first].start]
+        if not _CUE_GAP.fullmatch(gap) or AREA_IN_TEXT.search(gap):
+            continue  # no list right after the word, or names among the figures
+        run = [first]
+        for j in range(first + 1, len(figs)):
+            f, prev = figs[j], figs[run[-1]]
+            if (f.kind, f.unit) != (prev.kind, prev.unit):
+                break
+            if not _FIGURE_JOIN.fullmatch(text, prev.end, f.start):
+                break
+            run.append(j)
+        head = figs[first]
+        if head.kind not in ("count", "pct") or (len(run) < 2 and names is None):
+            continue
+        taken.update(run)
+        if names is None or len(names) != len(run) or len(set(names)) != len(names):
+            continue
+        if head.kind == "pct":
+            indicator, measure = counted.get(start, (head.indicator, head.measure))
+            kind: Kind = "pct"
+        else:
+            indicator, measure = head.indicator, head.measure
+            kind = "target" if _named_target(text, cue.start()) else "done"
+            counted[start] = (indicator, measure)
+        if indicator is None:
+            continue
+        for name, i in zip(names, run, strict=True):
+            f = figs[i]
+            if f.bound is not None:
+                continue
+            out.append(
+                NarrativeFigure(
+                    indicator=indicator,
+                    measure=measure,
+                    kind=kind,
+                    value=f.value,
+                    printed=f.printed,
+                    unit=f.unit,
+                    scope=name,
+                    approx=f.approx,
+                    sentence=_sentence(text, f.start),
+                    prov=block.provenance(f.start, f.end),
+                )
+            )
+    return taken, out
 
 
 _CLAUSE_BREAKS = "，,；;。：:"
