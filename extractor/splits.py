@@ -19,8 +19,9 @@ from __future__ import annotations
 # at), the fourteenth (`bolted`, made after `shuttered` had been looked at), the
 # fifteenth (`latched`, made while `bolted` was being looked at), the sixteenth
 # (`barred`, made after `latched` had been looked at), the seventeenth (`fenced`,
-# made while `barred` was being looked at) and the eighteenth (`moated`, made while
-# `fenced` was being looked at), each made after the one before had been looked at.
+# made while `barred` was being looked at), the eighteenth (`moated`, made while
+# `fenced` was being looked at) and the nineteenth (`gated`, made while `moated` was
+# being looked at), each made after the one before had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -40,6 +41,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "barred",
     "fenced",
     "moated",
+    "gated",
 )
 
 
@@ -49,6 +51,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … fenced/ and moated/."""
+    """The folders for help text: validation/, heldout/, … moated/ and gated/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]

@@ -33,8 +33,8 @@ class Built:
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
     sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-    fifteenth, sixteenth, seventeenth and eighteenth held-back splits (imported here:
-    one registry)."""
+    fifteenth, sixteenth, seventeenth, eighteenth and nineteenth held-back splits
+    (imported here: one registry)."""
     from corpora.families import (
         baishi,
         baiyun,
@@ -101,6 +101,7 @@ def families() -> list[Family]:
     barred: list[ModuleType] = [shitang, yunshan]
     fenced: list[ModuleType] = [luming, lingbo]
     moated: list[ModuleType] = [qiushan, tanhe]
+    gated: list[ModuleType] = []
     splits = (
         heldout
         + unseen
@@ -119,6 +120,7 @@ def families() -> list[Family]:
         + barred
         + fenced
         + moated
+        + gated
     )
     return [m.FAMILY for m in dev + validation + splits]
 
