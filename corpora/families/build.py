@@ -59,6 +59,7 @@ def families() -> list[Family]:
         luoxi,
         meilin,
         minghu,
+        muxi,
         pingtan,
         qiaoxin,
         qilin,
@@ -101,7 +102,7 @@ def families() -> list[Family]:
     barred: list[ModuleType] = [shitang, yunshan]
     fenced: list[ModuleType] = [luming, lingbo]
     moated: list[ModuleType] = [qiushan, tanhe]
-    gated: list[ModuleType] = []
+    gated: list[ModuleType] = [muxi]
     splits = (
         heldout
         + unseen
