@@ -39,6 +39,7 @@ def families() -> list[Family]:
         baishi,
         baiyun,
         beitang,
+        bishan,
         chengxi,
         dongcheng,
         fengqiao,
@@ -102,7 +103,7 @@ def families() -> list[Family]:
     barred: list[ModuleType] = [shitang, yunshan]
     fenced: list[ModuleType] = [luming, lingbo]
     moated: list[ModuleType] = [qiushan, tanhe]
-    gated: list[ModuleType] = [muxi]
+    gated: list[ModuleType] = [bishan, muxi]
     splits = (
         heldout
         + unseen
