@@ -44,12 +44,22 @@ def _row_for(report: Report, fig: NarrativeFigure) -> IndicatorRow | None:
     if fig.scope is None:
         totals = [r for r in rows if is_total(r)]
         if totals:
-            return totals[0]
+            return None if _tables_differ(totals, fig) else totals[0]
         station = [r for r in rows if r.area is None]
         return station[0] if len(station) == 1 else None
     key = area_key(fig.scope)
     hits = [r for r in rows if is_area(r) and area_key(r.area or "") == key]
     return hits[0] if len(hits) == 1 else None
+
+
+def _tables_differ(rows: list[IndicatorRow], fig: NarrativeFigure) -> bool:
+    """Rows of the same scope from more than one table printing different figures for
+    the cell the narrative restates (the table printed twice, for two periods, when no
+    caption tells which is the report's): the figure is compared with neither."""
+    if len({r.table for r in rows}) < 2:
+        return False
+    printed = {c.printed.strip() if c else "" for c in (_cell(r, fig) for r in rows)}
+    return len(printed) > 1
 
 
 def _cell(row: IndicatorRow, fig: NarrativeFigure) -> Cell | None:

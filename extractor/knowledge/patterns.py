@@ -134,6 +134,8 @@ class ListPatterns(Data):
     least_roles: int = Field(2, ge=1, le=3)
     total_headings: list[str]
     difference: tuple[str, ...] = ()
+    share_openers: tuple[str, ...] = ()
+    share: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _roles_named(self) -> ListPatterns:

@@ -38,6 +38,8 @@ class ScopeVocab(Data):
     current_period: list[str]
     earlier_period: list[str]
     cumulative_period: list[str]
+    whole_period: list[str]
+    stage_captions: list[str]
     unit_headers: list[str]
     area_suffixes: list[str]
     unit_words: list[str]

@@ -119,6 +119,7 @@ def extract_indicators(doc: Document) -> Indicators:
             got_reads.append((t, label, got))
             tables[id(got)] = original
     beside = _columns_beside(own_reads)
+    read_tables: list[tuple[str, list[IndicatorRow], TableRead, list[IndicatorRow]]] = []
     for t, label, got, pages in joined_tables(got_reads):
         tabled.add(tables[id(got)])  # a done table read only for what joined it
         table_rows = _dedupe(got.rows)
@@ -150,13 +151,20 @@ def extract_indicators(doc: Document) -> Indicators:
             and numbered is None
             and elsewhere is None
         )
-        reads.append(judged(label, t.caption, pages, table_rows, fit, trusted, got.doubts))
-        rows.extend(table_rows)
-        unitless += [
+        read = judged(label, t.caption, pages, table_rows, fit, trusted, got.doubts)
+        own_unitless = [
             r
             for r in table_rows
             if (r.scope or "station", r.area, r.post, r.indicator, r.measure) in got.unitless
         ]
+        read_tables.append((t.caption, table_rows, read, own_unitless))
+    earlier = earlier_stages([(caption, rs) for caption, rs, _, _ in read_tables])
+    for i, (_, table_rows, read, own_unitless) in enumerate(read_tables):
+        if i in earlier:
+            continue  # an earlier stage's table printed beside this period's: not the report's
+        reads.append(read)
+        rows.extend(table_rows)
+        unitless += own_unitless
     lists = read_lists(doc, areas)
     reads += list_table_reads(lists)
     rows += [r for lr in lists for r in lr.rows]
@@ -166,6 +174,72 @@ def extract_indicators(doc: Document) -> Indicators:
     _measured_by_text(unitless, figures)
     rows = _dedupe(rows)
     return Indicators(rows=rows, narrative=_tabulated(figures, rows), reads=reads)
+
+
+_MONTHS = re.compile(r"(\d{1,2})\s*月?\s*[—–\-－~～至到]+\s*(\d{1,2})\s*月")
+
+
+def _coverage(rows: list[IndicatorRow]) -> set[tuple[object, ...]]:
+    return {(r.scope, area_key(r.area or ""), r.post, r.indicator, r.measure) for r in rows}
+
+
+def _stance(caption: str) -> str | None:
+    """What a caption says of its table's period: "current" (累计, 本期, 全年 …), "earlier"
+    (a stage of the period only: 第一季度, 上半年; or 上期 …), or None."""
+    text = re.sub(r"\s+", "", caption)
+    v = scope_vocab()
+    if any(w in text for w in (*v.cumulative_period, *v.current_period, *v.whole_period)):
+        return "current"
+    if any(re.search(p, text) for p in v.stage_captions) or any(
+        w in text for w in v.earlier_period
+    ):
+        return "earlier"
+    return None
+
+
+def _month_end(caption: str) -> int | None:
+    m = _MONTHS.search(caption)
+    return int(m.group(2)) if m else None
+
+
+def earlier_stages(tables: list[tuple[str, list[IndicatorRow]]]) -> set[int]:
+    """The tables (indexes) that are an earlier stage's figures printed beside the
+    report's own: of tables covering the same scopes and indicators (most of the smaller
+    one's), the one whose caption names this period (`_stance` "current") or, failing
+    words, whose month range ends last, is the report's and the others are not. When
+    nothing tells exactly one apart, none is dropped (the narrative check then compares
+    a figure with neither when their cells differ)."""
+    out: set[int] = set()
+    covers = [_coverage(rs) for _, rs in tables]
+    seen: set[int] = set()
+    for i in range(len(tables)):
+        if i in seen or not covers[i]:
+            continue
+        group = [i]
+        for j in range(i + 1, len(tables)):
+            if j in seen or not covers[j]:
+                continue
+            common = len(covers[i] & covers[j])
+            if common * 2 >= min(len(covers[i]), len(covers[j])):
+                group.append(j)
+        if len(group) < 2:
+            continue
+        seen.update(group)
+        stances = {k: _stance(tables[k][0]) for k in group}
+        chosen = [k for k in group if stances[k] == "current"]
+        if len(chosen) != 1:
+            ends = {k: _month_end(tables[k][0]) for k in group}
+            if all(e is not None for e in ends.values()):
+                last = max(e for e in ends.values() if e is not None)
+                chosen = [k for k in group if ends[k] == last and stances[k] != "earlier"]
+        if len(chosen) == 1 and all(
+            stances[k] == "earlier"
+            or (_month_end(tables[k][0]) or 0) < (_month_end(tables[chosen[0]][0]) or 0)
+            for k in group
+            if k != chosen[0]
+        ):
+            out.update(k for k in group if k != chosen[0])
+    return out
 
 
 def _row_labels(rows: list[IndicatorRow]) -> list[tuple[str | None, str | None, str | None]]:

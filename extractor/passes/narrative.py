@@ -205,6 +205,8 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
                     kind = part[2]
                 elif f.kind == "count" and _difference(block.text, f.start):
                     continue  # "超出协议量244节": by how much the target was passed
+                if f.kind == "pct" and _share(block.text, f.start):
+                    continue  # "占全站入户探访总量的30.4%": a share of the whole, no rate
                 elif kind == "done" and f.kind == "count" and _named_target(block.text, f.start):
                     kind = "target"
                 where = scope or clause_area(block.text, f.start)
@@ -277,6 +279,18 @@ def _difference(text: str, pos: int) -> bool:
         if at >= 0 and any(t in lead[at + len(word) :] for t in pats.roles.get("target", [])):
             return True
     return False
+
+
+def _share(text: str, pos: int) -> bool:
+    """A percentage its clause part calls a share of a larger whole ("占全站入户探访总量的
+    30.4%", "占比12.5%": the part opens with a share word or holds one): how much of the
+    station's figure a 片区 did, no rate of the indicator. A share of the target ("占协议量的
+    105%") is the rate, so a part naming a target word is none."""
+    lead = _part_lead(text, pos, "为是达:：的")
+    pats = list_patterns()
+    if any(t in lead for t in pats.roles.get("target", [])):
+        return False
+    return any(lead.startswith(w) for w in pats.share_openers) or any(w in lead for w in pats.share)
 
 
 def _role_parts(
