@@ -96,6 +96,9 @@ class ScoringPatterns(Data):
     # mark (group `max`) and each party's points after it.
     weight_scale: str
     weight_points: str
+    # First cell of the row closing a party's own criteria table (评分项目 │ 分值 │ 得分 …
+    # 小计 │ 30 │ 27.43): its 得分 the party's score, its 分值 the party's full mark.
+    subtotal_label: str = "(?!)"
 
 
 CoreField = Literal["station", "total", "grade", "period"]

@@ -276,7 +276,14 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     tabled = _table_weights(basis + result, profile, split) or _table_weights(
         [doc.root], profile, split
     )
-    weights = stated or tabled or _section_weights(sentences(), profile)
+    # each party's criteria table (评分项目 │ 分值 │ 得分 closing on 小计) in its own section
+    criteria = cache(partial(_criteria_subtotals, doc, profile))
+    weights = (
+        stated
+        or tabled
+        or _section_weights(sentences(), profile)
+        or _criteria_weights(criteria(), profile)
+    )
     if tabled:
         # kept beside the weights used: where they disagree with the text's, a table
         # whose party columns were read in another order says so; where they agree, the
@@ -329,6 +336,8 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         scores = {p: score for p, (score, _) in sentences().items()}
     if not scores:
         scores = _stated_scores(doc, result, profile)
+    if not scores:
+        scores = {p: score for p, (score, _) in criteria().items()}
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
     scoring.total = _total(doc, result_blocks, tables, profile, scoring.party_scores)
     if scoring.total is not None:
@@ -422,6 +431,82 @@ def _section_sentences(
             )
         out[pid] = (PartyScore(party=pid, score=_number(hit, "value", "分")), weight)
     return out
+
+
+def _criteria_subtotals(
+    doc: Document, profile: Profile
+) -> dict[Party, tuple[PartyScore, PartyWeight | None]]:
+    """Each party's score as the closing 小计 row of its own criteria table, in its own
+    section (表3-1 购买方评分表: 评分项目 │ 分值 │ 得分 … 小计 │ 30 │ 27.43): the 小计's
+    得分 the party's score, its 分值 the party's full mark (its weight in points). A 分值
+    is a maximum and never a score. Taken only when every party's own sections hold
+    exactly one such table, its caption naming no other party (a table read into the
+    wrong section is no evidence)."""
+    label = profile.pattern("subtotal_label")
+    score_rx, full_rx = profile.pattern("score_half"), profile.pattern("weight_header")
+    out: dict[Party, tuple[PartyScore, PartyWeight | None]] = {}
+    for pid, p in profile.party_items():
+        found: list[tuple[TableCell, TableCell | None]] = []
+        seen: set[int] = set()
+        for top in doc.outermost(p.section):
+            for sec in top.walk():
+                for t in sec.tables:
+                    if id(t) in seen:
+                        continue
+                    seen.add(id(t))
+                    named = profile.party_of(t.caption) if t.caption else None
+                    if named is not None and named != pid:
+                        continue
+                    got = _subtotal_cells(t, label, score_rx, full_rx)
+                    if got is not None:
+                        found.append(got)
+        if len(found) != 1:
+            return {}
+        score, full = found[0]
+        weight = None
+        if full is not None and _NUM.match(full.text.strip()):
+            weight = _cell_weight(pid, full)
+        out[pid] = (PartyScore(party=pid, score=_cell_number(score)), weight)
+    return out
+
+
+def _subtotal_cells(
+    t: Table, label: re.Pattern[str], score_rx: re.Pattern[str], full_rx: re.Pattern[str]
+) -> tuple[TableCell, TableCell | None] | None:
+    """A criteria table's 小计 row's score cell (under the header 得分) and full-mark cell
+    (under 分值), if the table has one score column and exactly one such row whose score
+    is a plain number."""
+    if not t.header_rows:
+        return None
+    grid = t.grid()
+    head = [re.sub(r"\s+", "", c.text) if c is not None else "" for c in grid[t.header_rows - 1]]
+    score_cols = [i for i, h in enumerate(head) if score_rx.match(h)]
+    full_cols = [i for i, h in enumerate(head) if full_rx.match(h)]
+    if len(score_cols) != 1 or len(full_cols) > 1:
+        return None
+    rows = [
+        row
+        for row in t.body()
+        if row and row[0] is not None and label.search(re.sub(r"\s+", "", row[0].text))
+    ]
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    score = row[score_cols[0]] if score_cols[0] < len(row) else None
+    if score is None or score.col != score_cols[0] or not _NUM.match(score.text.strip()):
+        return None
+    full = row[full_cols[0]] if full_cols and full_cols[0] < len(row) else None
+    if full is not None and full.col != full_cols[0]:
+        full = None
+    return score, full
+
+
+def _criteria_weights(
+    subtotals: dict[Party, tuple[PartyScore, PartyWeight | None]], profile: Profile
+) -> list[PartyWeight]:
+    """The full marks of the parties' criteria tables' 小计 rows (`_criteria_subtotals`),
+    when every party has one and they add up to 100: the weights in points."""
+    return _section_weights(subtotals, profile)
 
 
 def _stated_scores(
