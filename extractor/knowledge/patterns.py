@@ -69,6 +69,13 @@ class StaffingPatterns(Data):
     # The header of the label column of such a table (岗位): a table is read so only
     # when its first column is headed so.
     table_label: Regex | None = None
+    # A head-count table by month (类别 │ 1月 … 12月 │ 月均 over 持证社工 / 其中：中级社工师 /
+    # 未持证社工 / 合计): a month's column header (group `month`, its number), a column
+    # that is no count (the monthly average), and words before a row's field name
+    # (其中：). The fields are the rows `table_columns` names; the figures the last month's.
+    month_column: Regex | None = None
+    month_other: Regex | None = None
+    month_row_prefix: Regex | None = None
     _compiled: dict[str, tuple[re.Pattern[str], ...]] = PrivateAttr(default_factory=dict)
 
     @property

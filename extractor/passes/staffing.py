@@ -111,6 +111,106 @@ def staffing_table(
     return None
 
 
+def month_table(
+    tables: Iterable[Table], patterns: StaffingPatterns | None = None
+) -> tuple[dict[str, Number], StaffingTableRead] | None:
+    """Head counts printed month by month (类别 │ 1月 … 12月 │ 月均 over one row per count:
+    持证社工 / 其中：中级社工师 / 未持证社工 / 合计): each row `table_columns` names, its
+    figure in the LAST month's column (the period's end; the months before it may be
+    lower after a resignation, the 月均 is an average and no count). Read only when every
+    column after the label is a month, consecutive and in order, or a `month_other`
+    column, each row names one field and each field one row, and two or more fields
+    have a whole number there; the read's relations (合计 = 持证 + 未持证, 持证 = 中级 +
+    助理 where printed) are judged for every month, as `_judged` does a staffing table's."""
+    pats = patterns or staffing_patterns()
+    if not pats.table_columns or pats.month_column is None:
+        return None
+    month_rx = compiled(pats.month_column)
+    other_rx = compiled(pats.month_other) if pats.month_other else None
+    prefix_rx = compiled(pats.month_row_prefix) if pats.month_row_prefix else None
+    for t in tables:
+        if not t.columns or not t.header_rows or is_roster(t) or t.n_cols < 3:
+            continue
+        months: list[tuple[int, int]] = []  # (month, column)
+        plain = True
+        for c, path in enumerate(t.columns[1:], start=1):
+            header = squash("/".join(x for x in path if x))
+            m = month_rx.search(header)
+            if m is not None:
+                months.append((int(m.group("month")), c))
+            elif other_rx is None or not other_rx.search(header):
+                plain = False
+                break
+        numbers = [n for n, _ in months]
+        if not plain or len(months) < 2 or numbers != list(range(numbers[0], numbers[-1] + 1)):
+            continue
+        rows: dict[str, int] = {}
+        body = [r for r in t.body() if r and r[0] is not None]
+        clash = False
+        for i, r in enumerate(body):
+            label = squash(r[0].text if r[0] is not None else "")
+            if prefix_rx is not None:
+                label = prefix_rx.sub("", label)
+            named = [f for f, rx in pats.table_columns.items() if compiled(rx).search(label)]
+            if len(named) == 1:
+                clash = clash or named[0] in rows
+                rows[named[0]] = i
+        if clash:
+            continue
+        last = months[-1][1]
+        out: dict[str, Number] = {}
+        for name, i in rows.items():
+            cell = body[i][last] if last < len(body[i]) else None
+            text = cell.text.strip() if cell is not None else ""
+            if cell is not None and cell.col == last and text.isdigit():
+                out[name] = Number(value=float(text), printed=text, prov=cell.provenance())
+        if len(out) >= 2:
+            return out, _judged_by_month(t, body, [c for _, c in months], rows, sorted(out))
+    return None
+
+
+def _judged_by_month(
+    t: Table,
+    body: list[list[TableCell | None]],
+    months: list[int],
+    rows: dict[str, int],
+    taken: list[str],
+) -> StaffingTableRead:
+    """A month-by-month staffing table's relations (`SUBCOUNTS`) in each month's column:
+    trusted unless the relations that fail share no figure (`_judged`)."""
+
+    def value(col: int, field: str) -> int | None:
+        i = rows.get(field)
+        row = body[i] if i is not None else []
+        cell = row[col] if col < len(row) else None
+        text = cell.text.strip() if cell is not None and cell.col == col else ""
+        return int(text) if text.isdigit() else None
+
+    relations: list[tuple[bool, set[Slot]]] = []
+    for col in months:
+        for whole, parts in SUBCOUNTS:
+            vals = [value(col, f) for f in (whole, *parts)]
+            if all(v is not None for v in vals):
+                held = vals[0] == sum(v for v in vals[1:] if v is not None)
+                relations.append((held, {(rows[f], col) for f in (whole, *parts)}))
+    failing = [slots for held, slots in relations if not held]
+    trusted = not failing or bool(set.intersection(*failing))
+    doubts = [] if trusted else [say("fragment.failures_apart", n=len(failing))]
+    return StaffingTableRead(
+        table=_appendix_of(t) or t.caption.strip(),
+        caption=t.caption,
+        pages=list(t.pages),
+        rows=len(body),
+        relations=len(relations),
+        consistent=len(relations) - len(failing),
+        score=round(1 - len(failing) / len(relations), 3) if relations else None,
+        trusted=trusted,
+        doubts=[d.en for d in doubts],
+        doubts_zh=[d.zh for d in doubts],
+        fields=taken,
+    )
+
+
 def _judged(
     t: Table, body: list[list[TableCell | None]], total: int, cols: dict[str, int], taken: list[str]
 ) -> StaffingTableRead:
@@ -220,7 +320,7 @@ def extract_staffing(doc: Document, profile: Profile) -> Staffing:
         for name, number in narrative_figures(basic).items():
             figures.setdefault(name, number)
     # head counts the text does not state, from a staffing table's 合计 row
-    table = staffing_table(doc.tables)
+    table = staffing_table(doc.tables) or month_table(doc.tables)
     read: StaffingTableRead | None = None
     if table is not None:
         read = table[1]
