@@ -132,7 +132,16 @@ def _bands(
     `scan`: the pass's memo of block matches."""
     scan = scan or Scan()
     bands: dict[str, GradeBand] = {}
-    rows = (_column_lines if across else _row_lines)(tables or [])
+    # A band names its grade, and its grade group matches one of the ladder's grades
+    # as printed (a one-character grade with a look-ahead): a block or a row that holds
+    # none of them has no band, and the band patterns are searched in the others only.
+    grades = profile.grades
+    blocks = [b for b in blocks if any(g in b.normalised.text for g in grades)]
+    rows = [
+        (text, label)
+        for text, label in (_column_lines if across else _row_lines)(tables or [])
+        if any(g in text for g in grades)
+    ]
     # interval notation ([80,90)) first: its brackets say which ends the band includes
     found = [
         ("interval", m, prov)
@@ -148,8 +157,8 @@ def _bands(
     interval: set[str] = set()
     for kind, m, prov in found:
         g = m.group("grade")
-        if g in bands:
-            continue
+        if g is None or g in bands:
+            continue  # (a pattern whose grade group did not take part names no band)
         if kind == "interval":
             bands[g] = GradeBand(
                 grade=g,
