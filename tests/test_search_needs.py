@@ -1,4 +1,4 @@
-"""passes/text.needed: the strings one of which every match of a pattern prints, which
+"""knowledge/needs.needed: the strings one of which every match of a pattern prints, which
 the block searches test before running the pattern. Never more than the pattern needs:
 a text a pattern matches always holds one of them."""
 
@@ -9,7 +9,7 @@ import re
 import pytest
 
 from extractor.knowledge import profile, staffing_patterns
-from extractor.passes.text import needed
+from extractor.knowledge.needs import needed
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from extractor.knowledge.needs import holds, needed
 from extractor.knowledge.nlp import (
     MARKER_LABELS,
     FigureRegex,
@@ -112,6 +113,8 @@ class FigureFinder:
             else None
         )
         self._money_cue = re.compile("|".join(map(re.escape, self.units.money_cues)))
+        # what each pattern needs printed: a text holding none of it is not searched
+        self._needs = [needed(rx.regex) for rx in self.regexes]
 
     def find(self, text: str) -> list[tuple[int, int, FigureInfo]]:
         """The figures of `text` (start, end, info), the patterns' order kept: the
@@ -123,7 +126,9 @@ class FigureFinder:
         excluded: bytearray | None = None
         clauses: list[int] | None = None  # worked out when a figure first needs them
         found: list[tuple[int, int, FigureInfo]] = []
-        for rx in self.regexes:
+        for rx, need in zip(self.regexes, self._needs, strict=True):
+            if need is not None and not holds(text, need):
+                continue
             for m in rx.regex.finditer(text):
                 s, e = m.span()
                 if s == e or any(taken[s:e]):
