@@ -9,9 +9,15 @@ import importlib
 import re
 from typing import Any
 
-# `re`'s parser (no stubs): what a pattern must print, read from its parse tree
-_PARSER: Any = importlib.import_module("re._parser")
-_REPEATS = (_PARSER.MAX_REPEAT, _PARSER.MIN_REPEAT, _PARSER.POSSESSIVE_REPEAT)
+# `re`'s parser (private, no stubs; Python 3.11–3.13 have it): what a pattern must print,
+# read from its parse tree. A Python whose parser is not there or not shaped as expected
+# gets no filter (`needed` says None: every search runs its pattern), never a wrong one:
+# `_trusted` checks the reading on known patterns once.
+try:
+    _PARSER: Any = importlib.import_module("re._parser")
+    _REPEATS = (_PARSER.MAX_REPEAT, _PARSER.MIN_REPEAT, _PARSER.POSSESSIVE_REPEAT)
+except (ImportError, AttributeError):  # pragma: no cover - another Python's re
+    _PARSER = None
 
 
 # per pattern (by identity: a compiled pattern hashes its whole code), the pattern
@@ -38,14 +44,36 @@ def _needed(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     match, so a search skips it without running the pattern (the same hits: a
     pure function of the pattern, which comes from models/). Case-folding patterns are
     left alone."""
-    if pattern.flags & re.IGNORECASE:
+    if pattern.flags & re.IGNORECASE or not _trusted():
         return None
+    return _read(pattern)
+
+
+def _read(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     try:
-        tree = _PARSER.parse(pattern.pattern, pattern.flags)
-    except (re.error, RecursionError):  # pragma: no cover - it compiled
-        return None
-    got = _seq_needs(list(tree))
+        got = _seq_needs(list(_PARSER.parse(pattern.pattern, pattern.flags)))
+    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return None  # pragma: no cover - it compiled; another Python's parse tree
     return tuple(sorted(got)) if got else None
+
+
+_TRUST: list[bool] = []
+
+
+def _trusted() -> bool:
+    """Whether this Python's parser reads as expected: known patterns give known needs
+    (checked once; a parser shaped otherwise turns the filter off, not wrong)."""
+    if not _TRUST:
+        known = {
+            r"完成率\d+": ("完成率",),
+            r"(?:优秀|良好)\d": ("优秀", "良好"),
+            r"\d+[%％]": ("%", "％"),
+            r"\d+|合计": None,
+        }
+        _TRUST.append(
+            _PARSER is not None and all(_read(re.compile(p)) == n for p, n in known.items())
+        )
+    return _TRUST[0]
 
 
 def _seq_needs(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
