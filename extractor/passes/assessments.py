@@ -286,20 +286,28 @@ def _tagged(
     items: list[AssessmentItem] = []
     for pol, tag, text, blocks in tagged:
         if pol not in sections:
-            sections[pol] = AssessmentSection(
-                party=party,
-                section_path=path,
-                area=area,
-                polarity=pol,
-                heading=tag,
-                item_count=0,
-                none_stated=False,
-                prov=blocks[0].provenance(),
-            )
+            sections[pol] = _opened(party, path, area, pol, tag, blocks[0])
         sections[pol].item_count += 1
         prov = blocks[0].provenance()
         items.append(_item(party, path, area, pol, None, text, prov, numbers_in(blocks)))
     return list(sections.values()), items
+
+
+def _opened(
+    party: Party, path: list[str], area: str | None, pol: Polarity, heading: str, first: Block
+) -> AssessmentSection:
+    """A section of items opened by its first item's block, before its items are
+    counted (the tagged and the run-in-marked readings open theirs alike)."""
+    return AssessmentSection(
+        party=party,
+        section_path=path,
+        area=area,
+        polarity=pol,
+        heading=heading,
+        item_count=0,
+        none_stated=False,
+        prov=first.provenance(),
+    )
 
 
 def _marked(
@@ -344,16 +352,7 @@ def _marked(
             b.text.strip() for b in blocks[1:]
         )
         if pol not in sections:
-            sections[pol] = AssessmentSection(
-                party=party,
-                section_path=path,
-                area=area,
-                polarity=polarity,
-                heading=word,
-                item_count=0,
-                none_stated=False,
-                prov=blocks[0].provenance(),
-            )
+            sections[pol] = _opened(party, path, area, polarity, word, blocks[0])
         if ordinal is None and none_rx.search(text) and sections[pol].item_count == 0:
             sections[pol].none_stated = True
             continue

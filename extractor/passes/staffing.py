@@ -193,22 +193,7 @@ def _judged_by_month(
             if all(v is not None for v in vals):
                 held = vals[0] == sum(v for v in vals[1:] if v is not None)
                 relations.append((held, {(rows[f], col) for f in (whole, *parts)}))
-    failing = [slots for held, slots in relations if not held]
-    trusted = not failing or bool(set.intersection(*failing))
-    doubts = [] if trusted else [say("fragment.failures_apart", n=len(failing))]
-    return StaffingTableRead(
-        table=_appendix_of(t) or t.caption.strip(),
-        caption=t.caption,
-        pages=list(t.pages),
-        rows=len(body),
-        relations=len(relations),
-        consistent=len(relations) - len(failing),
-        score=round(1 - len(failing) / len(relations), 3) if relations else None,
-        trusted=trusted,
-        doubts=[d.en for d in doubts],
-        doubts_zh=[d.zh for d in doubts],
-        fields=taken,
-    )
+    return _read_of(t, len(body), relations, taken)
 
 
 def _judged(
@@ -241,15 +226,23 @@ def _judged(
         if above and printed is not None and all(v is not None for v in vals):
             held = printed == sum(v for v in vals if v is not None)
             relations.append((held, {(line, c) for line in lines}))
+    return _read_of(t, total + 1, relations, taken)
+
+
+def _read_of(
+    t: Table, rows: int, relations: list[tuple[bool, set[Slot]]], taken: list[str]
+) -> StaffingTableRead:
+    """A staffing table's read from its relations: trusted unless the relations that
+    fail share no figure (a published slip moves one figure and breaks only relations
+    through it; a line or column read off breaks relations apart)."""
     failing = [slots for held, slots in relations if not held]
     trusted = not failing or bool(set.intersection(*failing))
     doubts = [] if trusted else [say("fragment.failures_apart", n=len(failing))]
-    label = _appendix_of(t) or t.caption.strip()
     return StaffingTableRead(
-        table=label,
+        table=_appendix_of(t) or t.caption.strip(),
         caption=t.caption,
         pages=list(t.pages),
-        rows=total + 1,
+        rows=rows,
         relations=len(relations),
         consistent=len(relations) - len(failing),
         score=round(1 - len(failing) / len(relations), 3) if relations else None,
