@@ -217,17 +217,13 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
                     assert before is not None
                     where = before.scope
                 out.append(
-                    NarrativeFigure(
-                        indicator=indicator if linked else None,
-                        measure=measure if linked else None,
-                        kind=kind,
-                        value=f.value,
-                        printed=f.printed,
-                        unit=f.unit,
-                        scope=where,
-                        approx=f.approx,
-                        sentence=_sentence(block.text, f.start),
-                        prov=block.provenance(f.start, f.end),
+                    _figure(
+                        block,
+                        f,
+                        indicator if linked else None,
+                        measure if linked else None,
+                        kind,
+                        where,
                     )
                 )
                 before = out[-1]
@@ -341,6 +337,30 @@ _BREAKDOWN = re.compile(r"[（(]\s*其中([^（）()]{4,200})[）)]")
 _ITEM_START = re.compile(r"[、，,；;]|其中")
 
 
+def _figure(
+    block: Passage,
+    f: Figure,
+    indicator: str | None,
+    measure: str | None,
+    kind: Kind,
+    scope: str | None,
+) -> NarrativeFigure:
+    """A narrative figure as the text prints it (its value, unit, sentence and place),
+    with what the reading made of it: indicator, measure, kind and scope."""
+    return NarrativeFigure(
+        indicator=indicator,
+        measure=measure,
+        kind=kind,
+        value=f.value,
+        printed=f.printed,
+        unit=f.unit,
+        scope=scope,
+        approx=f.approx,
+        sentence=_sentence(block.text, f.start),
+        prov=block.provenance(f.start, f.end),
+    )
+
+
 def _breakdown(block: Passage, figs: Sequence[Figure]) -> list[NarrativeFigure]:
     """The 片区 figures of a bracketed 其中 list right after a count: each is that count's
     indicator and measure, for the 片区 named just before it. Only figures whose label
@@ -367,20 +387,7 @@ def _breakdown(block: Passage, figs: Sequence[Figure]) -> list[NarrativeFigure]:
             area = section_area(lead[starts[-1] if starts else 0 :])
             if area is None:
                 continue
-            out.append(
-                NarrativeFigure(
-                    indicator=head.indicator,
-                    measure=head.measure,
-                    kind="done",
-                    value=f.value,
-                    printed=f.printed,
-                    unit=f.unit,
-                    scope=area,
-                    approx=False,
-                    sentence=_sentence(text, f.start),
-                    prov=block.provenance(f.start, f.end),
-                )
-            )
+            out.append(_figure(block, f, head.indicator, head.measure, "done", area))
     return out
 
 
@@ -473,20 +480,7 @@ def _respectively(block: Passage, figs: Sequence[Figure]) -> tuple[set[int], lis
             f = figs[i]
             if f.bound is not None:
                 continue
-            out.append(
-                NarrativeFigure(
-                    indicator=indicator,
-                    measure=measure,
-                    kind=kind,
-                    value=f.value,
-                    printed=f.printed,
-                    unit=f.unit,
-                    scope=name,
-                    approx=f.approx,
-                    sentence=_sentence(text, f.start),
-                    prov=block.provenance(f.start, f.end),
-                )
-            )
+            out.append(_figure(block, f, indicator, measure, kind, name))
     return taken, out
 
 
