@@ -20,8 +20,9 @@ from __future__ import annotations
 # fifteenth (`latched`, made while `bolted` was being looked at), the sixteenth
 # (`barred`, made after `latched` had been looked at), the seventeenth (`fenced`,
 # made while `barred` was being looked at), the eighteenth (`moated`, made while
-# `fenced` was being looked at) and the nineteenth (`gated`, made while `moated` was
-# being looked at), each made after the one before had been looked at.
+# `fenced` was being looked at), the nineteenth (`gated`, made while `moated` was
+# being looked at) and the twentieth (`walled`, made after `gated` had been looked at),
+# each made after the one before had been looked at.
 HELD_BACK_SPLITS: tuple[str, ...] = (
     "validation",
     "heldout",
@@ -42,6 +43,7 @@ HELD_BACK_SPLITS: tuple[str, ...] = (
     "fenced",
     "moated",
     "gated",
+    "walled",
 )
 
 
@@ -51,6 +53,6 @@ def held_back(parts: tuple[str, ...] | list[str]) -> bool:
 
 
 def listed(names: tuple[str, ...] = HELD_BACK_SPLITS) -> str:
-    """The folders for help text: validation/, heldout/, … moated/ and gated/."""
+    """The folders for help text: validation/, heldout/, … gated/ and walled/."""
     folders = [f"{n}/" for n in names]
     return ", ".join(folders[:-1]) + f" and {folders[-1]}" if len(folders) > 1 else folders[0]

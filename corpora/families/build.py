@@ -33,8 +33,8 @@ class Built:
 def families() -> list[Family]:
     """Every family, development, validation, then the second, third, fourth, fifth,
     sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-    fifteenth, sixteenth, seventeenth, eighteenth and nineteenth held-back splits
-    (imported here: one registry)."""
+    fifteenth, sixteenth, seventeenth, eighteenth, nineteenth and twentieth held-back
+    splits (imported here: one registry)."""
     from corpora.families import (
         baishi,
         baiyun,
@@ -104,6 +104,7 @@ def families() -> list[Family]:
     fenced: list[ModuleType] = [luming, lingbo]
     moated: list[ModuleType] = [qiushan, tanhe]
     gated: list[ModuleType] = [bishan, muxi]
+    walled: list[ModuleType] = []
     splits = (
         heldout
         + unseen
@@ -123,6 +124,7 @@ def families() -> list[Family]:
         + fenced
         + moated
         + gated
+        + walled
     )
     return [m.FAMILY for m in dev + validation + splits]
 

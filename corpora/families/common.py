@@ -22,10 +22,10 @@ Spec = dict[str, Any]
 # Where each split's families live under corpora/: development (`families`), then each
 # held-back split in its own folder of the same name (`extractor.splits.HELD_BACK_SPLITS`:
 # validation, heldout, unseen, blind, sealed, reserve, vault, closed, withheld, embargoed,
-# sequestered, locked, shuttered, bolted, latched, barred, fenced, moated, gated — each
-# made after the one before had been looked at, sequestered while embargoed was, locked
-# while sequestered was, latched while bolted was, fenced while barred was, moated while
-# fenced was, gated while moated was).
+# sequestered, locked, shuttered, bolted, latched, barred, fenced, moated, gated, walled —
+# each made after the one before had been looked at, sequestered while embargoed was,
+# locked while sequestered was, latched while bolted was, fenced while barred was, moated
+# while fenced was, gated while moated was).
 SPLIT_FOLDERS = {"dev": "families", **{s: s for s in HELD_BACK_SPLITS}}
 
 

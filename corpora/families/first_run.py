@@ -1,7 +1,7 @@
 """The extractor's figures on the development families, per family, as EVALUATION.md
 records them: python -m corpora.families.first_run [--split heldout|unseen|blind|sealed|
 reserve|vault|closed|withheld|embargoed|sequestered|locked|shuttered|
-bolted|latched|barred|fenced|moated|gated] [--out FILE].
+bolted|latched|barred|fenced|moated|gated|walled] [--out FILE].
 
 It runs the evaluation harness (`extractor.evaluation`, what `pinggu evaluate
 corpora/families --by family` runs: bounded extraction per PDF, scored against gold)
@@ -9,7 +9,8 @@ over `corpora/families` — never over `corpora/validation` — or, with `--spli
 over a later held-back split (`corpora/heldout`, `corpora/unseen`, `corpora/blind`,
 `corpora/sealed`, `corpora/reserve`, `corpora/vault`, `corpora/closed`, `corpora/withheld`,
 `corpora/embargoed`, `corpora/sequestered`, `corpora/locked`, `corpora/shuttered`, `corpora/bolted`,
-`corpora/latched`, `corpora/barred`, `corpora/fenced`, `corpora/moated`, `corpora/gated`:
+`corpora/latched`, `corpora/barred`, `corpora/fenced`, `corpora/moated`, `corpora/gated`,
+`corpora/walled`:
 `extractor.splits.HELD_BACK_SPLITS` but
 the first; each one's first run
 recorded once, before any extractor change made for it, in its folder's `first_run.json`), and
