@@ -51,6 +51,7 @@ def families() -> list[Family]:
         jingpo,
         jingyang,
         jinhe,
+        jinxi,
         jinxiu,
         lanshan,
         lantian,
@@ -104,7 +105,7 @@ def families() -> list[Family]:
     fenced: list[ModuleType] = [luming, lingbo]
     moated: list[ModuleType] = [qiushan, tanhe]
     gated: list[ModuleType] = [bishan, muxi]
-    walled: list[ModuleType] = []
+    walled: list[ModuleType] = [jinxi]
     splits = (
         heldout
         + unseen
