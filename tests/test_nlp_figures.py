@@ -340,3 +340,21 @@ def test_completion_rates_listed_per_area_after_the_indicator() -> None:
     # rates listed without the cue stay unlinked ("table cells and long lists")
     plain = "入户探访情况：枫桥片区92.3%，杏林片区156.0%。"
     assert [f.indicator for f in find_figures(plain) if f.kind == "pct"] == [None, None]
+
+
+def test_files_opened_for_the_people_served_are_registration() -> None:
+    """ "建立困难群众档案 N 户，完成率 x%": files opened for a named group (困难群众, 特殊
+    群体; a 服务档案 too) register households as 建档 does, with words between 建立 and
+    档案; the rate after the count is its rate. Files of other services (个案档案) and a
+    file named without a figure near it stay no registration."""
+    text = "全年，社工站建立特殊群体服务档案318户，完成率106.00%；开展入户探访900人次。"
+    got = [(f.indicator, f.measure, f.value) for f in find_figures(text)]
+    assert got == [
+        ("registered", "households", 318.0),
+        ("registered", "households", 106.0),
+        ("home_visits", "count", 900.0),
+    ]
+    text = "本期为困难群众和特殊群体建立档案512户；建立困难群众档案共512户。"
+    assert [f.indicator for f in find_figures(text)] == ["registered", "registered"]
+    text = "部分困难群众档案信息更新滞后；建立个案档案30份，开展个案服务120节。"
+    assert [f.indicator for f in find_figures(text)] == ["casework", "casework"]

@@ -82,6 +82,16 @@ def test_a_count_before_what_it_counts_and_the_excess_over_the_target() -> None:
     ]
 
 
+def test_files_opened_for_a_group_are_the_stations_registration_and_its_rate() -> None:
+    # 建立 + the group served + 档案, the count after it: the station's 建档 and its rate
+    got = _read("全年，社工站建立特殊群体档案645户，完成率103.20%；入户探访1210人次。")
+    assert got == [
+        ("registered", "done", 645.0, None),
+        ("registered", "pct", 103.2, None),
+        ("home_visits", "done", 1210.0, None),
+    ]
+
+
 def test_the_named_after_link_needs_the_indicator_to_end_the_segment() -> None:
     figs = find_figures("服务站为2433户困难群众建立服务档案，超出协议量653户")
     assert [(f.value, f.indicator) for f in figs] == [(2433.0, "registered"), (653.0, None)]
