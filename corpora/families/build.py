@@ -41,6 +41,7 @@ def families() -> list[Family]:
         beitang,
         bishan,
         chengxi,
+        cuiping,
         dongcheng,
         fengqiao,
         guihe,
@@ -105,7 +106,7 @@ def families() -> list[Family]:
     fenced: list[ModuleType] = [luming, lingbo]
     moated: list[ModuleType] = [qiushan, tanhe]
     gated: list[ModuleType] = [bishan, muxi]
-    walled: list[ModuleType] = [jinxi]
+    walled: list[ModuleType] = [cuiping, jinxi]
     splits = (
         heldout
         + unseen

@@ -18,6 +18,9 @@ CN_DIGITS = "零一二三四五六七八九"
 # and a remark in brackets after a rate (112.50%（超额）), brackets made ASCII by NFKC;
 # and a note marker after a figure (128*, 36△) that a 注 under the table explains.
 DECORATION = re.compile(r"^(.*?\d%?)\s*(?:人次|小时|节|个|户|场|名|次|人)?(?:\([^()]*\))?[*△]?$")
+# A rate above 100% printed as counted, capped, with the actual rate in brackets
+# (100%（实际126.32%）): the figure the rate is — done ÷ target — is the bracketed one.
+CAPPED = re.compile(r"^\d+(?:\.\d+)?%\(实际(\d+(?:\.\d+)?%)\)$")
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,8 @@ def parse_cn(text: str) -> int:
 def bare(printed: str) -> str:
     """A printed figure without the unit or bracketed remark a cell may add."""
     s = unicodedata.normalize("NFKC", printed).strip()
+    if capped := CAPPED.match(s):
+        return capped.group(1)
     m = DECORATION.match(s)
     return m.group(1) if m else s
 
