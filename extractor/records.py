@@ -164,6 +164,12 @@ class Scoring(Record):
     party_scores: list[PartyScore] = Field(default_factory=list)
     total: Number | None = None
     grade: Text | None = None
+    table_read: ScoreTableRead | None = Field(
+        None,
+        description="The read of the table(s) the party scores were taken from (a score "
+        "table, or the parties' criteria tables); when not trusted, the scoring figures "
+        "it gave (`fields`) are not checked",
+    )
 
 
 class AssessmentPlace(Record):
@@ -304,6 +310,22 @@ class StaffingTableRead(TableRead):
 
     fields: list[str] = Field(
         default_factory=list, description="The staffing fields taken from this table"
+    )
+
+
+class ScoreTableRead(TableRead):
+    """How well the read of the table(s) the party scores came from holds together: in a
+    score table (a line per party), each party's cell under the weight's header prints
+    the party's weight and its score fits under it, and the scores make the total; in
+    the parties' criteria tables (评分项目 │ 分值 │ 得分 … 小计), each item's 得分 fits
+    under its 分值 and the 小计 line is the sum of the items'. A published slip moves one
+    figure and breaks only relations through it; when those that fail share none (a
+    line read rotated, two columns read the wrong way round), the read is not trusted
+    and the scoring figures it gave (`fields`) are not checked."""
+
+    fields: list[str] = Field(
+        default_factory=list,
+        description="The scoring figures taken from it: party_scores, total, grade",
     )
 
 

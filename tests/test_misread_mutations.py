@@ -18,8 +18,9 @@ columns swapped (`misread.area_group_swapped`, `misread.group_columns_swapped`),
 role's cells of a line read off (`misread.line_shifted`), a figure in another column's
 format (`misread.role_format`), or read a score table's party columns against the
 wrong headers (`misread.party_columns`), or two neighbouring parties' scores against each
-other's (`misread.scores_swapped`), or doubted a read whose indicator's rates recompute
-only with another column of its table (`fragment.column_elsewhere`);
+other's (`misread.scores_swapped`), or doubted a read whose indicator's (or 片区 column's) rates
+recompute only with another column of its table (`fragment.column_elsewhere`), or a
+score read whose relations fail apart (`ScoreTableRead`);
 `python -m tests.robustness.misreads` counts the rest."""
 
 from __future__ import annotations
@@ -108,6 +109,21 @@ def _doc(name: str) -> tuple[Document, frozenset[tuple[str, str]]]:
         # a 覆盖社区 count column swapped with an indicator's 协议量 column: the indicator's
         # rates recompute only with the other column (`fragment.column_elsewhere`)
         ("shitang_liuwan_2025_final.pdf", 2, "swap_cols"),
+        # the same with the 片区 as column groups (indicators as lines): two 片区's 协议量
+        # columns swapped, each 片区's rates recompute only with the other's column
+        ("muxi_guixiang_2025_final.pdf", 1, "swap_cols"),
+        # a party's criteria table (评分项目 │ 分值 │ 得分, its score the 小计) read with its
+        # two columns the other way round, or rotated: every item above its 分值
+        # (`ScoreTableRead` not trusted)
+        ("muxi_guixiang_2025_final.pdf", 2, "swap_cols"),
+        ("muxi_guixiang_2025_final.pdf", 3, "swap_cols"),
+        ("muxi_guixiang_2025_final.pdf", 5, "swap_cols"),
+        ("muxi_guixiang_2025_final.pdf", 2, "rotate"),
+        ("muxi_guixiang_2025_final.pdf", 3, "rotate"),
+        ("muxi_guixiang_2025_final.pdf", 5, "rotate"),
+        # a score table with a line per party rotated: no party's weight under the
+        # weight's header (`ScoreTableRead` not trusted)
+        ("tanhe_qingping_2025_final.pdf", 2, "rotate"),
     ],
 )
 def test_a_misread_of_a_corpus_table_is_no_finding(name: str, table: int, kind: str) -> None:

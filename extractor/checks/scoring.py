@@ -40,14 +40,28 @@ def band_of(x: Fraction, bands: list[GradeBand]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def doubted(report: Report, fields: set[str]) -> str | None:
+    """The table the scores' read was taken from when that read is not trusted and gave
+    one of `fields` (party_scores, total, grade): those figures are then not checked."""
+    read = report.scoring.table_read
+    if read is not None and not read.trusted and fields & set(read.fields):
+        return read.table or read.caption
+    return None
+
+
 def score_cap(report: Report, prior: list[Finding], run: RuleRun) -> None:
     """Each party's score is at most its weight (the party's share of 100 points)."""
     weights = {w.party: w for w in report.scoring.weights}
+    table = doubted(report, {"party_scores"})
     for ps in report.scoring.party_scores:
         ref = f"scoring/party/{ps.party}"
         w = weights.get(ps.party)
         if w is None:
             run.skip(ref, "skip.no_weight")
+            continue
+        if table is not None:
+            # from a score table whose read does not hold together: a possible misread
+            run.skip(ref, "skip.uncertain", table=table)
             continue
         run.checked()
         p = _printed(ps.score)
@@ -93,6 +107,10 @@ def score_sum(report: Report, prior: list[Finding], run: RuleRun) -> None:
     expected_parties = {w.party for w in sc.weights} or parties
     if not sc.party_scores or not expected_parties <= parties:
         run.skip("scoring/total", "skip.party_missing")
+        return
+    table = doubted(report, {"party_scores", "total"})
+    if table is not None:
+        run.skip("scoring/total", "skip.uncertain", table=table)
         return
     run.checked()
     total = _printed(sc.total)
@@ -145,6 +163,10 @@ def grade_band(report: Report, prior: list[Finding], run: RuleRun) -> None:
     band = next((b for b in sc.bands if b.grade == sc.grade.value), None)
     if band is None:
         run.skip("scoring/grade", "skip.no_band", grade=sc.grade.value)
+        return
+    table = doubted(report, {"total", "grade"})
+    if table is not None:
+        run.skip("scoring/grade", "skip.uncertain", table=table)
         return
     run.checked()
     total = _printed(sc.total)

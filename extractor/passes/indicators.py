@@ -326,18 +326,27 @@ ELSEWHERE_ROWS = 3
 
 
 def column_elsewhere(t: Table, rows: list[IndicatorRow]) -> Said | None:
-    """An indicator whose target (or done) figures were read from another column than
-    its own: no rate of its rows (`ELSEWHERE_ROWS` at least, each printing its target,
-    done figure and rate, read from this table's cells) recomputes as read, while with
-    the figures of one other column of the table, on each row's own line, every one
-    does — two columns read against each other's headers (a count of communities read
-    as an indicator's 协议量, the 协议量 as the count). A published slip moves one figure:
-    the indicator's other rows recompute as read. None when no indicator reads so."""
+    """An indicator (or, the 片区 as column groups, a 片区's column of one measure) whose
+    target (or done) figures were read from another column than its own: no rate of its
+    rows (`ELSEWHERE_ROWS` at least, each printing its target, done figure and rate,
+    read from this table's cells) recomputes as read, while with the figures of one
+    other column of the table, on each row's own line, every one does — two columns
+    read against each other's headers (a count of communities read as an indicator's
+    协议量, the 协议量 as the count; two 片区's 协议量 columns). A published slip moves
+    one figure: the group's other rows recompute as read. None when no group reads so."""
     at = {(c.page, c.provenance().bbox): c for c in t.cells if c.row >= t.header_rows}
-    groups: dict[tuple[str, str], list[IndicatorRow]] = {}
+    # an indicator's rows; and the rows whose target (or done) figures one column holds
+    # — in a table with the 片区 as column groups (indicators as lines), a 片区's column
+    # of one measure, whose rows are the indicators
+    groups: dict[tuple[str, ...], tuple[str, list[IndicatorRow]]] = {}
     for r in rows:
-        groups.setdefault((r.indicator, r.measure), []).append(r)
-    for group in groups.values():
+        groups.setdefault(("indicator", r.indicator, r.measure), (r.label, []))[1].append(r)
+        for role in ("target", "done"):
+            c = _cell_at(at, getattr(r, role))
+            if c is not None:
+                head = "".join(t.columns[c.col]) if c.col < len(t.columns) else ""
+                groups.setdefault((role, str(c.col)), (head or r.label, []))[1].append(r)
+    for name, group in groups.values():
         lines: list[tuple[IndicatorRow, dict[int, Fraction]]] = []
         for r in group:
             own = [_cell_at(at, getattr(r, p)) for p in ("target", "done", "pct")]
@@ -365,7 +374,7 @@ def column_elsewhere(t: Table, rows: list[IndicatorRow]) -> Said | None:
                         header = "".join(t.columns[col]) if col < len(t.columns) else ""
                         return say(
                             "fragment.column_elsewhere",
-                            label=group[0].label,
+                            label=name,
                             part=say(f"part.{role}"),
                             header=header or str(col + 1),
                         )

@@ -117,6 +117,9 @@ def run_passes(doc: Document, prof: Profile | None = None) -> Report:
     )
     report.meta = run_stage(problems, "meta", lambda: extract_meta(doc), report.meta)
     report.scoring = run_stage(problems, "scoring", lambda: extract_scoring(doc, p), report.scoring)
+    scored = report.scoring.table_read
+    if scored is not None and not scored.trusted:
+        problems.append(uncertain("scoring", scored))
     no_items: tuple[list[AssessmentSection], list[AssessmentItem]] = ([], [])
     sections, items = run_stage(
         problems, "assessments", lambda: extract_assessments(doc, p), no_items

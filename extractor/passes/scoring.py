@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
 from functools import cache, partial
 from itertools import pairwise
 
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile
+from extractor.knowledge.messages import say
 from extractor.numbers import normalise
+from extractor.passes.indicators import _appendix_of
 from extractor.passes.tables.pairs import named_pair, split_named_pairs
 from extractor.passes.text import Hit, Scan, doubted_as, first, search
 from extractor.records import (
@@ -20,6 +24,7 @@ from extractor.records import (
     PartyScore,
     PartyWeight,
     Provenance,
+    ScoreTableRead,
     Scoring,
     Text,
 )
@@ -291,7 +296,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         stated
         or tabled
         or _section_weights(sentences(), profile)
-        or _criteria_weights(criteria(), profile)
+        or _criteria_weights(criteria().scores, profile)
     )
     if tabled:
         # kept beside the weights used: where they disagree with the text's, a table
@@ -336,9 +341,11 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     if len(scores) < len(profile.parties):
         for party, score in _listed_scores(result_blocks, profile).items():
             scores.setdefault(party, score)
+    tabled_rows: dict[Party, ScoreRow] = {}
     if len(scores) < len(profile.parties):
-        for party, score in _table_scores(tables, profile).items():
+        for party, score in _table_scores(tables, profile, tabled_rows).items():
             scores.setdefault(party, score)
+    from_criteria = False
     if not scores:
         scores = _heading_scores(doc, profile)
     if not scores:
@@ -346,7 +353,8 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
     if not scores:
         scores = _stated_scores(doc, result, profile)
     if not scores:
-        scores = {p: score for p, (score, _) in criteria().items()}
+        scores = {p: score for p, (score, _) in criteria().scores.items()}
+        from_criteria = bool(scores)
     scoring.party_scores = [scores[p] for p, _ in profile.party_items() if p in scores]
     scoring.total = _total(doc, result_blocks, tables, profile, scoring.party_scores)
     if scoring.total is not None:
@@ -356,6 +364,11 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
             scoring.total, scoring.party_scores if complete else [], maximum
         )
     scoring.grade = _grade(doc, result_blocks, tables, profile)
+    if from_criteria:
+        scoring.table_read = criteria().read
+    else:
+        rows = {p: r for p, r in tabled_rows.items() if scores.get(p) is r.score}
+        scoring.table_read = _score_table_read(rows, scoring, profile)
     return scoring
 
 
@@ -442,9 +455,16 @@ def _section_sentences(
     return out
 
 
-def _criteria_subtotals(
-    doc: Document, profile: Profile
-) -> dict[Party, tuple[PartyScore, PartyWeight | None]]:
+@dataclass(slots=True)
+class Criteria:
+    """The parties' scores (and full marks) from their criteria tables' 小计 lines, and
+    the read of those tables (None when no party's was taken)."""
+
+    scores: dict[Party, tuple[PartyScore, PartyWeight | None]]
+    read: ScoreTableRead | None = None
+
+
+def _criteria_subtotals(doc: Document, profile: Profile) -> Criteria:
     """Each party's score as the closing 小计 row of its own criteria table, in its own
     section (表3-1 购买方评分表: 评分项目 │ 分值 │ 得分 … 小计 │ 30 │ 27.43): the 小计's
     得分 the party's score, its 分值 the party's full mark (its weight in points). A 分值
@@ -454,8 +474,9 @@ def _criteria_subtotals(
     label = profile.pattern("subtotal_label")
     score_rx, full_rx = profile.pattern("score_half"), profile.pattern("weight_header")
     out: dict[Party, tuple[PartyScore, PartyWeight | None]] = {}
+    taken: list[tuple[Table, TableCell, TableCell | None]] = []
     for pid, p in profile.party_items():
-        found: list[tuple[TableCell, TableCell | None]] = []
+        found: list[tuple[Table, TableCell, TableCell | None]] = []
         seen: set[int] = set()
         for top in doc.outermost(p.section):
             for sec in top.walk():
@@ -468,15 +489,92 @@ def _criteria_subtotals(
                         continue
                     got = _subtotal_cells(t, label, score_rx, full_rx)
                     if got is not None:
-                        found.append(got)
+                        found.append((t, *got))
         if len(found) != 1:
-            return {}
-        score, full = found[0]
+            return Criteria({})
+        taken.append(found[0])
+        _, score, full = found[0]
         weight = None
         if full is not None and _NUM.match(full.text.strip()):
             weight = _cell_weight(pid, full)
         out[pid] = (PartyScore(party=pid, score=_cell_number(score)), weight)
-    return out
+    return Criteria(out, _criteria_read(taken))
+
+
+def _plain(c: TableCell | None) -> Fraction | None:
+    """The value of a cell printing one plain number (分 after it or not), else None."""
+    if c is None or not _NUM.match(c.text.strip()):
+        return None
+    return Fraction(c.text.strip().rstrip("分").strip())
+
+
+def _half_step(c: TableCell) -> Fraction:
+    """Half a unit of the last digit the cell prints: the rounding a figure carries."""
+    text = c.text.strip().rstrip("分").strip()
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return Fraction(1, 2 * 10**decimals)
+
+
+Relation = tuple[bool, set[object]]  # (holds, the figures it takes part in)
+
+
+def _criteria_read(taken: list[tuple[Table, TableCell, TableCell | None]]) -> ScoreTableRead:
+    """The parties' criteria tables' relations: each item line's 得分 at most its 分值, and
+    the 小计 line the sum of the item lines above it, in each column (within the
+    figures' rounding)."""
+    relations: list[Relation] = []
+    for t, score, full in taken:
+        grid = t.grid()
+        items: list[tuple[TableCell, TableCell | None]] = []
+        for r in range(t.header_rows, score.row):
+            row = grid[r]
+            got = row[score.col] if score.col < len(row) else None
+            mark = row[full.col] if full is not None and full.col < len(row) else None
+            if got is None or got.row != r or got.col != score.col or _plain(got) is None:
+                continue
+            items.append((got, mark if mark is not None and mark.row == r else None))
+        for got, mark in items:
+            a, b = _plain(got), _plain(mark)
+            if a is not None and b is not None and mark is not None:
+                relations.append((a <= b, {id(got), id(mark)}))
+        columns = [(score, [g for g, _ in items])]
+        if full is not None and all(m is not None for _, m in items):
+            columns.append((full, [m for _, m in items if m is not None]))
+        for whole, parts in columns:
+            w = _plain(whole)
+            vals = [_plain(c) for c in parts]
+            if w is None or len(parts) < 2 or any(v is None for v in vals):
+                continue
+            added = sum((v for v in vals if v is not None), Fraction(0))
+            slack = sum((_half_step(c) for c in parts), _half_step(whole))
+            relations.append((abs(added - w) <= slack, {id(whole), *map(id, parts)}))
+    tables = [t for t, _, _ in taken]
+    return _score_read(tables, relations, ["party_scores"])
+
+
+def _score_read(
+    tables: list[Table], relations: list[Relation], fields: list[str]
+) -> ScoreTableRead:
+    """A score read from its relations: trusted unless the relations that fail share no
+    figure (a published slip moves one figure and breaks only relations through it; a
+    line read rotated or two columns read the wrong way round break relations apart)."""
+    failing = [slots for held, slots in relations if not held]
+    trusted = not failing or bool(set.intersection(*failing))
+    doubts = [] if trusted else [say("fragment.failures_apart", n=len(failing))]
+    names = [_appendix_of(t) or t.caption.strip() for t in tables]
+    return ScoreTableRead(
+        table="、".join(dict.fromkeys(n for n in names if n)),
+        caption="；".join(t.caption.strip() for t in tables if t.caption.strip()),
+        pages=sorted({p for t in tables for p in t.pages}),
+        rows=sum(t.n_rows - t.header_rows for t in tables),
+        relations=len(relations),
+        consistent=len(relations) - len(failing),
+        score=round(1 - len(failing) / len(relations), 3) if relations else None,
+        trusted=trusted,
+        doubts=[d.en for d in doubts],
+        doubts_zh=[d.zh for d in doubts],
+        fields=fields,
+    )
 
 
 def _subtotal_cells(
@@ -969,8 +1067,23 @@ def _party_rows(t: Table, profile: Profile) -> int:
     )
 
 
-def _table_scores(tables: list[Table], profile: Profile) -> dict[Party, PartyScore]:
-    """Party scores printed as a results table: a row per party, its score a number."""
+@dataclass(slots=True)
+class ScoreRow:
+    """Where a party's score was read in a score table: the table, the party's record
+    (label first), the cell read, the column headed as the weight, and the score."""
+
+    table: Table
+    cells: list[TableCell]
+    cell: TableCell
+    weight_col: int | None
+    score: PartyScore
+
+
+def _table_scores(
+    tables: list[Table], profile: Profile, where: dict[Party, ScoreRow] | None = None
+) -> dict[Party, PartyScore]:
+    """Party scores printed as a results table: a row per party, its score a number
+    (with, in `where`, where each was read)."""
     out: dict[Party, PartyScore] = {}
     for t in tables:
         weight_col = _weight_column(t, profile)
@@ -979,7 +1092,75 @@ def _table_scores(tables: list[Table], profile: Profile) -> dict[Party, PartySco
             score = _score_cell(cells, weight_col)
             if party and score is not None and party not in out:
                 out[party] = PartyScore(party=party, score=_cell_number(score))
+                if where is not None:
+                    where[party] = ScoreRow(t, cells, score, weight_col, out[party])
     return out
+
+
+def _same_place(prov: Provenance | None, cell: TableCell) -> bool:
+    at = cell.provenance()
+    return prov is not None and prov.page == at.page and prov.bbox == at.bbox
+
+
+def _weight_printed(c: TableCell) -> Fraction | None:
+    """The weight a cell prints: 30, 30%, or a coefficient 0.30 (as 30)."""
+    text = c.text.strip()
+    m = _PCT.match(text)
+    if m:
+        return Fraction(m.group(1))
+    v = _plain(c)
+    if v is not None and 0 < v < 1:
+        return v * 100
+    return v
+
+
+def _score_table_read(
+    rows: dict[Party, ScoreRow], scoring: Scoring, profile: Profile
+) -> ScoreTableRead | None:
+    """The read of the score table the parties' scores were taken from (a line per
+    party; the table most of them came from): each party's cell under the weight's
+    header prints the party's weight (as the report states it), each score fits under
+    its weight, and, every party's read there, the scores make the total. None when no
+    score came from a table."""
+    if not rows:
+        return None
+    tables: dict[int, Table] = {}
+    for r in rows.values():
+        tables.setdefault(id(r.table), r.table)
+    main = max(tables.values(), key=lambda t: sum(r.table is t for r in rows.values()))
+    mine = {p: r for p, r in rows.items() if r.table is main}
+    weights = {w.party: w for w in scoring.weights} if scoring.weights_source == "report" else {}
+    relations: list[Relation] = []
+    for party, r in mine.items():
+        w = weights.get(party)
+        if w is None:
+            continue
+        cap = Fraction(str(w.weight))
+        shown = next((c for c in r.cells if c.col == r.weight_col and c is not r.cell), None)
+        printed = _weight_printed(shown) if shown is not None else None
+        if shown is not None and printed is not None:
+            relations.append((printed == cap, {id(shown), ("weight", party)}))
+        value = _plain(r.cell)
+        if value is not None:
+            relations.append((value <= cap, {id(r.cell), ("weight", party)}))
+    total = scoring.total
+    fields = ["party_scores"]
+    cells = [c for row in main.grid() for c in row if c is not None]
+    if total is not None and any(_same_place(total.prov, c) for c in cells):
+        fields.append("total")
+    grade = scoring.grade
+    if grade is not None and any(_same_place(grade.prov, c) for c in cells):
+        fields.append("grade")
+    read = [r.cell for p, r in mine.items()]
+    if total is not None and len(mine) == len(profile.parties) and "total" in fields:
+        vals = [_plain(c) for c in read]
+        t = Fraction(str(total.value))
+        if all(v is not None for v in vals):
+            added = sum((v for v in vals if v is not None), Fraction(0))
+            slack = sum((_half_step(c) for c in read), Fraction(0))
+            slack += Fraction(1, 2 * 10 ** len((total.printed or "").partition(".")[2]))
+            relations.append((abs(added - t) <= slack, {*map(id, read), ("total",)}))
+    return _score_read([main], relations, fields)
 
 
 _PCT = re.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
