@@ -244,6 +244,10 @@ def _under_captions(
     scopes = {t.scope for t in tags.values()}
     if scopes != {None} and not (scopes == {"area"} and all(t.name for t in tags.values())):
         return {}
+    # A caption naming an indicator (1.困难群众建档（户）) heads the indicator's rows as a
+    # column headed 服务指标 lists them: the 片区 and 合计 labels of the rows under it name
+    # their scope, not the caption (a label naming both is read as a scope alone).
+    tags = {r: replace(t, listed=True) if t.indicator else t for r, t in tags.items()}
     out: dict[int, Tags] = {}
     current: Tags | None = None
     for r in body:
