@@ -37,6 +37,7 @@ class ScopeVocab(Data):
     breakdown_columns: list[str]
     current_period: list[str]
     earlier_period: list[str]
+    earlier_base: tuple[str, ...] = ()
     cumulative_period: list[str]
     whole_period: list[str]
     stage_captions: list[str]

@@ -11,7 +11,7 @@ from functools import cache, partial
 from itertools import pairwise
 
 from extractor.document.model import Block, Document, Section, Table, TableCell
-from extractor.knowledge import Profile
+from extractor.knowledge import Profile, scope_vocab
 from extractor.knowledge.messages import say
 from extractor.numbers import normalise
 from extractor.passes.indicators import _appendix_of
@@ -807,6 +807,31 @@ def _band_clause(hit: Hit, profile: Profile) -> bool:
     return False
 
 
+def _earlier_clause(hit: Hit) -> bool:
+    """The hit's sentence names an earlier period before it ("上年度评估中，…综合得分为
+    85.03分，评估等级为良好"): a previous period's total or grade quoted for comparison,
+    not this report's. A word of this period after the earlier one ("与上年度相比，本期
+    综合得分为…") makes it this report's again; so does an earlier period named as the
+    base of a change ("…88.08分，较上年度提高3.05分，评估等级为良好": 较上年度), or
+    named after the figure (models/vocab/scopes.yaml earlier_period, earlier_base,
+    current_period)."""
+    text = hit.norm.text
+    start = hit.match.start()
+    lo = max(text.rfind(ch, 0, start) for ch in "。；;!！?？") + 1
+    before = text[lo:start]
+    v = scope_vocab()
+    words = sorted(v.earlier_period, key=len, reverse=True)
+    named = [
+        (m.start(), m.end())
+        for m in re.finditer("|".join(map(re.escape, words)), before)
+        if not before[: m.start()].endswith(tuple(v.earlier_base))
+    ]
+    if not named:
+        return False
+    rest = before[named[-1][1] :]
+    return not any(w in rest for w in v.current_period)
+
+
 def _total(
     doc: Document,
     result_blocks: list[Block],
@@ -830,6 +855,7 @@ def _total(
         prov = _number(hit, "value", "分").prov
         return (
             (prov is not None and (prov.page, prov.bbox) in scored)
+            or _earlier_clause(hit)
             or _scale_clause(hit, profile)
             or (value == maximum and short)
             or _band_clause(hit, profile)
@@ -861,7 +887,8 @@ def _grade(
         # a line of check boxes gives the grade only when one box is ticked
         return _ticked_grade(boxes, profile)
     rx = profile.pattern("grade")
-    hit = first(result_blocks, rx)
+    # a previous period's grade quoted for comparison is not this report's
+    hit = next((h for h in search(result_blocks, rx) if not _earlier_clause(h)), None)
     if hit is not None:
         return Text(value=hit.match.group("grade"), prov=hit.prov("grade"))
     # OCR: the separator after the label read as another character, with doubt; the
@@ -876,7 +903,8 @@ def _grade(
                 cell = next((c for c in cells if m.group("grade") in c.text), cells[-1])
                 return Text(value=m.group("grade"), prov=cell.provenance())
     outside = {id(b) for s in doc.sections() if s.canonical in _SCALE_SECTIONS for b in s.blocks}
-    hit = first([b for b in doc.blocks if id(b) not in outside], rx)
+    blocks = [b for b in doc.blocks if id(b) not in outside]
+    hit = next((h for h in search(blocks, rx) if not _earlier_clause(h)), None)
     if hit is not None:
         return Text(value=hit.match.group("grade"), prov=hit.prov("grade"))
     return None
@@ -914,6 +942,22 @@ def _row_texts(row: list[TableCell | None]) -> list[TableCell]:
 
 
 _SEQ = re.compile(r"^\d{1,2}[.、]?$")
+
+
+def _earlier_columns(t: Table) -> set[int]:
+    """Columns headed as an earlier period's (上年度得分 │ 本年度得分, 上年度中期得分 │
+    本期得分): scores printed for comparison, never this report's (models/vocab/scopes.yaml
+    earlier_period, the words passes/tables/labels reads a previous period's column by)."""
+    if not t.header_rows:
+        return set()
+    words = tuple(scope_vocab().earlier_period)
+    grid = t.grid()
+    out: set[int] = set()
+    for c in range(t.n_cols):
+        head = "".join(cell.text for r in range(t.header_rows) if (cell := grid[r][c]) is not None)
+        if re.sub(r"\s+", "", head).startswith(words):
+            out.add(c)
+    return out
 
 
 def _score_cell(cells: list[TableCell], weight_col: int | None = None) -> TableCell | None:
@@ -1087,9 +1131,10 @@ def _table_scores(
     out: dict[Party, PartyScore] = {}
     for t in tables:
         weight_col = _weight_column(t, profile)
+        earlier = _earlier_columns(t)
         for cells in _records(t, profile):
             party = profile.party_of(cells[0].text)
-            score = _score_cell(cells, weight_col)
+            score = _score_cell([c for c in cells if c.col not in earlier], weight_col)
             if party and score is not None and party not in out:
                 out[party] = PartyScore(party=party, score=_cell_number(score))
                 if where is not None:
