@@ -178,12 +178,15 @@ def extract_assessments(
     lone: list[tuple[int, AssessmentItem]] = []
     for party, top in tops:
         advice = _advice_apart(top)
+        chapter = _kind_chapter(top)
         for sec in top.walk():
             read_before = len(sections)
             for table in sec.tables:
                 _table_items(table, party, sec, none_rx, sections, items)
             tabled = len(sections) > read_before
             pol = polarity_of(sec)
+            if sec is top and chapter is not None:
+                pol = polarity_of(chapter)
             if pol is None and sec.heading is not None and own is None:
                 got = _tagged(party, sec) or _marked(party, sec, none_rx)
                 if got is not None:
@@ -214,7 +217,7 @@ def extract_assessments(
                     section_path=path,
                     area=area,
                     polarity=pol,
-                    heading=_heading(sec),
+                    heading=chapter.title if sec is top and chapter is not None else _heading(sec),
                     item_count=len(rows) or len(groups),
                     none_stated=none,
                     prov=sec.heading.provenance(),
@@ -387,6 +390,20 @@ def _named_tops(
         assert named is not None
         out.append((named, sec))
     return out
+
+
+def _kind_chapter(top: Section) -> Section | None:
+    """The praise or concern chapter directly over a party's section with no kind of its
+    own, when the opinions are ordered by kind first (四、值得肯定的地方 › （一）购买方… 1.
+    …, then 五、需要关注的地方 › （一）购买方… again): the party's items there are of the
+    chapter's kind. None where the party's section or any section in it is labelled
+    (the party's own praise/concern labels tell), or the section above it is no label."""
+    if any(polarity_of(s) is not None for s in top.walk()):
+        return None
+    parent = top.parent
+    if parent is None or parent.heading is None or polarity_of(parent) is None:
+        return None
+    return parent
 
 
 def _heading(sec: Section) -> str:
