@@ -363,7 +363,7 @@ def extract_scoring(doc: Document, profile: Profile) -> Scoring:
         scoring.total = point_restored(
             scoring.total, scoring.party_scores if complete else [], maximum
         )
-    scoring.grade = _grade(doc, result_blocks, tables, profile)
+    scoring.grade = _grade(doc, result_blocks, tables, profile, scoring.total)
     if from_criteria:
         scoring.table_read = criteria().read
     else:
@@ -880,7 +880,11 @@ _SCALE_SECTIONS = frozenset({"basis", "result_notes"})
 
 
 def _grade(
-    doc: Document, result_blocks: list[Block], tables: list[Table], profile: Profile
+    doc: Document,
+    result_blocks: list[Block],
+    tables: list[Table],
+    profile: Profile,
+    total: Number | None = None,
 ) -> Text | None:
     boxes = first(result_blocks, profile.pattern("grade_boxes"))
     if boxes is not None:
@@ -902,12 +906,66 @@ def _grade(
             if m:
                 cell = next((c for c in cells if m.group("grade") in c.text), cells[-1])
                 return Text(value=m.group("grade"), prov=cell.provenance())
+    marked = _band_row_grade(doc.tables, profile, total)
+    if marked is not None:
+        return marked
     outside = {id(b) for s in doc.sections() if s.canonical in _SCALE_SECTIONS for b in s.blocks}
     blocks = [b for b in doc.blocks if id(b) not in outside]
     hit = next((h for h in search(blocks, rx) if not _earlier_clause(h)), None)
     if hit is not None:
         return Text(value=hit.match.group("grade"), prov=hit.prov("grade"))
     return None
+
+
+def _band_row_grade(tables: list[Table], profile: Profile, total: Number | None) -> Text | None:
+    """The grade printed only as the row of a bands table that holds this period's score
+    (等级 │ 分数区间 │ 本期结果 over 优秀 │ 90分（含）以上 │ 本期得分88.20分, the other
+    bands' result cells empty): the row's grade, whatever its band says (a grade put in
+    the wrong band is the checker's to find). Read only where the structure is plain: a
+    table with one row for each grade of the ladder, a column in which exactly one of
+    those rows holds anything, and that cell's figure the total read elsewhere. A band
+    row alone (a definition), a result column filled in more than one band row, or a
+    figure that is not the total gives no grade: a guessed grade is worse than none."""
+    if total is None:
+        return None
+    found: list[tuple[str, TableCell]] = []
+    for t in tables:
+        labels = [
+            (grade, cells)
+            for row in t.grid()
+            if (cells := _row_texts(row)) and (grade := _grade_label(cells[0].text, profile))
+        ]
+        rows = dict(labels)
+        if len(labels) != len(profile.grades) or set(rows) != set(profile.grades):
+            continue  # not one row for each band
+        by_col: dict[int, list[tuple[str, TableCell]]] = {}
+        for grade, cells in labels:
+            for c in cells[1:]:
+                by_col.setdefault(c.col, []).append((grade, c))
+        for held in by_col.values():
+            if len(held) == 1 and _holds_figure(held[0][1].text, total.value):
+                found.append((held[0][0], rows[held[0][0]][0]))
+    if len(found) != 1:
+        return None
+    grade, label = found[0]
+    return Text(value=grade, prov=label.provenance())
+
+
+def _grade_label(text: str, profile: Profile) -> str | None:
+    """The ladder's grade a band row's label cell names (优秀, 优秀（A）), else None."""
+    text = re.sub(r"\s+", "", normalise(text))
+    for g in profile.grades:
+        if re.fullmatch(rf"{re.escape(g)}(?:[（(][A-EＡ-Ｅ]级?[)）])?", text):
+            return g
+    return None
+
+
+def _holds_figure(text: str, value: float) -> bool:
+    """Whether the cell prints `value` as one of its figures."""
+    return any(
+        abs(float(m.group()) - value) < 0.005
+        for m in re.finditer(r"\d+(?:\.\d+)?", normalise(text))
+    )
 
 
 def _ticked_grade(boxes: Hit, profile: Profile) -> Text | None:
