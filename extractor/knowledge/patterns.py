@@ -76,6 +76,10 @@ class StaffingPatterns(Data):
     month_column: Regex | None = None
     month_other: Regex | None = None
     month_row_prefix: Regex | None = None
+    # A head-count MOVEMENT table (类别 │ 期初人数 │ 本期入职 │ 本期离职 │ 期末人数 over the
+    # same rows): each of its four columns' header, keyed start / hired / left / end
+    # (passes/staffing.movement_table); the counts are the `end` column's.
+    movement_columns: dict[str, Regex] = Field(default_factory=dict)
     _compiled: dict[str, tuple[re.Pattern[str], ...]] = PrivateAttr(default_factory=dict)
 
     @property

@@ -127,7 +127,6 @@ def month_table(
         return None
     month_rx = compiled(pats.month_column)
     other_rx = compiled(pats.month_other) if pats.month_other else None
-    prefix_rx = compiled(pats.month_row_prefix) if pats.month_row_prefix else None
     for t in tables:
         if not t.columns or not t.header_rows or is_roster(t) or t.n_cols < 3:
             continue
@@ -144,18 +143,9 @@ def month_table(
         numbers = [n for n, _ in months]
         if not plain or len(months) < 2 or numbers != list(range(numbers[0], numbers[-1] + 1)):
             continue
-        rows: dict[str, int] = {}
         body = [r for r in t.body() if r and r[0] is not None]
-        clash = False
-        for i, r in enumerate(body):
-            label = squash(r[0].text if r[0] is not None else "")
-            if prefix_rx is not None:
-                label = prefix_rx.sub("", label)
-            named = [f for f, rx in pats.table_columns.items() if compiled(rx).search(label)]
-            if len(named) == 1:
-                clash = clash or named[0] in rows
-                rows[named[0]] = i
-        if clash:
+        rows = _field_rows(body, pats)
+        if rows is None:
             continue
         last = months[-1][1]
         out: dict[str, Number] = {}
@@ -169,6 +159,56 @@ def month_table(
     return None
 
 
+def _field_rows(
+    body: list[list[TableCell | None]], pats: StaffingPatterns
+) -> dict[str, int] | None:
+    """The body line of each field a head-count table's rows name by `table_columns`
+    (after `month_row_prefix`, 其中：); None when a field names two lines."""
+    prefix_rx = compiled(pats.month_row_prefix) if pats.month_row_prefix else None
+    rows: dict[str, int] = {}
+    for i, r in enumerate(body):
+        label = squash(r[0].text if r[0] is not None else "")
+        if prefix_rx is not None:
+            label = prefix_rx.sub("", label)
+        named = [f for f, rx in pats.table_columns.items() if compiled(rx).search(label)]
+        if len(named) == 1:
+            if named[0] in rows:
+                return None
+            rows[named[0]] = i
+    return rows
+
+
+def _whole(body: list[list[TableCell | None]], line: int | None, col: int) -> int | None:
+    """The whole number in a body line's cell of column `col` (not a cell merged into it)."""
+    row = body[line] if line is not None else []
+    cell = row[col] if col < len(row) else None
+    text = cell.text.strip() if cell is not None and cell.col == col else ""
+    return int(text) if text.isdigit() else None
+
+
+def _count_at(body: list[list[TableCell | None]], line: int, col: int) -> Number:
+    """The whole number `_whole` found in a body line's cell, as printed there."""
+    cell = body[line][col]
+    assert cell is not None
+    text = cell.text.strip()
+    return Number(value=float(text), printed=text, prov=cell.provenance())
+
+
+def _column_relations(
+    body: list[list[TableCell | None]], columns: list[int], rows: dict[str, int]
+) -> list[tuple[bool, set[Slot]]]:
+    """The sub-count relations (`SUBCOUNTS`) of a table with one line per field, in each
+    of `columns`."""
+    relations: list[tuple[bool, set[Slot]]] = []
+    for col in columns:
+        for whole, parts in SUBCOUNTS:
+            vals = [_whole(body, rows.get(f), col) for f in (whole, *parts)]
+            if all(v is not None for v in vals):
+                held = vals[0] == sum(v for v in vals[1:] if v is not None)
+                relations.append((held, {(rows[f], col) for f in (whole, *parts)}))
+    return relations
+
+
 def _judged_by_month(
     t: Table,
     body: list[list[TableCell | None]],
@@ -178,22 +218,62 @@ def _judged_by_month(
 ) -> StaffingTableRead:
     """A month-by-month staffing table's relations (`SUBCOUNTS`) in each month's column:
     trusted unless the relations that fail share no figure (`_judged`)."""
+    return _read_of(t, len(body), _column_relations(body, months, rows), taken)
 
-    def value(col: int, field: str) -> int | None:
-        i = rows.get(field)
-        row = body[i] if i is not None else []
-        cell = row[col] if col < len(row) else None
-        text = cell.text.strip() if cell is not None and cell.col == col else ""
-        return int(text) if text.isdigit() else None
 
-    relations: list[tuple[bool, set[Slot]]] = []
-    for col in months:
-        for whole, parts in SUBCOUNTS:
-            vals = [value(col, f) for f in (whole, *parts)]
-            if all(v is not None for v in vals):
-                held = vals[0] == sum(v for v in vals[1:] if v is not None)
-                relations.append((held, {(rows[f], col) for f in (whole, *parts)}))
-    return _read_of(t, len(body), relations, taken)
+MOVEMENTS = ("start", "hired", "left", "end")
+
+
+def _adds_up(line: list[int | None]) -> bool:
+    """A movement line's four figures printed, 期初 ＋ 入职 － 离职 ＝ 期末."""
+    start, hired, left, end = line
+    if start is None or hired is None or left is None or end is None:
+        return False
+    return start + hired - left == end
+
+
+def movement_table(
+    tables: Iterable[Table], patterns: StaffingPatterns | None = None
+) -> tuple[dict[str, Number], StaffingTableRead] | None:
+    """Head counts printed only as their MOVEMENT over the period (类别 │ 期初人数 │ 本期入职
+    │ 本期离职 │ 期末人数 over one line per count: 持证社工 / 其中：中级社工师 / 其中：助理社工师
+    / 未持证社工 / 合计, each line 期初 ＋ 入职 － 离职 ＝ 期末): each line `table_columns`
+    names gives its count from the 期末 column (the period's end, never the 期初), and
+    the 合计 line gives `new_hires` and `resigned_early` from its 入职 and 离职. Read only
+    when the columns after the label are the four `movement_columns`, one each, each
+    line names one field and each field one line, and EVERY named line has its four
+    whole numbers with 期初 ＋ 入职 － 离职 ＝ 期末: a line that does not add up means the
+    columns are not what they seem, and the table is left unread (no figure, so no
+    finding). The sub-count relations are then judged in each column, as `_judged`."""
+    pats = patterns or staffing_patterns()
+    if not pats.table_columns or set(pats.movement_columns) != set(MOVEMENTS):
+        return None
+    for t in tables:
+        if not t.columns or not t.header_rows or is_roster(t) or t.n_cols != 5:
+            continue
+        cols: dict[str, int] = {}
+        for c, path in enumerate(t.columns[1:], start=1):
+            header = squash("/".join(x for x in path if x))
+            named = [k for k, rx in pats.movement_columns.items() if compiled(rx).search(header)]
+            if len(named) == 1 and named[0] not in cols:
+                cols[named[0]] = c
+        if len(cols) != len(MOVEMENTS):
+            continue
+        body = [r for r in t.body() if r and r[0] is not None]
+        rows = _field_rows(body, pats)
+        if not rows or len(rows) < 2:
+            continue
+        if not all(_adds_up([_whole(body, i, cols[k]) for k in MOVEMENTS]) for i in rows.values()):
+            return None
+        relations = [(True, {(i, cols[k]) for k in MOVEMENTS}) for i in rows.values()]
+        relations += _column_relations(body, [cols[k] for k in MOVEMENTS], rows)
+        out = {name: _count_at(body, i, cols["end"]) for name, i in rows.items()}
+        total = rows.get("total_count")
+        if total is not None:
+            out["new_hires"] = _count_at(body, total, cols["hired"])
+            out["resigned_early"] = _count_at(body, total, cols["left"])
+        return out, _read_of(t, len(body), relations, sorted(out))
+    return None
 
 
 def _judged(
@@ -313,7 +393,7 @@ def extract_staffing(doc: Document, profile: Profile) -> Staffing:
         for name, number in narrative_figures(basic).items():
             figures.setdefault(name, number)
     # head counts the text does not state, from a staffing table's 合计 row
-    table = staffing_table(doc.tables) or month_table(doc.tables)
+    table = staffing_table(doc.tables) or month_table(doc.tables) or movement_table(doc.tables)
     read: StaffingTableRead | None = None
     if table is not None:
         read = table[1]
