@@ -182,7 +182,9 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
         for block in blocks:
             if id(block) in skip:
                 continue
-            figs = figures_of(block.text)
+            # a figure in a bracket about an earlier period ("（上年同期2066人次）", "（上年同期
+            # 完成率98.50%）") is printed for comparison: no figure of this period's
+            figs = [f for f in figures_of(block.text) if not earlier_aside(block.text, f.start)]
             listed: set[int] = set()
             if id(block) in covered:
                 out += _breakdown(block, figs)
@@ -233,6 +235,21 @@ def narrative_figures(doc: Document, skip: Set[int] = frozenset()) -> list[Narra
 Kind = Literal["done", "pct", "target", "other"]
 # Where a part of a clause starts: its role word follows ("，协议量628户", "（协议量1925户）").
 _PART_BREAKS = "，,、；;。（("
+
+
+_OPENERS, _CLOSERS = "（(", "）)"
+
+
+def earlier_aside(text: str, pos: int) -> bool:
+    """Whether the figure at `pos` stands inside a bracket whose words before it name an
+    earlier period (models/vocab/scopes.yaml `earlier_period`: "入户探访2418人次（上年同期
+    2066人次）", "（去年同期为540节）"): last year's figure printed beside this period's,
+    never this period's. A bracket naming no earlier period (协议量, 其中…) is not one."""
+    opened = max(text.rfind(ch, 0, pos) for ch in _OPENERS)
+    if opened < 0 or max(text.rfind(ch, 0, pos) for ch in _CLOSERS) > opened:
+        return False
+    lead = re.sub(r"\s+", "", text[opened + 1 : pos])
+    return any(w in lead for w in scope_vocab().earlier_period)
 
 
 def _part_lead(text: str, pos: int, joiners: str) -> str:
