@@ -18,6 +18,8 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Literal
 
+from extractor.knowledge.vocab import capped_actual
+
 Agreement = Literal["exact", "round", "truncation"]
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -84,7 +86,9 @@ def _exact(value: str) -> Fraction:
 
 
 def parse_printed(text: str | None, value: float | None = None) -> Printed | None:
-    """Read the first Arabic number of `text`; fall back to `value` (e.g. "四名") as exact.
+    """Read the first Arabic number of `text` (of the bracketed actual rate after a
+    counted one, "100%（实际155.23%）": `knowledge.vocab.capped_actual`); fall back to
+    `value` (e.g. "四名") as exact.
     A number printed without % (or a multiplier word) whose `value` is a hundred times its
     digits is a rate printed as a ratio (the table reader stored the percentage): `scale`
     2."""
@@ -98,7 +102,9 @@ _NOT_RATIO = re.compile(r"[%％百千万亿]")
 @lru_cache(maxsize=4096)
 def _parse_printed(text: str | None, value: str | None) -> Printed | None:
     if text:
-        norm = unicodedata.normalize("NFKC", text).replace(",", "")
+        # A rate counted for the score with the actual in brackets ("100%（实际155.23%）")
+        # prints the actual one: its digits are the figure's.
+        norm = unicodedata.normalize("NFKC", capped_actual(text) or text).replace(",", "")
         norm = re.sub(r"(?<=\d)\s+(?=[\d.])|(?<=\.)\s+(?=\d)", "", norm)
         m = _NUMBER.search(norm)
         if m:

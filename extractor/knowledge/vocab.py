@@ -4,6 +4,7 @@ the measure a row label names, and the themes of assessment items."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from pydantic import Field
@@ -155,6 +156,7 @@ class TableWords(Data):
     cell_units: tuple[str, ...] = ()
     cell_remark: Regex | None = None
     cell_note_mark: Regex | None = None
+    cell_capped: Regex | None = None
     continued_marks: tuple[Regex, ...] = ()
 
 
@@ -177,6 +179,24 @@ def cell_note_mark() -> re.Pattern[str] | None:
     """The note marks a cell may print after its figure (592*, 8△), at the end."""
     tw = load(TableWords, "vocab/table_words.yaml")
     return compiled(tw.cell_note_mark) if tw.cell_note_mark else None
+
+
+@lru_cache(maxsize=1)
+def _cell_capped() -> re.Pattern[str] | None:
+    tw = load(TableWords, "vocab/table_words.yaml")
+    return compiled(tw.cell_capped) if tw.cell_capped else None
+
+
+@lru_cache(maxsize=4096)
+def capped_actual(text: str) -> str | None:
+    """The actual rate a cell prints in brackets after the rate counted for the score
+    ("100%（实际155.23%）" → "155.23%"), None for any other cell: the bracketed rate is
+    the figure, the counted one a cap (table_words.yaml `cell_capped`)."""
+    rx = _cell_capped()
+    if rx is None or ("%" not in text and "％" not in text):
+        return None
+    m = rx.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
+    return m.group("actual") if m else None
 
 
 @lru_cache(maxsize=1)

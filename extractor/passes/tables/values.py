@@ -1,10 +1,11 @@
 """A table cell's figure as printed: "1,734", "１７３４", "173.40", "96.2%", "/", "—",
-"128人次", "112.50%（超额）", "592*".
+"128人次", "112.50%（超额）", "592*", "100%（实际155.23%）".
 
 Cells keep the printed text; the value is the number it states (thousands separators,
 full-width digits and stray spaces removed, a trailing % dropped, a unit, a bracketed
 remark or a note mark after it set aside: models/vocab/table_words.yaml), None for "not
-applicable" marks and for text.
+applicable" marks and for text. A rate printed as counted for the score with the actual
+rate in brackets (100%（实际155.23%）) states the actual one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from extractor.knowledge.vocab import cell_decorations, cell_note_mark
+from extractor.knowledge.vocab import capped_actual, cell_decorations, cell_note_mark
 from extractor.numbers import parse_number
 
 # "/", "—", "——", "－", "无", "-": the figure does not apply to this scope.
@@ -42,7 +43,11 @@ def split_unit(text: str) -> tuple[str, str | None]:
     """(the figure's text, the unit printed after it): "128人次" → ("128", "人次");
     a bracketed remark after the figure is dropped ("112.50%（超额）" → "112.50%"), and so
     is a note mark ("592*" → "592", "8△" → "8") where a figure or its unit is before it.
-    Memoised: a table's reading asks about each cell many times."""
+    A capped rate with the actual in brackets ("100%（实际155.23%）") is the actual rate
+    ("155.23%"). Memoised: a table's reading asks about each cell many times."""
+    actual = capped_actual(text)
+    if actual is not None:
+        return actual, None
     t = clean(text)
     units, remark = cell_decorations()
     note = cell_note_mark()
