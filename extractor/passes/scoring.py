@@ -12,9 +12,9 @@ from itertools import pairwise
 
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile, scope_vocab
-from extractor.knowledge.messages import say
 from extractor.numbers import normalise
 from extractor.passes.indicators import _appendix_of
+from extractor.passes.tables.consistency import judged_apart
 from extractor.passes.tables.pairs import named_pair, split_named_pairs
 from extractor.passes.text import Hit, Scan, doubted_as, first, search
 from extractor.records import (
@@ -558,21 +558,13 @@ def _score_read(
     """A score read from its relations: trusted unless the relations that fail share no
     figure (a published slip moves one figure and breaks only relations through it; a
     line read rotated or two columns read the wrong way round break relations apart)."""
-    failing = [slots for held, slots in relations if not held]
-    trusted = not failing or bool(set.intersection(*failing))
-    doubts = [] if trusted else [say("fragment.failures_apart", n=len(failing))]
     names = [_appendix_of(t) or t.caption.strip() for t in tables]
     return ScoreTableRead(
         table="、".join(dict.fromkeys(n for n in names if n)),
         caption="；".join(t.caption.strip() for t in tables if t.caption.strip()),
         pages=sorted({p for t in tables for p in t.pages}),
         rows=sum(t.n_rows - t.header_rows for t in tables),
-        relations=len(relations),
-        consistent=len(relations) - len(failing),
-        score=round(1 - len(failing) / len(relations), 3) if relations else None,
-        trusted=trusted,
-        doubts=[d.en for d in doubts],
-        doubts_zh=[d.zh for d in doubts],
+        **judged_apart(relations),
         fields=fields,
     )
 

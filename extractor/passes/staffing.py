@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from extractor.document.model import Block, Document, Section, Table, TableCell
 from extractor.knowledge import Profile, StaffingPatterns, scope_vocab, staffing_patterns
 from extractor.knowledge.loader import compiled
-from extractor.knowledge.messages import say
 from extractor.numbers import chinese_numeral, parse_number
 from extractor.passes.indicators import _appendix_of
 from extractor.passes.roster import is_roster, read_roster
+from extractor.passes.tables.consistency import judged_apart
 from extractor.passes.tables.labels import squash
 from extractor.passes.text import Hit, first
 from extractor.records import Number, Staffing, StaffingTableRead
@@ -315,20 +315,12 @@ def _read_of(
     """A staffing table's read from its relations: trusted unless the relations that
     fail share no figure (a published slip moves one figure and breaks only relations
     through it; a line or column read off breaks relations apart)."""
-    failing = [slots for held, slots in relations if not held]
-    trusted = not failing or bool(set.intersection(*failing))
-    doubts = [] if trusted else [say("fragment.failures_apart", n=len(failing))]
     return StaffingTableRead(
         table=_appendix_of(t) or t.caption.strip(),
         caption=t.caption,
         pages=list(t.pages),
         rows=rows,
-        relations=len(relations),
-        consistent=len(relations) - len(failing),
-        score=round(1 - len(failing) / len(relations), 3) if relations else None,
-        trusted=trusted,
-        doubts=[d.en for d in doubts],
-        doubts_zh=[d.zh for d in doubts],
+        **judged_apart(relations),
         fields=taken,
     )
 

@@ -13,8 +13,10 @@ turning a misread into findings.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from extractor.knowledge.messages import Said, joined, say
 from extractor.printed import exact, parse_printed, rate_agreement
@@ -25,6 +27,25 @@ from extractor.records import Cell, IndicatorRow, TableRead
 # itself while reading (two figures for one role).
 TRUST_SHARE = 0.7
 MIN_RELATIONS = 4
+
+
+def judged_apart(relations: Sequence[tuple[bool, set[Any]]]) -> dict[str, Any]:
+    """The judgement fields of a TableRead from relations that each name the figures they
+    pass through: trusted unless the relations that fail share no figure (a published
+    slip moves one figure and breaks only relations through it; a line read rotated or
+    two columns read the wrong way round break relations apart). Staffing and score
+    reads use it; indicator tables judge by share (`Consistency`)."""
+    failing = [slots for held, slots in relations if not held]
+    trusted = not failing or bool(set.intersection(*failing))
+    doubts = [] if trusted else [say("fragment.failures_apart", n=len(failing))]
+    return {
+        "relations": len(relations),
+        "consistent": len(relations) - len(failing),
+        "score": round(1 - len(failing) / len(relations), 3) if relations else None,
+        "trusted": trusted,
+        "doubts": [d.en for d in doubts],
+        "doubts_zh": [d.zh for d in doubts],
+    }
 
 
 @dataclass(frozen=True, slots=True)
