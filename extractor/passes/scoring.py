@@ -1238,6 +1238,7 @@ def _score_table_read(
         value = _plain(r.cell)
         if value is not None:
             relations.append((value <= cap, {id(r.cell), ("weight", party)}))
+    relations += _change_relations(main, mine)
     total = scoring.total
     fields = ["party_scores"]
     cells = [c for row in main.grid() for c in row if c is not None]
@@ -1259,6 +1260,39 @@ def _score_table_read(
 
 
 _PCT = re.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
+# A figure printed with its sign (+1.04, -0.95, －0.74): a change, never a score.
+_SIGNED = re.compile(r"^([+＋\-−－﹣])\s*(\d+(?:\.\d+)?)\s*分?$")
+
+
+def _change_relations(t: Table, mine: dict[Party, ScoreRow]) -> list[Relation]:
+    """A score table that prints an earlier period's scores beside this one's and their
+    change (评估主体 │ 权重 │ 上年度得分 │ 本年度得分 │ 增减): on each party's line whose
+    one earlier-period cell and one figure printed with its sign stand beside the score
+    read, the change is the score less the earlier one (within the printed rounding).
+    A line read rotated or two columns read the wrong way round break it on every line,
+    a published slip of one score only on that line. An earlier cell printing no plain
+    number under a signed change is a line read wrong."""
+    earlier = _earlier_columns(t)
+    if not earlier:
+        return []
+    out: list[Relation] = []
+    for r in mine.values():
+        if len({c.row for c in r.cells}) != 1:
+            continue  # the parties as columns: no earlier column on their records
+        before = [c for c in r.cells if c.col in earlier and c is not r.cell]
+        signed = [c for c in r.cells if _SIGNED.match(c.text.strip()) and c not in before]
+        if len(before) != 1 or len(signed) != 1:
+            continue
+        m = _SIGNED.match(signed[0].text.strip())
+        assert m is not None
+        change = Fraction(m.group(2)) * (1 if m.group(1) in "+＋" else -1)
+        a, b = _plain(before[0]), _plain(r.cell)
+        held = False
+        if a is not None and b is not None:
+            slack = _half_step(before[0]) + _half_step(r.cell) + _half_step(signed[0])
+            held = abs(b - a - change) <= slack
+        out.append((held, {id(before[0]), id(r.cell), id(signed[0])}))
+    return out
 
 
 def _table_weights(
