@@ -34,3 +34,23 @@ def test_schemas_cover_report_and_gold() -> None:
     assert not {"variant", "expected_findings"} & set(report["properties"])
     assert report["properties"]["schema_version"]["default"] == SCHEMA_VERSION
     assert report["additionalProperties"] is False
+
+
+def test_a_pickled_record_comes_back_the_same() -> None:
+    """`Record.__reduce__` (how a worker sends a record back): the same values, the same
+    fields set, the same JSON, nested records and a subclass included."""
+    import pickle
+
+    from extractor.records import Number, Provenance
+
+    seed = FOLDER.parent.parent / "corpora" / "seed" / "xicun_2024_final.gold.json"
+    gold = GoldReport.model_validate_json(seed.read_text(encoding="utf-8"))
+    prov = Provenance(page=2, bbox=(1.0, 2.0, 3.0, 4.5), text="得分 86.75")
+    for record in (prov, Number(value=86.75, printed="86.75", prov=prov), gold):
+        back = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        assert type(back) is type(record) and back == record
+        assert back.model_fields_set == record.model_fields_set
+        for unset in (True, False):
+            assert back.model_dump_json(exclude_unset=unset) == record.model_dump_json(
+                exclude_unset=unset
+            )
