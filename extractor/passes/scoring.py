@@ -17,6 +17,7 @@ from extractor.passes.indicators import _appendix_of
 from extractor.passes.tables.consistency import judged_apart
 from extractor.passes.tables.pairs import named_pair, split_named_pairs
 from extractor.passes.text import Hit, Scan, doubted_as, first, search
+from extractor.printed import parse_printed
 from extractor.records import (
     GradeBand,
     Number,
@@ -509,10 +510,10 @@ def _plain(c: TableCell | None) -> Fraction | None:
 
 
 def _half_step(c: TableCell) -> Fraction:
-    """Half a unit of the last digit the cell prints: the rounding a figure carries."""
-    text = c.text.strip().rstrip("分").strip()
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return Fraction(1, 2 * 10**decimals)
+    """Half a unit of the last digit the cell prints: the rounding a figure carries
+    (`printed.Printed.step`; asked only of cells printing a number)."""
+    printed = parse_printed(c.text)
+    return printed.step / 2 if printed is not None else Fraction(1, 2)
 
 
 Relation = tuple[bool, set[object]]  # (holds, the figures it takes part in)
@@ -799,6 +800,13 @@ def _band_clause(hit: Hit, profile: Profile) -> bool:
     return False
 
 
+@cache
+def _earlier_words() -> re.Pattern[str]:
+    """Any word naming an earlier period, longest first (scopes.yaml earlier_period)."""
+    words = sorted(scope_vocab().earlier_period, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
 def _earlier_clause(hit: Hit) -> bool:
     """The hit's sentence names an earlier period before it ("上年度评估中，…综合得分为
     85.03分，评估等级为良好"): a previous period's total or grade quoted for comparison,
@@ -812,11 +820,10 @@ def _earlier_clause(hit: Hit) -> bool:
     lo = max(text.rfind(ch, 0, start) for ch in "。；;!！?？") + 1
     before = text[lo:start]
     v = scope_vocab()
-    words = sorted(v.earlier_period, key=len, reverse=True)
     named = [
         (m.start(), m.end())
-        for m in re.finditer("|".join(map(re.escape, words)), before)
-        if not before[: m.start()].endswith(tuple(v.earlier_base))
+        for m in _earlier_words().finditer(before)
+        if not before[: m.start()].endswith(v.earlier_base)
     ]
     if not named:
         return False
